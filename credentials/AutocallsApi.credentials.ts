@@ -1,0 +1,32 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import {
+	bearerApiKeyAuthentication,
+	bearerApiKeyProperties,
+	platformSendersTestRequest,
+} from './common/bearerApiKey';
+
+export class AutocallsApi implements ICredentialType {
+	name = 'autocallsApi';
+
+	displayName = 'Autocalls API';
+
+	icon: Icon = {
+		light: 'file:../nodes/WhatsAppSenders/autocalls.svg',
+		dark: 'file:../nodes/WhatsAppSenders/autocalls.dark.svg',
+	};
+
+	documentationUrl = 'https://github.com/whatsapp-senders/n8n-nodes-whatsapp-senders#autocalls-api';
+
+	properties: INodeProperties[] = bearerApiKeyProperties('Autocalls', 'https://app.autocalls.ai/api');
+
+	authenticate: IAuthenticateGeneric = bearerApiKeyAuthentication;
+
+	test: ICredentialTestRequest = platformSendersTestRequest;
+}

@@ -1,0 +1,97 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class TwilioSendersApi implements ICredentialType {
+	name = 'twilioSendersApi';
+
+	displayName = 'Twilio (WhatsApp Senders) API';
+
+	icon: Icon = {
+		light: 'file:../nodes/WhatsAppSenders/twilio.svg',
+		dark: 'file:../nodes/WhatsAppSenders/twilio.dark.svg',
+	};
+
+	documentationUrl =
+		'https://github.com/whatsapp-senders/n8n-nodes-whatsapp-senders#twilio-whatsapp-senders-api';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Authentication Type',
+			name: 'authType',
+			type: 'options',
+			default: 'authToken',
+			options: [
+				{ name: 'Auth Token', value: 'authToken' },
+				{ name: 'API Key', value: 'apiKey' },
+			],
+			description:
+				'Twilio recommends an API key for production: it can be revoked without changing the Auth Token',
+		},
+		{
+			displayName: 'Account SID',
+			name: 'accountSid',
+			type: 'string',
+			default: '',
+			placeholder: 'ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+			description: 'Shown on the Twilio Console dashboard',
+			required: true,
+		},
+		{
+			displayName: 'Auth Token',
+			name: 'authToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: { show: { authType: ['authToken'] } },
+		},
+		{
+			displayName: 'API Key SID',
+			name: 'apiKeySid',
+			type: 'string',
+			default: '',
+			placeholder: 'SKxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+			displayOptions: { show: { authType: ['apiKey'] } },
+		},
+		{
+			displayName: 'API Key Secret',
+			name: 'apiKeySecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: { show: { authType: ['apiKey'] } },
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://messaging.twilio.com',
+			description:
+				'Change only for a proxy or a local test server. Must use https (http is accepted for localhost only).',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			auth: {
+				username:
+					'={{ $credentials.authType === "apiKey" ? $credentials.apiKeySid : $credentials.accountSid }}',
+				password:
+					'={{ $credentials.authType === "apiKey" ? $credentials.apiKeySecret : $credentials.authToken }}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+			url: '/v2/Channels/Senders',
+			qs: { Channel: 'whatsapp', PageSize: 1 },
+		},
+	};
+}

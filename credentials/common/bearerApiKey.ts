@@ -1,0 +1,45 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, INodeProperties } from 'n8n-workflow';
+
+/**
+ * Autocalls and Famulor share one platform: an API key sent as a Bearer token and a
+ * Base URL. Their credential types stay separate (users must never mix them up); the
+ * fields, authentication and test request are built here once.
+ */
+export function bearerApiKeyProperties(providerName: string, defaultBaseUrl: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: `The API key of your ${providerName} account, from its dashboard`,
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: defaultBaseUrl,
+			description:
+				'Change only for a proxy or a local test server. Must use https (http is accepted for localhost only).',
+		},
+	];
+}
+
+export const bearerApiKeyAuthentication: IAuthenticateGeneric = {
+	type: 'generic',
+	properties: {
+		headers: {
+			Authorization: '=Bearer {{$credentials.apiKey}}',
+		},
+	},
+};
+
+export const platformSendersTestRequest: ICredentialTestRequest = {
+	request: {
+		baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+		url: '/user/whatsapp/senders',
+		qs: { status: 'online' },
+	},
+};

@@ -1,0 +1,14 @@
+/** @type {import('jest').Config} */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test/unit', '<rootDir>/test/node', '<rootDir>/test/e2e'],
+	testMatch: ['**/*.test.ts'],
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', }],
+	},
+	modulePathIgnorePatterns: ['<rootDir>/test/.n8n/', '<rootDir>/dist/'],
+	testTimeout: 30000,
+	// n8n-core's HTTP helper (axios + follow-redirects) leaves each request's 300 s socket
+	// timer running after the response; jest would wait for the last one before exiting.
+	forceExit: true,
+};

@@ -1,0 +1,34 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { routeSenderOperation } from './actions/router';
+import {
+	operationProperties,
+	providerCredentials,
+	providerProperty,
+	resourceProperty,
+	senderProperties,
+} from './description';
+
+export class WhatsAppSenders implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'WhatsApp Senders',
+		name: 'whatsAppSenders',
+		icon: { light: 'file:whatsAppSenders.svg', dark: 'file:whatsAppSenders.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["provider"] }}',
+		description:
+			'List and manage WhatsApp Business senders (phone numbers) on Twilio, Autocalls and Famulor',
+		defaults: { name: 'WhatsApp Senders' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		usableAsTool: true,
+		credentials: providerCredentials,
+		properties: [providerProperty, resourceProperty, ...operationProperties(), ...senderProperties],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await routeSenderOperation.call(this);
+	}
+}

@@ -1,0 +1,36 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import type { SenderOperation } from '../providers/types';
+
+export const MAX_TIMEOUT_SECONDS = 600;
+
+/** The Options collection every operation shows; later fields are added per operation. */
+export function optionsCollection(operation: SenderOperation, extra: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { resource: ['sender'], operation: [operation] } },
+		options: [
+			...extra,
+			{
+				displayName: 'Timeout (Seconds)',
+				name: 'timeout',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_SECONDS },
+				default: 30,
+				description:
+					'How long to wait for each request to the provider before giving up on it. Failed requests that are safe to repeat are retried with backoff.',
+			},
+		],
+	};
+}
+
+export const timeoutSchema = z
+	.number({ invalid_type_error: 'must be a number of seconds' })
+	.positive('must be more than 0 seconds')
+	.max(MAX_TIMEOUT_SECONDS, `must be at most ${MAX_TIMEOUT_SECONDS} seconds`)
+	.optional();

@@ -1,0 +1,10 @@
+import type { SenderOperation } from '../providers/types';
+import { listOperation } from './list.operation';
+import type { SenderOperationModule } from './types';
+
+/** Every operation of the Sender resource; the router and the description are built from this. */
+export const SENDER_OPERATIONS: readonly SenderOperationModule[] = [listOperation];
+
+export function findOperation(value: unknown): SenderOperationModule | undefined {
+	return SENDER_OPERATIONS.find((operation) => operation.value === (value as SenderOperation));
+}

@@ -1,0 +1,122 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { validateParameters } from '../core/validation';
+import { PROVIDERS } from '../providers';
+import type { SenderOperationModule } from './types';
+import { optionsCollection, timeoutSchema } from './common';
+
+interface ListParameters {
+	limit?: number;
+	statusFilter?: string;
+	timeoutMs?: number;
+}
+
+const providersWithStatusFilter = PROVIDERS.filter((p) => p.listStatusFilters).map((p) => p.id);
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show: { resource: ['sender'], operation: ['list'] } },
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		displayOptions: { show: { resource: ['sender'], operation: ['list'], returnAll: [false] } },
+		description: 'Max number of results to return',
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: {
+			show: { resource: ['sender'], operation: ['list'], provider: providersWithStatusFilter },
+		},
+		options: [
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				default: 'all',
+				options: [
+					{ name: 'All', value: 'all', description: 'Online and offline senders' },
+					{ name: 'Online Only', value: 'online', description: "The provider's default" },
+				],
+				description: 'Which senders the provider returns. Offline senders are hidden by the provider unless All is chosen.',
+			},
+		],
+	},
+	optionsCollection('list'),
+];
+
+function statusFilterSchema(values: readonly string[] | undefined) {
+	if (!values) return z.undefined();
+	return z
+		.enum(values as [string, ...string[]], {
+			errorMap: () => ({ message: `must be one of: ${values.join(', ')}` }),
+		})
+		.optional();
+}
+
+const schemaByProvider = new Map(
+	PROVIDERS.map((provider) => [
+		provider.id,
+		z.object({
+			returnAll: z.boolean({ invalid_type_error: 'must be true or false' }),
+			limit: z
+				.number({ invalid_type_error: 'must be a number' })
+				.int('must be a whole number')
+				.min(1, 'must be at least 1')
+				.optional(),
+			status: statusFilterSchema(provider.listStatusFilters),
+			timeout: timeoutSchema,
+		}),
+	]),
+);
+
+export const listOperation: SenderOperationModule<ListParameters> = {
+	value: 'list',
+	option: {
+		name: 'List',
+		value: 'list',
+		action: 'List senders',
+		description: 'List the WhatsApp senders (phone numbers) of the account',
+	},
+	properties,
+	readParameters(context, itemIndex, provider) {
+		const returnAll = context.getNodeParameter('returnAll', itemIndex, false);
+		const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const input = validateParameters(
+			schemaByProvider.get(provider.id)!,
+			{
+				returnAll,
+				limit: returnAll === true ? undefined : context.getNodeParameter('limit', itemIndex, 50),
+				status: provider.listStatusFilters ? filters.status : undefined,
+				timeout: options.timeout,
+			},
+			{ returnAll: 'Return All', limit: 'Limit', status: 'Status', timeout: 'Timeout (Seconds)' },
+		);
+		return {
+			limit: input.limit,
+			statusFilter: input.status,
+			timeoutMs: input.timeout === undefined ? undefined : input.timeout * 1000,
+		};
+	},
+	async run(http, provider, parameters) {
+		const senders = await provider.listSenders(http, {
+			limit: parameters.limit,
+			statusFilter: parameters.statusFilter,
+		});
+		return senders as unknown as IDataObject[];
+	},
+};

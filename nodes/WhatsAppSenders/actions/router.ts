@@ -1,0 +1,59 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { InvalidInputError } from '../core/errors';
+import { findProvider, PROVIDERS } from '../providers';
+import type { ProviderAdapter, ProviderHttp } from '../providers/types';
+import { createProviderHttp } from '../transport/http';
+import { toNodeError } from '../transport/nodeError';
+import { findOperation } from './index';
+
+function resolveProvider(value: unknown): ProviderAdapter {
+	const provider = findProvider(value);
+	if (!provider) {
+		throw new InvalidInputError(
+			'Provider',
+			`"${String(value)}" is not supported; use one of: ${PROVIDERS.map((p) => p.id).join(', ')}`,
+		);
+	}
+	return provider;
+}
+
+/**
+ * Runs the chosen operation once per input item. Parameters are validated before any
+ * request; with Continue On Fail an item that fails becomes an error item paired to it.
+ */
+export async function routeSenderOperation(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const output: INodeExecutionData[] = [];
+	const httpByKey = new Map<string, ProviderHttp>();
+
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const provider = resolveProvider(this.getNodeParameter('provider', itemIndex));
+			const operationValue = this.getNodeParameter('operation', itemIndex);
+			const operation = findOperation(operationValue);
+			if (!operation || !provider.operations.includes(operation.value)) {
+				throw new InvalidInputError(
+					'Operation',
+					`${provider.displayName} does not support "${String(operationValue)}"; it supports: ${provider.operations.join(', ')}`,
+				);
+			}
+			const parameters = operation.readParameters(this, itemIndex, provider);
+			const key = `${provider.id}:${parameters.timeoutMs ?? ''}`;
+			let http = httpByKey.get(key);
+			if (!http) {
+				http = await createProviderHttp(this, provider, { timeoutMs: parameters.timeoutMs });
+				httpByKey.set(key, http);
+			}
+			const results = await operation.run(http, provider, parameters);
+			for (const json of results) output.push({ json, pairedItem: { item: itemIndex } });
+		} catch (error) {
+			const nodeError = toNodeError(this.getNode(), error, itemIndex);
+			if (!this.continueOnFail()) throw nodeError;
+			const json: IDataObject = { error: nodeError.message };
+			if (nodeError.description) json.description = nodeError.description;
+			output.push({ json, pairedItem: { item: itemIndex } });
+		}
+	}
+	return [output];
+}

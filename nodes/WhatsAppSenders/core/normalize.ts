@@ -1,0 +1,57 @@
+import type { QualityRating } from './sender';
+
+const PHONE_DECORATION = /[\s().-]/g;
+
+/**
+ * Turns the ways providers write a number ("whatsapp:+1 415-555 1234", "14155551234")
+ * into E.164 ("+14155551234"). Returns null when nothing number-like is left, so a
+ * sender is never given a made-up number.
+ */
+export function toE164(value: unknown): string | null {
+	if (typeof value !== 'string' && typeof value !== 'number') return null;
+	let text = String(value).trim();
+	const channelPrefix = text.indexOf(':');
+	if (channelPrefix !== -1) text = text.slice(channelPrefix + 1);
+	text = text.replace(PHONE_DECORATION, '');
+	if (text.startsWith('00')) text = text.slice(2);
+	if (text.startsWith('+')) text = text.slice(1);
+	return /^[0-9]{6,15}$/.test(text) ? `+${text}` : null;
+}
+
+const QUALITY_WORDS: Record<string, QualityRating> = {
+	GREEN: 'GREEN',
+	HIGH: 'GREEN',
+	YELLOW: 'YELLOW',
+	MEDIUM: 'YELLOW',
+	RED: 'RED',
+	LOW: 'RED',
+};
+
+/** Meta's colours as they are; Twilio's HIGH / MEDIUM / LOW mapped onto them. */
+export function normalizeQuality(value: unknown): QualityRating {
+	if (typeof value !== 'string') return 'UNKNOWN';
+	return QUALITY_WORDS[value.trim().toUpperCase()] ?? 'UNKNOWN';
+}
+
+const LIMIT_NUMBER = /(\d[\d,]*(?:\.\d+)?)\s*([KM])?/i;
+const MULTIPLIERS: Record<string, number> = { K: 1_000, M: 1_000_000 };
+
+/**
+ * Reads a messaging limit from a number or from text such as "10K Customers/24hr",
+ * "10,000 / 24hr" or "TIER_1K". Unlimited, missing or unreadable limits are null.
+ */
+export function parseMessagingLimit(value: unknown): number | null {
+	if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : null;
+	if (typeof value !== 'string' || /unlimited/i.test(value)) return null;
+	const match = LIMIT_NUMBER.exec(value);
+	if (!match) return null;
+	const base = Number(match[1].replace(/,/g, ''));
+	const multiplier = match[2] ? MULTIPLIERS[match[2].toUpperCase()] : 1;
+	return Number.isFinite(base) ? Math.round(base * multiplier) : null;
+}
+
+export function textOrNull(value: unknown): string | null {
+	if (typeof value === 'string') return value.length > 0 ? value : null;
+	if (typeof value === 'number') return String(value);
+	return null;
+}

@@ -1,0 +1,43 @@
+/**
+ * The normalized sender every operation outputs, whatever the provider.
+ * Field names are part of the package's public output: users map them in later nodes.
+ */
+
+export const QUALITY_RATINGS = ['GREEN', 'YELLOW', 'RED', 'UNKNOWN'] as const;
+export type QualityRating = (typeof QUALITY_RATINGS)[number];
+
+/**
+ * ONLINE: can send. OFFLINE: cannot send. PENDING: being set up or reviewed, nothing for the user to do.
+ * PENDING_VERIFICATION: waiting for the verification code. VERIFYING: code submitted, being checked.
+ * UNKNOWN: a status this package does not know yet; `providerStatus` carries the provider's own word.
+ */
+export const SENDER_STATUSES = [
+	'ONLINE',
+	'OFFLINE',
+	'PENDING',
+	'PENDING_VERIFICATION',
+	'VERIFYING',
+	'UNKNOWN',
+] as const;
+export type SenderStatus = (typeof SENDER_STATUSES)[number];
+
+export interface OfflineReason {
+	code: string | null;
+	message: string | null;
+	moreInfo: string | null;
+}
+
+export interface Sender {
+	provider: string;
+	id: string;
+	phoneNumber: string | null;
+	displayName: string | null;
+	status: SenderStatus;
+	providerStatus: string | null;
+	qualityRating: QualityRating;
+	/** Business-initiated conversations per 24 h; null when unlimited or not reported. */
+	messagingLimit: number | null;
+	messagingLimitText: string | null;
+	offlineReasons?: OfflineReason[];
+	raw: Record<string, unknown>;
+}

@@ -1,0 +1,20 @@
+import type { z } from 'zod';
+
+import { InvalidInputError } from './errors';
+
+/**
+ * Parses parameters with a zod schema and turns the first problem into an error that
+ * names the field as the user sees it in the node ("Limit"), not the internal path.
+ */
+export function validateParameters<T>(
+	schema: z.ZodType<T>,
+	input: unknown,
+	fieldLabels: Record<string, string>,
+): T {
+	const result = schema.safeParse(input);
+	if (result.success) return result.data;
+	const issue = result.error.issues[0];
+	const path = issue.path.join('.');
+	const label = fieldLabels[path] ?? fieldLabels[String(issue.path[0])] ?? path;
+	throw new InvalidInputError(label, issue.message);
+}

@@ -1,0 +1,66 @@
+import { UnexpectedResponseError } from '../../core/errors';
+import { asRecord } from '../../core/json';
+import type { Sender } from '../../core/sender';
+import type { ListSendersOptions, ProviderAdapter, ProviderErrorDetail, ProviderHttp } from '../types';
+import { mapPlatformSender } from './mapper';
+
+/**
+ * Autocalls and Famulor run the same platform under two hosts: one adapter, two entries
+ * in the provider table. The senders list is not paged; senders are connected in the
+ * dashboard, so list is the only sender operation the API offers.
+ */
+export const PLATFORM_SENDERS_PATH = '/user/whatsapp/senders';
+export const PLATFORM_STATUS_FILTERS = ['all', 'online'] as const;
+
+function parsePlatformError(_status: number, body: unknown): ProviderErrorDetail {
+	const error = asRecord(body);
+	if (!error) return {};
+	const fieldErrors = asRecord(error.errors);
+	const details = fieldErrors
+		? Object.entries(fieldErrors)
+				.map(([field, problems]) => `${field}: ${Array.isArray(problems) ? problems.join(' ') : String(problems)}`)
+				.join('; ')
+		: '';
+	const message = typeof error.message === 'string' ? error.message : undefined;
+	return {
+		code: typeof error.error_code === 'string' ? error.error_code : undefined,
+		message: details && message ? `${message} (${details})` : message || details || undefined,
+	};
+}
+
+interface PlatformAdapterIdentity {
+	id: string;
+	displayName: string;
+	credentialType: string;
+	defaultBaseUrl: string;
+}
+
+export function createPlatformAdapter(identity: PlatformAdapterIdentity): ProviderAdapter {
+	async function listSenders(http: ProviderHttp, options: ListSendersOptions): Promise<Sender[]> {
+		const response = asRecord(
+			await http.request({
+				method: 'GET',
+				path: PLATFORM_SENDERS_PATH,
+				qs: { status: options.statusFilter ?? 'all' },
+			}),
+		);
+		if (!response || !Array.isArray(response.data)) {
+			throw new UnexpectedResponseError(identity.displayName, 'the sender list has no "data" array');
+		}
+		const rows = options.limit === undefined ? response.data : response.data.slice(0, options.limit);
+		return rows.map((row) => {
+			const raw = asRecord(row);
+			if (!raw) throw new UnexpectedResponseError(identity.displayName, 'a sender in the list is not an object');
+			return mapPlatformSender(identity.id, raw);
+		});
+	}
+
+	return {
+		...identity,
+		credentialHint: 'the API key',
+		operations: ['list'],
+		listStatusFilters: PLATFORM_STATUS_FILTERS,
+		parseError: parsePlatformError,
+		listSenders,
+	};
+}

@@ -1,0 +1,67 @@
+import { UnexpectedResponseError } from '../../core/errors';
+import { asRecord } from '../../core/json';
+import type { Sender } from '../../core/sender';
+import type { ListSendersOptions, ProviderAdapter, ProviderErrorDetail, ProviderHttp } from '../types';
+import { mapTwilioSender } from './mapper';
+
+export const TWILIO_SENDERS_PATH = '/v2/Channels/Senders';
+/** The contract's maximum PageSize: one request per 1,000 senders. */
+export const TWILIO_MAX_PAGE_SIZE = 1000;
+
+function parseTwilioError(_status: number, body: unknown): ProviderErrorDetail {
+	const error = asRecord(body);
+	if (!error) return {};
+	return {
+		code: error.code === undefined || error.code === null ? undefined : String(error.code),
+		message: typeof error.message === 'string' ? error.message : undefined,
+		moreInfo: typeof error.more_info === 'string' ? error.more_info : undefined,
+	};
+}
+
+/**
+ * Query of the next page, read from meta.next_page_url. Only the query is kept: the host
+ * in that URL is Twilio's, and the credential's Base URL (a proxy, the simulator) must win.
+ */
+function nextPageQuery(meta: unknown): Record<string, string> | undefined {
+	const nextPageUrl = asRecord(meta)?.next_page_url;
+	if (typeof nextPageUrl !== 'string' || nextPageUrl === '') return undefined;
+	const url = URL.canParse(nextPageUrl) ? new URL(nextPageUrl) : undefined;
+	if (!url) throw new UnexpectedResponseError('Twilio', 'meta.next_page_url is not a URL');
+	const query = Object.fromEntries(url.searchParams);
+	return query.PageToken ? query : undefined;
+}
+
+async function listTwilioSenders(http: ProviderHttp, options: ListSendersOptions): Promise<Sender[]> {
+	const limit = options.limit ?? Infinity;
+	const senders: Sender[] = [];
+	let query: Record<string, string | number> = {
+		Channel: 'whatsapp',
+		PageSize: Math.min(TWILIO_MAX_PAGE_SIZE, limit),
+	};
+	for (;;) {
+		const page = asRecord(await http.request({ method: 'GET', path: TWILIO_SENDERS_PATH, qs: query }));
+		if (!page || !Array.isArray(page.senders)) {
+			throw new UnexpectedResponseError('Twilio', 'the sender list has no "senders" array');
+		}
+		for (const raw of page.senders) {
+			const sender = asRecord(raw);
+			if (!sender) throw new UnexpectedResponseError('Twilio', 'a sender in the list is not an object');
+			senders.push(mapTwilioSender(sender));
+			if (senders.length >= limit) return senders;
+		}
+		const next = nextPageQuery(page.meta);
+		if (!next || page.senders.length === 0) return senders;
+		query = { ...next, Channel: 'whatsapp' };
+	}
+}
+
+export const twilioAdapter: ProviderAdapter = {
+	id: 'twilio',
+	displayName: 'Twilio',
+	credentialType: 'twilioSendersApi',
+	defaultBaseUrl: 'https://messaging.twilio.com',
+	credentialHint: 'the Account SID and Auth Token (or API Key SID and Secret)',
+	operations: ['list'],
+	parseError: parseTwilioError,
+	listSenders: listTwilioSenders,
+};

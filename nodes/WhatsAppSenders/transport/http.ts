@@ -1,0 +1,166 @@
+import type {
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { ProviderApiError, UnexpectedResponseError } from '../core/errors';
+import type { ProviderAdapter, ProviderHttp, ProviderRequest } from '../providers/types';
+import { resolveBaseUrl } from './baseUrl';
+import {
+	DEFAULT_RETRY_POLICY,
+	isRetryableNetworkError,
+	isRetryableStatus,
+	parseRetryAfter,
+	retryDelayMs,
+	type RetryPolicy,
+} from './retry';
+
+export type HttpContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+
+export interface TransportOptions {
+	/** Per-request timeout; n8n's own default (5 minutes) when undefined. */
+	timeoutMs?: number;
+	retryPolicy?: RetryPolicy;
+}
+
+interface RawResponse {
+	statusCode: number;
+	headers: Record<string, unknown>;
+	body: unknown;
+}
+
+interface Attempt {
+	response?: RawResponse;
+	networkCode?: string;
+}
+
+function networkErrorCode(error: unknown): string | undefined {
+	const candidates = [error, (error as { cause?: unknown })?.cause];
+	for (const candidate of candidates) {
+		const code = (candidate as { code?: unknown })?.code;
+		if (typeof code === 'string' && code.startsWith('E')) return code;
+	}
+	return undefined;
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+	try {
+		return { ok: true, value: JSON.parse(text) };
+	} catch {
+		return { ok: false };
+	}
+}
+
+function parseBody(provider: ProviderAdapter, response: RawResponse): unknown {
+	const text = typeof response.body === 'string' ? response.body : '';
+	if (text.trim() === '') return undefined;
+	const parsed = parseJson(text);
+	if (parsed.ok) return parsed.value;
+	if (response.statusCode >= 200 && response.statusCode < 300) {
+		throw new UnexpectedResponseError(provider.displayName, 'the body is not valid JSON');
+	}
+	return text.slice(0, 200);
+}
+
+function apiError(provider: ProviderAdapter, status: number, body: unknown): ProviderApiError {
+	const detail = provider.parseError(status, body);
+	const own = [detail.code && `code ${detail.code}`, detail.message].filter(Boolean).join(': ');
+	const moreInfo = detail.moreInfo ? ` More information: ${detail.moreInfo}` : '';
+	if (status === 401 || status === 403) {
+		return new ProviderApiError(
+			`${provider.displayName} rejected the credentials (HTTP ${status})`,
+			provider.displayName,
+			status,
+			detail.code,
+			`Check ${provider.credentialHint} in the ${provider.displayName} credential.${own ? ` ${provider.displayName} said: ${own}.` : ''}${moreInfo}`,
+		);
+	}
+	return new ProviderApiError(
+		`${provider.displayName} error${own ? ` ${own}` : ` (HTTP ${status})`}`,
+		provider.displayName,
+		status,
+		detail.code,
+		`HTTP ${status} from ${provider.displayName}.${moreInfo}`,
+	);
+}
+
+/**
+ * The single HTTP path of the package: n8n's authenticated request helper, the provider's
+ * Base URL, retries with backoff that honour Retry-After, and errors in the provider's words.
+ * Bodies are read as text and parsed here so a truncated or non-JSON answer is reported
+ * as such instead of slipping through as a string.
+ */
+export async function createProviderHttp(
+	context: HttpContext,
+	provider: ProviderAdapter,
+	options: TransportOptions = {},
+): Promise<ProviderHttp> {
+	const credentials = await context.getCredentials(provider.credentialType);
+	const baseUrl = resolveBaseUrl(credentials.baseUrl, provider.defaultBaseUrl);
+	const policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+
+	async function attempt(request: ProviderRequest): Promise<Attempt> {
+		const httpOptions: IHttpRequestOptions = {
+			method: request.method,
+			url: `${baseUrl}${request.path}`,
+			qs: request.qs,
+			headers: request.body
+				? { Accept: 'application/json', 'Content-Type': 'application/json' }
+				: { Accept: 'application/json' },
+			body: request.body,
+			json: false,
+			encoding: 'text',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: options.timeoutMs,
+		};
+		try {
+			const response = (await context.helpers.httpRequestWithAuthentication.call(
+				context,
+				provider.credentialType,
+				httpOptions,
+			)) as RawResponse;
+			return { response };
+		} catch (error) {
+			return { networkCode: networkErrorCode(error) ?? 'EUNKNOWN' };
+		}
+	}
+
+	async function request<T>(request: ProviderRequest): Promise<T> {
+		const idempotent = request.idempotent ?? request.method !== 'POST';
+		let waited = 0;
+		for (let attemptNumber = 1; ; attemptNumber++) {
+			const { response, networkCode } = await attempt(request);
+			let retryAfterMs: number | undefined;
+			let failure: Error;
+			if (response) {
+				const status = response.statusCode;
+				const body = parseBody(provider, response);
+				if (status >= 200 && status < 300) return body as T;
+				failure = apiError(provider, status, body);
+				if (!isRetryableStatus(status, idempotent)) throw failure;
+				retryAfterMs = parseRetryAfter(response.headers?.['retry-after']);
+			} else {
+				failure = new ProviderApiError(
+					`Could not reach ${provider.displayName} (${networkCode})`,
+					provider.displayName,
+					null,
+					networkCode,
+					`The request to ${new URL(baseUrl).host} failed before an answer arrived. Check the Base URL in the credential and the network.`,
+				);
+				if (!isRetryableNetworkError(networkCode, idempotent)) throw failure;
+			}
+			const delay = retryDelayMs(attemptNumber, policy, retryAfterMs);
+			if (attemptNumber >= policy.maxAttempts || waited + delay > policy.maxTotalWaitMs) {
+				throw failure;
+			}
+			waited += delay;
+			await sleep(delay);
+		}
+	}
+
+	return { request };
+}

@@ -1,0 +1,41 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeError, NodeOperationError } from 'n8n-workflow';
+
+import { InvalidInputError, ProviderApiError, UnexpectedResponseError } from '../core/errors';
+
+/**
+ * Turns any failure of one item into the n8n error the user sees, naming the item.
+ * Only messages this package wrote are passed on: never a raw HTTP client error, whose
+ * request options would carry the credential's headers.
+ */
+export function toNodeError(node: INode, error: unknown, itemIndex: number): NodeError {
+	if (error instanceof InvalidInputError) {
+		return new NodeOperationError(node, `Invalid "${error.field}" in item ${itemIndex}: ${error.problem}`, {
+			itemIndex,
+			description: 'Nothing was sent to the provider. Correct the parameter and run the node again.',
+		});
+	}
+	if (error instanceof ProviderApiError) {
+		const response: JsonObject = {
+			message: error.message,
+			provider: error.provider,
+			httpCode: error.httpStatus,
+			code: error.providerCode ?? null,
+		};
+		return new NodeApiError(node, response, {
+			message: error.message,
+			description: error.description,
+			httpCode: error.httpStatus === null ? undefined : String(error.httpStatus),
+			itemIndex,
+		});
+	}
+	if (error instanceof UnexpectedResponseError) {
+		return new NodeOperationError(node, error.message, { itemIndex });
+	}
+	if (error instanceof NodeError) {
+		error.context.itemIndex = itemIndex;
+		return error;
+	}
+	const message = error instanceof Error ? error.message : String(error);
+	return new NodeOperationError(node, message, { itemIndex });
+}

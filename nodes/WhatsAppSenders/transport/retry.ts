@@ -1,0 +1,62 @@
+/** Pure retry policy: which failures to retry and how long to wait. No I/O here. */
+
+export interface RetryPolicy {
+	maxAttempts: number;
+	baseDelayMs: number;
+	maxDelayMs: number;
+	/** Total time a request may spend waiting between attempts before it gives up. */
+	maxTotalWaitMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	maxAttempts: 5,
+	baseDelayMs: 500,
+	maxDelayMs: 10_000,
+	maxTotalWaitMs: 30_000,
+};
+
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+const RETRYABLE_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ERR_BAD_RESPONSE',
+]);
+
+/**
+ * A 429 means the provider did not process the request (Twilio documents this for 20429),
+ * so even a create may be repeated. Any other failure of a non-idempotent request may have
+ * taken effect, and is not repeated.
+ */
+export function isRetryableStatus(status: number, idempotent: boolean): boolean {
+	return status === 429 || (idempotent && RETRYABLE_STATUS.has(status));
+}
+
+export function isRetryableNetworkError(code: string | undefined, idempotent: boolean): boolean {
+	return idempotent && code !== undefined && RETRYABLE_NETWORK_CODES.has(code);
+}
+
+/** Retry-After as seconds or an HTTP date, in milliseconds; undefined when absent or unreadable. */
+export function parseRetryAfter(header: unknown, now: number = Date.now()): number | undefined {
+	const value = Array.isArray(header) ? header[0] : header;
+	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+	const text = String(value).trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+	const date = Date.parse(text);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Exponential backoff with full jitter; a Retry-After from the provider wins when it is longer. */
+export function retryDelayMs(
+	attempt: number,
+	policy: RetryPolicy,
+	retryAfterMs: number | undefined,
+	random: () => number = Math.random,
+): number {
+	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+	const backoff = Math.round(ceiling / 2 + (random() * ceiling) / 2);
+	return retryAfterMs === undefined ? backoff : Math.max(retryAfterMs, backoff);
+}

@@ -1,0 +1,138 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets -- test tooling: runs in the test process (servers, child processes, fake secrets), never loaded by n8n */
+import { rmSync } from 'node:fs';
+
+import { PlatformSimulator } from '../simulators/platform';
+import { TwilioSimulator, twilioSid } from '../simulators/twilio';
+import {
+	executeWorkflow,
+	importIntoN8n,
+	installPackage,
+	newUserFolder,
+	nodeOutput,
+	PACKAGE_NAME,
+	type RunOutput,
+} from '../support/n8n';
+
+/**
+ * A real n8n (the pinned version under test/.n8n) with this package installed from its
+ * `npm pack` tarball as a community package, running Manual Trigger → WhatsApp Senders
+ * List branches against the simulators over real HTTP, through `n8n execute`.
+ */
+
+const ACCOUNT_SID = twilioSid('AC');
+const AUTH_TOKEN = 'e2e-twilio-token';
+const AUTOCALLS_KEY = 'e2e-autocalls-key';
+const FAMULOR_KEY = 'e2e-famulor-key';
+const TWILIO_SENDERS = 1234;
+
+const twilio = new TwilioSimulator();
+const autocalls = new PlatformSimulator('Autocalls');
+const famulor = new PlatformSimulator('Famulor');
+let userFolder: string;
+let run: RunOutput;
+
+function listNode(name: string, provider: string, credentialType: string, credentialId: string, parameters: object, y: number) {
+	return {
+		id: name.replace(/\W/g, '').toLowerCase(),
+		name,
+		type: `${PACKAGE_NAME}.whatsAppSenders`,
+		typeVersion: 1,
+		position: [300, y],
+		parameters: { provider, resource: 'sender', operation: 'list', ...parameters },
+		credentials: { [credentialType]: { id: credentialId, name: credentialId } },
+	};
+}
+
+beforeAll(async () => {
+	await Promise.all([twilio.start(), autocalls.start(), famulor.start()]);
+	twilio.addAccount(ACCOUNT_SID, AUTH_TOKEN);
+	twilio.addSenders(
+		ACCOUNT_SID,
+		...Array.from({ length: TWILIO_SENDERS }, (_, i) => ({
+			phoneNumber: `+1415555${String(i).padStart(4, '0')}`,
+			qualityRating: i === 7 ? 'LOW' : 'HIGH',
+		})),
+	);
+	autocalls.addSenders(
+		AUTOCALLS_KEY,
+		{ phoneNumber: '+14155551234', displayName: 'Acme Support' },
+		{ phoneNumber: '+442071234567', status: 'offline', qualityRating: 'RED', messagingLimit: null },
+	);
+	famulor.addSenders(FAMULOR_KEY, { phoneNumber: '+4930123456', displayName: 'Famulor Vertrieb', qualityRating: 'YELLOW' });
+
+	userFolder = newUserFolder();
+	await installPackage(userFolder);
+	await importIntoN8n(userFolder, 'credentials', [
+		{ id: 'twilioCred000001', name: 'Twilio e2e', type: 'twilioSendersApi', data: { authType: 'authToken', accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: twilio.baseUrl } },
+		{ id: 'twilioBadCred001', name: 'Twilio wrong token', type: 'twilioSendersApi', data: { authType: 'authToken', accountSid: ACCOUNT_SID, authToken: 'wrong', baseUrl: twilio.baseUrl } },
+		{ id: 'autocallsCred001', name: 'Autocalls e2e', type: 'autocallsApi', data: { apiKey: AUTOCALLS_KEY, baseUrl: autocalls.baseUrl } },
+		{ id: 'famulorCred00001', name: 'Famulor e2e', type: 'famulorApi', data: { apiKey: FAMULOR_KEY, baseUrl: famulor.baseUrl } },
+	]);
+	const nodes = [
+		{ id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		listNode('Twilio List', 'twilio', 'twilioSendersApi', 'twilioCred000001', { returnAll: true }, 0),
+		listNode('Autocalls List', 'autocalls', 'autocallsApi', 'autocallsCred001', { returnAll: true, filters: { status: 'all' } }, 200),
+		listNode('Famulor List', 'famulor', 'famulorApi', 'famulorCred00001', { returnAll: false, limit: 5 }, 400),
+		{
+			...listNode('Twilio Wrong Token', 'twilio', 'twilioSendersApi', 'twilioBadCred001', { returnAll: true }, 600),
+			onError: 'continueRegularOutput',
+		},
+	];
+	const targets = nodes.slice(1).map((node) => ({ node: node.name, type: 'main', index: 0 }));
+	await importIntoN8n(userFolder, 'workflow', [
+		{
+			id: 'e2eListSenders01',
+			name: 'List senders e2e',
+			active: false,
+			nodes,
+			connections: { Start: { main: [targets] } },
+			settings: { executionOrder: 'v1' },
+		},
+	]);
+	twilio.server.resetRequests();
+	run = await executeWorkflow(userFolder, 'e2eListSenders01');
+}, 240_000);
+
+afterAll(async () => {
+	await Promise.all([twilio.stop(), autocalls.stop(), famulor.stop()]);
+	if (userFolder) rmSync(userFolder, { recursive: true, force: true });
+});
+
+describe('WhatsApp Senders List in a real n8n', () => {
+	it('lists every Twilio sender across pages of 1,000', () => {
+		const senders = nodeOutput(run, 'Twilio List');
+		expect(senders).toHaveLength(TWILIO_SENDERS);
+		expect(new Set(senders.map((s) => s.id)).size).toBe(TWILIO_SENDERS);
+		const listRequests = twilio.server.requests.filter(
+			(r) => r.path === '/v2/Channels/Senders' && r.headers.authorization?.includes(Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString('base64')),
+		);
+		expect(listRequests.map((r) => r.query.PageSize)).toEqual(['1000', '1000']);
+		expect(listRequests.every((r) => r.query.Channel === 'whatsapp')).toBe(true);
+	});
+
+	it('maps Twilio quality LOW to RED', () => {
+		const red = nodeOutput(run, 'Twilio List').filter((s) => s.qualityRating === 'RED');
+		expect(red).toHaveLength(1);
+		expect(red[0]).toMatchObject({ provider: 'twilio', phoneNumber: '+14155550007', messagingLimit: 10000 });
+	});
+
+	it('lists Autocalls senders including offline ones when the Status filter is All', () => {
+		expect(nodeOutput(run, 'Autocalls List')).toEqual([
+			expect.objectContaining({ provider: 'autocalls', phoneNumber: '+14155551234', status: 'ONLINE', displayName: 'Acme Support' }),
+			expect.objectContaining({ provider: 'autocalls', phoneNumber: '+442071234567', status: 'OFFLINE', qualityRating: 'RED', messagingLimit: null, messagingLimitText: 'Unlimited' }),
+		]);
+	});
+
+	it('lists Famulor senders with the Famulor credential', () => {
+		expect(nodeOutput(run, 'Famulor List')).toEqual([
+			expect.objectContaining({ provider: 'famulor', phoneNumber: '+4930123456', qualityRating: 'YELLOW', id: '1' }),
+		]);
+	});
+
+	it('turns a wrong Twilio token into an error item naming Twilio when Continue On Fail is on', () => {
+		const [item] = nodeOutput(run, 'Twilio Wrong Token');
+		expect(item.error).toBe('Twilio rejected the credentials (HTTP 401)');
+		expect(String(item.description)).toContain('Account SID and Auth Token');
+		expect(JSON.stringify(item)).not.toContain('wrong');
+	});
+});

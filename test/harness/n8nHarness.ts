@@ -1,0 +1,260 @@
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import {
+	createDeferredPromise,
+	createRunExecutionData,
+	ICredentialsHelper,
+	isExpression,
+	NodeHelpers,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentials,
+	type ICredentialType,
+	type IDataObject,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IWorkflowExecuteAdditionalData,
+	type IConnections,
+	type IVersionedNodeType,
+} from 'n8n-workflow';
+
+import { AutocallsApi } from '../../credentials/AutocallsApi.credentials';
+import { FamulorApi } from '../../credentials/FamulorApi.credentials';
+import { TwilioSendersApi } from '../../credentials/TwilioSendersApi.credentials';
+import { WhatsAppSenders } from '../../nodes/WhatsAppSenders/WhatsAppSenders.node';
+
+/**
+ * Runs workflows through n8n-core's own WorkflowExecute with this package's node types, the
+ * credential types' own `authenticate` definitions and n8n's real httpRequestWithAuthentication,
+ * over real HTTP. What stays outside is n8n's database-backed CredentialsHelper (it lives in
+ * the n8n CLI package): `authenticate` below resolves generic auth the same way it does, with
+ * n8n's expression engine, and the end-to-end tests run the real one.
+ */
+
+const PACKAGE = 'n8n-nodes-whatsapp-senders';
+
+const CREDENTIAL_TYPES: ICredentialType[] = [new TwilioSendersApi(), new AutocallsApi(), new FamulorApi()];
+
+const NODE_TYPES: Record<string, INodeType> = {
+	[`${PACKAGE}.whatsAppSenders`]: new WhatsAppSenders(),
+	'n8n-nodes-base.manualTrigger': {
+		description: {
+			displayName: 'Manual Trigger',
+			name: 'manualTrigger',
+			group: ['trigger'],
+			version: 1,
+			description: '',
+			defaults: { name: 'Manual Trigger' },
+			inputs: [],
+			outputs: ['main'],
+			properties: [],
+		},
+		async trigger() {
+			return {};
+		},
+	} as unknown as INodeType,
+};
+
+class PackageNodeTypes implements INodeTypes {
+	getByName(type: string): INodeType | IVersionedNodeType {
+		const nodeType = NODE_TYPES[type];
+		if (!nodeType) throw new Error(`Unknown node type ${type}`);
+		return nodeType;
+	}
+
+	getByNameAndVersion(type: string, version?: number): INodeType {
+		return NodeHelpers.getVersionedNodeType(this.getByName(type), version);
+	}
+
+	getKnownTypes() {
+		return {};
+	}
+}
+
+export class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly credentialsByType: Record<string, ICredentialDataDecryptedObject>) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow: Workflow,
+		node: INode,
+	): Promise<IHttpRequestOptions> {
+		const type = CREDENTIAL_TYPES.find((candidate) => candidate.name === typeName);
+		const authenticate = type?.authenticate;
+		if (!authenticate) return requestOptions;
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		const resolve = (value: string) =>
+			isExpression(value)
+				? String(
+						workflow.expression.getSimpleParameterValue(
+							node,
+							value,
+							'internal',
+							{ $credentials: credentials },
+							undefined,
+							'',
+						) ?? '',
+					)
+				: value;
+		const options = requestOptions as unknown as Record<string, Record<string, string>>;
+		for (const [outerKey, entries] of Object.entries(authenticate.properties)) {
+			options[outerKey] = { ...(options[outerKey] ?? {}) };
+			for (const [key, value] of Object.entries(entries as Record<string, string>)) {
+				options[outerKey][resolve(key)] = resolve(value);
+			}
+		}
+		return requestOptions;
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used by these nodes');
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_nodeCredentials: unknown,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
+		const credentials = this.credentialsByType[type];
+		if (!credentials) throw new Error(`No test credentials of type ${type}`);
+		return { ...credentials };
+	}
+
+	async updateCredentials() {}
+
+	async updateCredentialsOauthTokenData() {}
+
+	getCredentialsProperties(type: string) {
+		return CREDENTIAL_TYPES.find((candidate) => candidate.name === type)?.properties ?? [];
+	}
+}
+
+export interface RunNodeOptions {
+	/** Parameters of the WhatsApp Senders node. */
+	parameters: IDataObject;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** Items fed into the node (default one empty item). */
+	input?: INodeExecutionData[];
+	continueOnFail?: boolean;
+}
+
+export interface RunNodeResult {
+	items: INodeExecutionData[];
+	error?: Error & { description?: string; context?: IDataObject; httpCode?: string };
+	run: IRun;
+}
+
+const NODE_NAME = 'WhatsApp Senders';
+
+/** Runs Manual Trigger → (input) → WhatsApp Senders in n8n-core and returns the node's output. */
+export async function runSendersNode(options: RunNodeOptions): Promise<RunNodeResult> {
+	const credentialRefs = Object.fromEntries(
+		Object.keys(options.credentials).map((type) => [type, { id: `cred-${type}`, name: type }]),
+	);
+	const nodes: INode[] = [
+		{
+			id: 'trigger',
+			name: 'Manual Trigger',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
+		{
+			id: 'senders',
+			name: NODE_NAME,
+			type: `${PACKAGE}.whatsAppSenders`,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: options.parameters as INode['parameters'],
+			credentials: credentialRefs,
+			onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
+		},
+	];
+	const connections: IConnections = {
+		'Manual Trigger': { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] },
+	};
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		name: 'test',
+		nodes,
+		connections,
+		active: false,
+		nodeTypes: new PackageNodeTypes(),
+		settings: { executionOrder: 'v1' },
+	});
+
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+		id: 'test-workflow',
+		name: 'test',
+		nodes,
+		connections,
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	});
+	const finished = createDeferredPromise<IRun>();
+	hooks.addHandler('workflowExecuteAfter', (run) => finished.resolve(run));
+
+	const additionalData = {
+		credentialsHelper: new TestCredentialsHelper(options.credentials),
+		hooks,
+		executionId: 'test-execution',
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://localhost/rest',
+		instanceBaseUrl: 'http://localhost/',
+		formWaitingBaseUrl: 'http://localhost/form-waiting',
+		webhookBaseUrl: 'http://localhost/webhook',
+		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost/webhook-test',
+		variables: {},
+		executeWorkflow: async () => {
+			throw new Error('not used');
+		},
+		getRunExecutionData: async () => undefined,
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('not used');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const input = options.input ?? [{ json: {} }];
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [
+				{
+					node: workflow.getNode(NODE_NAME)!,
+					data: { main: [input] },
+					source: { main: [{ previousNode: 'Manual Trigger' }] },
+				},
+			],
+		},
+	});
+
+	const workflowExecute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	await workflowExecute.processRunExecutionData(workflow);
+	const run = await finished.promise;
+	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
+	return {
+		items: taskData?.data?.main?.[0] ?? [],
+		error: (taskData?.error ?? run.data.resultData.error) as RunNodeResult['error'],
+		run,
+	};
+}

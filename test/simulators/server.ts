@@ -1,0 +1,125 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test tooling: runs in the test process (servers, child processes, fake secrets), never loaded by n8n */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	headers: IncomingMessage['headers'];
+	body: string;
+}
+
+export interface SimulatedResponse {
+	status: number;
+	body?: unknown;
+	/** Sent as is instead of JSON: for truncated or non-JSON answers. */
+	rawBody?: string;
+	headers?: Record<string, string>;
+}
+
+/** A failure the next matching request gets instead of the simulator's normal answer. */
+export type Fault = SimulatedResponse | { kind: 'reset' } | { kind: 'hang'; ms: number };
+
+export type Handler = (request: RecordedRequest) => SimulatedResponse;
+
+/**
+ * A real HTTP server on 127.0.0.1 with a random port. It records every request (so tests
+ * can count what reached the "provider") and can answer the next requests with faults.
+ */
+export class SimulatorServer {
+	readonly requests: RecordedRequest[] = [];
+
+	private readonly faults: Fault[] = [];
+
+	private server?: Server;
+
+	constructor(private readonly handler: Handler) {}
+
+	async start(port = 0): Promise<string> {
+		this.server = createServer((req, res) => this.handle(req, res));
+		await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+		return this.origin;
+	}
+
+	get origin(): string {
+		const address = this.server?.address() as AddressInfo | null;
+		if (!address) throw new Error('simulator not started');
+		return `http://127.0.0.1:${address.port}`;
+	}
+
+	injectFaults(...faults: Fault[]): void {
+		this.faults.push(...faults);
+	}
+
+	resetRequests(): void {
+		this.requests.length = 0;
+	}
+
+	async stop(): Promise<void> {
+		const server = this.server;
+		if (!server) return;
+		this.server = undefined;
+		server.closeAllConnections();
+		await new Promise<void>((resolve) => server.close(() => resolve()));
+	}
+
+	private handle(req: IncomingMessage, res: ServerResponse): void {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => {
+			const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+			const request: RecordedRequest = {
+				method: req.method ?? 'GET',
+				path: url.pathname,
+				query: Object.fromEntries(url.searchParams),
+				headers: req.headers,
+				body: Buffer.concat(chunks).toString('utf8'),
+			};
+			this.requests.push(request);
+			const fault = this.faults.shift();
+			if (fault && 'kind' in fault) {
+				if (fault.kind === 'reset') {
+					req.socket.destroy();
+					return;
+				}
+				setTimeout(() => this.send(res, this.handler(request)), fault.ms);
+				return;
+			}
+			this.send(res, fault ?? this.safeHandle(request));
+		});
+	}
+
+	private safeHandle(request: RecordedRequest): SimulatedResponse {
+		try {
+			return this.handler(request);
+		} catch (error) {
+			return { status: 500, body: { message: `simulator error: ${(error as Error).message}` } };
+		}
+	}
+
+	private send(res: ServerResponse, response: SimulatedResponse): void {
+		if (res.destroyed) return;
+		const text =
+			response.rawBody ?? (response.body === undefined ? '' : JSON.stringify(response.body));
+		res.writeHead(response.status, {
+			'Content-Type': 'application/json; charset=utf-8',
+			...response.headers,
+		});
+		res.end(text);
+	}
+}
+
+export function basicAuth(headers: IncomingMessage['headers']): { user: string; password: string } | undefined {
+	const header = headers.authorization;
+	if (!header?.startsWith('Basic ')) return undefined;
+	const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
+	const colon = decoded.indexOf(':');
+	if (colon === -1) return undefined;
+	return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+export function bearerToken(headers: IncomingMessage['headers']): string | undefined {
+	const header = headers.authorization;
+	return header?.startsWith('Bearer ') ? header.slice(7) : undefined;
+}

@@ -1,0 +1,196 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets -- test tooling: runs in the test process (servers, child processes, fake secrets), never loaded by n8n */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** The n8n the end-to-end tests and the demo run; installed by scripts/install-n8n.sh. */
+export const N8N_VERSION = '2.8.4';
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+export const N8N_DIR = path.join(REPO_ROOT, 'test', '.n8n', N8N_VERSION);
+export const N8N_BIN = path.join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
+export const PACKAGE_NAME = 'n8n-nodes-whatsapp-senders';
+
+export function assertN8nInstalled(): void {
+	if (!existsSync(N8N_BIN)) {
+		throw new Error(`n8n ${N8N_VERSION} is not installed at ${N8N_DIR}: run "npm run setup:n8n" first`);
+	}
+}
+
+export function newUserFolder(prefix = 'wa-senders-n8n-'): string {
+	return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+export function n8nEnv(userFolder: string, port = 5678): NodeJS.ProcessEnv {
+	// jest sets NODE_ENV=test, which switches n8n into its own unit-test mode
+	const inherited = { ...process.env };
+	delete inherited.NODE_ENV;
+	delete inherited.JEST_WORKER_ID;
+	return {
+		...inherited,
+		NODE_ENV: 'production',
+		N8N_USER_FOLDER: userFolder,
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_RUNNERS_ENABLED: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		N8N_EXPRESSION_ENGINE: 'legacy',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_LOG_LEVEL: 'warn',
+		N8N_ENCRYPTION_KEY: 'whatsapp-senders-local-demo-key',
+		DB_SQLITE_POOL_SIZE: '1',
+	};
+}
+
+/**
+ * Installs the package the way Settings → Community Nodes does: the `npm pack` tarball
+ * unpacked into <user folder>/.n8n/nodes/node_modules, listed in that folder's package.json.
+ * Node types then carry the package prefix (n8n-nodes-whatsapp-senders.whatsAppSenders).
+ * The user folder is outside the repository, so the package finds only what n8n provides.
+ */
+export async function installPackage(userFolder: string): Promise<void> {
+	if (!existsSync(path.join(REPO_ROOT, 'dist', 'package.json'))) {
+		throw new Error('dist/ is missing: run "npm run build" first');
+	}
+	const packDir = mkdtempSync(path.join(tmpdir(), 'wa-senders-pack-'));
+	await run('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: REPO_ROOT });
+	const tarball = readdirSync(packDir).find((file) => file.endsWith('.tgz'));
+	if (!tarball) throw new Error('npm pack produced no tarball');
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const target = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
+	mkdirSync(target, { recursive: true });
+	await run('tar', ['xzf', path.join(packDir, tarball), '-C', target, '--strip-components=1']);
+	writeFileSync(
+		path.join(nodesDir, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: '*' } }),
+	);
+}
+
+export async function n8nCli(userFolder: string, args: string[]): Promise<string> {
+	assertN8nInstalled();
+	const { stdout } = await run(process.execPath, [N8N_BIN, ...args], {
+		// `n8n execute` prints its result through the logger at info level
+		env: { ...n8nEnv(userFolder), N8N_LOG_LEVEL: 'info' },
+		maxBuffer: 256 * 1024 * 1024,
+	});
+	return stdout;
+}
+
+export async function importIntoN8n(userFolder: string, kind: 'credentials' | 'workflow', data: unknown): Promise<void> {
+	const file = path.join(userFolder, `import-${kind}-${Date.now()}.json`);
+	writeFileSync(file, JSON.stringify(data));
+	await n8nCli(userFolder, [`import:${kind}`, `--input=${file}`]);
+}
+
+/** `n8n execute --rawOutput` and the run it printed (the last JSON document on stdout). */
+export async function executeWorkflow(userFolder: string, workflowId: string): Promise<RunOutput> {
+	const stdout = await n8nCli(userFolder, ['execute', `--id=${workflowId}`, '--rawOutput']);
+	const start = stdout.indexOf('{\n');
+	if (start === -1) throw new Error(`n8n printed no run data:\n${stdout.slice(-3000)}`);
+	return JSON.parse(stdout.slice(start)) as RunOutput;
+}
+
+export interface RunOutput {
+	data: {
+		resultData: {
+			error?: { message: string };
+			runData: Record<
+				string,
+				Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> }; error?: { message: string } }>
+			>;
+		};
+	};
+}
+
+export function nodeOutput(run: RunOutput, nodeName: string): Array<Record<string, unknown>> {
+	const task = run.data.resultData.runData[nodeName]?.[0];
+	if (!task) throw new Error(`node "${nodeName}" did not run`);
+	return (task.data?.main[0] ?? []).map((item) => item.json);
+}
+
+export interface RunningN8n {
+	url: string;
+	process: ChildProcess;
+	output: () => string;
+	stop: () => Promise<void>;
+}
+
+/** `n8n start`, resolved once the editor is up (and the process still alive a moment later). */
+export async function startN8n(userFolder: string, port: number, timeoutMs = 120_000): Promise<RunningN8n> {
+	assertN8nInstalled();
+	const child = spawn(process.execPath, [N8N_BIN, 'start'], {
+		env: { ...n8nEnv(userFolder, port), N8N_LOG_LEVEL: 'info' },
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let log = '';
+	child.stdout!.on('data', (chunk) => (log += chunk));
+	child.stderr!.on('data', (chunk) => (log += chunk));
+	const url = `http://127.0.0.1:${port}`;
+	const stop = async () => {
+		if (child.exitCode !== null || child.signalCode !== null) return;
+		const exited = new Promise((resolve) => child.once('exit', resolve));
+		child.kill('SIGTERM');
+		const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+		await exited;
+		clearTimeout(timer);
+	};
+	const deadline = Date.now() + timeoutMs;
+	while (!log.includes('Editor is now accessible via')) {
+		if (child.exitCode !== null) throw new Error(`n8n exited (${child.exitCode}) during start:\n${log.slice(-3000)}`);
+		if (Date.now() > deadline) {
+			await stop();
+			throw new Error(`n8n did not start within ${timeoutMs} ms:\n${log.slice(-3000)}`);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	await new Promise((resolve) => setTimeout(resolve, 1500));
+	if (child.exitCode !== null) throw new Error(`n8n crashed right after start:\n${log.slice(-3000)}`);
+	return { url, process: child, output: () => log, stop };
+}
+
+export interface OwnerSession {
+	cookie: string;
+}
+
+export const OWNER = {
+	email: 'owner@example.com',
+	firstName: 'Demo',
+	lastName: 'Owner',
+	password: 'WhatsApp-Senders-1',
+};
+
+export async function setupOwner(url: string): Promise<OwnerSession> {
+	const response = await fetch(`${url}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(OWNER),
+	});
+	if (!response.ok) throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
+	const cookie = response.headers.get('set-cookie')?.split(';')[0];
+	if (!cookie) throw new Error('owner setup returned no session cookie');
+	return { cookie };
+}
+
+/** What the editor's "Test credential" button calls. */
+export async function testCredential(
+	url: string,
+	session: OwnerSession,
+	credential: { name: string; type: string; data: Record<string, unknown> },
+): Promise<{ status: 'OK' | 'Error'; message: string }> {
+	const response = await fetch(`${url}/rest/credentials/test`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', Cookie: session.cookie },
+		body: JSON.stringify({ credentials: { id: undefined, ...credential } }),
+	});
+	const body = (await response.json()) as { data?: { status: 'OK' | 'Error'; message: string } };
+	if (!body.data) throw new Error(`credential test answered ${response.status}: ${JSON.stringify(body)}`);
+	return body.data;
+}
