@@ -30,7 +30,7 @@ export type Handler = (request: RecordedRequest) => SimulatedResponse;
 export class SimulatorServer {
 	readonly requests: RecordedRequest[] = [];
 
-	private readonly faults: Fault[] = [];
+	private readonly faults: Array<{ fault: Fault; when?: (request: RecordedRequest) => boolean }> = [];
 
 	private server?: Server;
 
@@ -48,8 +48,14 @@ export class SimulatorServer {
 		return `http://127.0.0.1:${address.port}`;
 	}
 
+	/** The next requests get these faults, in order, instead of normal answers. */
 	injectFaults(...faults: Fault[]): void {
-		this.faults.push(...faults);
+		this.faults.push(...faults.map((fault) => ({ fault })));
+	}
+
+	/** The first request that matches gets the fault (e.g. only the second page of a list). */
+	injectFaultWhen(when: (request: RecordedRequest) => boolean, fault: Fault): void {
+		this.faults.push({ fault, when });
 	}
 
 	resetRequests(): void {
@@ -77,7 +83,8 @@ export class SimulatorServer {
 				body: Buffer.concat(chunks).toString('utf8'),
 			};
 			this.requests.push(request);
-			const fault = this.faults.shift();
+			const index = this.faults.findIndex((entry) => !entry.when || entry.when(request));
+			const fault = index === -1 ? undefined : this.faults.splice(index, 1)[0].fault;
 			if (fault && 'kind' in fault) {
 				if (fault.kind === 'reset') {
 					req.socket.destroy();

@@ -37,13 +37,21 @@ interface Attempt {
 	networkCode?: string;
 }
 
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ECONNRESET: 'connection reset',
+	ECONNABORTED: 'timed out',
+	ETIMEDOUT: 'timed out',
+	ENOTFOUND: 'host not found',
+	EAI_AGAIN: 'host name lookup failed',
+	EPIPE: 'connection closed',
+};
+
+/** The socket error code (ECONNREFUSED, ETIMEDOUT, …) wherever n8n's request helper put it. */
 function networkErrorCode(error: unknown): string | undefined {
-	const candidates = [error, (error as { cause?: unknown })?.cause];
-	for (const candidate of candidates) {
-		const code = (candidate as { code?: unknown })?.code;
-		if (typeof code === 'string' && code.startsWith('E')) return code;
-	}
-	return undefined;
+	const wrapped = error as { code?: unknown; httpCode?: unknown; cause?: { code?: unknown }; errorResponse?: { code?: unknown } };
+	const candidates = [wrapped?.code, wrapped?.httpCode, wrapped?.cause?.code, wrapped?.errorResponse?.code];
+	return candidates.find((code): code is string => typeof code === 'string' && /^E[A-Z_]+$/.test(code));
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -144,12 +152,13 @@ export async function createProviderHttp(
 				if (!isRetryableStatus(status, idempotent)) throw failure;
 				retryAfterMs = parseRetryAfter(response.headers?.['retry-after']);
 			} else {
+				// plain words in the message: n8n replaces messages that contain a socket code
 				failure = new ProviderApiError(
-					`Could not reach ${provider.displayName} (${networkCode})`,
+					`Could not reach ${provider.displayName}: ${NETWORK_FAILURES[networkCode ?? ''] ?? 'network error'}`,
 					provider.displayName,
 					null,
 					networkCode,
-					`The request to ${new URL(baseUrl).host} failed before an answer arrived. Check the Base URL in the credential and the network.`,
+					`${networkCode} on the request to ${new URL(baseUrl).host}, before any answer arrived (after ${attemptNumber} attempt${attemptNumber === 1 ? '' : 's'}). Check the Base URL in the credential and the network.`,
 				);
 				if (!isRetryableNetworkError(networkCode, idempotent)) throw failure;
 			}

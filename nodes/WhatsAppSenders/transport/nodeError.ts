@@ -16,11 +16,13 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Nod
 		});
 	}
 	if (error instanceof ProviderApiError) {
+		// key names NodeApiError does not reinterpret: given `code: 'ECONNREFUSED'` it would
+		// replace the message with a generic one
 		const response: JsonObject = {
 			message: error.message,
 			provider: error.provider,
-			httpCode: error.httpStatus,
-			code: error.providerCode ?? null,
+			httpStatus: error.httpStatus,
+			providerCode: error.providerCode ?? null,
 		};
 		return new NodeApiError(node, response, {
 			message: error.message,

@@ -1,0 +1,64 @@
+import {
+	DEFAULT_RETRY_POLICY,
+	isRetryableNetworkError,
+	isRetryableStatus,
+	parseRetryAfter,
+	retryDelayMs,
+} from '../../nodes/WhatsAppSenders/transport/retry';
+
+describe('which failures are retried', () => {
+	it('retries throttling (429) even for a create, because the provider did not process it', () => {
+		expect(isRetryableStatus(429, false)).toBe(true);
+	});
+
+	it.each([500, 502, 503, 504])('retries %p only for requests that are safe to repeat', (status) => {
+		expect(isRetryableStatus(status, true)).toBe(true);
+		expect(isRetryableStatus(status, false)).toBe(false);
+	});
+
+	it.each([400, 401, 403, 404, 422])('never retries %p', (status) => {
+		expect(isRetryableStatus(status, true)).toBe(false);
+	});
+
+	it('retries a reset connection of a list but never of a create', () => {
+		expect(isRetryableNetworkError('ECONNRESET', true)).toBe(true);
+		expect(isRetryableNetworkError('ECONNRESET', false)).toBe(false);
+	});
+});
+
+describe('how long to wait', () => {
+	it('reads Retry-After in seconds', () => {
+		expect(parseRetryAfter('3')).toBe(3000);
+	});
+
+	it('reads Retry-After as an HTTP date', () => {
+		const now = Date.parse('2026-11-23T10:00:00Z');
+		expect(parseRetryAfter('Mon, 23 Nov 2026 10:00:05 GMT', now)).toBe(5000);
+	});
+
+	it('ignores an unreadable Retry-After', () => {
+		expect(parseRetryAfter('soon')).toBeUndefined();
+		expect(parseRetryAfter(undefined)).toBeUndefined();
+	});
+
+	it('backs off exponentially with jitter within bounds', () => {
+		const waits = [1, 2, 3, 4].map((attempt) => [
+			retryDelayMs(attempt, DEFAULT_RETRY_POLICY, undefined, () => 0),
+			retryDelayMs(attempt, DEFAULT_RETRY_POLICY, undefined, () => 1),
+		]);
+		expect(waits).toEqual([
+			[250, 500],
+			[500, 1000],
+			[1000, 2000],
+			[2000, 4000],
+		]);
+	});
+
+	it('never waits longer than the cap', () => {
+		expect(retryDelayMs(30, DEFAULT_RETRY_POLICY, undefined, () => 1)).toBe(DEFAULT_RETRY_POLICY.maxDelayMs);
+	});
+
+	it("waits at least as long as the provider's Retry-After", () => {
+		expect(retryDelayMs(1, DEFAULT_RETRY_POLICY, 7000, () => 0)).toBe(7000);
+	});
+});
