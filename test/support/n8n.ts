@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets -- test tooling: runs in the test process (servers, child processes, fake secrets), never loaded by n8n */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -158,6 +159,12 @@ export async function startN8n(userFolder: string, port: number, timeoutMs = 120
 
 export interface OwnerSession {
 	cookie: string;
+	/** n8n binds the session cookie to the browser that logged in. */
+	browserId: string;
+}
+
+function sessionHeaders(session: OwnerSession): Record<string, string> {
+	return { 'Content-Type': 'application/json', Cookie: session.cookie, 'browser-id': session.browserId };
 }
 
 export const OWNER = {
@@ -168,29 +175,46 @@ export const OWNER = {
 };
 
 export async function setupOwner(url: string): Promise<OwnerSession> {
+	const browserId = `tests-${Date.now()}`;
 	const response = await fetch(`${url}/rest/owner/setup`, {
 		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
+		headers: { 'Content-Type': 'application/json', 'browser-id': browserId },
 		body: JSON.stringify(OWNER),
 	});
 	if (!response.ok) throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
 	const cookie = response.headers.get('set-cookie')?.split(';')[0];
 	if (!cookie) throw new Error('owner setup returned no session cookie');
-	return { cookie };
+	return { cookie, browserId };
 }
 
-/** What the editor's "Test credential" button calls. */
+/** What the editor does on "Save" then "Test credential": store it, then test the stored one. */
 export async function testCredential(
 	url: string,
 	session: OwnerSession,
 	credential: { name: string; type: string; data: Record<string, unknown> },
 ): Promise<{ status: 'OK' | 'Error'; message: string }> {
+	const created = await fetch(`${url}/rest/credentials`, {
+		method: 'POST',
+		headers: sessionHeaders(session),
+		body: JSON.stringify(credential),
+	});
+	const stored = (await created.json()) as { data?: { id: string } };
+	if (!stored.data?.id) throw new Error(`saving the credential answered ${created.status}: ${JSON.stringify(stored)}`);
 	const response = await fetch(`${url}/rest/credentials/test`, {
 		method: 'POST',
-		headers: { 'Content-Type': 'application/json', Cookie: session.cookie },
-		body: JSON.stringify({ credentials: { id: undefined, ...credential } }),
+		headers: sessionHeaders(session),
+		body: JSON.stringify({ credentials: { id: stored.data.id, ...credential } }),
 	});
 	const body = (await response.json()) as { data?: { status: 'OK' | 'Error'; message: string } };
 	if (!body.data) throw new Error(`credential test answered ${response.status}: ${JSON.stringify(body)}`);
 	return body.data;
+}
+
+/** A TCP port that was free a moment ago on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+	const server = createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as { port: number };
+	await new Promise((resolve) => server.close(resolve));
+	return port;
 }

@@ -1,0 +1,103 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets -- test tooling: a real n8n process and fake secrets, never loaded by n8n */
+import { rmSync } from 'node:fs';
+
+import { PlatformSimulator } from '../simulators/platform';
+import { TwilioSimulator, twilioSid } from '../simulators/twilio';
+import {
+	freePort,
+	installPackage,
+	newUserFolder,
+	type OwnerSession,
+	type RunningN8n,
+	setupOwner,
+	startN8n,
+	testCredential,
+} from '../support/n8n';
+
+/**
+ * The editor's "Test credential" button, in a real n8n (`n8n start`, the package installed
+ * as a community package), for each credential type: the right key passes, a wrong key fails
+ * with the provider's answer.
+ */
+
+const ACCOUNT_SID = twilioSid('AC');
+const AUTH_TOKEN = 'e2e-credential-test-token';
+const API_KEY_SID = twilioSid('SK');
+const API_KEY_SECRET = 'e2e-credential-test-secret';
+
+const twilio = new TwilioSimulator();
+const autocalls = new PlatformSimulator('Autocalls');
+const famulor = new PlatformSimulator('Famulor');
+let userFolder: string;
+let n8n: RunningN8n;
+let session: OwnerSession;
+
+beforeAll(async () => {
+	await Promise.all([twilio.start(), autocalls.start(), famulor.start()]);
+	twilio.addAccount(ACCOUNT_SID, AUTH_TOKEN, { [API_KEY_SID]: API_KEY_SECRET });
+	autocalls.addApiKey('autocalls-good-key');
+	famulor.addApiKey('famulor-good-key');
+	userFolder = newUserFolder();
+	await installPackage(userFolder);
+	n8n = await startN8n(userFolder, await freePort());
+	session = await setupOwner(n8n.url);
+}, 180_000);
+
+afterAll(async () => {
+	await n8n?.stop();
+	await Promise.all([twilio.stop(), autocalls.stop(), famulor.stop()]);
+	if (userFolder) rmSync(userFolder, { recursive: true, force: true });
+});
+
+describe('Test credential in a real n8n', () => {
+	it('passes for a Twilio Account SID and Auth Token, asking Twilio for one WhatsApp sender', async () => {
+		twilio.server.resetRequests();
+		const result = await testCredential(n8n.url, session, {
+			name: 'Twilio',
+			type: 'twilioSendersApi',
+			data: { authType: 'authToken', accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: twilio.baseUrl },
+		});
+		expect(result.status).toBe('OK');
+		expect(twilio.server.requests.map((r) => r.query)).toEqual([{ Channel: 'whatsapp', PageSize: '1' }]);
+	});
+
+	it('passes for a Twilio API Key SID and Secret', async () => {
+		const result = await testCredential(n8n.url, session, {
+			name: 'Twilio key',
+			type: 'twilioSendersApi',
+			data: { authType: 'apiKey', accountSid: ACCOUNT_SID, apiKeySid: API_KEY_SID, apiKeySecret: API_KEY_SECRET, baseUrl: twilio.baseUrl },
+		});
+		expect(result.status).toBe('OK');
+	});
+
+	it('fails for a wrong Twilio Auth Token, with Twilio\'s answer', async () => {
+		twilio.server.resetRequests();
+		const result = await testCredential(n8n.url, session, {
+			name: 'Twilio wrong',
+			type: 'twilioSendersApi',
+			data: { authType: 'authToken', accountSid: ACCOUNT_SID, authToken: 'wrong', baseUrl: twilio.baseUrl },
+		});
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/401|Authenticate|Authorization/);
+		// n8n repeats a request that got 401 once before giving up
+		expect(twilio.server.requests.length).toBeGreaterThan(0);
+		const wrongAuth = `Basic ${Buffer.from(`${ACCOUNT_SID}:wrong`).toString('base64')}`;
+		expect(twilio.server.requests.every((r) => r.headers.authorization === wrongAuth)).toBe(true);
+	});
+
+	it.each([
+		['autocallsApi', 'autocalls-good-key', () => autocalls],
+		['famulorApi', 'famulor-good-key', () => famulor],
+	])('passes for a good %s key and fails for a wrong one', async (type, goodKey, simulator) => {
+		simulator().server.resetRequests();
+		const good = await testCredential(n8n.url, session, { name: type, type, data: { apiKey: goodKey, baseUrl: simulator().baseUrl } });
+		const bad = await testCredential(n8n.url, session, { name: type, type, data: { apiKey: 'wrong', baseUrl: simulator().baseUrl } });
+		expect(good.status).toBe('OK');
+		expect(bad.status).toBe('Error');
+		expect(bad.message).toMatch(/401|Unauthenticated|Authorization/);
+		const [first, ...rest] = simulator().server.requests.map((r) => r.headers.authorization);
+		expect(first).toBe(`Bearer ${goodKey}`);
+		expect(rest.length).toBeGreaterThan(0);
+		expect(rest.every((header) => header === 'Bearer wrong')).toBe(true);
+	});
+});
