@@ -210,10 +210,15 @@ export async function testCredential(
 	return body.data;
 }
 
-/** A TCP port that was free a moment ago on 127.0.0.1. */
-export async function freePort(): Promise<number> {
+/** A TCP port that was free a moment ago on 127.0.0.1: the preferred one if it is, else any. */
+export async function freePort(preferred = 0): Promise<number> {
 	const server = createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const listening = (port: number) =>
+		new Promise<boolean>((resolve) => {
+			server.once('error', () => resolve(false));
+			server.listen(port, '127.0.0.1', () => resolve(true));
+		});
+	if (!(await listening(preferred))) await listening(0);
 	const { port } = server.address() as { port: number };
 	await new Promise((resolve) => server.close(resolve));
 	return port;
