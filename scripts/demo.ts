@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- development tool: starts local servers and n8n, never loaded by n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- development tool: starts local servers and n8n, never loaded by n8n */
 /**
  * The main job: local provider simulators, a real n8n with this package installed as a
  * community package, credentials for every simulator and a workflow that lists every

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- test tooling: runs the demo command as a child process */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test tooling: runs the demo command as a child process */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -8,7 +8,8 @@ import { newUserFolder, REPO_ROOT } from '../support/n8n';
 /** The README's main command (`npm start` runs this script after install and build). */
 describe('the demo command', () => {
 	it('lists every simulated provider in a real n8n, prints the URL and login, and stops cleanly', async () => {
-		const { NODE_ENV: _mode, ...env } = process.env;
+		const env = { ...process.env };
+		delete env.NODE_ENV;
 		const { stdout } = await promisify(execFile)(
 			path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'),
 			[path.join(REPO_ROOT, 'scripts', 'demo.ts')],
