@@ -10,7 +10,7 @@ import {
 	bearerApiKeyAuthentication,
 	bearerApiKeyProperties,
 	platformSendersTestRequest,
-} from './common/bearerApiKey';
+} from './common/properties';
 
 export class AutocallsApi implements ICredentialType {
 	name = 'autocallsApi';

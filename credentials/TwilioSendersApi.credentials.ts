@@ -6,6 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { baseUrlProperty } from './common/properties';
+
 export class TwilioSendersApi implements ICredentialType {
 	name = 'twilioSendersApi';
 
@@ -65,14 +67,7 @@ export class TwilioSendersApi implements ICredentialType {
 			default: '',
 			displayOptions: { show: { authType: ['apiKey'] } },
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://messaging.twilio.com',
-			description:
-				'Change only for a proxy or a local test server. Must use https (http is accepted for localhost only).',
-		},
+		baseUrlProperty('https://messaging.twilio.com'),
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -179,6 +179,7 @@ describe('Twilio errors', () => {
 		twilio.server.injectFaults(unavailable, unavailable, unavailable, unavailable, unavailable);
 		const { error } = await runSendersNode({ parameters: listTwilio(), credentials: twilioCredentials() });
 		expect(error?.message).toBe('Twilio error code 20503: Service Unavailable');
+		expect(error?.description).toContain('Gave up after 5 attempts');
 		expect(listRequests()).toHaveLength(5);
 	});
 

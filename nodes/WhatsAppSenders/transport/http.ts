@@ -95,6 +95,17 @@ function apiError(provider: ProviderAdapter, status: number, body: unknown): Pro
 	);
 }
 
+function afterRetries(failure: ProviderApiError, attempts: number): ProviderApiError {
+	if (attempts === 1 || failure.httpStatus === null) return failure;
+	return new ProviderApiError(
+		failure.message,
+		failure.provider,
+		failure.httpStatus,
+		failure.providerCode,
+		`${failure.description} Gave up after ${attempts} attempts.`,
+	);
+}
+
 /**
  * The single HTTP path of the package: n8n's authenticated request helper, the provider's
  * Base URL, retries with backoff that honour Retry-After, and errors in the provider's words.
@@ -143,7 +154,7 @@ export async function createProviderHttp(
 		for (let attemptNumber = 1; ; attemptNumber++) {
 			const { response, networkCode } = await attempt(request);
 			let retryAfterMs: number | undefined;
-			let failure: Error;
+			let failure: ProviderApiError;
 			if (response) {
 				const status = response.statusCode;
 				const body = parseBody(provider, response);
@@ -164,7 +175,7 @@ export async function createProviderHttp(
 			}
 			const delay = retryDelayMs(attemptNumber, policy, retryAfterMs);
 			if (attemptNumber >= policy.maxAttempts || waited + delay > policy.maxTotalWaitMs) {
-				throw failure;
+				throw afterRetries(failure, attemptNumber);
 			}
 			waited += delay;
 			await sleep(delay);

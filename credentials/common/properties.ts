@@ -5,6 +5,18 @@ import type { IAuthenticateGeneric, ICredentialTestRequest, INodeProperties } fr
  * Base URL. Their credential types stay separate (users must never mix them up); the
  * fields, authentication and test request are built here once.
  */
+/** The Base URL field every credential has: the real provider by default, a proxy or simulator if changed. */
+export function baseUrlProperty(defaultBaseUrl: string): INodeProperties {
+	return {
+		displayName: 'Base URL',
+		name: 'baseUrl',
+		type: 'string',
+		default: defaultBaseUrl,
+		description:
+			'Change only for a proxy or a local test server. Must use https (http is accepted for localhost only).',
+	};
+}
+
 export function bearerApiKeyProperties(providerName: string, defaultBaseUrl: string): INodeProperties[] {
 	return [
 		{
@@ -16,14 +28,7 @@ export function bearerApiKeyProperties(providerName: string, defaultBaseUrl: str
 			required: true,
 			description: `The API key of your ${providerName} account, from its dashboard`,
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: defaultBaseUrl,
-			description:
-				'Change only for a proxy or a local test server. Must use https (http is accepted for localhost only).',
-		},
+		baseUrlProperty(defaultBaseUrl),
 	];
 }
 
