@@ -15,9 +15,11 @@ describe('the demo command', () => {
 			[path.join(REPO_ROOT, 'scripts', 'demo.ts')],
 			{ cwd: REPO_ROOT, env: { ...env, DEMO_EXIT_AFTER_START: '1', DEMO_USER_FOLDER: newUserFolder('wa-senders-demo-') } },
 		);
-		expect(stdout).toMatch(/Twilio senders\n\s+\+14155550101\s+Acme Support\s+ONLINE\s+GREEN\s+10000\/day/);
+		expect(stdout).toContain('Twilio senders\n');
+		expect(stdout).toMatch(/\+14155550101\s+Acme Support\s+ONLINE\s+GREEN\s+10000\/day/);
+		expect(stdout).toMatch(/\+447700900103\s+Acme UK\s+PENDING_VERIFICATION\s+UNKNOWN/);
 		expect(stdout).toMatch(/\+14155550102\s+Acme Sales\s+ONLINE\s+RED/);
-		expect(stdout).toMatch(/Autocalls senders\n(.*\n){2}\s+\+33612345678\s+Acme France\s+OFFLINE\s+RED/);
+		expect(stdout).toMatch(/Autocalls senders\n(.*\n){2}\s+\+33612345678\s+Acme France\s+OFFLINE\s+RED\s+250\/day/);
 		expect(stdout).toMatch(/Famulor senders\n\s+\+4930123456789\s+Praxis Berlin/);
 		expect(stdout).toMatch(/n8n is running: http:\/\/127\.0\.0\.1:\d+/);
 		expect(stdout).toContain('Log in as owner@example.com');

@@ -25,7 +25,7 @@ export function newUserFolder(prefix = 'wa-senders-n8n-'): string {
 	return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
-export function n8nEnv(userFolder: string, port = 5678): NodeJS.ProcessEnv {
+export function n8nEnv(userFolder: string, port: number, brokerPort: number): NodeJS.ProcessEnv {
 	// jest sets NODE_ENV=test, which switches n8n into its own unit-test mode
 	const inherited = { ...process.env };
 	delete inherited.NODE_ENV;
@@ -42,6 +42,9 @@ export function n8nEnv(userFolder: string, port = 5678): NodeJS.ProcessEnv {
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
 		N8N_RUNNERS_ENABLED: 'false',
+		// n8n binds its task broker even with runners off; two n8n processes (a test and the
+		// demo, or two test files) would collide on the default 5679
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_EXPRESSION_ENGINE: 'legacy',
 		N8N_SECURE_COOKIE: 'false',
@@ -79,7 +82,7 @@ export async function n8nCli(userFolder: string, args: string[]): Promise<string
 	assertN8nInstalled();
 	const { stdout } = await run(process.execPath, [N8N_BIN, ...args], {
 		// `n8n execute` prints its result through the logger at info level
-		env: { ...n8nEnv(userFolder), N8N_LOG_LEVEL: 'info' },
+		env: { ...n8nEnv(userFolder, await freePort(), await freePort()), N8N_LOG_LEVEL: 'info' },
 		maxBuffer: 256 * 1024 * 1024,
 	});
 	return stdout;
@@ -128,7 +131,7 @@ export interface RunningN8n {
 export async function startN8n(userFolder: string, port: number, timeoutMs = 120_000): Promise<RunningN8n> {
 	assertN8nInstalled();
 	const child = spawn(process.execPath, [N8N_BIN, 'start'], {
-		env: { ...n8nEnv(userFolder, port), N8N_LOG_LEVEL: 'info' },
+		env: { ...n8nEnv(userFolder, port, await freePort()), N8N_LOG_LEVEL: 'info' },
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let log = '';
