@@ -1,18 +1,10 @@
-import type {
-	IAuthenticateGeneric,
-	Icon,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { Icon, INodeProperties } from 'n8n-workflow';
 
-import {
-	bearerApiKeyAuthentication,
-	bearerApiKeyProperties,
-	platformSendersTestRequest,
-} from './common/properties';
+import { AutocallsApi } from './AutocallsApi.credentials';
+import { bearerApiKeyProperties } from './common/properties';
 
-export class FamulorApi implements ICredentialType {
+/** Famulor is the Autocalls platform under its own host: same key, same test, its own type. */
+export class FamulorApi extends AutocallsApi {
 	name = 'famulorApi';
 
 	displayName = 'Famulor API';
@@ -25,8 +17,4 @@ export class FamulorApi implements ICredentialType {
 	documentationUrl = 'https://github.com/whatsapp-senders/n8n-nodes-whatsapp-senders#famulor-api';
 
 	properties: INodeProperties[] = bearerApiKeyProperties('Famulor', 'https://app.famulor.de/api');
-
-	authenticate: IAuthenticateGeneric = bearerApiKeyAuthentication;
-
-	test: ICredentialTestRequest = platformSendersTestRequest;
 }
