@@ -1,0 +1,112 @@
+import { diffSnapshots, qualityDirection } from '../../nodes/WhatsAppSenders/core/diff';
+import type { Sender } from '../../nodes/WhatsAppSenders/core/sender';
+import { decodeFingerprint, encodeFingerprint, takeSnapshot } from '../../nodes/WhatsAppSenders/core/snapshot';
+
+function sender(id: string, overrides: Partial<Sender> = {}): Sender {
+	return {
+		provider: 'twilio',
+		id,
+		phoneNumber: '+14155550100',
+		displayName: 'Acme',
+		status: 'ONLINE',
+		providerStatus: 'ONLINE',
+		qualityRating: 'GREEN',
+		messagingLimit: 10000,
+		messagingLimitText: '10K Customers/24hr',
+		raw: {},
+		...overrides,
+	};
+}
+
+describe('snapshot fingerprints', () => {
+	it('round-trip the watched fields', () => {
+		const fields = { status: 'PENDING_VERIFICATION', qualityRating: 'RED', messagingLimit: 250, phoneNumber: '+4930123456' } as const;
+		expect(decodeFingerprint(encodeFingerprint(fields))).toEqual(fields);
+	});
+
+	it('keep an unlimited or missing limit and number as null', () => {
+		const fields = { status: 'UNKNOWN', qualityRating: 'UNKNOWN', messagingLimit: null, phoneNumber: null } as const;
+		expect(decodeFingerprint(encodeFingerprint(fields))).toEqual(fields);
+	});
+
+	it('are short: a Twilio sender costs under 64 bytes of JSON', () => {
+		const snapshot = takeSnapshot([sender('XE0123456789abcdef0123456789abcdef', { messagingLimit: 100000 })]);
+		expect(Buffer.byteLength(JSON.stringify(snapshot))).toBeLessThan(64);
+	});
+});
+
+describe('diffing snapshots', () => {
+	const before = takeSnapshot([sender('XE1'), sender('XE2', { phoneNumber: '+14155550200' })]);
+
+	it('reports nothing when nothing changed', () => {
+		expect(diffSnapshots(before, [sender('XE1'), sender('XE2', { phoneNumber: '+14155550200' })])).toEqual([]);
+	});
+
+	it('reports a quality downgrade with the previous rating and its direction', () => {
+		const [change] = diffSnapshots(before, [sender('XE1', { qualityRating: 'RED' }), sender('XE2', { phoneNumber: '+14155550200' })]);
+		expect(change).toMatchObject({
+			event: 'qualityChanged',
+			previous: { qualityRating: 'GREEN' },
+			changes: ['qualityRating'],
+			direction: 'downgrade',
+		});
+		expect(change.sender).toMatchObject({ id: 'XE1', qualityRating: 'RED' });
+	});
+
+	it('gives one event per changed field, each listing all the changes', () => {
+		const events = diffSnapshots(before, [
+			sender('XE1', { status: 'OFFLINE', qualityRating: 'YELLOW', messagingLimit: 1000 }),
+			sender('XE2', { phoneNumber: '+14155550200' }),
+		]);
+		expect(events.map((e) => e.event)).toEqual(['statusChanged', 'qualityChanged', 'messagingLimitChanged']);
+		expect(events[0].changes).toEqual(['status', 'qualityRating', 'messagingLimit']);
+		expect(events[0].previous).toEqual({ status: 'ONLINE', qualityRating: 'GREEN', messagingLimit: 10000 });
+	});
+
+	it('reports added and removed senders, removals with what the snapshot kept', () => {
+		const events = diffSnapshots(before, [sender('XE1'), sender('XE3')]);
+		expect(events.map((e) => [e.event, e.sender.id])).toEqual([
+			['senderAdded', 'XE3'],
+			['senderRemoved', 'XE2'],
+		]);
+		expect(events[1].sender).toEqual({ id: 'XE2', status: 'ONLINE', qualityRating: 'GREEN', messagingLimit: 10000, phoneNumber: '+14155550200' });
+	});
+
+	it('treats a sender that disappears and comes back as removed, then added', () => {
+		const without = takeSnapshot([sender('XE1')]);
+		expect(diffSnapshots(before, [sender('XE1')]).map((e) => e.event)).toEqual(['senderRemoved']);
+		expect(diffSnapshots(without, [sender('XE1'), sender('XE2')]).map((e) => e.event)).toEqual(['senderAdded']);
+	});
+
+	it('does not report a number written another way, because both sides are E.164', () => {
+		// mappers normalize "whatsapp:+1 415-555-0100" and "14155550100" to the same E.164
+		expect(diffSnapshots(before, [sender('XE1', { phoneNumber: '+14155550100' }), sender('XE2', { phoneNumber: '+14155550200' })])).toEqual([]);
+	});
+
+	it('counts a sender listed twice once, the last entry winning', () => {
+		const events = diffSnapshots(before, [
+			sender('XE1', { qualityRating: 'RED' }),
+			sender('XE1', { qualityRating: 'YELLOW' }),
+			sender('XE2', { phoneNumber: '+14155550200' }),
+		]);
+		expect(events).toHaveLength(1);
+		expect(events[0]).toMatchObject({ event: 'qualityChanged', direction: 'downgrade', sender: { qualityRating: 'YELLOW' } });
+	});
+
+	it('orders events by sender id whatever order the provider listed them in', () => {
+		const events = diffSnapshots({}, [sender('XE9'), sender('XE1'), sender('XE5')]);
+		expect(events.map((e) => e.sender.id)).toEqual(['XE1', 'XE5', 'XE9']);
+	});
+});
+
+describe('quality direction', () => {
+	it.each([
+		['GREEN', 'YELLOW', 'downgrade'],
+		['YELLOW', 'RED', 'downgrade'],
+		['RED', 'GREEN', 'upgrade'],
+		['UNKNOWN', 'RED', undefined],
+		['GREEN', 'UNKNOWN', undefined],
+	] as const)('%s → %s is %p', (before, after, direction) => {
+		expect(qualityDirection(before, after)).toBe(direction);
+	});
+});
