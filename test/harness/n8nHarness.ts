@@ -1,4 +1,4 @@
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, PollContext, WorkflowExecute } from 'n8n-core';
 import {
 	createDeferredPromise,
 	createRunExecutionData,
@@ -25,6 +25,7 @@ import { AutocallsApi } from '../../credentials/AutocallsApi.credentials';
 import { FamulorApi } from '../../credentials/FamulorApi.credentials';
 import { TwilioSendersApi } from '../../credentials/TwilioSendersApi.credentials';
 import { WhatsAppSenders } from '../../nodes/WhatsAppSenders/WhatsAppSenders.node';
+import { WhatsAppSendersTrigger } from '../../nodes/WhatsAppSenders/WhatsAppSendersTrigger.node';
 
 /**
  * Runs workflows through n8n-core's own WorkflowExecute with this package's node types, the
@@ -40,6 +41,7 @@ const CREDENTIAL_TYPES: ICredentialType[] = [new TwilioSendersApi(), new Autocal
 
 const NODE_TYPES: Record<string, INodeType> = {
 	[`${PACKAGE}.whatsAppSenders`]: new WhatsAppSenders(),
+	[`${PACKAGE}.whatsAppSendersTrigger`]: new WhatsAppSendersTrigger(),
 	'n8n-nodes-base.manualTrigger': {
 		description: {
 			displayName: 'Manual Trigger',
@@ -144,6 +146,33 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
+function testAdditionalData(
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: new TestCredentialsHelper(credentials),
+		hooks,
+		executionId: 'test-execution',
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://localhost/rest',
+		instanceBaseUrl: 'http://localhost/',
+		formWaitingBaseUrl: 'http://localhost/form-waiting',
+		webhookBaseUrl: 'http://localhost/webhook',
+		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost/webhook-test',
+		variables: {},
+		executeWorkflow: async () => {
+			throw new Error('not used');
+		},
+		getRunExecutionData: async () => undefined,
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('not used');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
 export interface RunNodeOptions {
 	/** Parameters of the WhatsApp Senders node. */
 	parameters: IDataObject;
@@ -213,27 +242,7 @@ export async function runSendersNode(options: RunNodeOptions): Promise<RunNodeRe
 	const finished = createDeferredPromise<IRun>();
 	hooks.addHandler('workflowExecuteAfter', (run) => finished.resolve(run));
 
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper(options.credentials),
-		hooks,
-		executionId: 'test-execution',
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://localhost/rest',
-		instanceBaseUrl: 'http://localhost/',
-		formWaitingBaseUrl: 'http://localhost/form-waiting',
-		webhookBaseUrl: 'http://localhost/webhook',
-		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost/webhook-test',
-		variables: {},
-		executeWorkflow: async () => {
-			throw new Error('not used');
-		},
-		getRunExecutionData: async () => undefined,
-		logAiEvent: () => {},
-		startRunnerTask: async () => {
-			throw new Error('not used');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = testAdditionalData(options.credentials, hooks);
 
 	const input = options.input ?? [{ json: {} }];
 	const runExecutionData = createRunExecutionData({
@@ -257,4 +266,63 @@ export async function runSendersNode(options: RunNodeOptions): Promise<RunNodeRe
 		error: (taskData?.error ?? run.data.resultData.error) as RunNodeResult['error'],
 		run,
 	};
+}
+
+export interface PollOptions {
+	parameters: IDataObject;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** The workflow's static data, kept by the caller between polls as n8n keeps it. */
+	staticData: IDataObject;
+	mode?: 'trigger' | 'manual';
+}
+
+export interface PollResult {
+	items: INodeExecutionData[];
+	error?: Error & { description?: string };
+}
+
+const TRIGGER_NAME = 'WhatsApp Senders Trigger';
+
+/** One poll of the trigger through n8n-core's PollContext, as n8n's poller runs it. */
+export async function pollSendersTrigger(options: PollOptions): Promise<PollResult> {
+	const node: INode = {
+		id: 'trigger',
+		name: TRIGGER_NAME,
+		type: `${PACKAGE}.whatsAppSendersTrigger`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters as INode['parameters'],
+		credentials: Object.fromEntries(
+			Object.keys(options.credentials).map((type) => [type, { id: `cred-${type}`, name: type }]),
+		),
+	};
+	const workflow = new Workflow({
+		id: 'test-trigger-workflow',
+		name: 'trigger test',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes: new PackageNodeTypes(),
+		staticData: options.staticData,
+		settings: { executionOrder: 'v1' },
+	});
+	const context = new PollContext(
+		workflow,
+		workflow.getNode(TRIGGER_NAME)!,
+		testAdditionalData(options.credentials),
+		options.mode ?? 'trigger',
+		'activate',
+	);
+	try {
+		const output = await (NODE_TYPES[node.type] as INodeType).poll!.call(context);
+		return { items: output?.[0] ?? [] };
+	} catch (error) {
+		return { items: [], error: error as PollResult['error'] };
+	} finally {
+		// n8n keeps static data on the in-memory workflow whether the poll failed or not;
+		// hand back whatever the poll left there, so a half-done update would show
+		const kept = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+		for (const key of Object.keys(options.staticData)) delete options.staticData[key];
+		Object.assign(options.staticData, kept);
+	}
 }

@@ -1,22 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { InvalidInputError } from '../core/errors';
-import { findProvider, PROVIDERS } from '../providers';
-import type { ProviderAdapter, ProviderHttp } from '../providers/types';
+import { resolveProvider } from '../providers';
+import type { ProviderHttp } from '../providers/types';
 import { createProviderHttp } from '../transport/http';
 import { toNodeError } from '../transport/nodeError';
 import { findOperation } from './index';
-
-function resolveProvider(value: unknown): ProviderAdapter {
-	const provider = findProvider(value);
-	if (!provider) {
-		throw new InvalidInputError(
-			'Provider',
-			`"${String(value)}" is not supported; use one of: ${PROVIDERS.map((p) => p.id).join(', ')}`,
-		);
-	}
-	return provider;
-}
 
 /**
  * Runs the chosen operation once per input item. Parameters are validated before any

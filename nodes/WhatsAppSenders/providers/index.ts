@@ -1,3 +1,4 @@
+import { InvalidInputError } from '../core/errors';
 import { autocallsAdapter } from './autocalls/adapter';
 import { famulorAdapter } from './famulor/adapter';
 import { twilioAdapter } from './twilio/adapter';
@@ -8,6 +9,18 @@ export const PROVIDERS: readonly ProviderAdapter[] = [twilioAdapter, autocallsAd
 
 export function findProvider(id: unknown): ProviderAdapter | undefined {
 	return PROVIDERS.find((provider) => provider.id === id);
+}
+
+/** The provider a node parameter names, or an error naming the ones there are. */
+export function resolveProvider(value: unknown): ProviderAdapter {
+	const provider = findProvider(value);
+	if (!provider) {
+		throw new InvalidInputError(
+			'Provider',
+			`"${String(value)}" is not supported; use one of: ${PROVIDERS.map((p) => p.id).join(', ')}`,
+		);
+	}
+	return provider;
 }
 
 export function providersSupporting(operation: SenderOperation): string[] {

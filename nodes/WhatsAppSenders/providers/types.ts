@@ -18,6 +18,8 @@ export interface ProviderRequest {
 /** The one way an adapter talks HTTP; the transport behind it owns auth, retries and errors. */
 export interface ProviderHttp {
 	request<T = unknown>(request: ProviderRequest): Promise<T>;
+	/** A short hash of provider, Base URL and account: two accounts never share trigger state. */
+	readonly accountScope: string;
 }
 
 /** What a provider's error body says, in its own words. */
@@ -48,5 +50,10 @@ export interface ProviderAdapter {
 	/** Values of the provider's own status filter on list, if the API has one. */
 	listStatusFilters?: readonly string[];
 	parseError(status: number, body: unknown): ProviderErrorDetail;
+	/**
+	 * What identifies the account behind a credential (Twilio's Account SID; for key-only
+	 * providers the key itself, which the transport hashes before anything keeps it).
+	 */
+	accountIdentity(credentials: Record<string, unknown>): string;
 	listSenders(http: ProviderHttp, options: ListSendersOptions): Promise<Sender[]>;
 }

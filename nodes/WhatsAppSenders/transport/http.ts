@@ -5,6 +5,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
+import { createHash } from 'node:crypto';
 
 import { ProviderApiError, UnexpectedResponseError } from '../core/errors';
 import type { ProviderAdapter, ProviderHttp, ProviderRequest } from '../providers/types';
@@ -182,5 +183,9 @@ export async function createProviderHttp(
 		}
 	}
 
-	return { request };
+	const accountScope = createHash('sha256')
+		.update(`${provider.id}\n${baseUrl}\n${provider.accountIdentity(credentials)}`)
+		.digest('hex')
+		.slice(0, 16);
+	return { request, accountScope };
 }

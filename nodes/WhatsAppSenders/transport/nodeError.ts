@@ -8,9 +8,10 @@ import { InvalidInputError, ProviderApiError, UnexpectedResponseError } from '..
  * Only messages this package wrote are passed on: never a raw HTTP client error, whose
  * request options would carry the credential's headers.
  */
-export function toNodeError(node: INode, error: unknown, itemIndex: number): NodeError {
+export function toNodeError(node: INode, error: unknown, itemIndex?: number): NodeError {
 	if (error instanceof InvalidInputError) {
-		return new NodeOperationError(node, `Invalid "${error.field}" in item ${itemIndex}: ${error.problem}`, {
+		const where = itemIndex === undefined ? '' : ` in item ${itemIndex}`;
+		return new NodeOperationError(node, `Invalid "${error.field}"${where}: ${error.problem}`, {
 			itemIndex,
 			description: 'Nothing was sent to the provider. Correct the parameter and run the node again.',
 		});
@@ -35,7 +36,7 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Nod
 		return new NodeOperationError(node, error.message, { itemIndex });
 	}
 	if (error instanceof NodeError) {
-		error.context.itemIndex = itemIndex;
+		if (itemIndex !== undefined) error.context.itemIndex = itemIndex;
 		return error;
 	}
 	const message = error instanceof Error ? error.message : String(error);

@@ -61,6 +61,7 @@ export function createPlatformAdapter(identity: PlatformAdapterIdentity): Provid
 		operations: ['list'],
 		listStatusFilters: PLATFORM_STATUS_FILTERS,
 		parseError: parsePlatformError,
+		accountIdentity: (credentials) => String(credentials.apiKey ?? ''),
 		listSenders,
 	};
 }

@@ -63,5 +63,6 @@ export const twilioAdapter: ProviderAdapter = {
 	credentialHint: 'the Account SID and Auth Token (or API Key SID and Secret)',
 	operations: ['list'],
 	parseError: parseTwilioError,
+	accountIdentity: (credentials) => String(credentials.accountSid ?? ''),
 	listSenders: listTwilioSenders,
 };

@@ -1,0 +1,29 @@
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { providerCredentials, providerProperty } from './description';
+import { triggerProperties } from './trigger/parameters';
+import { pollSenders } from './trigger/poll';
+
+export class WhatsAppSendersTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'WhatsApp Senders Trigger',
+		name: 'whatsAppSendersTrigger',
+		icon: { light: 'file:whatsAppSenders.svg', dark: 'file:whatsAppSenders.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ "on " + $parameter["provider"] + " sender changes" }}',
+		description:
+			"Starts the workflow when a WhatsApp sender's status, quality rating or messaging limit changes, or a sender appears or disappears",
+		defaults: { name: 'WhatsApp Senders Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: providerCredentials,
+		properties: [providerProperty, ...triggerProperties],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollSenders.call(this);
+	}
+}

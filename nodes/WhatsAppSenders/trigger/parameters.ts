@@ -1,0 +1,156 @@
+import type { IDataObject, INodeProperties, IPollFunctions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { timeoutSchema } from '../actions/common';
+import { SENDER_EVENTS } from '../core/diff';
+import { type EventFilters, parseSenderList } from '../core/eventFilter';
+import { QUALITY_RATINGS, SENDER_STATUSES } from '../core/sender';
+import { validateParameters } from '../core/validation';
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		default: ['senderAdded', 'senderRemoved', 'statusChanged', 'qualityChanged', 'messagingLimitChanged'],
+		options: [
+			{ name: 'Messaging Limit Changed', value: 'messagingLimitChanged', description: 'The daily limit of business-initiated conversations went up or down' },
+			{ name: 'Quality Changed', value: 'qualityChanged', description: 'The quality rating moved between GREEN, YELLOW and RED' },
+			{ name: 'Sender Added', value: 'senderAdded', description: 'A new number appeared in the account' },
+			{ name: 'Sender Removed', value: 'senderRemoved', description: 'A number is no longer listed' },
+			{ name: 'Status Changed', value: 'statusChanged', description: 'E.g. PENDING → ONLINE, or ONLINE → OFFLINE.' },
+		],
+		description: 'Which changes start the workflow. Each change is one item.',
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Only Senders',
+				name: 'senders',
+				type: 'string',
+				default: '',
+				placeholder: '+14155550100, XE0123456789abcdef0123456789abcdef',
+				description: 'Phone numbers (E.164) or sender IDs, separated by commas. Empty watches every sender.',
+			},
+			{
+				displayName: 'Only When Quality Becomes',
+				name: 'qualityBecomes',
+				type: 'multiOptions',
+				default: [],
+				options: [
+					{ name: 'GREEN', value: 'GREEN' },
+					{ name: 'RED', value: 'RED' },
+					{ name: 'YELLOW', value: 'YELLOW' },
+				],
+				description: 'Quality changes to other ratings are ignored. Other events are not affected.',
+			},
+			{
+				displayName: 'Only When Status Becomes',
+				name: 'statusBecomes',
+				type: 'multiOptions',
+				default: [],
+				options: [
+					{ name: 'OFFLINE', value: 'OFFLINE' },
+					{ name: 'ONLINE', value: 'ONLINE' },
+					{ name: 'PENDING', value: 'PENDING' },
+					{ name: 'PENDING_VERIFICATION', value: 'PENDING_VERIFICATION' },
+					{ name: 'VERIFYING', value: 'VERIFYING' },
+				],
+				description: 'Status changes to other statuses are ignored. Other events are not affected.',
+			},
+			{
+				displayName: 'Quality Direction',
+				name: 'qualityDirection',
+				type: 'options',
+				default: 'any',
+				options: [
+					{ name: 'Any', value: 'any' },
+					{ name: 'Downgrade Only', value: 'downgrade', description: 'GREEN → YELLOW → RED' },
+					{ name: 'Upgrade Only', value: 'upgrade', description: 'RED → YELLOW → GREEN' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Emit Current State on First Poll',
+				name: 'emitOnFirstPoll',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the first poll after activation outputs every watched sender as it is now (event "currentState"). Off: the first poll only records a baseline.',
+			},
+			{
+				displayName: 'Timeout (Seconds)',
+				name: 'timeout',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 600 },
+				default: 30,
+				description: 'How long to wait for each request to the provider',
+			},
+		],
+	},
+];
+
+export interface TriggerParameters {
+	filters: EventFilters;
+	emitOnFirstPoll: boolean;
+	timeoutMs?: number;
+}
+
+const schema = z.object({
+	events: z.array(z.enum(SENDER_EVENTS), { invalid_type_error: 'must be a list of events' }).min(1, 'choose at least one event'),
+	senders: z.string({ invalid_type_error: 'must be text: numbers or IDs separated by commas' }),
+	qualityBecomes: z.array(z.enum(QUALITY_RATINGS)),
+	statusBecomes: z.array(z.enum(SENDER_STATUSES)),
+	qualityDirection: z.enum(['any', 'downgrade', 'upgrade']),
+	emitOnFirstPoll: z.boolean({ invalid_type_error: 'must be true or false' }),
+	timeout: timeoutSchema,
+});
+
+export function readTriggerParameters(context: IPollFunctions): TriggerParameters {
+	const filters = context.getNodeParameter('filters', {}) as IDataObject;
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const input = validateParameters(
+		schema,
+		{
+			events: context.getNodeParameter('events', []),
+			senders: filters.senders ?? '',
+			qualityBecomes: filters.qualityBecomes ?? [],
+			statusBecomes: filters.statusBecomes ?? [],
+			qualityDirection: filters.qualityDirection ?? 'any',
+			emitOnFirstPoll: options.emitOnFirstPoll ?? false,
+			timeout: options.timeout,
+		},
+		{
+			events: 'Events',
+			senders: 'Only Senders',
+			qualityBecomes: 'Only When Quality Becomes',
+			statusBecomes: 'Only When Status Becomes',
+			qualityDirection: 'Quality Direction',
+			emitOnFirstPoll: 'Emit Current State on First Poll',
+			timeout: 'Timeout (Seconds)',
+		},
+	);
+	return {
+		filters: {
+			events: input.events,
+			senders: parseSenderList(input.senders),
+			qualityBecomes: input.qualityBecomes,
+			statusBecomes: input.statusBecomes,
+			qualityDirection: input.qualityDirection,
+		},
+		emitOnFirstPoll: input.emitOnFirstPoll,
+		timeoutMs: input.timeout === undefined ? undefined : input.timeout * 1000,
+	};
+}

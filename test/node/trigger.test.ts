@@ -1,0 +1,202 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { pollSendersTrigger } from '../harness/n8nHarness';
+import { PlatformSimulator } from '../simulators/platform';
+import { TwilioSimulator, twilioSid, type TwilioSender } from '../simulators/twilio';
+
+const ACCOUNT_SID = twilioSid('AC');
+const OTHER_ACCOUNT_SID = twilioSid('AC');
+const AUTH_TOKEN = 'trigger-test-token';
+
+const twilio = new TwilioSimulator();
+let senders: TwilioSender[];
+const credentials = (accountSid = ACCOUNT_SID) => ({
+	twilioSendersApi: { authType: 'authToken', accountSid, authToken: AUTH_TOKEN, baseUrl: twilio.baseUrl },
+});
+const trigger = (parameters: IDataObject = {}) => ({ provider: 'twilio', ...parameters });
+const setQuality = (index: number, rating: string) =>
+	twilio.updateSender(ACCOUNT_SID, senders[index].sid, (s) => {
+		(s.properties as IDataObject).quality_rating = rating;
+	});
+
+beforeAll(async () => {
+	await twilio.start();
+	twilio.addAccount(ACCOUNT_SID, AUTH_TOKEN);
+	twilio.addAccount(OTHER_ACCOUNT_SID, AUTH_TOKEN);
+	twilio.addSenders(OTHER_ACCOUNT_SID, { phoneNumber: '+4930000001' });
+});
+afterAll(() => twilio.stop());
+beforeEach(() => {
+	twilio.account(ACCOUNT_SID).senders.length = 0;
+	senders = twilio.addSenders(
+		ACCOUNT_SID,
+		{ phoneNumber: '+14155550100', displayName: 'Support', qualityRating: 'HIGH' },
+		{ phoneNumber: '+14155550200', displayName: 'Sales', qualityRating: 'HIGH', messagingLimit: '1K Customers/24hr' },
+	);
+	twilio.server.resetRequests();
+});
+
+describe('WhatsApp Senders Trigger polling through n8n-core', () => {
+	it('records a baseline on the first poll and emits nothing', async () => {
+		const staticData: IDataObject = {};
+		const { items, error } = await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
+		expect(error).toBeUndefined();
+		expect(items).toEqual([]);
+		const state = staticData['node:WhatsApp Senders Trigger'] as IDataObject;
+		expect(Object.keys(state.senders as IDataObject)).toHaveLength(2);
+	});
+
+	it('emits one item when a quality turns RED, then nothing on the next poll', async () => {
+		const staticData: IDataObject = {};
+		await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
+		setQuality(0, 'LOW');
+		const first = await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
+		expect(first.items.map((item) => item.json)).toEqual([
+			expect.objectContaining({
+				event: 'qualityChanged',
+				provider: 'twilio',
+				sender: expect.objectContaining({ phoneNumber: '+14155550100', qualityRating: 'RED' }),
+				previous: { qualityRating: 'GREEN' },
+				changes: ['qualityRating'],
+				direction: 'downgrade',
+				detectedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+			}),
+		]);
+		const second = await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
+		expect(second.items).toEqual([]);
+	});
+
+	it('fires only for the ratings chosen in "Only When Quality Becomes"', async () => {
+		const staticData: IDataObject = {};
+		const parameters = trigger({ events: ['qualityChanged'], filters: { qualityBecomes: ['RED'] } });
+		await pollSendersTrigger({ parameters, credentials: credentials(), staticData });
+		setQuality(0, 'MEDIUM');
+		expect((await pollSendersTrigger({ parameters, credentials: credentials(), staticData })).items).toEqual([]);
+		setQuality(0, 'LOW');
+		const { items } = await pollSendersTrigger({ parameters, credentials: credentials(), staticData });
+		expect(items.map((item) => [item.json.event, (item.json.previous as IDataObject).qualityRating])).toEqual([
+			['qualityChanged', 'YELLOW'],
+		]);
+	});
+
+	it('watches only the listed senders', async () => {
+		const staticData: IDataObject = {};
+		const parameters = trigger({ filters: { senders: '+1 415 555 0200' } });
+		await pollSendersTrigger({ parameters, credentials: credentials(), staticData });
+		setQuality(0, 'LOW');
+		setQuality(1, 'LOW');
+		const { items } = await pollSendersTrigger({ parameters, credentials: credentials(), staticData });
+		expect(items.map((item) => (item.json.sender as IDataObject).phoneNumber)).toEqual(['+14155550200']);
+	});
+
+	it('reports a new sender and a removed one', async () => {
+		const staticData: IDataObject = {};
+		await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
+		const [added] = twilio.addSenders(ACCOUNT_SID, { phoneNumber: '+14155550300', status: 'CREATING' });
+		twilio.account(ACCOUNT_SID).senders.splice(1, 1);
+		const { items } = await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
+		expect(items.map((item) => [item.json.event, (item.json.sender as IDataObject).phoneNumber])).toEqual(
+			expect.arrayContaining([
+				['senderAdded', '+14155550300'],
+				['senderRemoved', '+14155550200'],
+			]),
+		);
+		expect(items.find((item) => item.json.event === 'senderAdded')?.json.sender).toMatchObject({ id: added.sid, status: 'PENDING' });
+	});
+
+	it('leaves the snapshot untouched when a poll fails on a middle page, and reports the change once afterwards', async () => {
+		twilio.addSenders(ACCOUNT_SID, ...Array.from({ length: 2500 }, (_, i) => ({ phoneNumber: `+4915200${String(i).padStart(5, '0')}` })));
+		const staticData: IDataObject = {};
+		await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
+		const before = JSON.stringify(staticData);
+		setQuality(0, 'LOW');
+		twilio.server.injectFaultWhen((request) => request.query.Page === '1', { status: 400, body: { code: 20001, message: 'Invalid PageToken', status: 400 } });
+		const failed = await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
+		expect(failed.error?.message).toBe('Twilio error code 20001: Invalid PageToken');
+		expect(JSON.stringify(staticData)).toBe(before);
+		const recovered = await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
+		expect(recovered.items.map((item) => item.json.event)).toEqual(['qualityChanged']);
+		expect((await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData })).items).toEqual([]);
+	});
+
+	it('says the credential is wrong on a 401 and keeps the snapshot', async () => {
+		const staticData: IDataObject = {};
+		await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
+		const before = JSON.stringify(staticData);
+		const bad = { twilioSendersApi: { ...credentials().twilioSendersApi, authToken: 'wrong' } };
+		const { error } = await pollSendersTrigger({ parameters: trigger(), credentials: bad, staticData });
+		expect(error?.message).toBe('Twilio rejected the credentials (HTTP 401)');
+		expect(JSON.stringify(staticData)).toBe(before);
+	});
+
+	it('starts a fresh baseline when the account changes, never mixing two accounts', async () => {
+		const staticData: IDataObject = {};
+		await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
+		const { items } = await pollSendersTrigger({ parameters: trigger(), credentials: credentials(OTHER_ACCOUNT_SID), staticData });
+		expect(items).toEqual([]);
+		const state = staticData['node:WhatsApp Senders Trigger'] as IDataObject;
+		expect(Object.keys(state.senders as IDataObject)).toHaveLength(1);
+	});
+
+	it('emits the current state on the first poll when asked to', async () => {
+		const { items } = await pollSendersTrigger({
+			parameters: trigger({ options: { emitOnFirstPoll: true } }),
+			credentials: credentials(),
+			staticData: {},
+		});
+		const emitted = items.map((item) => [item.json.event, (item.json.sender as IDataObject).phoneNumber]);
+		expect(emitted).toHaveLength(2);
+		expect(emitted).toEqual(
+			expect.arrayContaining([
+				['currentState', '+14155550100'],
+				['currentState', '+14155550200'],
+			]),
+		);
+	});
+
+	it('"Fetch test event" returns real current data and does not move the baseline', async () => {
+		const staticData: IDataObject = {};
+		await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
+		setQuality(0, 'LOW');
+		const before = JSON.stringify(staticData);
+		const manual = await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData, mode: 'manual' });
+		expect(manual.items.map((item) => item.json.event)).toEqual(['qualityChanged']);
+		expect(JSON.stringify(staticData)).toBe(before);
+		const real = await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
+		expect(real.items.map((item) => item.json.event)).toEqual(['qualityChanged']);
+	});
+
+	it('refuses a bad filter before any request', async () => {
+		const { error } = await pollSendersTrigger({
+			parameters: trigger({ events: [] }),
+			credentials: credentials(),
+			staticData: {},
+		});
+		expect(error?.message).toBe('Invalid "Events": choose at least one event');
+		expect(twilio.server.requests).toHaveLength(0);
+	});
+});
+
+describe('WhatsApp Senders Trigger on Autocalls', () => {
+	const autocalls = new PlatformSimulator('Autocalls');
+	beforeAll(async () => {
+		await autocalls.start();
+		autocalls.addSenders('trigger-key', { id: 7, phoneNumber: '+33612345678' });
+	});
+	afterAll(() => autocalls.stop());
+
+	it('sees a sender going offline, because it lists offline senders too', async () => {
+		const staticData: IDataObject = {};
+		const parameters = { provider: 'autocalls', events: ['statusChanged'], filters: { statusBecomes: ['OFFLINE'] } };
+		const creds = { autocallsApi: { apiKey: 'trigger-key', baseUrl: autocalls.baseUrl } };
+		await pollSendersTrigger({ parameters, credentials: creds, staticData });
+		autocalls.updateSender('trigger-key', 7, (s) => {
+			s.status = 'offline';
+		});
+		const { items } = await pollSendersTrigger({ parameters, credentials: creds, staticData });
+		expect(items.map((item) => item.json)).toEqual([
+			expect.objectContaining({ event: 'statusChanged', provider: 'autocalls', previous: { status: 'ONLINE' } }),
+		]);
+		expect(autocalls.server.requests.every((r) => r.query.status === 'all')).toBe(true);
+	});
+});
