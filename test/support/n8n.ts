@@ -226,3 +226,43 @@ export async function freePort(preferred = 0): Promise<number> {
 	await new Promise((resolve) => server.close(resolve));
 	return port;
 }
+
+/** A public-API key for the owner, for what the CLI cannot do while n8n runs (activation). */
+export async function createApiKey(url: string, session: OwnerSession): Promise<string> {
+	const response = await fetch(`${url}/rest/api-keys`, {
+		method: 'POST',
+		headers: sessionHeaders(session),
+		body: JSON.stringify({
+			label: 'tests',
+			expiresAt: null,
+			scopes: ['workflow:read', 'workflow:activate', 'workflow:deactivate'],
+		}),
+	});
+	const body = (await response.json()) as { data?: { rawApiKey?: string; apiKey?: string } };
+	const key = body.data?.rawApiKey ?? body.data?.apiKey;
+	if (!key) throw new Error(`creating an API key answered ${response.status}: ${JSON.stringify(body)}`);
+	return key;
+}
+
+/**
+ * Deactivates and activates a workflow through the public API. n8n saves the trigger's static
+ * data on deactivation and polls at once on activation: a poll on demand, where n8n itself
+ * refuses poll intervals under a minute.
+ */
+export async function repoll(url: string, apiKey: string, workflowId: string): Promise<void> {
+	for (const action of ['deactivate', 'activate']) {
+		const response = await fetch(`${url}/api/v1/workflows/${workflowId}/${action}`, {
+			method: 'POST',
+			headers: { 'X-N8N-API-KEY': apiKey },
+		});
+		if (!response.ok) throw new Error(`${action} answered ${response.status}: ${await response.text()}`);
+	}
+}
+
+export async function waitFor(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+}

@@ -110,3 +110,17 @@ describe('quality direction', () => {
 		expect(qualityDirection(before, after)).toBe(direction);
 	});
 });
+
+describe('trigger state size', () => {
+	it('stays under 64 bytes per sender at 10,000 Twilio senders', () => {
+		const senders = Array.from({ length: 10_000 }, (_, i) =>
+			sender(`XE${i.toString(16).padStart(32, '0')}`, {
+				phoneNumber: `+4915112${String(i).padStart(5, '0')}`,
+				messagingLimit: i % 2 ? 100000 : null,
+			}),
+		);
+		const state = { scope: '0123456789abcdef', senders: takeSnapshot(senders) };
+		const bytesPerSender = Buffer.byteLength(JSON.stringify(state)) / senders.length;
+		expect(bytesPerSender).toBeLessThanOrEqual(64);
+	});
+});

@@ -1,0 +1,122 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- test tooling: a real n8n process, timers and fake secrets, never loaded by n8n */
+import { rmSync } from 'node:fs';
+
+import { SlackSink } from '../simulators/slackSink';
+import { TwilioSimulator, twilioSid, type TwilioSender } from '../simulators/twilio';
+import {
+	createApiKey,
+	freePort,
+	importIntoN8n,
+	installPackage,
+	n8nCli,
+	newUserFolder,
+	PACKAGE_NAME,
+	repoll,
+	type RunningN8n,
+	setupOwner,
+	startN8n,
+	waitFor,
+} from '../support/n8n';
+
+/**
+ * The trigger in a real n8n: an active workflow "WhatsApp Senders Trigger (quality becomes
+ * RED) → HTTP Request to a Slack-style webhook". A sender turns RED in the simulator; the
+ * sink must get exactly one message naming the number, and nothing on the polls after.
+ */
+
+const ACCOUNT_SID = twilioSid('AC');
+const AUTH_TOKEN = 'e2e-trigger-token';
+const WORKFLOW_ID = 'e2eQualityAlert1';
+
+const twilio = new TwilioSimulator();
+const slack = new SlackSink();
+let senders: TwilioSender[];
+let userFolder: string;
+let n8n: RunningN8n;
+let apiKey: string;
+
+const listRequests = () => twilio.server.requests.filter((r) => r.path === '/v2/Channels/Senders').length;
+
+beforeAll(async () => {
+	await Promise.all([twilio.start(), slack.start()]);
+	twilio.addAccount(ACCOUNT_SID, AUTH_TOKEN);
+	senders = twilio.addSenders(
+		ACCOUNT_SID,
+		{ phoneNumber: '+14155550101', displayName: 'Support', qualityRating: 'HIGH' },
+		{ phoneNumber: '+14155550102', displayName: 'Sales', qualityRating: 'HIGH' },
+	);
+	userFolder = newUserFolder();
+	await installPackage(userFolder);
+	await importIntoN8n(userFolder, 'credentials', [
+		{ id: 'twilioTrigCred01', name: 'Twilio e2e', type: 'twilioSendersApi', data: { authType: 'authToken', accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: twilio.baseUrl } },
+	]);
+	await importIntoN8n(userFolder, 'workflow', [
+		{
+			id: WORKFLOW_ID,
+			name: 'Quality alert',
+			active: false,
+			settings: { executionOrder: 'v1' },
+			nodes: [
+				{
+					id: 'trigger',
+					name: 'Quality turns RED',
+					type: `${PACKAGE_NAME}.whatsAppSendersTrigger`,
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: { provider: 'twilio', events: ['qualityChanged'], filters: { qualityBecomes: ['RED'] } },
+					credentials: { twilioSendersApi: { id: 'twilioTrigCred01', name: 'Twilio e2e' } },
+				},
+				{
+					id: 'slack',
+					name: 'Post to Slack',
+					type: 'n8n-nodes-base.httpRequest',
+					typeVersion: 4.2,
+					position: [300, 0],
+					parameters: {
+						method: 'POST',
+						url: slack.url,
+						sendBody: true,
+						specifyBody: 'json',
+						jsonBody:
+							'={{ JSON.stringify({ text: "WhatsApp quality " + $json.previous.qualityRating + " → " + $json.sender.qualityRating + " for " + $json.sender.phoneNumber + " (" + $json.provider + ")" }) }}',
+					},
+				},
+			],
+			connections: { 'Quality turns RED': { main: [[{ node: 'Post to Slack', type: 'main', index: 0 }]] } },
+		},
+	]);
+	await n8nCli(userFolder, ['publish:workflow', `--id=${WORKFLOW_ID}`]);
+	n8n = await startN8n(userFolder, await freePort());
+	apiKey = await createApiKey(n8n.url, await setupOwner(n8n.url));
+	// activation polls at once: that poll records the baseline
+	await waitFor(() => listRequests() >= 1, 30_000, 'the baseline poll');
+}, 240_000);
+
+afterAll(async () => {
+	await n8n?.stop();
+	await Promise.all([twilio.stop(), slack.stop()]);
+	if (userFolder) rmSync(userFolder, { recursive: true, force: true });
+});
+
+describe('WhatsApp Senders Trigger in a real n8n', () => {
+	it('sends nothing while nothing changed', () => {
+		expect(slack.messages).toEqual([]);
+	});
+
+	it('posts exactly one Slack message naming the number when its quality turns RED', async () => {
+		twilio.updateSender(ACCOUNT_SID, senders[1].sid, (s) => {
+			(s.properties as Record<string, unknown>).quality_rating = 'LOW';
+		});
+		await repoll(n8n.url, apiKey, WORKFLOW_ID);
+		await waitFor(() => slack.messages.length >= 1, 30_000, 'the Slack message');
+		expect(slack.messages).toEqual([{ text: 'WhatsApp quality GREEN → RED for +14155550102 (twilio)' }]);
+	}, 60_000);
+
+	it('posts nothing more on the following polls', async () => {
+		const polled = listRequests();
+		await repoll(n8n.url, apiKey, WORKFLOW_ID);
+		await waitFor(() => listRequests() > polled, 30_000, 'the next poll');
+		await new Promise((resolve) => setTimeout(resolve, 3000));
+		expect(slack.messages).toHaveLength(1);
+	}, 60_000);
+});
