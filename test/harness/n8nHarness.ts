@@ -173,6 +173,11 @@ function testAdditionalData(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
+/** The node's reference to each test credential; the helper above hands out the data by type. */
+function credentialRefs(credentials: Record<string, ICredentialDataDecryptedObject>): INode['credentials'] {
+	return Object.fromEntries(Object.keys(credentials).map((type) => [type, { id: `cred-${type}`, name: type }]));
+}
+
 export interface RunNodeOptions {
 	/** Parameters of the WhatsApp Senders node. */
 	parameters: IDataObject;
@@ -192,9 +197,6 @@ const NODE_NAME = 'WhatsApp Senders';
 
 /** Runs Manual Trigger → (input) → WhatsApp Senders in n8n-core and returns the node's output. */
 export async function runSendersNode(options: RunNodeOptions): Promise<RunNodeResult> {
-	const credentialRefs = Object.fromEntries(
-		Object.keys(options.credentials).map((type) => [type, { id: `cred-${type}`, name: type }]),
-	);
 	const nodes: INode[] = [
 		{
 			id: 'trigger',
@@ -211,7 +213,7 @@ export async function runSendersNode(options: RunNodeOptions): Promise<RunNodeRe
 			typeVersion: 1,
 			position: [200, 0],
 			parameters: options.parameters as INode['parameters'],
-			credentials: credentialRefs,
+			credentials: credentialRefs(options.credentials),
 			onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
 		},
 	];
@@ -292,9 +294,7 @@ export async function pollSendersTrigger(options: PollOptions): Promise<PollResu
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: options.parameters as INode['parameters'],
-		credentials: Object.fromEntries(
-			Object.keys(options.credentials).map((type) => [type, { id: `cred-${type}`, name: type }]),
-		),
+		credentials: credentialRefs(options.credentials),
 	};
 	const workflow = new Workflow({
 		id: 'test-trigger-workflow',

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyOptions, IPollFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { timeoutSchema } from '../actions/common';
@@ -6,6 +6,14 @@ import { SENDER_EVENTS } from '../core/diff';
 import { type EventFilters, parseSenderList } from '../core/eventFilter';
 import { QUALITY_RATINGS, SENDER_STATUSES } from '../core/sender';
 import { validateParameters } from '../core/validation';
+
+/** The model's own values as choices, in alphabetical order; UNKNOWN is never something to wait for. */
+function upperCaseOptions(values: readonly string[]): INodePropertyOptions[] {
+	return values
+		.filter((value) => value !== 'UNKNOWN')
+		.sort()
+		.map((value) => ({ name: value, value }));
+}
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -42,11 +50,7 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'qualityBecomes',
 				type: 'multiOptions',
 				default: [],
-				options: [
-					{ name: 'GREEN', value: 'GREEN' },
-					{ name: 'RED', value: 'RED' },
-					{ name: 'YELLOW', value: 'YELLOW' },
-				],
+				options: upperCaseOptions(QUALITY_RATINGS),
 				description: 'Quality changes to other ratings are ignored. Other events are not affected.',
 			},
 			{
@@ -54,13 +58,7 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'statusBecomes',
 				type: 'multiOptions',
 				default: [],
-				options: [
-					{ name: 'OFFLINE', value: 'OFFLINE' },
-					{ name: 'ONLINE', value: 'ONLINE' },
-					{ name: 'PENDING', value: 'PENDING' },
-					{ name: 'PENDING_VERIFICATION', value: 'PENDING_VERIFICATION' },
-					{ name: 'VERIFYING', value: 'VERIFYING' },
-				],
+				options: upperCaseOptions(SENDER_STATUSES),
 				description: 'Status changes to other statuses are ignored. Other events are not affected.',
 			},
 			{
