@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { routeSenderOperation } from './actions/router';
+import { searchSenders } from './methods/listSearch';
 import {
 	operationProperties,
 	providerCredentials,
@@ -27,6 +28,8 @@ export class WhatsAppSenders implements INodeType {
 		credentials: providerCredentials,
 		properties: [providerProperty, resourceProperty, ...operationProperties(), ...senderProperties],
 	};
+
+	methods = { listSearch: { searchSenders } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeSenderOperation.call(this);

@@ -1,4 +1,4 @@
-import { ExecutionLifecycleHooks, PollContext, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, WorkflowExecute } from 'n8n-core';
 import {
 	createDeferredPromise,
 	createRunExecutionData,
@@ -13,6 +13,7 @@ import {
 	type IHttpRequestOptions,
 	type INode,
 	type INodeExecutionData,
+	type INodeListSearchResult,
 	type INodeType,
 	type INodeTypes,
 	type IRun,
@@ -325,4 +326,33 @@ export async function pollSendersTrigger(options: PollOptions): Promise<PollResu
 		for (const key of Object.keys(options.staticData)) delete options.staticData[key];
 		Object.assign(options.staticData, kept);
 	}
+}
+
+/** The "From list" search of the Sender locator, as the editor calls it through n8n-core. */
+export async function searchSendersList(options: {
+	parameters: IDataObject;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	filter?: string;
+}): Promise<INodeListSearchResult> {
+	const node: INode = {
+		id: 'senders',
+		name: NODE_NAME,
+		type: `${PACKAGE}.whatsAppSenders`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters as INode['parameters'],
+		credentials: credentialRefs(options.credentials),
+	};
+	const workflow = new Workflow({
+		id: 'test-search',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new PackageNodeTypes(),
+	});
+	const additionalData = testAdditionalData(options.credentials);
+	additionalData.currentNodeParameters = options.parameters as INode['parameters'];
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.senderId');
+	const nodeType = NODE_TYPES[node.type] as INodeType;
+	return await nodeType.methods!.listSearch!.searchSenders.call(context, options.filter);
 }

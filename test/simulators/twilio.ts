@@ -175,11 +175,15 @@ export class TwilioSimulator {
 			return twilioError(405, 20004, 'Method not allowed');
 		}
 		const match = /^\/v2\/Channels\/Senders\/([^/]+)$/.exec(request.path);
-		if (match && request.method === 'GET') {
-			const sender = account.senders.find((s) => s.sid === match[1]);
-			return sender
-				? { status: 200, body: sender }
-				: twilioError(404, 20404, `The requested resource ${request.path} was not found`);
+		if (match) {
+			const index = account.senders.findIndex((s) => s.sid === match[1]);
+			if (index === -1) return twilioError(404, 20404, `The requested resource ${request.path} was not found`);
+			if (request.method === 'GET') return { status: 200, body: account.senders[index] };
+			if (request.method === 'DELETE') {
+				account.senders.splice(index, 1);
+				return { status: 204 };
+			}
+			return twilioError(405, 20004, 'Method not allowed');
 		}
 		return twilioError(404, 20404, `The requested resource ${request.path} was not found`);
 	}

@@ -1,6 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { validateParameters } from '../core/validation';
 import type { SenderOperation } from '../providers/types';
 
 export const MAX_TIMEOUT_SECONDS = 600;
@@ -27,6 +28,13 @@ export function optionsCollection(operation: SenderOperation, extra: INodeProper
 			},
 		],
 	};
+}
+
+/** Options → Timeout (Seconds) of an item, validated, in milliseconds. */
+export function readTimeoutMs(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const seconds = validateParameters(timeoutSchema, options.timeout, { '': 'Timeout (Seconds)' });
+	return seconds === undefined ? undefined : seconds * 1000;
 }
 
 export const timeoutSchema = z

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { validateParameters } from '../core/validation';
 import { PROVIDERS } from '../providers';
 import type { SenderOperationModule } from './types';
-import { optionsCollection, timeoutSchema } from './common';
+import { optionsCollection, readTimeoutMs } from './common';
 
 interface ListParameters {
 	limit?: number;
@@ -78,7 +78,6 @@ const schemaByProvider = new Map(
 				.min(1, 'must be at least 1')
 				.optional(),
 			status: statusFilterSchema(provider.listStatusFilters),
-			timeout: timeoutSchema,
 		}),
 	]),
 );
@@ -95,21 +94,19 @@ export const listOperation: SenderOperationModule<ListParameters> = {
 	readParameters(context, itemIndex, provider) {
 		const returnAll = context.getNodeParameter('returnAll', itemIndex, false);
 		const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const input = validateParameters(
 			schemaByProvider.get(provider.id)!,
 			{
 				returnAll,
 				limit: returnAll === true ? undefined : context.getNodeParameter('limit', itemIndex, 50),
 				status: provider.listStatusFilters ? filters.status : undefined,
-				timeout: options.timeout,
 			},
-			{ returnAll: 'Return All', limit: 'Limit', status: 'Status', timeout: 'Timeout (Seconds)' },
+			{ returnAll: 'Return All', limit: 'Limit', status: 'Status' },
 		);
 		return {
 			limit: input.limit,
 			statusFilter: input.status,
-			timeoutMs: input.timeout === undefined ? undefined : input.timeout * 1000,
+			timeoutMs: readTimeoutMs(context, itemIndex),
 		};
 	},
 	async run(http, provider, parameters) {

@@ -56,4 +56,8 @@ export interface ProviderAdapter {
 	 */
 	accountIdentity(credentials: Record<string, unknown>): string;
 	listSenders(http: ProviderHttp, options: ListSendersOptions): Promise<Sender[]>;
+	/** What a sender id of this provider looks like, checked before any request. */
+	senderIdPattern?: { regex: RegExp; example: string };
+	getSender?(http: ProviderHttp, id: string): Promise<Sender>;
+	deleteSender?(http: ProviderHttp, id: string): Promise<void>;
 }

@@ -55,14 +55,29 @@ async function listTwilioSenders(http: ProviderHttp, options: ListSendersOptions
 	}
 }
 
+async function getTwilioSender(http: ProviderHttp, sid: string): Promise<Sender> {
+	const sender = asRecord(await http.request({ method: 'GET', path: `${TWILIO_SENDERS_PATH}/${sid}` }));
+	if (!sender || typeof sender.sid !== 'string') {
+		throw new UnexpectedResponseError('Twilio', 'the sender has no "sid"');
+	}
+	return mapTwilioSender(sender);
+}
+
+async function deleteTwilioSender(http: ProviderHttp, sid: string): Promise<void> {
+	await http.request({ method: 'DELETE', path: `${TWILIO_SENDERS_PATH}/${sid}` });
+}
+
 export const twilioAdapter: ProviderAdapter = {
 	id: 'twilio',
 	displayName: 'Twilio',
 	credentialType: 'twilioSendersApi',
 	defaultBaseUrl: 'https://messaging.twilio.com',
 	credentialHint: 'the Account SID and Auth Token (or API Key SID and Secret)',
-	operations: ['list'],
+	operations: ['list', 'get', 'delete'],
+	senderIdPattern: { regex: /^XE[0-9a-fA-F]{32}$/, example: 'XE0123456789abcdef0123456789abcdef' },
 	parseError: parseTwilioError,
 	accountIdentity: (credentials) => String(credentials.accountSid ?? ''),
 	listSenders: listTwilioSenders,
+	getSender: getTwilioSender,
+	deleteSender: deleteTwilioSender,
 };
