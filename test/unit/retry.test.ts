@@ -20,9 +20,14 @@ describe('which failures are retried', () => {
 		expect(isRetryableStatus(status, true)).toBe(false);
 	});
 
-	it('retries a reset connection of a list but never of a create', () => {
+	it('retries a reset connection or a timeout of a list but never of a create, which may have reached the provider', () => {
 		expect(isRetryableNetworkError('ECONNRESET', true)).toBe(true);
 		expect(isRetryableNetworkError('ECONNRESET', false)).toBe(false);
+		expect(isRetryableNetworkError('ECONNABORTED', false)).toBe(false);
+	});
+
+	it('retries a refused connection even for a create, because nothing reached the provider', () => {
+		expect(isRetryableNetworkError('ECONNREFUSED', false)).toBe(true);
 	});
 });
 

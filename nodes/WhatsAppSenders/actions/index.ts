@@ -1,11 +1,21 @@
 import type { SenderOperation } from '../providers/types';
+import { createOperation } from './create.operation';
 import { deleteOperation } from './delete.operation';
 import { getOperation } from './get.operation';
 import { listOperation } from './list.operation';
+import { updateOperation } from './update.operation';
+import { verifyOperation } from './verify.operation';
 import type { SenderOperationModule } from './types';
 
 /** Every operation of the Sender resource; the router and the description are built from this. */
-export const SENDER_OPERATIONS: readonly SenderOperationModule[] = [listOperation, getOperation, deleteOperation];
+export const SENDER_OPERATIONS: readonly SenderOperationModule[] = [
+	listOperation,
+	getOperation,
+	createOperation,
+	verifyOperation,
+	updateOperation,
+	deleteOperation,
+];
 
 export function findOperation(value: unknown): SenderOperationModule | undefined {
 	return SENDER_OPERATIONS.find((operation) => operation.value === (value as SenderOperation));

@@ -7,7 +7,7 @@ import { InvalidInputError } from './errors';
  * names the field as the user sees it in the node ("Limit"), not the internal path.
  */
 export function validateParameters<T>(
-	schema: z.ZodType<T>,
+	schema: z.ZodType<T, z.ZodTypeDef, unknown>,
 	input: unknown,
 	fieldLabels: Record<string, string>,
 ): T {

@@ -27,6 +27,8 @@ export interface ProviderErrorDetail {
 	code?: string;
 	message?: string;
 	moreInfo?: string;
+	/** What the user can do about it, when the code is one the package knows. */
+	hint?: string;
 }
 
 export interface ListSendersOptions {
@@ -37,6 +39,48 @@ export interface ListSendersOptions {
 }
 
 export type SenderOperation = 'list' | 'get' | 'create' | 'verify' | 'update' | 'delete';
+
+export interface SenderProfileInput {
+	name?: string;
+	about?: string;
+	address?: string;
+	description?: string;
+	emails?: string[];
+	logoUrl?: string;
+	vertical?: string;
+	websites?: string[];
+}
+
+export type WebhookMethod = 'POST' | 'PUT';
+
+export interface SenderWebhookInput {
+	callbackUrl?: string;
+	callbackMethod?: WebhookMethod;
+	fallbackUrl?: string;
+	fallbackMethod?: WebhookMethod;
+	statusCallbackUrl?: string;
+	statusCallbackMethod?: WebhookMethod;
+}
+
+export interface SenderConfigurationInput {
+	wabaId?: string;
+	verificationMethod?: 'sms' | 'voice';
+	voiceApplicationSid?: string;
+}
+
+export interface CreateSenderInput {
+	phoneNumber: string;
+	configuration: SenderConfigurationInput & { wabaId: string; verificationMethod: 'sms' | 'voice' };
+	profile: SenderProfileInput & { name: string };
+	webhook: SenderWebhookInput;
+}
+
+/** Only what the user set; nothing else is sent. */
+export interface UpdateSenderInput {
+	configuration: SenderConfigurationInput;
+	profile: SenderProfileInput;
+	webhook: SenderWebhookInput;
+}
 
 export interface ProviderAdapter {
 	/** Value of the node's `provider` parameter. Saved workflows depend on it. */
@@ -60,4 +104,8 @@ export interface ProviderAdapter {
 	senderIdPattern?: { regex: RegExp; example: string };
 	getSender?(http: ProviderHttp, id: string): Promise<Sender>;
 	deleteSender?(http: ProviderHttp, id: string): Promise<void>;
+	/** Never repeated after it may have reached the provider (see transport retry rules). */
+	createSender?(http: ProviderHttp, input: CreateSenderInput): Promise<Sender>;
+	verifySender?(http: ProviderHttp, id: string, code: string): Promise<Sender>;
+	updateSender?(http: ProviderHttp, id: string, input: UpdateSenderInput): Promise<Sender>;
 }

@@ -78,6 +78,7 @@ function apiError(provider: ProviderAdapter, status: number, body: unknown): Pro
 	const detail = provider.parseError(status, body);
 	const own = [detail.code && `code ${detail.code}`, detail.message].filter(Boolean).join(': ');
 	const moreInfo = detail.moreInfo ? ` More information: ${detail.moreInfo}` : '';
+	const hint = detail.hint && status !== 401 && status !== 403 ? ` ${detail.hint}` : '';
 	if (status === 401 || status === 403) {
 		return new ProviderApiError(
 			`${provider.displayName} rejected the credentials (HTTP ${status})`,
@@ -92,7 +93,7 @@ function apiError(provider: ProviderAdapter, status: number, body: unknown): Pro
 		provider.displayName,
 		status,
 		detail.code,
-		`HTTP ${status} from ${provider.displayName}.${moreInfo}`,
+		`HTTP ${status} from ${provider.displayName}.${hint}${moreInfo}`,
 	);
 }
 

@@ -35,7 +35,9 @@ export function isRetryableStatus(status: number, idempotent: boolean): boolean 
 	return status === 429 || (idempotent && RETRYABLE_STATUS.has(status));
 }
 
+/** A refused connection never reached the provider, so even a create may try again. */
 export function isRetryableNetworkError(code: string | undefined, idempotent: boolean): boolean {
+	if (code === 'ECONNREFUSED') return true;
 	return idempotent && code !== undefined && RETRYABLE_NETWORK_CODES.has(code);
 }
 

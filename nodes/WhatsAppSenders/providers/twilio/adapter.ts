@@ -1,8 +1,17 @@
 import { UnexpectedResponseError } from '../../core/errors';
 import { asRecord } from '../../core/json';
 import type { Sender } from '../../core/sender';
-import type { ListSendersOptions, ProviderAdapter, ProviderErrorDetail, ProviderHttp } from '../types';
+import type {
+	CreateSenderInput,
+	ListSendersOptions,
+	ProviderAdapter,
+	ProviderErrorDetail,
+	ProviderHttp,
+	UpdateSenderInput,
+} from '../types';
+import { TWILIO_ERROR_HINTS } from './errorHints';
 import { mapTwilioSender } from './mapper';
+import { createSenderBody, updateSenderBody, verifySenderBody } from './requests';
 
 export const TWILIO_SENDERS_PATH = '/v2/Channels/Senders';
 /** The contract's maximum PageSize: one request per 1,000 senders. */
@@ -11,10 +20,12 @@ export const TWILIO_MAX_PAGE_SIZE = 1000;
 function parseTwilioError(_status: number, body: unknown): ProviderErrorDetail {
 	const error = asRecord(body);
 	if (!error) return {};
+	const code = error.code === undefined || error.code === null ? undefined : String(error.code);
 	return {
-		code: error.code === undefined || error.code === null ? undefined : String(error.code),
+		code,
 		message: typeof error.message === 'string' ? error.message : undefined,
 		moreInfo: typeof error.more_info === 'string' ? error.more_info : undefined,
+		hint: code === undefined ? undefined : TWILIO_ERROR_HINTS[code],
 	};
 }
 
@@ -56,11 +67,34 @@ async function listTwilioSenders(http: ProviderHttp, options: ListSendersOptions
 }
 
 async function getTwilioSender(http: ProviderHttp, sid: string): Promise<Sender> {
-	const sender = asRecord(await http.request({ method: 'GET', path: `${TWILIO_SENDERS_PATH}/${sid}` }));
+	return senderFrom(await http.request({ method: 'GET', path: `${TWILIO_SENDERS_PATH}/${sid}` }));
+}
+
+function senderFrom(response: unknown): Sender {
+	const sender = asRecord(response);
 	if (!sender || typeof sender.sid !== 'string') {
 		throw new UnexpectedResponseError('Twilio', 'the sender has no "sid"');
 	}
 	return mapTwilioSender(sender);
+}
+
+async function createTwilioSender(http: ProviderHttp, input: CreateSenderInput): Promise<Sender> {
+	return senderFrom(
+		await http.request({ method: 'POST', path: TWILIO_SENDERS_PATH, body: createSenderBody(input), idempotent: false }),
+	);
+}
+
+async function updateTwilioSender(http: ProviderHttp, sid: string, input: UpdateSenderInput): Promise<Sender> {
+	// an update sets the same values again if repeated, so it may be retried like a read
+	return senderFrom(
+		await http.request({ method: 'POST', path: `${TWILIO_SENDERS_PATH}/${sid}`, body: updateSenderBody(input), idempotent: true }),
+	);
+}
+
+async function verifyTwilioSender(http: ProviderHttp, sid: string, code: string): Promise<Sender> {
+	return senderFrom(
+		await http.request({ method: 'POST', path: `${TWILIO_SENDERS_PATH}/${sid}`, body: verifySenderBody(code), idempotent: false }),
+	);
 }
 
 async function deleteTwilioSender(http: ProviderHttp, sid: string): Promise<void> {
@@ -73,11 +107,14 @@ export const twilioAdapter: ProviderAdapter = {
 	credentialType: 'twilioSendersApi',
 	defaultBaseUrl: 'https://messaging.twilio.com',
 	credentialHint: 'the Account SID and Auth Token (or API Key SID and Secret)',
-	operations: ['list', 'get', 'delete'],
+	operations: ['list', 'get', 'create', 'verify', 'update', 'delete'],
 	senderIdPattern: { regex: /^XE[0-9a-fA-F]{32}$/, example: 'XE0123456789abcdef0123456789abcdef' },
 	parseError: parseTwilioError,
 	accountIdentity: (credentials) => String(credentials.accountSid ?? ''),
 	listSenders: listTwilioSenders,
 	getSender: getTwilioSender,
 	deleteSender: deleteTwilioSender,
+	createSender: createTwilioSender,
+	verifySender: verifyTwilioSender,
+	updateSender: updateTwilioSender,
 };

@@ -1,0 +1,131 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import {
+	emailSchema,
+	listOf,
+	PROFILE_LIMITS,
+	PROFILE_VERTICALS,
+	webUrlSchema,
+} from '../core/whatsappProfile';
+import type { SenderProfileInput, SenderWebhookInput, UpdateSenderInput } from '../providers/types';
+
+/**
+ * The business-profile, webhook and configuration fields shared by Create (in collections)
+ * and Update (in "Update Fields"), with the zod rules that check them before any request.
+ */
+
+const METHOD_OPTIONS = [
+	{ name: 'POST', value: 'POST' },
+	{ name: 'PUT', value: 'PUT' },
+];
+
+export const profileFields: INodeProperties[] = [
+	{ displayName: 'About', name: 'about', type: 'string', default: '', description: `The "About" text on the WhatsApp profile, at most ${PROFILE_LIMITS.about} characters` },
+	{ displayName: 'Address', name: 'address', type: 'string', default: '', description: `At most ${PROFILE_LIMITS.address} characters` },
+	{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 3 }, default: '', description: `At most ${PROFILE_LIMITS.description} characters` },
+	{ displayName: 'Emails', name: 'emails', type: 'string', default: '', placeholder: 'support@example.com', description: `Up to ${PROFILE_LIMITS.emails}, separated by commas` },
+	{ displayName: 'Logo URL', name: 'logoUrl', type: 'string', default: '', placeholder: 'https://example.com/logo.png', description: 'A public https URL of a square image' },
+	{
+		displayName: 'Vertical',
+		name: 'vertical',
+		type: 'options',
+		default: 'Other',
+		options: PROFILE_VERTICALS.map((vertical) => ({ name: vertical, value: vertical })),
+		description: "The business category Meta shows on the profile",
+	},
+	{ displayName: 'Websites', name: 'websites', type: 'string', default: '', placeholder: 'https://example.com', description: `Up to ${PROFILE_LIMITS.websites} https URLs, separated by commas` },
+];
+
+export const webhookFields: INodeProperties[] = [
+	{ displayName: 'Callback Method', name: 'callbackMethod', type: 'options', default: 'POST', options: METHOD_OPTIONS },
+	{ displayName: 'Callback URL', name: 'callbackUrl', type: 'string', default: '', description: 'Where Twilio sends incoming messages for this sender' },
+	{ displayName: 'Fallback Method', name: 'fallbackMethod', type: 'options', default: 'POST', options: METHOD_OPTIONS },
+	{ displayName: 'Fallback URL', name: 'fallbackUrl', type: 'string', default: '', description: 'Called when the callback URL fails' },
+	{ displayName: 'Status Callback Method', name: 'statusCallbackMethod', type: 'options', default: 'POST', options: METHOD_OPTIONS },
+	{ displayName: 'Status Callback URL', name: 'statusCallbackUrl', type: 'string', default: '', description: 'Where Twilio reports message status changes' },
+];
+
+const twilioSid = (prefix: string) =>
+	z.string().trim().regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `must be ${prefix} followed by 32 hexadecimal characters`);
+
+const optionalText = (max: number) =>
+	z.string({ invalid_type_error: 'must be text' }).max(max, `must be at most ${max} characters`).optional();
+
+export const wabaIdSchema = z
+	.string({ invalid_type_error: 'must be the WhatsApp Business Account ID as text' })
+	.trim()
+	.regex(/^[0-9]{5,20}$/, 'must be the numeric WhatsApp Business Account ID from WhatsApp Manager');
+
+export const profileNameSchema = z
+	.string({ invalid_type_error: 'must be text' })
+	.trim()
+	.min(1, 'is required: it is the display name Meta reviews')
+	.max(PROFILE_LIMITS.name, `must be at most ${PROFILE_LIMITS.name} characters`);
+
+const methodSchema = z.enum(['POST', 'PUT'], { errorMap: () => ({ message: 'must be POST or PUT' }) }).optional();
+
+export const profileSchema = z.object({
+	name: profileNameSchema.optional(),
+	about: optionalText(PROFILE_LIMITS.about),
+	address: optionalText(PROFILE_LIMITS.address),
+	description: optionalText(PROFILE_LIMITS.description),
+	emails: listOf(emailSchema, PROFILE_LIMITS.emails, 'emails').optional(),
+	logoUrl: webUrlSchema.optional(),
+	vertical: z
+		.enum(PROFILE_VERTICALS, { errorMap: () => ({ message: `must be one of Meta's verticals: ${PROFILE_VERTICALS.join(', ')}` }) })
+		.optional(),
+	websites: listOf(webUrlSchema.pipe(z.string().max(PROFILE_LIMITS.website, `must be at most ${PROFILE_LIMITS.website} characters`)), PROFILE_LIMITS.websites, 'websites').optional(),
+});
+
+export const webhookSchema = z.object({
+	callbackUrl: webUrlSchema.optional(),
+	callbackMethod: methodSchema,
+	fallbackUrl: webUrlSchema.optional(),
+	fallbackMethod: methodSchema,
+	statusCallbackUrl: webUrlSchema.optional(),
+	statusCallbackMethod: methodSchema,
+});
+
+export const configurationSchema = z.object({
+	wabaId: wabaIdSchema.optional(),
+	verificationMethod: z.enum(['sms', 'voice'], { errorMap: () => ({ message: 'must be sms or voice' }) }).optional(),
+	voiceApplicationSid: twilioSid('AP').optional(),
+});
+
+export const FIELD_LABELS: Record<string, string> = {
+	phoneNumber: 'Phone Number',
+	wabaId: 'WABA ID',
+	verificationMethod: 'Verification Method',
+	verificationCode: 'Verification Code',
+	profileName: 'Profile Name',
+	name: 'Profile Name',
+	voiceApplicationSid: 'Voice Application SID',
+	about: 'About',
+	address: 'Address',
+	description: 'Description',
+	emails: 'Emails',
+	logoUrl: 'Logo URL',
+	vertical: 'Vertical',
+	websites: 'Websites',
+	callbackUrl: 'Callback URL',
+	callbackMethod: 'Callback Method',
+	fallbackUrl: 'Fallback URL',
+	fallbackMethod: 'Fallback Method',
+	statusCallbackUrl: 'Status Callback URL',
+	statusCallbackMethod: 'Status Callback Method',
+};
+
+/** Keeps only the fields the user filled in: empty strings in a collection mean "not set". */
+export function setFields(values: IDataObject, names: readonly string[]): IDataObject {
+	return Object.fromEntries(
+		names.filter((name) => values[name] !== undefined && values[name] !== '').map((name) => [name, values[name]]),
+	);
+}
+
+export const PROFILE_NAMES = ['about', 'address', 'description', 'emails', 'logoUrl', 'vertical', 'websites'] as const;
+export const WEBHOOK_NAMES = ['callbackUrl', 'callbackMethod', 'fallbackUrl', 'fallbackMethod', 'statusCallbackUrl', 'statusCallbackMethod'] as const;
+
+export type ParsedProfile = SenderProfileInput;
+export type ParsedWebhook = SenderWebhookInput;
+export type ParsedUpdate = UpdateSenderInput;

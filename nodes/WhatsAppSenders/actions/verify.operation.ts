@@ -1,0 +1,50 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { validateParameters } from '../core/validation';
+import { verificationCodeSchema } from '../core/whatsappProfile';
+import { providersSupporting } from '../providers';
+import { optionsCollection, readTimeoutMs } from './common';
+import { readSenderId, senderLocatorProperty } from './senderLocator';
+import type { SenderOperationModule } from './types';
+
+interface VerifyParameters {
+	senderId: string;
+	verificationCode: string;
+	timeoutMs?: number;
+}
+
+const properties: INodeProperties[] = [
+	senderLocatorProperty(['verify'], providersSupporting('verify')),
+	{
+		displayName: 'Verification Code',
+		name: 'verificationCode',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '123456',
+		displayOptions: { show: { resource: ['sender'], operation: ['verify'], provider: providersSupporting('verify') } },
+		description: 'The 6-digit code Meta sent by SMS or voice call after Create (status PENDING_VERIFICATION)',
+	},
+	optionsCollection('verify'),
+];
+
+export const verifyOperation: SenderOperationModule<VerifyParameters> = {
+	value: 'verify',
+	option: {
+		name: 'Verify',
+		value: 'verify',
+		action: 'Verify a sender',
+		description: 'Submit the verification code of a sender waiting for it',
+	},
+	properties,
+	readParameters(context, itemIndex, provider) {
+		const senderId = readSenderId(context, itemIndex, provider);
+		const verificationCode = validateParameters(verificationCodeSchema, context.getNodeParameter('verificationCode', itemIndex), {
+			'': 'Verification Code',
+		});
+		return { senderId, verificationCode, timeoutMs: readTimeoutMs(context, itemIndex) };
+	},
+	async run(http, provider, parameters) {
+		return [(await provider.verifySender!(http, parameters.senderId, parameters.verificationCode)) as unknown as IDataObject];
+	},
+};

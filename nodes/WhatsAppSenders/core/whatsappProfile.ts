@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+import { toE164 } from './normalize';
+
+/**
+ * WhatsApp's rules for a business profile and the values around a sender, shared by every
+ * provider that creates or updates senders. Limits are Meta's business-profile limits:
+ * about 139 characters, address 256, description 512, email 128, at most 2 websites of 256.
+ */
+export const PROFILE_LIMITS = { about: 139, address: 256, description: 512, email: 128, website: 256, websites: 2, emails: 2, name: 256 };
+
+export const PROFILE_VERTICALS = [
+	'Alcohol',
+	'Automotive',
+	'Beauty, Spa and Salon',
+	'Clothing and Apparel',
+	'Education',
+	'Entertainment',
+	'Event Planning and Service',
+	'Finance and Banking',
+	'Food and Grocery',
+	'Hotel and Lodging',
+	'Matrimony Service',
+	'Medical and Health',
+	'Non-profit',
+	'Online Gambling',
+	'OTC Drugs',
+	'Other',
+	'Physical Gambling',
+	'Professional Services',
+	'Public Service',
+	'Restaurant',
+	'Shopping and Retail',
+	'Travel and Transportation',
+] as const;
+
+const E164 = /^\+[1-9][0-9]{7,14}$/;
+
+/** "+" and 8–15 digits, nothing else: what providers accept as a sender number. */
+export const e164Schema = z
+	.string({ invalid_type_error: 'must be text like +14155550100' })
+	.trim()
+	.refine((value) => E164.test(value), {
+		message: 'must be an E.164 number: "+", country code and number, 8 to 15 digits, e.g. +14155550100',
+	});
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** A URL a provider will call or show: https, or http only to this machine. */
+export const webUrlSchema = z
+	.string({ invalid_type_error: 'must be text' })
+	.trim()
+	.superRefine((value, context) => {
+		if (!URL.canParse(value)) {
+			context.addIssue({ code: z.ZodIssueCode.custom, message: 'is not a URL' });
+			return;
+		}
+		const url = new URL(value);
+		if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname))) {
+			context.addIssue({ code: z.ZodIssueCode.custom, message: 'must start with https:// (http:// only for localhost)' });
+		}
+	});
+
+export const emailSchema = z
+	.string()
+	.trim()
+	.max(PROFILE_LIMITS.email, `must be at most ${PROFILE_LIMITS.email} characters`)
+	.email('is not an email address');
+
+/** Splits a comma-separated field, dropping empty entries. */
+export function splitList(value: string): string[] {
+	return value
+		.split(',')
+		.map((entry) => entry.trim())
+		.filter((entry) => entry !== '');
+}
+
+export function listOf<T extends z.ZodTypeAny>(item: T, max: number, what: string) {
+	return z
+		.string({ invalid_type_error: `must be text: ${what} separated by commas` })
+		.transform(splitList)
+		.pipe(z.array(item).max(max, `takes at most ${max} ${what}`));
+}
+
+export const verificationCodeSchema = z
+	.string({ invalid_type_error: 'must be the 6-digit code as text' })
+	.trim()
+	.regex(/^[0-9]{6}$/, 'must be the 6-digit code sent by SMS or voice call');
+
+/**
+ * A number written with spaces, dots, dashes or brackets ("+1 (415) 555-0100") is taken as
+ * the E.164 it spells; anything else is left for the E.164 check to refuse. Only numbers that
+ * start with "+" are normalized, so a missing country code is never guessed.
+ */
+export function normalizePhoneInput(value: unknown): unknown {
+	if (typeof value !== 'string' || !/^\+[0-9][0-9\s().-]*$/.test(value.trim())) return value;
+	return toE164(value) ?? value;
+}
