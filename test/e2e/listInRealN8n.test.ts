@@ -30,6 +30,7 @@ const autocalls = new PlatformSimulator('Autocalls');
 const famulor = new PlatformSimulator('Famulor');
 let userFolder: string;
 let run: RunOutput;
+let onboardingRun: RunOutput;
 
 function listNode(name: string, provider: string, credentialType: string, credentialId: string, parameters: object, y: number) {
 	return {
@@ -89,8 +90,35 @@ beforeAll(async () => {
 			settings: { executionOrder: 'v1' },
 		},
 	]);
+	const onboarding = ['Create', 'Verify', 'Get', 'Update Profile', 'Delete'];
+	const byExpression = { __rl: true, mode: 'id', value: "={{ $('Create').item.json.id }}" };
+	const lifecycleNode = (name: string, x: number, parameters: object) => ({
+		...listNode(name, 'twilio', 'twilioSendersApi', 'twilioCred000001', {}, 800),
+		position: [x, 800],
+		parameters: { provider: 'twilio', resource: 'sender', ...parameters },
+	});
+	await importIntoN8n(userFolder, 'workflow', [
+		{
+			id: 'e2eOnboarding001',
+			name: 'Onboarding e2e',
+			active: false,
+			settings: { executionOrder: 'v1' },
+			nodes: [
+				{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 800], parameters: {} },
+				lifecycleNode('Create', 200, { operation: 'create', phoneNumber: '+14155559999', wabaId: '1234567890', profileName: 'Onboarded Client', verificationMethod: 'sms' }),
+				lifecycleNode('Verify', 400, { operation: 'verify', senderId: byExpression, verificationCode: '123456' }),
+				lifecycleNode('Get', 600, { operation: 'get', senderId: byExpression }),
+				lifecycleNode('Update Profile', 800, { operation: 'update', senderId: byExpression, updateFields: { about: 'Onboarded by n8n' } }),
+				lifecycleNode('Delete', 1000, { operation: 'delete', senderId: byExpression }),
+			],
+			connections: Object.fromEntries(
+				['Start', ...onboarding.slice(0, -1)].map((from, i) => [from, { main: [[{ node: onboarding[i], type: 'main', index: 0 }]] }]),
+			),
+		},
+	]);
 	twilio.server.resetRequests();
 	run = await executeWorkflow(userFolder, 'e2eListSenders01');
+	onboardingRun = await executeWorkflow(userFolder, 'e2eOnboarding001');
 }, 240_000);
 
 afterAll(async () => {
@@ -104,7 +132,7 @@ describe('WhatsApp Senders List in a real n8n', () => {
 		expect(senders).toHaveLength(TWILIO_SENDERS);
 		expect(new Set(senders.map((s) => s.id)).size).toBe(TWILIO_SENDERS);
 		const listRequests = twilio.server.requests.filter(
-			(r) => r.path === '/v2/Channels/Senders' && r.headers.authorization?.includes(Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString('base64')),
+			(r) => r.method === 'GET' && r.path === '/v2/Channels/Senders' && r.headers.authorization?.includes(Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString('base64')),
 		);
 		expect(listRequests.map((r) => r.query.PageSize)).toEqual(['1000', '1000']);
 		expect(listRequests.every((r) => r.query.Channel === 'whatsapp')).toBe(true);
@@ -134,5 +162,21 @@ describe('WhatsApp Senders List in a real n8n', () => {
 		expect(item.error).toBe('Twilio rejected the credentials (HTTP 401)');
 		expect(String(item.description)).toContain('Account SID and Auth Token');
 		expect(JSON.stringify(item)).not.toContain('wrong');
+	});
+});
+
+describe('Onboarding a Twilio number in a real n8n', () => {
+	it('creates, verifies, sees it ONLINE, updates its profile and deletes it', () => {
+		expect(nodeOutput(onboardingRun, 'Create')).toEqual([
+			expect.objectContaining({ phoneNumber: '+14155559999', providerStatus: 'CREATING', displayName: 'Onboarded Client' }),
+		]);
+		expect(nodeOutput(onboardingRun, 'Verify')).toEqual([expect.objectContaining({ status: 'VERIFYING' })]);
+		expect(nodeOutput(onboardingRun, 'Get')).toEqual([expect.objectContaining({ status: 'ONLINE', qualityRating: 'GREEN' })]);
+		expect(nodeOutput(onboardingRun, 'Update Profile')).toEqual([
+			expect.objectContaining({ providerStatus: 'ONLINE:UPDATING', raw: expect.objectContaining({ profile: expect.objectContaining({ about: 'Onboarded by n8n' }) }) }),
+		]);
+		const [deleted] = nodeOutput(onboardingRun, 'Delete');
+		expect(deleted).toEqual({ deleted: true, id: nodeOutput(onboardingRun, 'Create')[0].id });
+		expect(twilio.account(ACCOUNT_SID).senders.some((s) => s.sid === deleted.id)).toBe(false);
 	});
 });
