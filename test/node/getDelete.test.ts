@@ -65,17 +65,26 @@ describe('Get a Twilio sender', () => {
 	});
 
 	it.each([
-		// an empty field stops n8n itself; an expression that comes out empty reaches the node
 		['={{ $json.missing ?? "" }}', 'Invalid "Sender" in item 0: is empty; choose a sender from the list or give its ID'],
-		['XE123', 'Invalid "Sender" in item 0: "XE123" is not a Twilio sender ID (like XE0123456789abcdef0123456789abcdef)'],
-		['+14155550100', 'Invalid "Sender" in item 0: "+14155550100" is not a Twilio sender ID (like XE0123456789abcdef0123456789abcdef)'],
-		['XE0123456789abcdef0123456789abcdeg', 'Invalid "Sender" in item 0: "XE0123456789abcdef0123456789abcdeg" is not a Twilio sender ID (like XE0123456789abcdef0123456789abcdef)'],
-	])('refuses the sender ID %p before any request', async (value, message) => {
+		['={{ "XE123" }}', 'Invalid "Sender" in item 0: "XE123" is not a Twilio sender ID (like XE0123456789abcdef0123456789abcdef)'],
+		['={{ "+14155550100" }}', 'Invalid "Sender" in item 0: "+14155550100" is not a Twilio sender ID (like XE0123456789abcdef0123456789abcdef)'],
+		['={{ "XE0123456789abcdef0123456789abcdeg" }}', 'Invalid "Sender" in item 0: "XE0123456789abcdef0123456789abcdeg" is not a Twilio sender ID (like XE0123456789abcdef0123456789abcdef)'],
+	])('refuses the sender ID from the expression %p before any request', async (value, message) => {
 		const { error } = await runSendersNode({
 			parameters: { provider: 'twilio', resource: 'sender', operation: 'get', senderId: byId(value) },
 			credentials: credentials(),
 		});
 		expect(error?.message).toBe(message);
+		expect(twilio.server.requests).toHaveLength(0);
+	});
+
+	it('lets n8n itself flag a typed sender ID of the wrong form, so nothing runs', async () => {
+		await expect(
+			runSendersNode({
+				parameters: { provider: 'twilio', resource: 'sender', operation: 'get', senderId: byId('XE123') },
+				credentials: credentials(),
+			}),
+		).rejects.toThrow('The workflow has issues');
 		expect(twilio.server.requests).toHaveLength(0);
 	});
 

@@ -30,6 +30,7 @@ afterAll(() => twilio.stop());
 beforeEach(() => {
 	twilio.account(ACCOUNT_SID).senders.length = 0;
 	twilio.server.resetRequests();
+	twilio.server.clearFaults();
 });
 
 describe('Create a Twilio sender', () => {
@@ -173,5 +174,41 @@ describe('Verify, Update and the full lifecycle', () => {
 		const { error } = await run({ operation: 'update', senderId: byId(twilioSid('XE')), updateFields: { wabaId: 'abc' } });
 		expect(error?.message).toContain('Invalid "WABA ID" in item 0');
 		expect(twilio.server.requests).toHaveLength(0);
+	});
+});
+
+describe("Twilio's sender error codes tell the user what to do", () => {
+	it.each([
+		['63100', 'check the fields named in the message'],
+		['63104', 'maximum number of phone numbers'],
+		['63110', 'already registered on WhatsApp'],
+		['63111', 'check the WABA ID'],
+		['63113', 'check the code'],
+		['63114', 'Wait before asking for another code'],
+		['63116', 'can receive SMS or voice calls'],
+		['20404', 'No sender with this SID'],
+		['20429', 'lower the number of parallel executions'],
+	])('code %s', async (code, advice) => {
+		const status = code === '20404' ? 404 : code === '20429' ? 429 : 400;
+		const fault = {
+			status,
+			headers: { 'Retry-After': '0' },
+			body: { code: Number(code), message: `Twilio says ${code}`, more_info: `https://www.twilio.com/docs/errors/${code}`, status },
+		};
+		// a 429 is retried: answer every attempt with it
+		twilio.server.injectFaults(fault, fault, fault, fault, fault);
+		const { error } = await run({ operation: 'get', senderId: byId(twilioSid('XE')) });
+		expect(error?.message).toBe(`Twilio error code ${code}: Twilio says ${code}`);
+		expect(error?.description).toContain(advice);
+		expect(error?.description).toContain(`https://www.twilio.com/docs/errors/${code}`);
+	});
+
+	it('code 20003 (wrong credentials) says which credential fields to check', async () => {
+		const { error } = await runSendersNode({
+			parameters: { provider: 'twilio', resource: 'sender', operation: 'get', senderId: byId(twilioSid('XE')) },
+			credentials: { twilioSendersApi: { ...credentials().twilioSendersApi, authToken: 'wrong' } },
+		});
+		expect(error?.message).toBe('Twilio rejected the credentials (HTTP 401)');
+		expect(error?.description).toContain('Check the Account SID and Auth Token');
 	});
 });

@@ -62,6 +62,10 @@ export class SimulatorServer {
 		this.requests.length = 0;
 	}
 
+	clearFaults(): void {
+		this.faults.length = 0;
+	}
+
 	async stop(): Promise<void> {
 		const server = this.server;
 		if (!server) return;

@@ -29,6 +29,13 @@ export function senderLocatorProperty(operations: SenderOperation[], providers: 
 				name: 'id',
 				type: 'string',
 				placeholder: 'XE0123456789abcdef0123456789abcdef',
+				// the editor's hint; the node checks again before any request, expressions included
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^XE[0-9a-fA-F]{32}$', errorMessage: 'A Twilio sender ID is XE followed by 32 hexadecimal characters' },
+					},
+				],
 			},
 			{
 				displayName: 'By URL',
