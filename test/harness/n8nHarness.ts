@@ -286,30 +286,40 @@ export interface PollResult {
 
 const TRIGGER_NAME = 'WhatsApp Senders Trigger';
 
-/** One poll of the trigger through n8n-core's PollContext, as n8n's poller runs it. */
-export async function pollSendersTrigger(options: PollOptions): Promise<PollResult> {
+/** A workflow holding just one of this package's nodes, for contexts that run a single node. */
+function singleNodeWorkflow(
+	type: 'whatsAppSenders' | 'whatsAppSendersTrigger',
+	name: string,
+	options: { parameters: IDataObject; credentials: Record<string, ICredentialDataDecryptedObject> },
+	staticData?: IDataObject,
+): { node: INode; workflow: Workflow } {
 	const node: INode = {
-		id: 'trigger',
-		name: TRIGGER_NAME,
-		type: `${PACKAGE}.whatsAppSendersTrigger`,
+		id: type,
+		name,
+		type: `${PACKAGE}.${type}`,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: options.parameters as INode['parameters'],
 		credentials: credentialRefs(options.credentials),
 	};
 	const workflow = new Workflow({
-		id: 'test-trigger-workflow',
-		name: 'trigger test',
+		id: `test-${type}`,
 		nodes: [node],
 		connections: {},
-		active: true,
+		active: type === 'whatsAppSendersTrigger',
 		nodeTypes: new PackageNodeTypes(),
-		staticData: options.staticData,
+		staticData,
 		settings: { executionOrder: 'v1' },
 	});
+	return { node: workflow.getNode(name)!, workflow };
+}
+
+/** One poll of the trigger through n8n-core's PollContext, as n8n's poller runs it. */
+export async function pollSendersTrigger(options: PollOptions): Promise<PollResult> {
+	const { node, workflow } = singleNodeWorkflow('whatsAppSendersTrigger', TRIGGER_NAME, options, options.staticData);
 	const context = new PollContext(
 		workflow,
-		workflow.getNode(TRIGGER_NAME)!,
+		node,
 		testAdditionalData(options.credentials),
 		options.mode ?? 'trigger',
 		'activate',
@@ -334,22 +344,7 @@ export async function searchSendersList(options: {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	filter?: string;
 }): Promise<INodeListSearchResult> {
-	const node: INode = {
-		id: 'senders',
-		name: NODE_NAME,
-		type: `${PACKAGE}.whatsAppSenders`,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: options.parameters as INode['parameters'],
-		credentials: credentialRefs(options.credentials),
-	};
-	const workflow = new Workflow({
-		id: 'test-search',
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: new PackageNodeTypes(),
-	});
+	const { node, workflow } = singleNodeWorkflow('whatsAppSenders', NODE_NAME, options);
 	const additionalData = testAdditionalData(options.credentials);
 	additionalData.currentNodeParameters = options.parameters as INode['parameters'];
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.senderId');
