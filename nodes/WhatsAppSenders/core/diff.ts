@@ -1,4 +1,4 @@
-import { decodeFingerprint, encodeFingerprint, type Fingerprint, type Snapshot } from './snapshot';
+import { decodeFingerprint, type Fingerprint, type Snapshot, takeSnapshot } from './snapshot';
 import type { QualityRating, Sender } from './sender';
 
 export const SENDER_EVENTS = [
@@ -49,10 +49,15 @@ export function qualityDirection(before: QualityRating, after: QualityRating): '
  * The changes between the last snapshot and the senders listed now, in a stable order
  * (by sender id, then status, quality, limit; removals last). Pure: the trigger stores the
  * new snapshot only after a poll that fully succeeded, so nothing is lost or repeated.
+ * The trigger passes the snapshot it is about to store, so every sender is encoded once a poll.
  * A sender listed twice counts once (the last entry wins); a number written differently
  * is the same number, because both sides are normalized to E.164.
  */
-export function diffSnapshots(previous: Snapshot, current: readonly Sender[]): SenderChange[] {
+export function diffSnapshots(
+	previous: Snapshot,
+	current: readonly Sender[],
+	currentSnapshot: Snapshot = takeSnapshot(current),
+): SenderChange[] {
 	const byId = new Map<string, Sender>();
 	for (const sender of current) byId.set(sender.id, sender);
 	const changes: SenderChange[] = [];
@@ -64,7 +69,7 @@ export function diffSnapshots(previous: Snapshot, current: readonly Sender[]): S
 			changes.push({ event: 'senderAdded', sender, previous: {}, changes: [] });
 			continue;
 		}
-		if (before === encodeFingerprint(sender)) continue;
+		if (before === currentSnapshot[id]) continue;
 		const old = decodeFingerprint(before);
 		const changed = FIELD_EVENTS.filter(([field]) => old[field] !== sender[field]);
 		const fields = changed.map(([field]) => field);

@@ -62,8 +62,9 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 			state.senders = takeSnapshot(senders);
 			items = parameters.emitOnFirstPoll ? filterSenders(senders, parameters.filters).map(current) : [];
 		} else {
-			const changes = filterChanges(diffSnapshots(baseline, senders), parameters.filters);
-			state.senders = takeSnapshot(senders);
+			const snapshot = takeSnapshot(senders);
+			const changes = filterChanges(diffSnapshots(baseline, senders, snapshot), parameters.filters);
+			state.senders = snapshot;
 			items = changes.map((change) => eventItem(change, provider.id, detectedAt));
 		}
 	} catch (error) {
