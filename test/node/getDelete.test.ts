@@ -1,28 +1,16 @@
 import { runSendersNode, searchSendersList } from '../harness/n8nHarness';
-import { TwilioSimulator, twilioSid, type TwilioSender } from '../simulators/twilio';
+import { twilioSid, type TwilioSender } from '../simulators/twilio';
+import { senderById as byId, useTwilioAccount } from '../support/twilioAccount';
 
-const ACCOUNT_SID = twilioSid('AC');
-const AUTH_TOKEN = 'get-delete-test-token';
-const twilio = new TwilioSimulator();
+const { twilio, accountSid: ACCOUNT_SID, credentials } = useTwilioAccount('get-delete-test-token');
 let senders: TwilioSender[];
-const credentials = () => ({
-	twilioSendersApi: { authType: 'authToken', accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: twilio.baseUrl },
-});
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
-beforeAll(async () => {
-	await twilio.start();
-	twilio.addAccount(ACCOUNT_SID, AUTH_TOKEN);
-});
-afterAll(() => twilio.stop());
 beforeEach(() => {
-	twilio.account(ACCOUNT_SID).senders.length = 0;
 	senders = twilio.addSenders(
 		ACCOUNT_SID,
 		{ phoneNumber: '+14155550100', displayName: 'Acme Support', status: 'OFFLINE', offlineReasons: [{ code: '63111', message: 'WABA not found' }] },
 		{ phoneNumber: '+4930123456', displayName: 'Acme Berlin' },
 	);
-	twilio.server.resetRequests();
 });
 
 describe('Get a Twilio sender', () => {

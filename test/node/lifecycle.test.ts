@@ -1,17 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runSendersNode } from '../harness/n8nHarness';
-import { TwilioSimulator, twilioSid } from '../simulators/twilio';
+import { twilioSid } from '../simulators/twilio';
+import { senderById as byId, useTwilioAccount } from '../support/twilioAccount';
 
-const ACCOUNT_SID = twilioSid('AC');
-const AUTH_TOKEN = 'lifecycle-test-token';
-const twilio = new TwilioSimulator();
-const credentials = () => ({
-	twilioSendersApi: { authType: 'authToken', accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: twilio.baseUrl },
-});
+const { twilio, accountSid: ACCOUNT_SID, credentials } = useTwilioAccount('lifecycle-test-token');
 const run = (parameters: IDataObject) =>
 	runSendersNode({ parameters: { provider: 'twilio', resource: 'sender', ...parameters }, credentials: credentials() });
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const createParameters = (overrides: IDataObject = {}) => ({
 	operation: 'create',
 	phoneNumber: '+14155550123',
@@ -21,17 +16,6 @@ const createParameters = (overrides: IDataObject = {}) => ({
 	...overrides,
 });
 const bodies = () => twilio.server.requests.filter((r) => r.method === 'POST').map((r) => JSON.parse(r.body) as IDataObject);
-
-beforeAll(async () => {
-	await twilio.start();
-	twilio.addAccount(ACCOUNT_SID, AUTH_TOKEN);
-});
-afterAll(() => twilio.stop());
-beforeEach(() => {
-	twilio.account(ACCOUNT_SID).senders.length = 0;
-	twilio.server.resetRequests();
-	twilio.server.clearFaults();
-});
 
 describe('Create a Twilio sender', () => {
 	it('registers the number with exactly the fields the API accepts and outputs it as PENDING (CREATING)', async () => {

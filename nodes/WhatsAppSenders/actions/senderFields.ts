@@ -8,7 +8,6 @@ import {
 	PROFILE_VERTICALS,
 	webUrlSchema,
 } from '../core/whatsappProfile';
-import type { SenderProfileInput, SenderWebhookInput, UpdateSenderInput } from '../providers/types';
 
 /**
  * The business-profile, webhook and configuration fields shared by Create (in collections)
@@ -125,7 +124,3 @@ export function setFields(values: IDataObject, names: readonly string[]): IDataO
 
 export const PROFILE_NAMES = ['about', 'address', 'description', 'emails', 'logoUrl', 'vertical', 'websites'] as const;
 export const WEBHOOK_NAMES = ['callbackUrl', 'callbackMethod', 'fallbackUrl', 'fallbackMethod', 'statusCallbackUrl', 'statusCallbackMethod'] as const;
-
-export type ParsedProfile = SenderProfileInput;
-export type ParsedWebhook = SenderWebhookInput;
-export type ParsedUpdate = UpdateSenderInput;
