@@ -20,7 +20,7 @@ export class WhatsAppSenders implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["provider"] }}',
 		description:
-			'List and manage WhatsApp Business senders (phone numbers) on Twilio, Autocalls and Famulor',
+			'List and manage WhatsApp Business senders (phone numbers) on Twilio, Meta WhatsApp Cloud API, Autocalls, Famulor and 99digital',
 		defaults: { name: 'WhatsApp Senders' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -24,6 +24,8 @@ import {
 
 import { AutocallsApi } from '../../credentials/AutocallsApi.credentials';
 import { FamulorApi } from '../../credentials/FamulorApi.credentials';
+import { MetaWhatsAppCloudApi } from '../../credentials/MetaWhatsAppCloudApi.credentials';
+import { NinetyNineDigitalApi } from '../../credentials/NinetyNineDigitalApi.credentials';
 import { TwilioSendersApi } from '../../credentials/TwilioSendersApi.credentials';
 import { WhatsAppSenders } from '../../nodes/WhatsAppSenders/WhatsAppSenders.node';
 import { WhatsAppSendersTrigger } from '../../nodes/WhatsAppSenders/WhatsAppSendersTrigger.node';
@@ -38,7 +40,13 @@ import { WhatsAppSendersTrigger } from '../../nodes/WhatsAppSenders/WhatsAppSend
 
 const PACKAGE = 'n8n-nodes-whatsapp-senders';
 
-const CREDENTIAL_TYPES: ICredentialType[] = [new TwilioSendersApi(), new AutocallsApi(), new FamulorApi()];
+const CREDENTIAL_TYPES: ICredentialType[] = [
+	new TwilioSendersApi(),
+	new MetaWhatsAppCloudApi(),
+	new AutocallsApi(),
+	new FamulorApi(),
+	new NinetyNineDigitalApi(),
+];
 
 const NODE_TYPES: Record<string, INodeType> = {
 	[`${PACKAGE}.whatsAppSenders`]: new WhatsAppSenders(),

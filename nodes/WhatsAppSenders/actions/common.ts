@@ -7,14 +7,18 @@ import type { SenderOperation } from '../providers/types';
 export const MAX_TIMEOUT_SECONDS = 600;
 
 /** The Options collection every operation shows; later fields are added per operation. */
-export function optionsCollection(operation: SenderOperation, extra: INodeProperties[] = []): INodeProperties {
+export function optionsCollection(
+	operation: SenderOperation,
+	extra: INodeProperties[] = [],
+	providers?: string[],
+): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show: { resource: ['sender'], operation: [operation] } },
+		displayOptions: { show: { resource: ['sender'], operation: [operation], ...(providers && { provider: providers }) } },
 		options: [
 			...extra,
 			{

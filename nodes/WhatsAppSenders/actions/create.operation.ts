@@ -3,8 +3,8 @@ import { z } from 'zod';
 
 import { validateParameters } from '../core/validation';
 import { e164Schema, normalizePhoneInput } from '../core/whatsappProfile';
-import { providersSupporting } from '../providers';
-import type { CreateSenderInput } from '../providers/types';
+import { PROVIDERS } from '../providers';
+import type { CreateField, CreateSenderInput, ProviderAdapter } from '../providers/types';
 import { optionsCollection, readTimeoutMs } from './common';
 import {
 	configurationSchema,
@@ -26,7 +26,16 @@ interface CreateParameters {
 	timeoutMs?: number;
 }
 
-const show = { resource: ['sender'], operation: ['create'], provider: providersSupporting('create') };
+/** The providers whose Create shows a field, and whether all of them require it. */
+function showFor(field: CreateField | 'phoneNumber') {
+	const providers = PROVIDERS.filter(
+		(provider) => provider.operations.includes('create') && (field === 'phoneNumber' || provider.createFields?.includes(field)),
+	);
+	return {
+		displayOptions: { show: { resource: ['sender'], operation: ['create'], provider: providers.map((p) => p.id) } },
+		required: field !== 'phoneNumber' && providers.every((p) => p.requiredCreateFields?.includes(field as CreateField)),
+	};
+}
 
 const properties: INodeProperties[] = [
 	{
@@ -36,26 +45,33 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '+14155550100',
-		displayOptions: { show },
+		displayOptions: showFor('phoneNumber').displayOptions,
 		description: 'The number to register, in E.164: "+", country code and number',
+	},
+	{
+		displayName: 'Country Code',
+		name: 'countryCode',
+		type: 'string',
+		default: '',
+		placeholder: '1',
+		...showFor('countryCode'),
+		description: 'The country calling code the phone number starts with, digits only (1 for +1 415…, 972 for +972 50…). Meta asks for it apart from the number.',
 	},
 	{
 		displayName: 'WABA ID',
 		name: 'wabaId',
 		type: 'string',
-		required: true,
 		default: '',
 		placeholder: '1234567890',
-		displayOptions: { show },
+		...showFor('wabaId'),
 		description: 'The WhatsApp Business Account the number joins (WhatsApp Manager → Account tools)',
 	},
 	{
 		displayName: 'Profile Name',
 		name: 'profileName',
 		type: 'string',
-		required: true,
 		default: '',
-		displayOptions: { show },
+		...showFor('profileName'),
 		description: "The display name Meta reviews. A name Meta rejects limits the number to 250 business-initiated conversations a day.",
 	},
 	{
@@ -67,8 +83,8 @@ const properties: INodeProperties[] = [
 			{ name: 'SMS', value: 'sms' },
 			{ name: 'Voice Call', value: 'voice' },
 		],
-		displayOptions: { show },
-		description: 'How Meta sends the verification code for the Verify operation',
+		...showFor('verificationMethod'),
+		description: 'How the 6-digit verification code is sent to the number',
 	},
 	{
 		displayName: 'Business Profile',
@@ -76,7 +92,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Profile Field',
 		default: {},
-		displayOptions: { show },
+		...showFor('businessProfile'),
 		options: profileFields,
 	},
 	{
@@ -85,31 +101,65 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Webhook Field',
 		default: {},
-		displayOptions: { show },
+		...showFor('webhook'),
 		options: webhookFields,
 	},
-	optionsCollection('create', [
-		{
-			displayName: 'Voice Application SID',
-			name: 'voiceApplicationSid',
-			type: 'string',
-			default: '',
-			placeholder: 'AP0123456789abcdef0123456789abcdef',
-			description: 'A Twilio Voice application for calls to this number',
-		},
-	]),
+	// n8n allows no displayOptions inside a collection: providers with a Voice Application get their own Options
+	optionsCollection(
+		'create',
+		[
+			{
+				displayName: 'Voice Application SID',
+				name: 'voiceApplicationSid',
+				type: 'string',
+				default: '',
+				placeholder: 'AP0123456789abcdef0123456789abcdef',
+				description: 'A Twilio Voice application for calls to this number',
+			},
+		],
+		showFor('voiceApplicationSid').displayOptions.show.provider,
+	),
+	optionsCollection(
+		'create',
+		[],
+		PROVIDERS.filter((p) => p.operations.includes('create') && !p.createFields?.includes('voiceApplicationSid')).map((p) => p.id),
+	),
 ];
 
-const schema = z
-	.object({
-		phoneNumber: z.preprocess(normalizePhoneInput, e164Schema),
-		wabaId: wabaIdSchema,
-		profileName: profileNameSchema,
-		verificationMethod: z.enum(['sms', 'voice'], { errorMap: () => ({ message: 'must be sms or voice' }) }),
-	})
-	.merge(profileSchema.omit({ name: true }))
-	.merge(webhookSchema)
-	.merge(configurationSchema.pick({ voiceApplicationSid: true }));
+const verificationMethodSchema = z.enum(['sms', 'voice'], { errorMap: () => ({ message: 'must be sms or voice' }) });
+
+/** The zod rule of each Create field; optional unless the provider requires it. */
+const FIELD_SCHEMAS: Record<Exclude<CreateField, 'businessProfile' | 'webhook'>, z.ZodTypeAny> = {
+	wabaId: wabaIdSchema,
+	profileName: profileNameSchema,
+	countryCode: z
+		.string({ invalid_type_error: 'must be digits' })
+		.trim()
+		.regex(/^[1-9][0-9]{0,2}$/, 'must be the 1 to 3 digit country calling code, e.g. 1 or 972'),
+	verificationMethod: verificationMethodSchema,
+	voiceApplicationSid: configurationSchema.shape.voiceApplicationSid.unwrap(),
+};
+
+function createSchema(provider: ProviderAdapter) {
+	const fields = provider.createFields ?? [];
+	const required = provider.requiredCreateFields ?? [];
+	let shape: z.ZodRawShape = { phoneNumber: z.preprocess(normalizePhoneInput, e164Schema) };
+	for (const [field, schema] of Object.entries(FIELD_SCHEMAS) as Array<[CreateField, z.ZodTypeAny]>) {
+		if (fields.includes(field)) shape[field] = required.includes(field) ? schema : schema.optional();
+	}
+	if (fields.includes('businessProfile')) shape = { ...shape, ...profileSchema.omit({ name: true }).shape };
+	if (fields.includes('webhook')) shape = { ...shape, ...webhookSchema.shape };
+	return z.object(shape).superRefine((input, context) => {
+		const { phoneNumber, countryCode } = input as { phoneNumber: string; countryCode?: string };
+		if (countryCode && !phoneNumber.startsWith(`+${countryCode}`)) {
+			context.addIssue({ code: z.ZodIssueCode.custom, path: ['countryCode'], message: `must be the start of the phone number (${phoneNumber})` });
+		}
+	});
+}
+
+const schemaByProvider = new Map(
+	PROVIDERS.filter((provider) => provider.operations.includes('create')).map((provider) => [provider.id, createSchema(provider)]),
+);
 
 export const createOperation: SenderOperationModule<CreateParameters> = {
 	value: 'create',
@@ -117,33 +167,39 @@ export const createOperation: SenderOperationModule<CreateParameters> = {
 		name: 'Create',
 		value: 'create',
 		action: 'Create a sender',
-		description: 'Register a phone number as a WhatsApp sender; Meta then sends a verification code',
+		description: 'Register a phone number as a WhatsApp sender; a verification code is then sent to it',
 	},
 	properties,
-	readParameters(context, itemIndex) {
-		const profile = setFields(context.getNodeParameter('businessProfile', itemIndex, {}) as IDataObject, PROFILE_NAMES);
-		const webhook = setFields(context.getNodeParameter('webhook', itemIndex, {}) as IDataObject, WEBHOOK_NAMES);
-		const options = setFields(context.getNodeParameter('options', itemIndex, {}) as IDataObject, ['voiceApplicationSid']);
-		const input = validateParameters(
-			schema,
-			{
-				phoneNumber: context.getNodeParameter('phoneNumber', itemIndex),
-				wabaId: context.getNodeParameter('wabaId', itemIndex),
-				profileName: context.getNodeParameter('profileName', itemIndex),
-				verificationMethod: context.getNodeParameter('verificationMethod', itemIndex, 'sms'),
-				...profile,
-				...webhook,
-				...options,
-			},
-			FIELD_LABELS,
-		);
-		const { phoneNumber, wabaId, profileName, verificationMethod, voiceApplicationSid, ...rest } = input;
+	readParameters(context, itemIndex, provider) {
+		const fields = provider.createFields ?? [];
+		const values: IDataObject = { phoneNumber: context.getNodeParameter('phoneNumber', itemIndex) };
+		for (const field of ['countryCode', 'wabaId', 'profileName', 'verificationMethod'] as const) {
+			if (fields.includes(field)) values[field] = context.getNodeParameter(field, itemIndex, field === 'verificationMethod' ? 'sms' : '');
+		}
+		if (fields.includes('businessProfile')) {
+			Object.assign(values, setFields(context.getNodeParameter('businessProfile', itemIndex, {}) as IDataObject, PROFILE_NAMES));
+		}
+		if (fields.includes('webhook')) {
+			Object.assign(values, setFields(context.getNodeParameter('webhook', itemIndex, {}) as IDataObject, WEBHOOK_NAMES));
+		}
+		if (fields.includes('voiceApplicationSid')) {
+			Object.assign(values, setFields(context.getNodeParameter('options', itemIndex, {}) as IDataObject, ['voiceApplicationSid']));
+		}
+		// an optional field left empty is "not set", never an empty value sent to the provider
+		for (const [name, value] of Object.entries(values)) {
+			if (value === '' && !provider.requiredCreateFields?.includes(name as CreateField) && name !== 'phoneNumber') delete values[name];
+		}
+		const input = validateParameters(schemaByProvider.get(provider.id)!, values, {
+			...FIELD_LABELS,
+			countryCode: 'Country Code',
+		}) as IDataObject & { phoneNumber: string };
 		return {
 			input: {
-				phoneNumber,
-				configuration: { wabaId, verificationMethod, voiceApplicationSid },
-				profile: { name: profileName, ...pick(rest, PROFILE_NAMES) },
-				webhook: pick(rest, WEBHOOK_NAMES),
+				phoneNumber: input.phoneNumber,
+				countryCode: input.countryCode as string | undefined,
+				configuration: pick(input, ['wabaId', 'verificationMethod', 'voiceApplicationSid']),
+				profile: { ...(input.profileName === undefined ? {} : { name: input.profileName as string }), ...pick(input, PROFILE_NAMES) },
+				webhook: pick(input, WEBHOOK_NAMES),
 			},
 			timeoutMs: readTimeoutMs(context, itemIndex),
 		};

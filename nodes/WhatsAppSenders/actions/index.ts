@@ -1,6 +1,13 @@
 import type { SenderOperation } from '../providers/types';
 import { createOperation } from './create.operation';
 import { deleteOperation } from './delete.operation';
+import { deregisterOperation } from './deregister.operation';
+import { getProfileOperation } from './getProfile.operation';
+import { getUsageOperation } from './getUsage.operation';
+import { listRegisteredOperation } from './listRegistered.operation';
+import { registerOperation } from './register.operation';
+import { requestCodeOperation } from './requestCode.operation';
+import { updateProfileOperation } from './updateProfile.operation';
 import { getOperation } from './get.operation';
 import { listOperation } from './list.operation';
 import { updateOperation } from './update.operation';
@@ -12,10 +19,17 @@ export const SENDER_OPERATIONS: readonly SenderOperationModule[] = [
 	listOperation,
 	getOperation,
 	createOperation,
+	requestCodeOperation,
 	verifyOperation,
+	registerOperation,
 	updateOperation,
+	getProfileOperation,
+	updateProfileOperation,
+	deregisterOperation,
 	deleteOperation,
-];
+	listRegisteredOperation,
+	getUsageOperation,
+] as SenderOperationModule[];
 
 export function findOperation(value: unknown): SenderOperationModule | undefined {
 	return SENDER_OPERATIONS.find((operation) => operation.value === (value as SenderOperation));

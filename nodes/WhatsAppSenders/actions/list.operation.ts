@@ -8,11 +8,13 @@ import { optionsCollection, readTimeoutMs } from './common';
 
 interface ListParameters {
 	limit?: number;
+	includeSecrets?: boolean;
 	statusFilter?: string;
 	timeoutMs?: number;
 }
 
 const providersWithStatusFilter = PROVIDERS.filter((p) => p.listStatusFilters).map((p) => p.id);
+const providersWithSecrets = PROVIDERS.filter((p) => p.secretOutputFields).map((p) => p.id);
 
 const properties: INodeProperties[] = [
 	{
@@ -55,7 +57,26 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	optionsCollection('list'),
+	// n8n allows no displayOptions inside a collection: providers with per-number secrets get their own Options
+	optionsCollection(
+		'list',
+		[
+			{
+				displayName: 'Include Number API Keys',
+				name: 'includeSecrets',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to keep each number's own API key (a secret for sending messages) in the output. Off, it is left out.",
+			},
+		],
+		providersWithSecrets,
+	),
+	optionsCollection(
+		'list',
+		[],
+		PROVIDERS.filter((p) => !p.secretOutputFields).map((p) => p.id),
+	),
 ];
 
 function statusFilterSchema(values: readonly string[] | undefined) {
@@ -103,8 +124,10 @@ export const listOperation: SenderOperationModule<ListParameters> = {
 			},
 			{ returnAll: 'Return All', limit: 'Limit', status: 'Status' },
 		);
+		const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		return {
 			limit: input.limit,
+			includeSecrets: provider.secretOutputFields !== undefined && options.includeSecrets === true,
 			statusFilter: input.status,
 			timeoutMs: readTimeoutMs(context, itemIndex),
 		};
@@ -113,6 +136,7 @@ export const listOperation: SenderOperationModule<ListParameters> = {
 		const senders = await provider.listSenders(http, {
 			limit: parameters.limit,
 			statusFilter: parameters.statusFilter,
+			includeSecrets: parameters.includeSecrets,
 		});
 		return senders as unknown as IDataObject[];
 	},

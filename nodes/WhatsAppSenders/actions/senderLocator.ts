@@ -1,51 +1,65 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { InvalidInputError } from '../core/errors';
-import type { ProviderAdapter, SenderOperation } from '../providers/types';
+import { PROVIDERS } from '../providers';
+import type { ProviderAdapter, ProviderHttp, SenderOperation } from '../providers/types';
+import { optionsCollection, readTimeoutMs } from './common';
+import type { SenderOperationModule } from './types';
 
 /**
  * The sender picked with a resource locator: from a searchable list, by ID, or by the
- * resource URL Twilio returns in `url`. Typed IDs and expressions are accepted everywhere,
- * so AI agents and upstream nodes can pass an ID without the dropdown.
+ * provider's resource URL where it has one. Typed IDs and expressions are accepted
+ * everywhere, so AI agents and upstream nodes can pass an ID without the dropdown.
+ * One property per provider, so "By ID" shows and checks that provider's ID format.
  */
-export function senderLocatorProperty(operations: SenderOperation[], providers: string[]): INodeProperties {
-	return {
-		displayName: 'Sender',
-		name: 'senderId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		displayOptions: { show: { resource: ['sender'], operation: operations, provider: providers } },
-		description: 'The WhatsApp sender (phone number) to work on',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchSenders', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'XE0123456789abcdef0123456789abcdef',
-				// the editor's hint; the node checks again before any request, expressions included
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: '^XE[0-9a-fA-F]{32}$', errorMessage: 'A Twilio sender ID is XE followed by 32 hexadecimal characters' },
-					},
-				],
-			},
-			{
-				displayName: 'By URL',
-				name: 'url',
-				type: 'string',
-				placeholder: 'https://messaging.twilio.com/v2/Channels/Senders/XE0123456789abcdef0123456789abcdef',
-				extractValue: { type: 'regex', regex: '/Senders/([A-Za-z0-9]+)' },
-			},
-		],
-	};
+export function senderLocatorProperties(operation: SenderOperation): INodeProperties[] {
+	return PROVIDERS.filter((provider) => provider.operations.includes(operation)).map((provider) => {
+		const pattern = provider.senderIdPattern;
+		const urlPattern = provider.senderUrlPattern;
+		return {
+			displayName: 'Sender',
+			name: 'senderId',
+			type: 'resourceLocator',
+			default: { mode: 'list', value: '' },
+			required: true,
+			displayOptions: { show: { resource: ['sender'], operation: [operation], provider: [provider.id] } },
+			description: 'The WhatsApp sender (phone number) to work on',
+			modes: [
+				{
+					displayName: 'From List',
+					name: 'list',
+					type: 'list',
+					typeOptions: { searchListMethod: 'searchSenders', searchable: true },
+				},
+				{
+					displayName: 'By ID',
+					name: 'id',
+					type: 'string',
+					placeholder: pattern?.example ?? '',
+					// the editor's hint; the node checks again before any request, expressions included
+					validation: pattern
+						? [{ type: 'regex', properties: { regex: pattern.regex.source, errorMessage: pattern.description } }]
+						: undefined,
+				},
+				...(urlPattern
+					? [
+							{
+								displayName: 'By URL',
+								name: 'url',
+								type: 'string' as const,
+								placeholder: urlPattern.example,
+								extractValue: { type: 'regex' as const, regex: urlPattern.regex },
+							},
+						]
+					: []),
+			],
+		};
+	});
 }
 
 export interface SenderParameters {
@@ -65,4 +79,25 @@ export function readSenderId(context: IExecuteFunctions, itemIndex: number, prov
 		throw new InvalidInputError('Sender', `"${id.slice(0, 60)}" is not a ${provider.displayName} sender ID (like ${pattern.example})`);
 	}
 	return id;
+}
+
+/**
+ * An operation that needs nothing but the sender (Get, Delete, Deregister, Get Business
+ * Profile): its locator, the Options collection, and one adapter call.
+ */
+export function senderOnlyOperation(
+	option: INodePropertyOptions & { value: SenderOperation },
+	run: (http: ProviderHttp, provider: ProviderAdapter, senderId: string) => Promise<IDataObject>,
+): SenderOperationModule<SenderParameters> {
+	return {
+		value: option.value,
+		option,
+		properties: [...senderLocatorProperties(option.value), optionsCollection(option.value)],
+		readParameters(context, itemIndex, provider) {
+			return { senderId: readSenderId(context, itemIndex, provider), timeoutMs: readTimeoutMs(context, itemIndex) };
+		},
+		async run(http, provider, parameters) {
+			return [await run(http, provider, parameters.senderId)];
+		},
+	};
 }

@@ -17,7 +17,7 @@ import {
 	webhookFields,
 	webhookSchema,
 } from './senderFields';
-import { readSenderId, senderLocatorProperty } from './senderLocator';
+import { readSenderId, senderLocatorProperties } from './senderLocator';
 import type { SenderOperationModule } from './types';
 
 interface UpdateParameters {
@@ -30,7 +30,7 @@ const CONFIGURATION_NAMES = ['wabaId', 'verificationMethod', 'voiceApplicationSi
 const ALL_NAMES = ['profileName', ...PROFILE_NAMES, ...WEBHOOK_NAMES, ...CONFIGURATION_NAMES];
 
 const properties: INodeProperties[] = [
-	senderLocatorProperty(['update'], providersSupporting('update')),
+	...senderLocatorProperties('update'),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',

@@ -4,7 +4,7 @@ import { validateParameters } from '../core/validation';
 import { verificationCodeSchema } from '../core/whatsappProfile';
 import { providersSupporting } from '../providers';
 import { optionsCollection, readTimeoutMs } from './common';
-import { readSenderId, senderLocatorProperty } from './senderLocator';
+import { readSenderId, senderLocatorProperties } from './senderLocator';
 import type { SenderOperationModule } from './types';
 
 interface VerifyParameters {
@@ -14,7 +14,7 @@ interface VerifyParameters {
 }
 
 const properties: INodeProperties[] = [
-	senderLocatorProperty(['verify'], providersSupporting('verify')),
+	...senderLocatorProperties('verify'),
 	{
 		displayName: 'Verification Code',
 		name: 'verificationCode',

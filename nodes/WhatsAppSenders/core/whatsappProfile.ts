@@ -34,6 +34,28 @@ export const PROFILE_VERTICALS = [
 	'Travel and Transportation',
 ] as const;
 
+/** Meta's own vertical codes, which its Graph API takes and returns for a business profile. */
+export const META_PROFILE_VERTICALS = [
+	'OTHER',
+	'AUTO',
+	'BEAUTY',
+	'APPAREL',
+	'EDU',
+	'ENTERTAIN',
+	'EVENT_PLAN',
+	'FINANCE',
+	'GROCERY',
+	'GOVT',
+	'HOTEL',
+	'HEALTH',
+	'NONPROFIT',
+	'PROF_SERVICES',
+	'RETAIL',
+	'TRAVEL',
+	'RESTAURANT',
+	'NOT_A_BIZ',
+] as const;
+
 const E164 = /^\+[1-9][0-9]{7,14}$/;
 
 /** "+" and 8–15 digits, nothing else: what providers accept as a sender number. */

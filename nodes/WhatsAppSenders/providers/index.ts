@@ -1,11 +1,19 @@
 import { InvalidInputError } from '../core/errors';
 import { autocallsAdapter } from './autocalls/adapter';
 import { famulorAdapter } from './famulor/adapter';
+import { metaCloudAdapter } from './metaCloud/adapter';
+import { ninetyNineDigitalAdapter } from './ninetyNineDigital/adapter';
 import { twilioAdapter } from './twilio/adapter';
 import type { ProviderAdapter, SenderOperation } from './types';
 
 /** The provider table: adding a provider is one folder, one credential and one row here. */
-export const PROVIDERS: readonly ProviderAdapter[] = [twilioAdapter, autocallsAdapter, famulorAdapter];
+export const PROVIDERS: readonly ProviderAdapter[] = [
+	twilioAdapter,
+	metaCloudAdapter,
+	autocallsAdapter,
+	famulorAdapter,
+	ninetyNineDigitalAdapter,
+];
 
 export function findProvider(id: unknown): ProviderAdapter | undefined {
 	return PROVIDERS.find((provider) => provider.id === id);

@@ -108,7 +108,17 @@ export const twilioAdapter: ProviderAdapter = {
 	defaultBaseUrl: 'https://messaging.twilio.com',
 	credentialHint: 'the Account SID and Auth Token (or API Key SID and Secret)',
 	operations: ['list', 'get', 'create', 'verify', 'update', 'delete'],
-	senderIdPattern: { regex: /^XE[0-9a-fA-F]{32}$/, example: 'XE0123456789abcdef0123456789abcdef' },
+	senderIdPattern: {
+		regex: /^XE[0-9a-fA-F]{32}$/,
+		example: 'XE0123456789abcdef0123456789abcdef',
+		description: 'A Twilio sender ID is XE followed by 32 hexadecimal characters',
+	},
+	senderUrlPattern: {
+		regex: '/Senders/([A-Za-z0-9]+)',
+		example: 'https://messaging.twilio.com/v2/Channels/Senders/XE0123456789abcdef0123456789abcdef',
+	},
+	createFields: ['wabaId', 'profileName', 'verificationMethod', 'businessProfile', 'webhook', 'voiceApplicationSid'],
+	requiredCreateFields: ['wabaId', 'profileName'],
 	parseError: parseTwilioError,
 	accountIdentity: (credentials) => String(credentials.accountSid ?? ''),
 	listSenders: listTwilioSenders,

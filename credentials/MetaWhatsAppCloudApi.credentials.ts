@@ -1,0 +1,71 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { baseUrlProperty } from './common/properties';
+
+export class MetaWhatsAppCloudApi implements ICredentialType {
+	name = 'metaWhatsAppCloudApi';
+
+	displayName = 'Meta WhatsApp Cloud (Senders) API';
+
+	icon: Icon = {
+		light: 'file:../nodes/WhatsAppSenders/meta.svg',
+		dark: 'file:../nodes/WhatsAppSenders/meta.dark.svg',
+	};
+
+	documentationUrl =
+		'https://github.com/whatsapp-senders/n8n-nodes-whatsapp-senders#meta-whatsapp-cloud-api';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'A system-user access token with the whatsapp_business_management permission (Business Settings → System users)',
+		},
+		{
+			displayName: 'WhatsApp Business Account ID',
+			name: 'wabaId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '102290129340398',
+			description: 'The numeric WABA ID (WhatsApp Manager → Account tools, or the App Dashboard)',
+		},
+		{
+			displayName: 'Graph API Version',
+			name: 'graphApiVersion',
+			type: 'string',
+			default: 'v26.0',
+			placeholder: 'v26.0',
+			description: "The Graph API version in every request's path; the newest when this package was released by default",
+		},
+		baseUrlProperty('https://graph.facebook.com'),
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.accessToken}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+			url: '={{ "/" + ($credentials.graphApiVersion || "v26.0").trim() + "/" + $credentials.wabaId.trim() + "/phone_numbers" }}',
+			qs: { fields: 'id', limit: 1 },
+		},
+	};
+}

@@ -1,0 +1,99 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { baseUrlProperty } from './common/properties';
+
+/**
+ * 99digital's Partners API takes a 1-hour access token that the client id and secret buy.
+ * The WhatsApp Senders node fetches, caches and renews it itself (and never retries wrong
+ * credentials, which get the caller's IP blocked); the pre-authentication here serves
+ * "Test credential" and any other node that uses this credential.
+ */
+export class NinetyNineDigitalApi implements ICredentialType {
+	name = 'ninetyNineDigitalApi';
+
+	displayName = '99digital Partners API';
+
+	icon: Icon = {
+		light: 'file:../nodes/WhatsAppSenders/ninetyNineDigital.svg',
+		dark: 'file:../nodes/WhatsAppSenders/ninetyNineDigital.dark.svg',
+	};
+
+	documentationUrl = 'https://github.com/whatsapp-senders/n8n-nodes-whatsapp-senders#99digital-partners-api';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'From the 99digital partners dashboard',
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'From the 99digital partners dashboard. Wrong values tried too often get the server\'s IP blocked for a while.',
+		},
+		baseUrlProperty('https://partners.99digital.co.il'),
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+		const answer = (await this.helpers.httpRequest({
+			method: 'POST',
+			url: `${baseUrl}/api/settings/accessToken`,
+			body: { client_id: String(credentials.clientId ?? '').trim(), client_secret: credentials.clientSecret },
+			json: true,
+		})) as { access_token?: unknown; reason?: unknown };
+		if (typeof answer?.access_token !== 'string' || answer.access_token === '') {
+			const reason = String(answer?.reason ?? '');
+			throw new Error(
+				reason === '3'
+					? '99digital has blocked this IP after too many wrong attempts; wait before trying again'
+					: '99digital refused the client ID or client secret',
+			);
+		}
+		return { accessToken: answer.access_token };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.accessToken}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+			url: '/api/whatsapp/getWhatsApp',
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'status', value: 'FAIL', message: '99digital answered FAIL: check the client ID and client secret' },
+			},
+		],
+	};
+}

@@ -1,0 +1,54 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { validateParameters } from '../core/validation';
+import { providersSupporting } from '../providers';
+import { optionsCollection, readTimeoutMs } from './common';
+import { readSenderId, senderLocatorProperties } from './senderLocator';
+import type { SenderOperationModule } from './types';
+
+interface RegisterParameters {
+	senderId: string;
+	pin: string;
+	timeoutMs?: number;
+}
+
+const properties: INodeProperties[] = [
+	...senderLocatorProperties('register'),
+	{
+		displayName: 'PIN',
+		name: 'pin',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		displayOptions: { show: { resource: ['sender'], operation: ['register'], provider: providersSupporting('register') } },
+		description:
+			"The number's 6-digit two-step verification PIN. For a number without one, the PIN given here becomes its PIN.",
+	},
+	optionsCollection('register'),
+];
+
+const pinSchema = z
+	.string({ invalid_type_error: 'must be the 6-digit PIN as text' })
+	.trim()
+	.regex(/^[0-9]{6}$/, 'must be 6 digits');
+
+export const registerOperation: SenderOperationModule<RegisterParameters> = {
+	value: 'register',
+	option: {
+		name: 'Register',
+		value: 'register',
+		action: 'Register a sender',
+		description: 'Register a verified number for the Cloud API so it can send and receive (at most 10 times per 72 hours)',
+	},
+	properties,
+	readParameters(context, itemIndex, provider) {
+		const senderId = readSenderId(context, itemIndex, provider);
+		const pin = validateParameters(pinSchema, context.getNodeParameter('pin', itemIndex), { '': 'PIN' });
+		return { senderId, pin, timeoutMs: readTimeoutMs(context, itemIndex) };
+	},
+	async run(http, provider, parameters) {
+		return [(await provider.registerSender!(http, parameters.senderId, parameters.pin)) as unknown as IDataObject];
+	},
+};

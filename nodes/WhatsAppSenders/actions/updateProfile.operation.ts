@@ -1,0 +1,99 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { InvalidInputError } from '../core/errors';
+import { validateParameters } from '../core/validation';
+import { emailSchema, listOf, META_PROFILE_VERTICALS, PROFILE_LIMITS, webUrlSchema } from '../core/whatsappProfile';
+import { providersSupporting } from '../providers';
+import type { BusinessProfileInput } from '../providers/types';
+import { optionsCollection, readTimeoutMs } from './common';
+import { readSenderId, senderLocatorProperties } from './senderLocator';
+import { setFields } from './senderFields';
+import type { SenderOperationModule } from './types';
+
+interface UpdateProfileParameters {
+	senderId: string;
+	profile: BusinessProfileInput;
+	timeoutMs?: number;
+}
+
+const PROFILE_FIELD_NAMES = ['about', 'address', 'description', 'email', 'vertical', 'websites', 'profilePictureHandle'] as const;
+
+const properties: INodeProperties[] = [
+	...senderLocatorProperties('updateProfile'),
+	{
+		displayName: 'Update Fields',
+		name: 'profileFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: { resource: ['sender'], operation: ['updateProfile'], provider: providersSupporting('updateProfile') } },
+		options: [
+			{ displayName: 'About', name: 'about', type: 'string', default: '', description: `The "About" text, 1 to ${PROFILE_LIMITS.about} characters` },
+			{ displayName: 'Address', name: 'address', type: 'string', default: '', description: `At most ${PROFILE_LIMITS.address} characters` },
+			{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 3 }, default: '', description: `At most ${PROFILE_LIMITS.description} characters` },
+			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', description: `At most ${PROFILE_LIMITS.email} characters` },
+			{
+				displayName: 'Profile Picture Handle',
+				name: 'profilePictureHandle',
+				type: 'string',
+				default: '',
+				description: "The handle Meta's Resumable Upload API returned for the image",
+			},
+			{
+				displayName: 'Vertical',
+				name: 'vertical',
+				type: 'options',
+				default: 'OTHER',
+				options: META_PROFILE_VERTICALS.map((vertical) => ({ name: vertical, value: vertical })),
+				description: "The business category, as Meta's code",
+			},
+			{ displayName: 'Websites', name: 'websites', type: 'string', default: '', placeholder: 'https://example.com', description: `Up to ${PROFILE_LIMITS.websites} https URLs, separated by commas` },
+		],
+	},
+	optionsCollection('updateProfile'),
+];
+
+const text = (min: number, max: number) =>
+	z.string({ invalid_type_error: 'must be text' }).min(min, `must be at least ${min} character`).max(max, `must be at most ${max} characters`).optional();
+
+const schema = z.object({
+	about: text(1, PROFILE_LIMITS.about),
+	address: text(0, PROFILE_LIMITS.address),
+	description: text(0, PROFILE_LIMITS.description),
+	email: emailSchema.optional(),
+	vertical: z.enum(META_PROFILE_VERTICALS, { errorMap: () => ({ message: `must be one of: ${META_PROFILE_VERTICALS.join(', ')}` }) }).optional(),
+	websites: listOf(webUrlSchema.pipe(z.string().max(PROFILE_LIMITS.website, `must be at most ${PROFILE_LIMITS.website} characters`)), PROFILE_LIMITS.websites, 'websites').optional(),
+	profilePictureHandle: z.string({ invalid_type_error: 'must be text' }).trim().min(1).optional(),
+});
+
+export const updateProfileOperation: SenderOperationModule<UpdateProfileParameters> = {
+	value: 'updateProfile',
+	option: {
+		name: 'Update Business Profile',
+		value: 'updateProfile',
+		action: 'Update the business profile of a sender',
+		description: 'Change the about text, address, description, email, vertical, websites or picture; only the fields set are sent',
+	},
+	properties,
+	readParameters(context, itemIndex, provider) {
+		const senderId = readSenderId(context, itemIndex, provider);
+		const fields = setFields(context.getNodeParameter('profileFields', itemIndex, {}) as IDataObject, PROFILE_FIELD_NAMES);
+		if (Object.keys(fields).length === 0) {
+			throw new InvalidInputError('Update Fields', 'is empty; add at least one profile field to change');
+		}
+		const profile = validateParameters(schema, fields, {
+			about: 'About',
+			address: 'Address',
+			description: 'Description',
+			email: 'Email',
+			vertical: 'Vertical',
+			websites: 'Websites',
+			profilePictureHandle: 'Profile Picture Handle',
+		});
+		return { senderId, profile, timeoutMs: readTimeoutMs(context, itemIndex) };
+	},
+	async run(http, provider, parameters) {
+		return [(await provider.updateProfile!(http, parameters.senderId, parameters.profile)) as IDataObject];
+	},
+};

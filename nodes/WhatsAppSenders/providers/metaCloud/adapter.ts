@@ -1,0 +1,210 @@
+import { InvalidInputError, UnexpectedResponseError } from '../../core/errors';
+import { asRecord } from '../../core/json';
+import type { Sender } from '../../core/sender';
+import type {
+	BusinessProfileInput,
+	CreateSenderInput,
+	ListSendersOptions,
+	ProviderAdapter,
+	ProviderErrorDetail,
+	ProviderHttp,
+	RequestCodeInput,
+} from '../types';
+import { mapMetaPhoneNumber, META_PHONE_NUMBER_FIELDS } from './mapper';
+
+/** Meta's maximum page size for a WABA's phone numbers. */
+export const META_MAX_PAGE_SIZE = 100;
+export const META_DEFAULT_GRAPH_VERSION = 'v26.0';
+const PROFILE_FIELDS = 'about,address,description,email,profile_picture_url,websites,vertical';
+
+/**
+ * What Meta's error codes mean for the user. Throttling codes (4, 80007, 130429) are
+ * marked retryable: Meta did not process the request, whatever HTTP status it used.
+ */
+const META_ERRORS: Record<string, { hint: string; retryable?: boolean; credentials?: boolean }> = {
+	'190': { hint: 'The access token is invalid or expired: create a new system-user token in Business Settings.', credentials: true },
+	'10': { hint: 'The token lacks the whatsapp_business_management permission for this WhatsApp Business Account.', credentials: true },
+	'200': { hint: 'The token lacks the whatsapp_business_management permission for this WhatsApp Business Account.', credentials: true },
+	'100': { hint: 'Meta refused a parameter: check the WABA ID and Graph API Version in the credential and the values sent.' },
+	'4': { hint: 'The app hit its Graph API rate limit.', retryable: true },
+	'80007': { hint: 'The WhatsApp Business Account hit its rate limit.', retryable: true },
+	'130429': { hint: 'The number hit its throughput limit.', retryable: true },
+	'133005': { hint: 'The PIN does not match the two-step verification PIN set for this number. Reset it in WhatsApp Manager if it is lost.' },
+	'133016': { hint: 'Meta allows at most 10 register or deregister calls per number in 72 hours. Try again later.' },
+	'136024': { hint: 'Meta could not send the code. Wait before asking again, or try the other method (SMS or voice).' },
+	'136025': { hint: 'The verification code is wrong or expired: ask for a new one with Request Code.' },
+};
+
+function parseMetaError(_status: number, body: unknown): ProviderErrorDetail {
+	const error = asRecord(asRecord(body)?.error);
+	if (!error) return {};
+	const code = error.code === undefined || error.code === null ? undefined : String(error.code);
+	const known = code === undefined ? undefined : META_ERRORS[code];
+	const subcode = error.error_subcode === undefined ? '' : ` (subcode ${String(error.error_subcode)})`;
+	const userMessage = typeof error.error_user_msg === 'string' ? ` ${error.error_user_msg}` : '';
+	const trace = typeof error.fbtrace_id === 'string' ? ` fbtrace_id ${error.fbtrace_id}.` : '';
+	return {
+		code,
+		message: typeof error.message === 'string' ? `${error.message}${subcode}` : undefined,
+		hint: [known?.hint, userMessage.trim(), trace.trim()].filter(Boolean).join(' ') || undefined,
+		retryable: known?.retryable,
+		credentialsRejected: known?.credentials,
+	};
+}
+
+/** The credential's Graph API version and WABA ID, checked before they become a path. */
+function account(http: ProviderHttp): { version: string; wabaId: string } {
+	const version = http.account.graphApiVersion || META_DEFAULT_GRAPH_VERSION;
+	if (!/^v[0-9]{1,3}\.[0-9]$/.test(version)) {
+		throw new InvalidInputError('Graph API Version', `"${version.slice(0, 20)}" in the Meta credential must look like v26.0`);
+	}
+	const wabaId = http.account.wabaId;
+	if (!/^[0-9]{5,20}$/.test(wabaId)) {
+		throw new InvalidInputError('WhatsApp Business Account ID', 'in the Meta credential must be the numeric WABA ID from WhatsApp Manager');
+	}
+	return { version, wabaId };
+}
+
+async function listMetaNumbers(http: ProviderHttp, options: ListSendersOptions): Promise<Sender[]> {
+	const { version, wabaId } = account(http);
+	const limit = options.limit ?? Infinity;
+	const senders: Sender[] = [];
+	let after: string | undefined;
+	for (;;) {
+		const qs: Record<string, string | number> = {
+			fields: META_PHONE_NUMBER_FIELDS,
+			limit: Math.min(META_MAX_PAGE_SIZE, limit - senders.length),
+		};
+		if (after) qs.after = after;
+		const page = asRecord(await http.request({ method: 'GET', path: `/${version}/${wabaId}/phone_numbers`, qs }));
+		if (!page || !Array.isArray(page.data)) {
+			throw new UnexpectedResponseError('Meta', 'the phone number list has no "data" array');
+		}
+		for (const raw of page.data) {
+			const number = asRecord(raw);
+			if (!number) throw new UnexpectedResponseError('Meta', 'a phone number in the list is not an object');
+			senders.push(mapMetaPhoneNumber(number));
+			if (senders.length >= limit) return senders;
+		}
+		// only the cursor is taken from paging.next: its host is Meta's and the Base URL must win
+		const paging = asRecord(page.paging);
+		const cursor = asRecord(paging?.cursors)?.after;
+		if (typeof paging?.next !== 'string' || typeof cursor !== 'string' || page.data.length === 0) return senders;
+		after = cursor;
+	}
+}
+
+async function getMetaNumber(http: ProviderHttp, id: string): Promise<Sender> {
+	const { version } = account(http);
+	const number = asRecord(await http.request({ method: 'GET', path: `/${version}/${id}`, qs: { fields: META_PHONE_NUMBER_FIELDS } }));
+	if (!number || number.id === undefined) throw new UnexpectedResponseError('Meta', 'the phone number has no "id"');
+	return mapMetaPhoneNumber(number);
+}
+
+function expectSuccess(response: unknown, what: string): void {
+	if (asRecord(response)?.success !== true) throw new UnexpectedResponseError('Meta', `${what} did not answer {"success": true}`);
+}
+
+/** Adds the number to the WABA; Meta answers with its id only, so the rest comes from the input. */
+async function addMetaNumber(http: ProviderHttp, input: CreateSenderInput): Promise<Sender> {
+	const { version, wabaId } = account(http);
+	const countryCode = input.countryCode!;
+	const nationalNumber = input.phoneNumber.slice(1 + countryCode.length);
+	const response = asRecord(
+		await http.request({
+			method: 'POST',
+			path: `/${version}/${wabaId}/phone_numbers`,
+			body: { cc: countryCode, phone_number: nationalNumber, verified_name: input.profile.name },
+			idempotent: false,
+		}),
+	);
+	if (!response || (typeof response.id !== 'string' && typeof response.id !== 'number')) {
+		throw new UnexpectedResponseError('Meta', 'the new phone number has no "id"');
+	}
+	return mapMetaPhoneNumber({
+		id: String(response.id),
+		display_phone_number: input.phoneNumber,
+		verified_name: input.profile.name,
+		status: 'PENDING',
+		code_verification_status: 'NOT_VERIFIED',
+	});
+}
+
+async function requestMetaCode(http: ProviderHttp, id: string, input: RequestCodeInput): Promise<Record<string, unknown>> {
+	const { version } = account(http);
+	const codeMethod = input.method === 'voice' ? 'VOICE' : 'SMS';
+	expectSuccess(
+		await http.request({
+			method: 'POST',
+			path: `/${version}/${id}/request_code`,
+			body: { code_method: codeMethod, language: input.language },
+			idempotent: false,
+		}),
+		'request_code',
+	);
+	return { provider: 'metaCloud', id, codeRequested: true, codeMethod, language: input.language };
+}
+
+/** Meta answers {success: true}; the number is read again so the output shows its new state. */
+async function actThenGet(http: ProviderHttp, id: string, action: string, body: Record<string, unknown>, idempotent: boolean): Promise<Sender> {
+	const { version } = account(http);
+	expectSuccess(await http.request({ method: 'POST', path: `/${version}/${id}/${action}`, body, idempotent }), action);
+	return await getMetaNumber(http, id);
+}
+
+async function getMetaProfile(http: ProviderHttp, id: string): Promise<Record<string, unknown>> {
+	const { version } = account(http);
+	const response = asRecord(
+		await http.request({ method: 'GET', path: `/${version}/${id}/whatsapp_business_profile`, qs: { fields: PROFILE_FIELDS } }),
+	);
+	const profile = Array.isArray(response?.data) ? asRecord(response.data[0]) : undefined;
+	if (!profile) throw new UnexpectedResponseError('Meta', 'the business profile has no "data" entry');
+	return { provider: 'metaCloud', id, ...profile };
+}
+
+async function updateMetaProfile(http: ProviderHttp, id: string, profile: BusinessProfileInput): Promise<Record<string, unknown>> {
+	const { version } = account(http);
+	const body: Record<string, unknown> = { messaging_product: 'whatsapp' };
+	if (profile.about !== undefined) body.about = profile.about;
+	if (profile.address !== undefined) body.address = profile.address;
+	if (profile.description !== undefined) body.description = profile.description;
+	if (profile.email !== undefined) body.email = profile.email;
+	if (profile.vertical !== undefined) body.vertical = profile.vertical;
+	if (profile.websites !== undefined) body.websites = profile.websites;
+	if (profile.profilePictureHandle !== undefined) body.profile_picture_handle = profile.profilePictureHandle;
+	// setting the same values again is harmless, so the update may be retried like a read
+	expectSuccess(
+		await http.request({ method: 'POST', path: `/${version}/${id}/whatsapp_business_profile`, body, idempotent: true }),
+		'whatsapp_business_profile',
+	);
+	return await getMetaProfile(http, id);
+}
+
+export const metaCloudAdapter: ProviderAdapter = {
+	id: 'metaCloud',
+	displayName: 'Meta WhatsApp Cloud API',
+	credentialType: 'metaWhatsAppCloudApi',
+	defaultBaseUrl: 'https://graph.facebook.com',
+	credentialHint: 'the access token (a system-user token with whatsapp_business_management)',
+	operations: ['list', 'get', 'create', 'requestCode', 'verify', 'register', 'getProfile', 'updateProfile', 'deregister'],
+	accountFields: ['wabaId', 'graphApiVersion'],
+	senderIdPattern: {
+		regex: /^[0-9]{5,20}$/,
+		example: '106540352242922',
+		description: "A Meta phone number ID is the number's numeric ID from WhatsApp Manager or the List operation",
+	},
+	createFields: ['countryCode', 'profileName'],
+	requiredCreateFields: ['countryCode', 'profileName'],
+	parseError: parseMetaError,
+	accountIdentity: (credentials) => String(credentials.wabaId ?? ''),
+	listSenders: listMetaNumbers,
+	getSender: getMetaNumber,
+	createSender: addMetaNumber,
+	requestCode: requestMetaCode,
+	verifySender: async (http, id, code) => await actThenGet(http, id, 'verify_code', { code }, false),
+	registerSender: async (http, id, pin) =>
+		await actThenGet(http, id, 'register', { messaging_product: 'whatsapp', pin }, false),
+	deregisterSender: async (http, id) => await actThenGet(http, id, 'deregister', {}, false),
+	getProfile: getMetaProfile,
+	updateProfile: updateMetaProfile,
+};

@@ -1,0 +1,130 @@
+import { UnexpectedResponseError } from '../../core/errors';
+import { asRecord, type JsonRecord } from '../../core/json';
+import type { Sender } from '../../core/sender';
+import type { CreateSenderInput, ListSendersOptions, ProviderAdapter, ProviderHttp, TokenExchange } from '../types';
+import {
+	mapAccountUsage,
+	mapNinetyNineNumber,
+	mapRegisteredNumber,
+	phoneDigits,
+	readEnvelopeFailure,
+	SECRET_FIELDS,
+} from './mapper';
+
+/**
+ * 99digital Partners API: client id + secret → a 1-hour Bearer token, a `status`/`reason`
+ * envelope on every answer. Only endpoints its public documentation confirms are here:
+ * list numbers, list registered numbers, register a number (request the code). The
+ * code-verification and onboarding-link endpoints are not documented precisely enough to call.
+ */
+const EXCHANGE_PATH = '/api/settings/accessToken';
+const NUMBERS_PATH = '/api/whatsapp/getWhatsApp';
+const REGISTERED_PATH = '/api/whatsapp/getRegisteredNumbers';
+const REGISTER_PATH = '/api/whatsapp/registerNumber';
+/** The documented lifetime, used when an answer has no readable expiration_time. */
+const TOKEN_LIFETIME_MS = 60 * 60_000;
+
+export const ninetyNineTokenExchange: TokenExchange = {
+	request: (credentials) => ({
+		method: 'POST',
+		path: EXCHANGE_PATH,
+		body: { client_id: String(credentials.clientId ?? '').trim(), client_secret: String(credentials.clientSecret ?? '') },
+	}),
+	read(status, body) {
+		const answer = asRecord(body);
+		if (answer && typeof answer.access_token === 'string' && answer.access_token !== '') {
+			const seconds = Number(answer.expiration_time);
+			return {
+				token: answer.access_token,
+				expiresAt: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : Date.now() + TOKEN_LIFETIME_MS,
+			};
+		}
+		const reason = String(answer?.reason ?? '');
+		if (reason === '2') {
+			return { error: { code: 'reason 2', message: 'client_id/client_secret is incorrect', credentialsRejected: true } };
+		}
+		if (reason === '3') {
+			return {
+				error: {
+					code: 'reason 3',
+					message: 'too many attempts with wrong credentials: 99digital has blocked this IP for a while',
+					hint: 'Correct the client ID and secret, then wait before trying again.',
+					credentialsRejected: true,
+				},
+			};
+		}
+		return { error: readEnvelopeFailure(body) ?? { message: `no access_token in the answer (HTTP ${status})` } };
+	},
+};
+
+async function getNumbersResponse(http: ProviderHttp): Promise<JsonRecord & { list: unknown[] }> {
+	const response = asRecord(await http.request({ method: 'GET', path: NUMBERS_PATH }));
+	if (!response || !Array.isArray(response.list)) {
+		throw new UnexpectedResponseError('99digital', 'the number list has no "list" array');
+	}
+	return response as JsonRecord & { list: unknown[] };
+}
+
+async function listNumbers(http: ProviderHttp, options: ListSendersOptions): Promise<Sender[]> {
+	const { list } = await getNumbersResponse(http);
+	const rows = options.limit === undefined ? list : list.slice(0, options.limit);
+	return rows.map((row) => {
+		const raw = asRecord(row);
+		if (!raw) throw new UnexpectedResponseError('99digital', 'a number in the list is not an object');
+		return mapNinetyNineNumber(raw, options.includeSecrets === true);
+	});
+}
+
+async function registerNumber(http: ProviderHttp, input: CreateSenderInput): Promise<Sender> {
+	const whatsapp = phoneDigits(input.phoneNumber);
+	const method = input.configuration.verificationMethod === 'voice' ? 2 : 1;
+	// never repeated: 99digital asks for at most 3 code requests, Meta blocks the number for an hour after that
+	const response = asRecord(
+		await http.request({ method: 'POST', path: REGISTER_PATH, body: { whatsapp, method }, idempotent: false }),
+	);
+	const details = Object.fromEntries(Object.entries(response ?? {}).filter(([key]) => key !== 'status' && key !== 'reason'));
+	return {
+		provider: '99digital',
+		id: whatsapp,
+		phoneNumber: input.phoneNumber,
+		displayName: null,
+		status: 'PENDING_VERIFICATION',
+		providerStatus: null,
+		qualityRating: 'UNKNOWN',
+		messagingLimit: null,
+		messagingLimitText: null,
+		raw: { whatsapp, method, ...details },
+	};
+}
+
+export const ninetyNineDigitalAdapter: ProviderAdapter = {
+	id: '99digital',
+	displayName: '99digital',
+	credentialType: 'ninetyNineDigitalApi',
+	defaultBaseUrl: 'https://partners.99digital.co.il',
+	credentialHint: 'the client ID and client secret',
+	operations: ['list', 'create', 'listRegistered', 'getUsage'],
+	secretOutputFields: SECRET_FIELDS,
+	createFields: ['verificationMethod'],
+	requiredCreateFields: [],
+	tokenExchange: ninetyNineTokenExchange,
+	checkBody: readEnvelopeFailure,
+	parseError: (_status, body) => readEnvelopeFailure(body) ?? {},
+	accountIdentity: (credentials) => String(credentials.clientId ?? ''),
+	listSenders: listNumbers,
+	createSender: registerNumber,
+	async listRegistered(http) {
+		const response = asRecord(await http.request({ method: 'GET', path: REGISTERED_PATH }));
+		if (!response || !Array.isArray(response.list)) {
+			throw new UnexpectedResponseError('99digital', 'the registered number list has no "list" array');
+		}
+		return response.list.map((row) => {
+			const raw = asRecord(row);
+			if (!raw) throw new UnexpectedResponseError('99digital', 'a registered number is not an object');
+			return mapRegisteredNumber(raw);
+		});
+	},
+	async getUsage(http) {
+		return mapAccountUsage(await getNumbersResponse(http));
+	},
+};

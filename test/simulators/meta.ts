@@ -1,0 +1,250 @@
+import { bearerToken, type RecordedRequest, type SimulatedResponse, SimulatorServer } from './server';
+
+/**
+ * Meta's WhatsApp Cloud API phone-number endpoints as Meta documents them (facts in
+ * shared/provider-docs/meta-whatsapp-cloud-api-phone-numbers.md): versioned Graph paths,
+ * Bearer token, `fields` selection, cursor paging (limit ≤ 100, paging.next on Meta's own
+ * host), Meta's error envelope, and the add → request_code → verify_code → register lifecycle.
+ */
+
+export interface MetaNumberSeed {
+	id?: string;
+	phoneNumber: string;
+	verifiedName?: string;
+	qualityRating?: string;
+	status?: string;
+	codeVerificationStatus?: string;
+	/** Where Meta puts the limit: the deprecated tier field or its replacement. */
+	messagingLimitTier?: string;
+	businessManagerLimit?: string;
+}
+
+export type MetaNumber = Record<string, unknown> & { id: string; status: string };
+
+interface NumberState {
+	number: MetaNumber;
+	codeRequested: boolean;
+	pin?: string;
+	registerCalls: number;
+	profile: Record<string, unknown>;
+}
+
+const PUBLIC_HOST = 'https://graph.facebook.com';
+export const META_VERIFICATION_CODE = '654321';
+
+export function metaError(code: number, message: string, type = 'OAuthException', subcode?: number) {
+	return {
+		error: {
+			message,
+			type,
+			code,
+			...(subcode === undefined ? {} : { error_subcode: subcode }),
+			fbtrace_id: 'AbCdEfGhIjK',
+		},
+	};
+}
+
+/** "+14155550100" the way Meta shows it: "+1 415-555-0100" for NANP numbers, spaced otherwise. */
+function displayNumber(e164: string): string {
+	const digits = e164.replace(/^\+/, '');
+	if (digits.startsWith('1') && digits.length === 11) return `+1 ${digits.slice(1, 4)}-${digits.slice(4, 7)}-${digits.slice(7)}`;
+	return `+${digits.slice(0, 3)} ${digits.slice(3, 5)}-${digits.slice(5)}`;
+}
+
+export class MetaSimulator {
+	readonly server = new SimulatorServer((request) => this.route(request));
+
+	private readonly numbers = new Map<string, NumberState>();
+
+	private nextId = 106540352240000;
+
+	constructor(
+		readonly accessToken: string,
+		readonly wabaId: string,
+	) {}
+
+	async start(port?: number): Promise<string> {
+		return await this.server.start(port);
+	}
+
+	async stop(): Promise<void> {
+		await this.server.stop();
+	}
+
+	get baseUrl(): string {
+		return this.server.origin;
+	}
+
+	addNumbers(...seeds: MetaNumberSeed[]): MetaNumber[] {
+		return seeds.map((seed) => {
+			const id = seed.id ?? String(this.nextId++);
+			const number: MetaNumber = {
+				id,
+				display_phone_number: displayNumber(seed.phoneNumber),
+				verified_name: seed.verifiedName ?? 'Example Business',
+				quality_rating: seed.qualityRating ?? 'GREEN',
+				status: seed.status ?? 'CONNECTED',
+				name_status: 'APPROVED',
+				code_verification_status: seed.codeVerificationStatus ?? 'VERIFIED',
+				platform_type: 'CLOUD_API',
+				throughput: { level: 'STANDARD' },
+			};
+			if (seed.businessManagerLimit !== undefined) number.whatsapp_business_manager_messaging_limit = seed.businessManagerLimit;
+			else number.messaging_limit_tier = seed.messagingLimitTier ?? 'TIER_1K';
+			this.numbers.set(id, { number, codeRequested: false, registerCalls: 0, profile: { about: 'Hello', vertical: 'OTHER', websites: [] } });
+			return number;
+		});
+	}
+
+	number(id: string): MetaNumber {
+		const state = this.numbers.get(id);
+		if (!state) throw new Error(`no simulated Meta number ${id}`);
+		return state.number;
+	}
+
+	updateNumber(id: string, change: (number: MetaNumber) => void): void {
+		change(this.number(id));
+	}
+
+	removeNumber(id: string): void {
+		this.numbers.delete(id);
+	}
+
+	private route(request: RecordedRequest): SimulatedResponse {
+		if (bearerToken(request.headers) !== this.accessToken) {
+			return { status: 401, body: metaError(190, 'Invalid OAuth access token - Cannot parse access token') };
+		}
+		const match = /^\/(v[0-9]+\.[0-9])\/([0-9]+)(?:\/([a-z_]+))?$/.exec(request.path);
+		if (!match) return { status: 400, body: metaError(2500, 'Unknown path components', 'OAuthException') };
+		const [, version, objectId, edge] = match;
+		let body: Record<string, unknown> = {};
+		if (request.body) {
+			try {
+				body = JSON.parse(request.body) as Record<string, unknown>;
+			} catch {
+				return { status: 400, body: metaError(100, 'Invalid JSON body', 'OAuthException') };
+			}
+		}
+		if (objectId === this.wabaId && edge === 'phone_numbers') {
+			if (request.method === 'GET') return this.list(request, version);
+			if (request.method === 'POST') return this.add(body);
+		}
+		const state = this.numbers.get(objectId);
+		if (!state) {
+			return {
+				status: 400,
+				body: metaError(100, `Unsupported ${request.method.toLowerCase()} request. Object with ID '${objectId}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`, 'GraphMethodException', 33),
+			};
+		}
+		if (!edge && request.method === 'GET') return { status: 200, body: this.select(state.number, request.query.fields) };
+		if (request.method === 'POST' && edge === 'request_code') return this.requestCode(state, body);
+		if (request.method === 'POST' && edge === 'verify_code') return this.verifyCode(state, body);
+		if (request.method === 'POST' && edge === 'register') return this.register(state, body);
+		if (request.method === 'POST' && edge === 'deregister') {
+			state.number.status = 'DISCONNECTED';
+			return { status: 200, body: { success: true } };
+		}
+		if (edge === 'whatsapp_business_profile') return this.profile(state, request, body);
+		return { status: 400, body: metaError(100, 'Unsupported request', 'GraphMethodException') };
+	}
+
+	private select(number: MetaNumber, fields: string | undefined): Record<string, unknown> {
+		if (!fields) return { id: number.id, display_phone_number: number.display_phone_number, verified_name: number.verified_name };
+		const wanted = new Set(['id', ...fields.split(',')]);
+		return Object.fromEntries(Object.entries(number).filter(([key]) => wanted.has(key)));
+	}
+
+	private list(request: RecordedRequest, version: string): SimulatedResponse {
+		const limit = request.query.limit === undefined ? 25 : Number(request.query.limit);
+		if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+			return { status: 400, body: metaError(100, '(#100) The parameter limit must be between 1 and 100', 'OAuthException') };
+		}
+		const all = [...this.numbers.values()].map((state) => state.number);
+		const start = request.query.after ? Number(Buffer.from(request.query.after, 'base64').toString('utf8')) : 0;
+		if (!Number.isInteger(start) || start < 0) return { status: 400, body: metaError(100, 'Invalid cursor', 'OAuthException') };
+		const page = all.slice(start, start + limit).map((number) => this.select(number, request.query.fields));
+		const cursor = (position: number) => Buffer.from(String(position), 'utf8').toString('base64');
+		const hasMore = start + limit < all.length;
+		const paging: Record<string, unknown> = { cursors: { before: cursor(start), after: cursor(start + page.length) } };
+		if (hasMore) {
+			const next = new URL(`${PUBLIC_HOST}/${version}/${this.wabaId}/phone_numbers`);
+			next.searchParams.set('fields', request.query.fields ?? '');
+			next.searchParams.set('limit', String(limit));
+			next.searchParams.set('after', cursor(start + limit));
+			paging.next = next.toString();
+		}
+		return { status: 200, body: { data: page, paging } };
+	}
+
+	private add(body: Record<string, unknown>): SimulatedResponse {
+		const cc = String(body.cc ?? '');
+		const phone = String(body.phone_number ?? '');
+		if (!/^[0-9]{1,3}$/.test(cc) || !/^[0-9]{4,14}$/.test(phone) || typeof body.verified_name !== 'string') {
+			return { status: 400, body: metaError(100, '(#100) Invalid parameter: cc, phone_number and verified_name are required', 'OAuthException') };
+		}
+		const e164 = `+${cc}${phone}`;
+		if ([...this.numbers.values()].some((state) => state.number.display_phone_number === displayNumber(e164))) {
+			return { status: 400, body: metaError(100, '(#100) This phone number is already registered', 'OAuthException', 2388001) };
+		}
+		const [number] = this.addNumbers({
+			phoneNumber: e164,
+			verifiedName: body.verified_name,
+			status: 'PENDING',
+			codeVerificationStatus: 'NOT_VERIFIED',
+			qualityRating: 'UNKNOWN',
+		});
+		return { status: 200, body: { id: number.id } };
+	}
+
+	private requestCode(state: NumberState, body: Record<string, unknown>): SimulatedResponse {
+		if (body.code_method !== 'SMS' && body.code_method !== 'VOICE') {
+			return { status: 400, body: metaError(100, '(#100) Param code_method must be one of {SMS, VOICE}', 'OAuthException') };
+		}
+		if (typeof body.language !== 'string' || body.language === '') {
+			return { status: 400, body: metaError(100, '(#100) The parameter language is required', 'OAuthException') };
+		}
+		state.codeRequested = true;
+		return { status: 200, body: { success: true } };
+	}
+
+	private verifyCode(state: NumberState, body: Record<string, unknown>): SimulatedResponse {
+		if (!state.codeRequested || body.code !== META_VERIFICATION_CODE) {
+			return { status: 400, body: metaError(136025, 'Verify code error', 'OAuthException') };
+		}
+		state.number.code_verification_status = 'VERIFIED';
+		return { status: 200, body: { success: true } };
+	}
+
+	private register(state: NumberState, body: Record<string, unknown>): SimulatedResponse {
+		if (body.messaging_product !== 'whatsapp' || typeof body.pin !== 'string' || !/^[0-9]{6}$/.test(body.pin)) {
+			return { status: 400, body: metaError(100, '(#100) messaging_product "whatsapp" and a 6-digit pin are required', 'OAuthException') };
+		}
+		state.registerCalls += 1;
+		if (state.registerCalls > 10) return { status: 400, body: metaError(133016, 'Account register deregister rate limit exceeded', 'OAuthException') };
+		if (state.pin !== undefined && state.pin !== body.pin) {
+			return { status: 400, body: metaError(133005, 'Two step verification PIN Mismatch', 'OAuthException') };
+		}
+		if (state.number.code_verification_status !== 'VERIFIED') {
+			return { status: 400, body: metaError(100, '(#100) The phone number is not verified', 'OAuthException') };
+		}
+		state.pin = body.pin;
+		state.number.status = 'CONNECTED';
+		return { status: 200, body: { success: true } };
+	}
+
+	private profile(state: NumberState, request: RecordedRequest, body: Record<string, unknown>): SimulatedResponse {
+		if (request.method === 'GET') return { status: 200, body: { data: [{ ...state.profile, messaging_product: 'whatsapp' }] } };
+		if (body.messaging_product !== 'whatsapp') {
+			return { status: 400, body: metaError(100, '(#100) The parameter messaging_product is required', 'OAuthException') };
+		}
+		const known = ['about', 'address', 'description', 'email', 'vertical', 'websites', 'profile_picture_handle'];
+		const unknown = Object.keys(body).filter((key) => key !== 'messaging_product' && !known.includes(key));
+		if (unknown.length > 0) return { status: 400, body: metaError(100, `(#100) Unknown parameter: ${unknown.join(', ')}`, 'OAuthException') };
+		const handle = body.profile_picture_handle;
+		for (const [key, value] of Object.entries(body)) {
+			if (key !== 'messaging_product' && key !== 'profile_picture_handle') state.profile[key] = value;
+		}
+		if (typeof handle === 'string') state.profile.profile_picture_url = `https://pps.whatsapp.net/${handle}.jpg`;
+		return { status: 200, body: { success: true } };
+	}
+}
