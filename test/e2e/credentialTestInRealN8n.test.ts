@@ -1,6 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets -- test tooling: a real n8n process and fake secrets, never loaded by n8n */
 import { rmSync } from 'node:fs';
 
+import { MetaSimulator } from '../simulators/meta';
+import { NinetyNineDigitalSimulator } from '../simulators/ninetyNineDigital';
 import { PlatformSimulator } from '../simulators/platform';
 import { TwilioSimulator, twilioSid } from '../simulators/twilio';
 import {
@@ -28,12 +30,14 @@ const API_KEY_SECRET = 'e2e-credential-test-secret';
 const twilio = new TwilioSimulator();
 const autocalls = new PlatformSimulator('Autocalls');
 const famulor = new PlatformSimulator('Famulor');
+const meta = new MetaSimulator('e2e-meta-token', '102290129340398');
+const digital = new NinetyNineDigitalSimulator('e2e-client', 'e2e-client-secret');
 let userFolder: string;
 let n8n: RunningN8n;
 let session: OwnerSession;
 
 beforeAll(async () => {
-	await Promise.all([twilio.start(), autocalls.start(), famulor.start()]);
+	await Promise.all([twilio.start(), autocalls.start(), famulor.start(), meta.start(), digital.start()]);
 	twilio.addAccount(ACCOUNT_SID, AUTH_TOKEN, { [API_KEY_SID]: API_KEY_SECRET });
 	autocalls.addApiKey('autocalls-good-key');
 	famulor.addApiKey('famulor-good-key');
@@ -45,7 +49,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await n8n?.stop();
-	await Promise.all([twilio.stop(), autocalls.stop(), famulor.stop()]);
+	await Promise.all([twilio.stop(), autocalls.stop(), famulor.stop(), meta.stop(), digital.stop()]);
 	if (userFolder) rmSync(userFolder, { recursive: true, force: true });
 });
 
@@ -99,5 +103,26 @@ describe('Test credential in a real n8n', () => {
 		expect(first).toBe(`Bearer ${goodKey}`);
 		expect(rest.length).toBeGreaterThan(0);
 		expect(rest.every((header) => header === 'Bearer wrong')).toBe(true);
+	});
+
+	it("passes for a Meta token that can read the WABA's phone numbers and fails for a wrong one", async () => {
+		meta.server.resetRequests();
+		const data = { wabaId: '102290129340398', graphApiVersion: 'v26.0', baseUrl: meta.baseUrl };
+		const good = await testCredential(n8n.url, session, { name: 'Meta', type: 'metaWhatsAppCloudApi', data: { ...data, accessToken: 'e2e-meta-token' } });
+		const bad = await testCredential(n8n.url, session, { name: 'Meta wrong', type: 'metaWhatsAppCloudApi', data: { ...data, accessToken: 'wrong' } });
+		expect(good.status).toBe('OK');
+		expect(bad.status).toBe('Error');
+		expect(meta.server.requests[0]).toMatchObject({ path: '/v26.0/102290129340398/phone_numbers', query: { fields: 'id', limit: '1' } });
+	});
+
+	it('passes for a 99digital client id and secret by fetching a token first, and fails for a wrong secret', async () => {
+		digital.server.resetRequests();
+		const data = { clientId: 'e2e-client', baseUrl: digital.baseUrl };
+		const good = await testCredential(n8n.url, session, { name: '99digital', type: 'ninetyNineDigitalApi', data: { ...data, clientSecret: 'e2e-client-secret' } });
+		expect(good.status).toBe('OK');
+		expect(digital.server.requests.map((r) => r.path)).toEqual(['/api/settings/accessToken', '/api/whatsapp/getWhatsApp']);
+		const bad = await testCredential(n8n.url, session, { name: '99digital wrong', type: 'ninetyNineDigitalApi', data: { ...data, clientSecret: 'wrong' } });
+		expect(bad.status).toBe('Error');
+		expect(bad.message).toContain('99digital refused the client ID or client secret');
 	});
 });

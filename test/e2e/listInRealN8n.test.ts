@@ -1,6 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets -- test tooling: runs in the test process (servers, child processes, fake secrets), never loaded by n8n */
 import { rmSync } from 'node:fs';
 
+import { MetaSimulator } from '../simulators/meta';
+import { NinetyNineDigitalSimulator } from '../simulators/ninetyNineDigital';
 import { PlatformSimulator } from '../simulators/platform';
 import { TwilioSimulator, twilioSid } from '../simulators/twilio';
 import {
@@ -24,10 +26,17 @@ const AUTH_TOKEN = 'e2e-twilio-token';
 const AUTOCALLS_KEY = 'e2e-autocalls-key';
 const FAMULOR_KEY = 'e2e-famulor-key';
 const TWILIO_SENDERS = 1234;
+const META_TOKEN = 'e2e-meta-system-user-token';
+const META_WABA = '102290129340398';
+const META_NUMBERS = 150;
+const DIGITAL_ID = 'e2e-partner';
+const DIGITAL_SECRET = 'e2e-partner-secret';
 
 const twilio = new TwilioSimulator();
 const autocalls = new PlatformSimulator('Autocalls');
 const famulor = new PlatformSimulator('Famulor');
+const meta = new MetaSimulator(META_TOKEN, META_WABA);
+const digital = new NinetyNineDigitalSimulator(DIGITAL_ID, DIGITAL_SECRET);
 let userFolder: string;
 let run: RunOutput;
 let onboardingRun: RunOutput;
@@ -45,7 +54,14 @@ function listNode(name: string, provider: string, credentialType: string, creden
 }
 
 beforeAll(async () => {
-	await Promise.all([twilio.start(), autocalls.start(), famulor.start()]);
+	await Promise.all([twilio.start(), autocalls.start(), famulor.start(), meta.start(), digital.start()]);
+	meta.addNumbers(
+		...Array.from({ length: META_NUMBERS }, (_, i) => ({
+			phoneNumber: `+1628555${String(i).padStart(4, '0')}`,
+			qualityRating: i === 3 ? 'RED' : 'GREEN',
+		})),
+	);
+	digital.addNumbers({ phoneDigits: '972501234567', displayName: 'Acme IL' }, { phoneDigits: '972507654321', online: false });
 	twilio.addAccount(ACCOUNT_SID, AUTH_TOKEN);
 	twilio.addSenders(
 		ACCOUNT_SID,
@@ -68,12 +84,16 @@ beforeAll(async () => {
 		{ id: 'twilioBadCred001', name: 'Twilio wrong token', type: 'twilioSendersApi', data: { authType: 'authToken', accountSid: ACCOUNT_SID, authToken: 'wrong', baseUrl: twilio.baseUrl } },
 		{ id: 'autocallsCred001', name: 'Autocalls e2e', type: 'autocallsApi', data: { apiKey: AUTOCALLS_KEY, baseUrl: autocalls.baseUrl } },
 		{ id: 'famulorCred00001', name: 'Famulor e2e', type: 'famulorApi', data: { apiKey: FAMULOR_KEY, baseUrl: famulor.baseUrl } },
+		{ id: 'metaCred00000001', name: 'Meta e2e', type: 'metaWhatsAppCloudApi', data: { accessToken: META_TOKEN, wabaId: META_WABA, graphApiVersion: 'v26.0', baseUrl: meta.baseUrl } },
+		{ id: 'digitalCred00001', name: '99digital e2e', type: 'ninetyNineDigitalApi', data: { clientId: DIGITAL_ID, clientSecret: DIGITAL_SECRET, baseUrl: digital.baseUrl, accessToken: '' } },
 	]);
 	const nodes = [
 		{ id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
 		listNode('Twilio List', 'twilio', 'twilioSendersApi', 'twilioCred000001', { returnAll: true }, 0),
 		listNode('Autocalls List', 'autocalls', 'autocallsApi', 'autocallsCred001', { returnAll: true, filters: { status: 'all' } }, 200),
 		listNode('Famulor List', 'famulor', 'famulorApi', 'famulorCred00001', { returnAll: false, limit: 5 }, 400),
+		listNode('Meta List', 'metaCloud', 'metaWhatsAppCloudApi', 'metaCred00000001', { returnAll: true }, 1000),
+		listNode('99digital List', '99digital', 'ninetyNineDigitalApi', 'digitalCred00001', { returnAll: true }, 1200),
 		{
 			...listNode('Twilio Wrong Token', 'twilio', 'twilioSendersApi', 'twilioBadCred001', { returnAll: true }, 600),
 			onError: 'continueRegularOutput',
@@ -122,7 +142,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-	await Promise.all([twilio.stop(), autocalls.stop(), famulor.stop()]);
+	await Promise.all([twilio.stop(), autocalls.stop(), famulor.stop(), meta.stop(), digital.stop()]);
 	if (userFolder) rmSync(userFolder, { recursive: true, force: true });
 });
 
@@ -155,6 +175,22 @@ describe('WhatsApp Senders List in a real n8n', () => {
 		expect(nodeOutput(run, 'Famulor List')).toEqual([
 			expect.objectContaining({ provider: 'famulor', phoneNumber: '+4930123456', qualityRating: 'YELLOW', id: '1' }),
 		]);
+	});
+
+	it('lists Meta numbers across cursor pages of 100', () => {
+		const numbers = nodeOutput(run, 'Meta List');
+		expect(numbers).toHaveLength(META_NUMBERS);
+		expect(numbers[3]).toMatchObject({ provider: 'metaCloud', phoneNumber: '+16285550003', qualityRating: 'RED', status: 'ONLINE', messagingLimit: 1000 });
+		expect(meta.server.requests.filter((r) => r.path.endsWith('/phone_numbers')).map((r) => r.query.limit)).toEqual(['100', '100']);
+	});
+
+	it('lists 99digital numbers with a token it fetched itself, without their API keys', () => {
+		expect(nodeOutput(run, '99digital List')).toEqual([
+			expect.objectContaining({ provider: '99digital', phoneNumber: '+972501234567', status: 'ONLINE', displayName: 'Acme IL' }),
+			expect.objectContaining({ provider: '99digital', phoneNumber: '+972507654321', status: 'OFFLINE' }),
+		]);
+		expect(digital.tokenRequests).toBe(1);
+		expect(JSON.stringify(nodeOutput(run, '99digital List'))).not.toContain('number-key-');
 	});
 
 	it('turns a wrong Twilio token into an error item naming Twilio when Continue On Fail is on', () => {
