@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlProperty } from './common/properties';
+import { baseUrlProperty, bearerAuthentication, TEST_BASE_URL } from './common/properties';
 
 export class MetaWhatsAppCloudApi implements ICredentialType {
 	name = 'metaWhatsAppCloudApi';
@@ -52,18 +52,11 @@ export class MetaWhatsAppCloudApi implements ICredentialType {
 		baseUrlProperty('https://graph.facebook.com'),
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-			},
-		},
-	};
+	authenticate: IAuthenticateGeneric = bearerAuthentication('accessToken');
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+			baseURL: TEST_BASE_URL,
 			url: '={{ "/" + ($credentials.graphApiVersion || "v26.0").trim() + "/" + $credentials.wabaId.trim() + "/phone_numbers" }}',
 			qs: { fields: 'id', limit: 1 },
 		},

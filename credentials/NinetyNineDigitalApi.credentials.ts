@@ -8,7 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlProperty } from './common/properties';
+import { baseUrlProperty, bearerAuthentication, TEST_BASE_URL } from './common/properties';
 
 /**
  * 99digital's Partners API takes a 1-hour access token that the client id and secret buy.
@@ -75,18 +75,11 @@ export class NinetyNineDigitalApi implements ICredentialType {
 		return { accessToken: answer.access_token };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-			},
-		},
-	};
+	authenticate: IAuthenticateGeneric = bearerAuthentication('accessToken');
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+			baseURL: TEST_BASE_URL,
 			url: '/api/whatsapp/getWhatsApp',
 		},
 		rules: [

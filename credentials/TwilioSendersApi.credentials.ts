@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlProperty } from './common/properties';
+import { baseUrlProperty, TEST_BASE_URL } from './common/properties';
 
 export class TwilioSendersApi implements ICredentialType {
 	name = 'twilioSendersApi';
@@ -84,7 +84,7 @@ export class TwilioSendersApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+			baseURL: TEST_BASE_URL,
 			url: '/v2/Channels/Senders',
 			qs: { Channel: 'whatsapp', PageSize: 1 },
 		},

@@ -32,18 +32,26 @@ export function bearerApiKeyProperties(providerName: string, defaultBaseUrl: str
 	];
 }
 
-export const bearerApiKeyAuthentication: IAuthenticateGeneric = {
-	type: 'generic',
-	properties: {
-		headers: {
-			Authorization: '=Bearer {{$credentials.apiKey}}',
+/** Sends a credential field as a Bearer token. */
+export function bearerAuthentication(field: 'apiKey' | 'accessToken'): IAuthenticateGeneric {
+	return {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: `=Bearer {{$credentials.${field}}}`,
+			},
 		},
-	},
-};
+	};
+}
+
+export const bearerApiKeyAuthentication = bearerAuthentication('apiKey');
+
+/** The credential's Base URL without trailing slashes, for test requests. */
+export const TEST_BASE_URL = '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}';
 
 export const platformSendersTestRequest: ICredentialTestRequest = {
 	request: {
-		baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+		baseURL: TEST_BASE_URL,
 		url: '/user/whatsapp/senders',
 		qs: { status: 'online' },
 	},

@@ -1,8 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { validateParameters } from '../core/validation';
-import type { SenderOperation } from '../providers/types';
+import type { ProviderAdapter, ProviderHttp, SenderOperation } from '../providers/types';
+import type { SenderOperationModule } from './types';
 
 export const MAX_TIMEOUT_SECONDS = 600;
 
@@ -46,3 +47,22 @@ export const timeoutSchema = z
 	.positive('must be more than 0 seconds')
 	.max(MAX_TIMEOUT_SECONDS, `must be at most ${MAX_TIMEOUT_SECONDS} seconds`)
 	.optional();
+
+/**
+ * An operation on the account that needs no parameter but the timeout (List Registered
+ * Numbers, Get Account Usage): one adapter call, its items as they come.
+ */
+export function accountOperation(
+	option: INodePropertyOptions & { value: SenderOperation },
+	run: (http: ProviderHttp, provider: ProviderAdapter) => Promise<IDataObject[]>,
+): SenderOperationModule {
+	return {
+		value: option.value,
+		option,
+		properties: [optionsCollection(option.value)],
+		readParameters(context, itemIndex) {
+			return { timeoutMs: readTimeoutMs(context, itemIndex) };
+		},
+		run: async (http, provider) => await run(http, provider),
+	};
+}

@@ -8,7 +8,7 @@ import { providersSupporting } from '../providers';
 import type { BusinessProfileInput } from '../providers/types';
 import { optionsCollection, readTimeoutMs } from './common';
 import { readSenderId, senderLocatorProperties } from './senderLocator';
-import { setFields } from './senderFields';
+import { profileFields, setFields } from './senderFields';
 import type { SenderOperationModule } from './types';
 
 interface UpdateProfileParameters {
@@ -29,9 +29,8 @@ const properties: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: { resource: ['sender'], operation: ['updateProfile'], provider: providersSupporting('updateProfile') } },
 		options: [
-			{ displayName: 'About', name: 'about', type: 'string', default: '', description: `The "About" text, 1 to ${PROFILE_LIMITS.about} characters` },
-			{ displayName: 'Address', name: 'address', type: 'string', default: '', description: `At most ${PROFILE_LIMITS.address} characters` },
-			{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 3 }, default: '', description: `At most ${PROFILE_LIMITS.description} characters` },
+			// Meta's picture is a handle and its email is one address; the rest are the shared profile fields
+			...profileFields.filter((field) => ['about', 'address', 'description', 'websites'].includes(field.name)),
 			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', description: `At most ${PROFILE_LIMITS.email} characters` },
 			{
 				displayName: 'Profile Picture Handle',
@@ -48,7 +47,6 @@ const properties: INodeProperties[] = [
 				options: META_PROFILE_VERTICALS.map((vertical) => ({ name: vertical, value: vertical })),
 				description: "The business category, as Meta's code",
 			},
-			{ displayName: 'Websites', name: 'websites', type: 'string', default: '', placeholder: 'https://example.com', description: `Up to ${PROFILE_LIMITS.websites} https URLs, separated by commas` },
 		],
 	},
 	optionsCollection('updateProfile'),
