@@ -126,8 +126,6 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-const verificationMethodSchema = z.enum(['sms', 'voice'], { errorMap: () => ({ message: 'must be sms or voice' }) });
-
 /** The zod rule of each Create field; optional unless the provider requires it. */
 const FIELD_SCHEMAS: Record<Exclude<CreateField, 'businessProfile' | 'webhook'>, z.ZodTypeAny> = {
 	wabaId: wabaIdSchema,
@@ -136,7 +134,7 @@ const FIELD_SCHEMAS: Record<Exclude<CreateField, 'businessProfile' | 'webhook'>,
 		.string({ invalid_type_error: 'must be digits' })
 		.trim()
 		.regex(/^[1-9][0-9]{0,2}$/, 'must be the 1 to 3 digit country calling code, e.g. 1 or 972'),
-	verificationMethod: verificationMethodSchema,
+	verificationMethod: configurationSchema.shape.verificationMethod.unwrap(),
 	voiceApplicationSid: configurationSchema.shape.voiceApplicationSid.unwrap(),
 };
 

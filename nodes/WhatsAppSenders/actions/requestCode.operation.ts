@@ -5,6 +5,7 @@ import { validateParameters } from '../core/validation';
 import { providersSupporting } from '../providers';
 import type { RequestCodeInput } from '../providers/types';
 import { optionsCollection, readTimeoutMs } from './common';
+import { configurationSchema } from './senderFields';
 import { readSenderId, senderLocatorProperties } from './senderLocator';
 import type { SenderOperationModule } from './types';
 
@@ -43,7 +44,7 @@ const properties: INodeProperties[] = [
 ];
 
 const schema = z.object({
-	method: z.enum(['sms', 'voice'], { errorMap: () => ({ message: 'must be sms or voice' }) }),
+	method: configurationSchema.shape.verificationMethod.unwrap(),
 	language: z
 		.string({ invalid_type_error: 'must be a locale code such as en_US' })
 		.trim()
