@@ -193,11 +193,14 @@ export interface RunNodeOptions {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	/** Items fed into the node (default one empty item). */
 	input?: INodeExecutionData[];
-	continueOnFail?: boolean;
+	/** true: On Error "Continue"; 'errorOutput': "Continue (using error output)". */
+	continueOnFail?: boolean | 'errorOutput';
 }
 
 export interface RunNodeResult {
 	items: INodeExecutionData[];
+	/** The error output's items, when the node has one. */
+	errorItems: INodeExecutionData[];
 	error?: Error & { description?: string; context?: IDataObject; httpCode?: string };
 	run: IRun;
 }
@@ -223,7 +226,12 @@ export async function runSendersNode(options: RunNodeOptions): Promise<RunNodeRe
 			position: [200, 0],
 			parameters: options.parameters as INode['parameters'],
 			credentials: credentialRefs(options.credentials),
-			onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
+			onError:
+				options.continueOnFail === 'errorOutput'
+					? 'continueErrorOutput'
+					: options.continueOnFail
+						? 'continueRegularOutput'
+						: 'stopWorkflow',
 		},
 	];
 	const connections: IConnections = {
@@ -257,6 +265,12 @@ export async function runSendersNode(options: RunNodeOptions): Promise<RunNodeRe
 
 	const input = options.input ?? [{ json: {} }];
 	const runExecutionData = createRunExecutionData({
+		// the trigger's run, so n8n can resolve paired items back to the input
+		resultData: {
+			runData: {
+				'Manual Trigger': [{ startTime: 0, executionTime: 0, executionIndex: 0, source: [], data: { main: [input] } }],
+			},
+		},
 		executionData: {
 			nodeExecutionStack: [
 				{
@@ -274,6 +288,7 @@ export async function runSendersNode(options: RunNodeOptions): Promise<RunNodeRe
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	return {
 		items: taskData?.data?.main?.[0] ?? [],
+		errorItems: taskData?.data?.main?.[1] ?? [],
 		error: (taskData?.error ?? run.data.resultData.error) as RunNodeResult['error'],
 		run,
 	};

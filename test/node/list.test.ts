@@ -148,6 +148,23 @@ describe('Twilio errors', () => {
 		]);
 	});
 
+	it('sends a failing item to the error output when On Error is "Continue (using error output)"', async () => {
+		const { items, errorItems, error } = await runSendersNode({
+			parameters: listTwilio(),
+			credentials: twilioCredentials({ authToken: 'wrong-token' }),
+			input: [{ json: { client: 'Acme' } }],
+			continueOnFail: 'errorOutput',
+		});
+		expect(error).toBeUndefined();
+		expect(items).toEqual([]);
+		expect(errorItems).toEqual([
+			expect.objectContaining({
+				json: expect.objectContaining({ error: 'Twilio rejected the credentials (HTTP 401)' }),
+				pairedItem: { item: 0 },
+			}),
+		]);
+	});
+
 	it('waits and retries when Twilio throttles with 429 and Retry-After', async () => {
 		twilio.server.injectFaults({
 			status: 429,

@@ -9,7 +9,8 @@ import { findOperation } from './index';
 
 /**
  * Runs the chosen operation once per input item. Parameters are validated before any
- * request; with Continue On Fail an item that fails becomes an error item paired to it.
+ * request; with Continue On Fail an item that fails becomes an error item paired to it
+ * (on the error output when the node has one).
  */
 export async function routeSenderOperation(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -41,7 +42,9 @@ export async function routeSenderOperation(this: IExecuteFunctions): Promise<INo
 			if (!this.continueOnFail()) throw nodeError;
 			const json: IDataObject = { error: nodeError.message };
 			if (nodeError.description) json.description = nodeError.description;
-			output.push({ json, pairedItem: { item: itemIndex } });
+			// `error` on the item is what routes it to the error output when the node's
+			// On Error setting is "Continue (using error output)"
+			output.push({ json, error: nodeError, pairedItem: { item: itemIndex } });
 		}
 	}
 	return [output];

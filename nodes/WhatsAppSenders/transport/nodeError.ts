@@ -1,5 +1,5 @@
 import type { INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { InvalidInputError, ProviderApiError, UnexpectedResponseError } from '../core/errors';
 
@@ -8,7 +8,7 @@ import { InvalidInputError, ProviderApiError, UnexpectedResponseError } from '..
  * Only messages this package wrote are passed on: never a raw HTTP client error, whose
  * request options would carry the credential's headers.
  */
-export function toNodeError(node: INode, error: unknown, itemIndex?: number): NodeError {
+export function toNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
 	if (error instanceof InvalidInputError) {
 		const where = itemIndex === undefined ? '' : ` in item ${itemIndex}`;
 		return new NodeOperationError(node, `Invalid "${error.field}"${where}: ${error.problem}`, {
@@ -35,7 +35,7 @@ export function toNodeError(node: INode, error: unknown, itemIndex?: number): No
 	if (error instanceof UnexpectedResponseError) {
 		return new NodeOperationError(node, error.message, { itemIndex });
 	}
-	if (error instanceof NodeError) {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		if (itemIndex !== undefined) error.context.itemIndex = itemIndex;
 		return error;
 	}
