@@ -1,158 +1,177 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- development tool: starts local servers and n8n, never loaded by n8n */
 /**
- * The main job: local provider simulators, a real n8n with this package installed as a
- * community package, credentials for every simulator and a workflow that lists every
- * provider's senders. Prints what the workflow returned, then the n8n URL and login.
+ * The main job (`npm start`): local simulators of every provider with a small fleet of
+ * senders, a Slack-compatible sink, and a real n8n with this package installed as a
+ * community package, its owner, one credential per simulator and the example workflows of
+ * examples/ imported and active. Then a scripted scenario changes the fleet over the next
+ * minutes, and every message n8n posts to "Slack" is printed as it arrives.
  * Ctrl-C stops everything it started.
  *
- * DEMO_EXIT_AFTER_START=1 stops right after start and DEMO_USER_FOLDER moves n8n's data
- * elsewhere (both used by the test of this command).
+ * DEMO_USER_FOLDER moves n8n's data elsewhere (default .demo/ in the repository); N8N_PORT
+ * and SLACK_SINK_PORT choose the ports (default 5678 and 5680, or free ones).
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
-import { PlatformSimulator } from '../test/simulators/platform';
-import { TwilioSimulator } from '../test/simulators/twilio';
+import { personalizeExample } from '../test/support/examples';
 import {
+	createApiKey,
 	executeWorkflow,
 	freePort,
 	importIntoN8n,
 	installPackage,
 	N8N_VERSION,
-	nodeOutput,
 	OWNER,
 	PACKAGE_NAME,
 	REPO_ROOT,
 	setupOwner,
 	startN8n,
 } from '../test/support/n8n';
+import { slackMessageText, slackTextForTerminal } from '../test/simulators/slackSink';
+import { fleetCredentials, NEW_CLIENT, scenario, startFleet } from './demo/fleet';
 
-const ACCOUNT_SID = 'AC0000000000000000000000000000demo';
-const AUTH_TOKEN = 'demo-twilio-auth-token';
-const AUTOCALLS_KEY = 'demo-autocalls-api-key';
-const FAMULOR_KEY = 'demo-famulor-api-key';
-const WORKFLOW_ID = 'demoListSenders1';
+/** The examples the demo runs, with the workflow ids it gives them. */
+const ALERTS_CHANNEL = 'whatsapp-alerts';
+/** The examples the demo runs, with the workflow ids it gives them and the "Slack channel" each posts to. */
+const WORKFLOWS = [
+	{ example: 'quality-alert', id: 'demoQualityAlrt1', channel: ALERTS_CHANNEL },
+	{ example: 'sender-status-alert', id: 'demoStatusAlert1', channel: ALERTS_CHANNEL },
+	{ example: 'onboarding', id: 'demoOnboarding01', channel: 'onboarding' },
+	{ example: 'fleet-report', id: 'demoFleetReport1', channel: 'fleet-report' },
+];
+const FLEET_REPORT_ID = 'demoFleetReport1';
+const ONBOARDING_PATH = 'whatsapp-onboarding';
+
+const colours = process.stdout.isTTY === true;
+const dim = (text: string) => (colours ? `\u001b[2m${text}\u001b[22m` : text);
+const started = Date.now();
+
+function clock(): string {
+	const seconds = Math.floor((Date.now() - started) / 1000);
+	return `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
+}
 
 function log(line = ''): void {
 	process.stdout.write(`${line}\n`);
 }
 
-async function startSimulators() {
-	const twilio = new TwilioSimulator();
-	const autocalls = new PlatformSimulator('Autocalls');
-	const famulor = new PlatformSimulator('Famulor');
-	await Promise.all([twilio.start(), autocalls.start(), famulor.start()]);
-	twilio.addAccount(ACCOUNT_SID, AUTH_TOKEN);
-	twilio.addSenders(
-		ACCOUNT_SID,
-		{ phoneNumber: '+14155550101', displayName: 'Acme Support', qualityRating: 'HIGH', messagingLimit: '10K Customers/24hr' },
-		{ phoneNumber: '+14155550102', displayName: 'Acme Sales', qualityRating: 'LOW', messagingLimit: '1K Customers/24hr' },
-		{ phoneNumber: '+447700900103', displayName: 'Acme UK', status: 'PENDING_VERIFICATION', qualityRating: null, messagingLimit: null },
-		{
-			phoneNumber: '+4915112345104',
-			displayName: 'Acme DE',
-			status: 'OFFLINE',
-			qualityRating: 'MEDIUM',
-			offlineReasons: [{ code: '63111', message: "Sender's phone number or WABA returned not found" }],
-		},
-	);
-	autocalls.addSenders(
-		AUTOCALLS_KEY,
-		{ phoneNumber: '+14155551234', displayName: 'Acme Corp Support', messagingLimit: 10000 },
-		{ phoneNumber: '+442071234567', displayName: 'Acme Corp Sales', messagingLimit: null },
-		{ phoneNumber: '+33612345678', displayName: 'Acme France', status: 'offline', qualityRating: 'RED', messagingLimit: 250 },
-	);
-	famulor.addSenders(
-		FAMULOR_KEY,
-		{ phoneNumber: '+4930123456789', displayName: 'Praxis Berlin', qualityRating: 'GREEN', messagingLimit: 1000 },
-		{ phoneNumber: '+4989987654321', displayName: 'Praxis München', qualityRating: 'YELLOW', messagingLimit: 1000 },
-	);
-	return { twilio, autocalls, famulor };
-}
-
-function listNode(name: string, provider: string, credentialType: string, credentialId: string, y: number) {
-	return {
-		id: credentialId,
-		name,
-		type: `${PACKAGE_NAME}.whatsAppSenders`,
-		typeVersion: 1,
-		position: [300, y],
-		parameters: { provider, resource: 'sender', operation: 'list', returnAll: true },
-		credentials: { [credentialType]: { id: credentialId, name: `${name.split(' ')[0]} (local simulator)` } },
-	};
-}
-
-function printSenders(title: string, senders: Array<Record<string, unknown>>): void {
-	log(`  ${title}`);
-	for (const sender of senders) {
-		const limit = sender.messagingLimit === null ? (sender.messagingLimitText ?? '-') : `${sender.messagingLimit}/day`;
-		log(
-			`    ${String(sender.phoneNumber).padEnd(16)} ${String(sender.displayName).padEnd(20)} ${String(sender.status).padEnd(21)} ${String(sender.qualityRating).padEnd(8)} ${limit}`,
-		);
-	}
-}
-
 async function main(): Promise<void> {
-	const started = Date.now();
-	log(`WhatsApp Senders demo: n8n ${N8N_VERSION} with ${PACKAGE_NAME}, against local provider simulators`);
-	const simulators = await startSimulators();
-	log(`Simulators: Twilio ${simulators.twilio.baseUrl}, Autocalls ${simulators.autocalls.baseUrl}, Famulor ${simulators.famulor.baseUrl}`);
+	log(`WhatsApp Senders demo: n8n ${N8N_VERSION} with ${PACKAGE_NAME}, against local simulators of Twilio, Meta, Autocalls, Famulor and 99digital`);
+	const fleet = await startFleet(await freePort(Number(process.env.SLACK_SINK_PORT) || 5680));
+	/** When the example workflows were activated: alerts before it are not counted. */
+	const timeline: { activatedAt?: number } = {};
+	let firstAlertLogged = false;
+	fleet.slack.onMessage((message) => {
+		const text = slackMessageText(message.body);
+		const lines = slackTextForTerminal(text, colours).split('\n');
+		const prefix = `[${clock()}] Slack #${message.channel} ▸ `;
+		log(`${prefix}${lines[0]}`);
+		for (const line of lines.slice(1)) log(`${' '.repeat(prefix.length)}${line}`);
+		if (timeline.activatedAt !== undefined && !firstAlertLogged && message.channel === ALERTS_CHANNEL) {
+			firstAlertLogged = true;
+			log(dim(`[${clock()}] (first alert reached Slack ${Math.round((Date.now() - started) / 1000)} s after start)`));
+		}
+	});
 
 	const userFolder = process.env.DEMO_USER_FOLDER ?? path.join(REPO_ROOT, '.demo');
 	rmSync(userFolder, { recursive: true, force: true });
 	mkdirSync(userFolder, { recursive: true });
 	await installPackage(userFolder);
-	await importIntoN8n(userFolder, 'credentials', [
-		{ id: 'twilioDemoCred01', name: 'Twilio (local simulator)', type: 'twilioSendersApi', data: { authType: 'authToken', accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: simulators.twilio.baseUrl } },
-		{ id: 'autocallsDemo001', name: 'Autocalls (local simulator)', type: 'autocallsApi', data: { apiKey: AUTOCALLS_KEY, baseUrl: simulators.autocalls.baseUrl } },
-		{ id: 'famulorDemoCred1', name: 'Famulor (local simulator)', type: 'famulorApi', data: { apiKey: FAMULOR_KEY, baseUrl: simulators.famulor.baseUrl } },
-	]);
-	const nodes = [
-		{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 200], parameters: {} },
-		listNode('Twilio senders', 'twilio', 'twilioSendersApi', 'twilioDemoCred01', 0),
-		listNode('Autocalls senders', 'autocalls', 'autocallsApi', 'autocallsDemo001', 200),
-		listNode('Famulor senders', 'famulor', 'famulorApi', 'famulorDemoCred1', 400),
-	];
-	await importIntoN8n(userFolder, 'workflow', [
-		{
-			id: WORKFLOW_ID,
-			name: 'List WhatsApp senders of every provider',
-			active: false,
-			nodes,
-			connections: { Start: { main: [nodes.slice(1).map((node) => ({ node: node.name, type: 'main', index: 0 }))] } },
-			settings: { executionOrder: 'v1' },
-		},
-	]);
+	const credentials = fleetCredentials(fleet);
+	await importIntoN8n(userFolder, 'credentials', credentials);
+	const credentialByType = Object.fromEntries(credentials.map((c) => [c.type, { id: c.id, name: c.name }]));
+	const workflows = WORKFLOWS.map(({ example, id, channel }) =>
+		personalizeExample(example, { id, slackUrl: fleet.slack.urlFor(channel), credentials: credentialByType }),
+	);
+	await importIntoN8n(userFolder, 'workflow', workflows);
+	log(`[${clock()}] Package installed into a fresh n8n; ${credentials.length} credentials and ${workflows.length} example workflows imported.`);
 
-	log('\nRunning the workflow "List WhatsApp senders of every provider" in n8n:');
-	const run = await executeWorkflow(userFolder, WORKFLOW_ID);
-	for (const node of nodes.slice(1)) printSenders(node.name, nodeOutput(run, node.name));
+	log(`[${clock()}] Running "${workflows.find((w) => w.id === FLEET_REPORT_ID)!.name}" once (it posts to Slack):`);
+	const report = await executeWorkflow(userFolder, FLEET_REPORT_ID);
+	if (report.data.resultData.error) throw new Error(`the fleet report failed: ${report.data.resultData.error.message}`);
 
-	const port = Number(process.env.N8N_PORT) || (await freePort(5678));
+	const port = await freePort(Number(process.env.N8N_PORT) || 5678);
 	const n8n = await startN8n(userFolder, port);
-	await setupOwner(n8n.url);
-	log(`\nn8n is running: ${n8n.url}  (ready in ${Math.round((Date.now() - started) / 1000)} s)`);
-	log(`Log in as ${OWNER.email} / ${OWNER.password}`);
-	log('Credentials: "Twilio (local simulator)", "Autocalls (local simulator)", "Famulor (local simulator)"');
-	log(`Workflow: ${n8n.url}/workflow/${WORKFLOW_ID}`);
+	const apiKey = await createApiKey(n8n.url, await setupOwner(n8n.url));
+	for (const workflow of workflows) {
+		const response = await fetch(`${n8n.url}/api/v1/workflows/${workflow.id}/activate`, {
+			method: 'POST',
+			headers: { 'X-N8N-API-KEY': apiKey },
+		});
+		if (!response.ok) throw new Error(`activating "${workflow.name}" answered ${response.status}: ${await response.text()}`);
+	}
+	const activatedAt = Date.now();
+	timeline.activatedAt = activatedAt;
 
-	const shutdown = async () => {
+	log('');
+	log(`n8n is running: ${n8n.url}  (ready in ${Math.round((activatedAt - started) / 1000)} s)`);
+	log(`Log in as ${OWNER.email} / ${OWNER.password}`);
+	log(`Credentials: ${credentials.map((c) => `"${c.name}"`).join(', ')}`);
+	log('Active workflows:');
+	for (const workflow of workflows) log(`  ${workflow.name.padEnd(40)} ${n8n.url}/workflow/${workflow.id}`);
+	log(`Onboarding webhook: POST ${n8n.url}/webhook/${ONBOARDING_PATH}`);
+	log(`Slack sink (every message it received): ${fleet.slack.server.origin}/`);
+	log('');
+	log('The triggers poll every minute; the first poll only records the current state. What happens next:');
+
+	const onboard = async () => {
+		const response = await fetch(`${n8n.url}/webhook/${ONBOARDING_PATH}`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify(NEW_CLIENT),
+		});
+		if (!response.ok) log(`[${clock()}] the onboarding webhook answered ${response.status}: ${await response.text()}`);
+	};
+	// the client reads the SMS and sends the code to the URL the pipeline posted to Slack
+	fleet.slack.onMessage((message) => {
+		const resumeUrl = /(http:\/\/\S+\/webhook-waiting\/[^\s'`]+)/.exec(slackMessageText(message.body))?.[1];
+		if (!resumeUrl) return;
+		timers.push(
+			setTimeout(() => {
+				const code = fleet.twilio.lifecycle.verificationCode;
+				log(dim(`[${clock()}] scenario: the client reads the code ${code} in the SMS and sends it to the pipeline`));
+				void fetch(resumeUrl, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json' },
+					body: JSON.stringify({ code }),
+				}).then(async (response) => {
+					if (!response.ok) log(`[${clock()}] sending the code answered ${response.status}: ${await response.text()}`);
+				});
+			}, 5000),
+		);
+	});
+	const timers: NodeJS.Timeout[] = [];
+	for (const step of scenario(onboard)) {
+		timers.push(
+			setTimeout(() => {
+				log(dim(`[${clock()}] scenario: ${step.say}`));
+				Promise.resolve(step.apply(fleet)).catch((error: Error) => log(`[${clock()}] scenario step failed: ${error.message}`));
+			}, step.at * 1000),
+		);
+	}
+	timers.push(
+		setTimeout(() => log(dim(`[${clock()}] scenario: done. n8n keeps running; press Ctrl-C to stop.`)), 300_000),
+	);
+
+	let stopping = false;
+	const shutdown = async (code = 0) => {
+		if (stopping) return;
+		stopping = true;
+		for (const timer of timers) clearTimeout(timer);
 		log('\nStopping n8n and the simulators...');
 		await n8n.stop();
-		await Promise.all([simulators.twilio.stop(), simulators.autocalls.stop(), simulators.famulor.stop()]);
+		await fleet.stop();
 		log('Stopped.');
-		process.exit(0);
+		process.exit(code);
 	};
-	if (process.env.DEMO_EXIT_AFTER_START === '1') {
-		await shutdown();
-		return;
-	}
-	log('Press Ctrl-C to stop.');
-	process.once('SIGINT', shutdown);
-	process.once('SIGTERM', shutdown);
+	log(dim('Press Ctrl-C to stop.'));
+	// `on`, not `once`: Ctrl-C reaches this process from the terminal and again through npm/tsx
+	process.on('SIGINT', () => void shutdown());
+	process.on('SIGTERM', () => void shutdown());
 	n8n.process.once('exit', (code) => {
-		log(`n8n exited (${code}).`);
-		void shutdown();
+		if (stopping) return;
+		log(`n8n exited (${code}).\n${n8n.output().slice(-2000)}`);
+		void shutdown(1);
 	});
 }
 

@@ -59,6 +59,12 @@ export class PlatformSimulator {
 		change(sender);
 	}
 
+	senderByNumber(apiKey: string, phoneNumber: string): PlatformSender {
+		const sender = this.sendersByKey.get(apiKey)?.find((s) => s.phone_number === phoneNumber);
+		if (!sender) throw new Error(`no simulated ${this.name} sender ${phoneNumber}`);
+		return sender;
+	}
+
 	private makeSender(seed: PlatformSenderSeed): PlatformSender {
 		const limit = seed.messagingLimit === undefined ? 10000 : seed.messagingLimit;
 		return {

@@ -80,12 +80,13 @@ export async function installPackage(userFolder: string): Promise<void> {
 
 export async function n8nCli(userFolder: string, args: string[]): Promise<string> {
 	assertN8nInstalled();
-	const { stdout } = await run(process.execPath, [N8N_BIN, ...args], {
-		// `n8n execute` prints its result through the logger at info level
-		env: { ...n8nEnv(userFolder, await freePort(), await freePort()), N8N_LOG_LEVEL: 'info' },
-		maxBuffer: 256 * 1024 * 1024,
-	});
-	return stdout;
+	const env = { ...n8nEnv(userFolder, await freePort(), await freePort()), N8N_LOG_LEVEL: 'info' };
+	// `n8n execute` prints its result through the logger at info level
+	const result = await run(process.execPath, [N8N_BIN, ...args], { env, maxBuffer: 256 * 1024 * 1024 }).catch(
+		(error: { stdout?: string; stderr?: string }) => ({ failed: `${error.stdout ?? ''}${error.stderr ?? ''}` }),
+	);
+	if ('failed' in result) throw new Error(`n8n ${args[0]} failed:\n${result.failed.slice(-3000)}`);
+	return result.stdout;
 }
 
 export async function importIntoN8n(userFolder: string, kind: 'credentials' | 'workflow', data: unknown): Promise<void> {
@@ -137,6 +138,10 @@ export async function startN8n(userFolder: string, port: number, timeoutMs = 120
 	let log = '';
 	child.stdout!.on('data', (chunk) => (log += chunk));
 	child.stderr!.on('data', (chunk) => (log += chunk));
+	// never leave an n8n behind when the process that started it ends
+	const killOnExit = () => child.kill('SIGKILL');
+	process.on('exit', killOnExit);
+	child.once('exit', () => process.off('exit', killOnExit));
 	const url = `http://127.0.0.1:${port}`;
 	const stop = async () => {
 		if (child.exitCode !== null || child.signalCode !== null) return;

@@ -1,0 +1,158 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- development tool: the simulators' made-up keys, never loaded by n8n */
+/**
+ * The demo's world: a simulator per provider holding a small, realistic fleet of senders,
+ * a Slack-compatible sink, the n8n credentials that point at them, and the scripted
+ * scenario of what happens to the fleet over the first minutes.
+ */
+import { MetaSimulator } from '../../test/simulators/meta';
+import { NinetyNineDigitalSimulator } from '../../test/simulators/ninetyNineDigital';
+import { PlatformSimulator } from '../../test/simulators/platform';
+import { SlackSink } from '../../test/simulators/slackSink';
+import { TwilioSimulator } from '../../test/simulators/twilio';
+
+const TWILIO_ACCOUNT_SID = 'AC0000000000000000000000000000demo';
+const TWILIO_AUTH_TOKEN = 'demo-twilio-auth-token';
+const META_ACCESS_TOKEN = 'demo-meta-system-user-token';
+const META_WABA_ID = '102290129340398';
+const AUTOCALLS_KEY = 'demo-autocalls-api-key';
+const FAMULOR_KEY = 'demo-famulor-api-key';
+const NINETY_NINE_CLIENT_ID = 'demo-99digital-client';
+const NINETY_NINE_SECRET = 'demo-99digital-secret';
+
+/** The client the onboarding example brings live during the demo. */
+export const NEW_CLIENT = { phoneNumber: '+14155550199', wabaId: '1234567890', businessName: 'Bella Pizza' };
+
+export interface Fleet {
+	twilio: TwilioSimulator;
+	meta: MetaSimulator;
+	autocalls: PlatformSimulator;
+	famulor: PlatformSimulator;
+	ninetyNine: NinetyNineDigitalSimulator;
+	slack: SlackSink;
+	stop: () => Promise<void>;
+}
+
+export async function startFleet(slackPort?: number): Promise<Fleet> {
+	const twilio = new TwilioSimulator();
+	const meta = new MetaSimulator(META_ACCESS_TOKEN, META_WABA_ID);
+	const autocalls = new PlatformSimulator('Autocalls');
+	const famulor = new PlatformSimulator('Famulor');
+	const ninetyNine = new NinetyNineDigitalSimulator(NINETY_NINE_CLIENT_ID, NINETY_NINE_SECRET);
+	const slack = new SlackSink();
+	await Promise.all([twilio.start(), meta.start(), autocalls.start(), famulor.start(), ninetyNine.start(), slack.start(slackPort)]);
+
+	// a new Twilio sender waits 3 s in CREATING and, once its code is checked, 20 s in VERIFYING
+	Object.assign(twilio.lifecycle, { creatingMs: 3000, verifyingMs: 20_000 });
+	twilio.addAccount(TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN);
+	twilio.addSenders(
+		TWILIO_ACCOUNT_SID,
+		{ phoneNumber: '+14155550101', displayName: 'Acme Support', qualityRating: 'HIGH', messagingLimit: '10K Customers/24hr' },
+		{ phoneNumber: '+14155550102', displayName: 'Acme Sales', qualityRating: 'HIGH', messagingLimit: '1K Customers/24hr' },
+		{ phoneNumber: '+447700900103', displayName: 'Acme UK', status: 'PENDING_VERIFICATION', qualityRating: null, messagingLimit: null },
+		{
+			phoneNumber: '+4915112345104',
+			displayName: 'Acme DE',
+			status: 'OFFLINE',
+			qualityRating: 'MEDIUM',
+			offlineReasons: [{ code: '63111', message: "Sender's phone number or WABA returned not found" }],
+		},
+	);
+	meta.addNumbers(
+		{ id: '106540352240001', phoneNumber: '+5511987654321', verifiedName: 'Acme Brasil', messagingLimitTier: 'TIER_10K' },
+		{ id: '106540352240002', phoneNumber: '+5521912345678', verifiedName: 'Acme Rio', messagingLimitTier: 'TIER_1K' },
+	);
+	autocalls.addSenders(
+		AUTOCALLS_KEY,
+		{ phoneNumber: '+14155551234', displayName: 'Acme Corp Support', messagingLimit: 10000 },
+		{ phoneNumber: '+442071234567', displayName: 'Acme Corp Sales', messagingLimit: null },
+		{ phoneNumber: '+33612345678', displayName: 'Acme France', messagingLimit: 250 },
+	);
+	famulor.addSenders(
+		FAMULOR_KEY,
+		{ phoneNumber: '+4930123456789', displayName: 'Praxis Berlin', qualityRating: 'GREEN', messagingLimit: 1000 },
+		{ phoneNumber: '+4989987654321', displayName: 'Praxis München', qualityRating: 'YELLOW', messagingLimit: 1000 },
+	);
+	ninetyNine.addNumbers(
+		{ phoneDigits: '972501234567', displayName: 'Acme Israel', businessName: 'Acme Ltd' },
+		{ phoneDigits: '972541234567', displayName: 'Acme Tel Aviv', businessName: 'Acme Ltd', online: false },
+	);
+
+	return {
+		twilio,
+		meta,
+		autocalls,
+		famulor,
+		ninetyNine,
+		slack,
+		stop: async () => {
+			await Promise.all([twilio.stop(), meta.stop(), autocalls.stop(), famulor.stop(), ninetyNine.stop(), slack.stop()]);
+		},
+	};
+}
+
+/** One n8n credential per provider, pointed at its simulator. */
+export function fleetCredentials(fleet: Fleet) {
+	return [
+		{ id: 'twilioDemoCred01', name: 'Twilio (local simulator)', type: 'twilioSendersApi', data: { authType: 'authToken', accountSid: TWILIO_ACCOUNT_SID, authToken: TWILIO_AUTH_TOKEN, baseUrl: fleet.twilio.baseUrl } },
+		{ id: 'metaDemoCred0001', name: 'Meta WhatsApp Cloud (local simulator)', type: 'metaWhatsAppCloudApi', data: { accessToken: META_ACCESS_TOKEN, wabaId: META_WABA_ID, graphApiVersion: 'v26.0', baseUrl: fleet.meta.baseUrl } },
+		{ id: 'autocallsDemo001', name: 'Autocalls (local simulator)', type: 'autocallsApi', data: { apiKey: AUTOCALLS_KEY, baseUrl: fleet.autocalls.baseUrl } },
+		{ id: 'famulorDemoCred1', name: 'Famulor (local simulator)', type: 'famulorApi', data: { apiKey: FAMULOR_KEY, baseUrl: fleet.famulor.baseUrl } },
+		{ id: 'ninetyNineDemo01', name: '99digital (local simulator)', type: 'ninetyNineDigitalApi', data: { clientId: NINETY_NINE_CLIENT_ID, clientSecret: NINETY_NINE_SECRET, baseUrl: fleet.ninetyNine.baseUrl } },
+	];
+}
+
+export interface ScenarioStep {
+	/** Seconds after the example workflows were activated. */
+	at: number;
+	say: string;
+	apply: (fleet: Fleet) => void | Promise<void>;
+}
+
+function twilioSender(fleet: Fleet, phoneNumber: string) {
+	const sender = fleet.twilio.account(TWILIO_ACCOUNT_SID).senders.find((s) => s.sender_id === `whatsapp:${phoneNumber}`);
+	if (!sender) throw new Error(`no Twilio sender ${phoneNumber} in the demo fleet`);
+	return sender;
+}
+
+function setTwilioQuality(fleet: Fleet, phoneNumber: string, quality: 'HIGH' | 'MEDIUM' | 'LOW'): void {
+	(twilioSender(fleet, phoneNumber).properties as Record<string, unknown>).quality_rating = quality;
+}
+
+function setAutocallsStatus(fleet: Fleet, phoneNumber: string, status: 'online' | 'offline'): void {
+	fleet.autocalls.senderByNumber(AUTOCALLS_KEY, phoneNumber).status = status;
+}
+
+/**
+ * What happens to the fleet, about a minute apart so each change lands in its own poll
+ * (n8n polls at most once a minute): one Twilio number degrades GREEN → YELLOW → RED and
+ * recovers, a Meta number slips to YELLOW, an Autocalls number goes offline and comes
+ * back, and a new Famulor sender appears. The onboarding client comes in between.
+ */
+export function scenario(onboard: () => Promise<void>): ScenarioStep[] {
+	return [
+		{ at: 10, say: 'Twilio +14155550102 (Acme Sales): quality HIGH → MEDIUM (GREEN → YELLOW)', apply: (fleet) => setTwilioQuality(fleet, '+14155550102', 'MEDIUM') },
+		{ at: 25, say: `a new client, ${NEW_CLIENT.businessName}, submits ${NEW_CLIENT.phoneNumber} to the onboarding webhook`, apply: onboard },
+		{ at: 70, say: 'Autocalls +33612345678 (Acme France) goes offline', apply: (fleet) => setAutocallsStatus(fleet, '+33612345678', 'offline') },
+		{
+			at: 130,
+			say: 'Twilio +14155550102 (Acme Sales): quality MEDIUM → LOW (YELLOW → RED); Meta +5521912345678 (Acme Rio) turns YELLOW',
+			apply: (fleet) => {
+				setTwilioQuality(fleet, '+14155550102', 'LOW');
+				fleet.meta.updateNumber('106540352240002', (number) => (number.quality_rating = 'YELLOW'));
+			},
+		},
+		{
+			at: 190,
+			say: 'a new Famulor sender appears: +4940123456780 (Praxis Hamburg)',
+			apply: (fleet) => void fleet.famulor.addSenders(FAMULOR_KEY, { phoneNumber: '+4940123456780', displayName: 'Praxis Hamburg', messagingLimit: 1000 }),
+		},
+		{
+			at: 250,
+			say: 'Twilio +14155550102 (Acme Sales) recovers to HIGH (GREEN); Autocalls +33612345678 (Acme France) is back online',
+			apply: (fleet) => {
+				setTwilioQuality(fleet, '+14155550102', 'HIGH');
+				setAutocallsStatus(fleet, '+33612345678', 'online');
+			},
+		},
+	];
+}
