@@ -28,17 +28,9 @@ import {
 	startN8n,
 } from '../test/support/n8n';
 import { slackMessageText, slackTextForTerminal } from '../test/simulators/slackSink';
-import { fleetCredentials, NEW_CLIENT, scenario, startFleet } from './demo/fleet';
+import { ALERTS_CHANNEL, DEMO_WORKFLOWS as WORKFLOWS, fleetCredentials, NEW_CLIENT, scenario, startFleet } from './demo/fleet';
 
 /** The examples the demo runs, with the workflow ids it gives them. */
-const ALERTS_CHANNEL = 'whatsapp-alerts';
-/** The examples the demo runs, with the workflow ids it gives them and the "Slack channel" each posts to. */
-const WORKFLOWS = [
-	{ example: 'quality-alert', id: 'demoQualityAlrt1', channel: ALERTS_CHANNEL },
-	{ example: 'sender-status-alert', id: 'demoStatusAlert1', channel: ALERTS_CHANNEL },
-	{ example: 'onboarding', id: 'demoOnboarding01', channel: 'onboarding' },
-	{ example: 'fleet-report', id: 'demoFleetReport1', channel: 'fleet-report' },
-];
 const FLEET_REPORT_ID = 'demoFleetReport1';
 const ONBOARDING_PATH = 'whatsapp-onboarding';
 
@@ -130,11 +122,8 @@ async function main(): Promise<void> {
 			setTimeout(() => {
 				const code = fleet.twilio.lifecycle.verificationCode;
 				log(dim(`[${clock()}] scenario: the client reads the code ${code} in the SMS and sends it to the pipeline`));
-				void fetch(resumeUrl, {
-					method: 'POST',
-					headers: { 'Content-Type': 'application/json' },
-					body: JSON.stringify({ code }),
-				}).then(async (response) => {
+				// as the Slack message tells: curl -X POST '<url>' -d code=NNNNNN
+				void fetch(resumeUrl, { method: 'POST', body: new URLSearchParams({ code }) }).then(async (response) => {
 					if (!response.ok) log(`[${clock()}] sending the code answered ${response.status}: ${await response.text()}`);
 				});
 			}, 5000),

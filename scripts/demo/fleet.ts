@@ -22,6 +22,16 @@ const NINETY_NINE_SECRET = 'demo-99digital-secret';
 /** The client the onboarding example brings live during the demo. */
 export const NEW_CLIENT = { phoneNumber: '+14155550199', wabaId: '1234567890', businessName: 'Bella Pizza' };
 
+export const ALERTS_CHANNEL = 'whatsapp-alerts';
+
+/** The examples the demo runs, with the workflow ids it gives them and the "Slack channel" each posts to. */
+export const DEMO_WORKFLOWS = [
+	{ example: 'quality-alert', id: 'demoQualityAlrt1', channel: ALERTS_CHANNEL },
+	{ example: 'sender-status-alert', id: 'demoStatusAlert1', channel: ALERTS_CHANNEL },
+	{ example: 'onboarding', id: 'demoOnboarding01', channel: 'onboarding' },
+	{ example: 'fleet-report', id: 'demoFleetReport1', channel: 'fleet-report' },
+];
+
 export interface Fleet {
 	twilio: TwilioSimulator;
 	meta: MetaSimulator;

@@ -1,28 +1,74 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test tooling: runs the demo command as a child process */
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
+import { type DemoProcess, startDemo } from '../support/demoProcess';
 
-import { newUserFolder, REPO_ROOT } from '../support/n8n';
+/**
+ * The README's main command (`npm start` runs scripts/demo.ts after install and build), run
+ * as a user runs it: started, watched as the scenario unfolds, stopped with Ctrl-C.
+ */
+let demo: DemoProcess;
+let n8nUrl: string;
+let sinkUrl: string;
 
-/** The README's main command (`npm start` runs this script after install and build). */
+beforeAll(async () => {
+	demo = await startDemo();
+	[, n8nUrl] = await demo.waitFor(/n8n is running: (http:\/\/\S+)/, 240_000);
+	[, sinkUrl] = await demo.waitFor(/Slack sink \(every message it received\): (http:\/\/\S+)/, 5_000);
+}, 250_000);
+
+afterAll(async () => {
+	await demo?.interrupt();
+});
+
 describe('the demo command', () => {
-	it('lists every simulated provider in a real n8n, prints the URL and login, and stops cleanly', async () => {
-		const env = { ...process.env };
-		delete env.NODE_ENV;
-		const { stdout } = await promisify(execFile)(
-			path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'),
-			[path.join(REPO_ROOT, 'scripts', 'demo.ts')],
-			{ cwd: REPO_ROOT, env: { ...env, DEMO_EXIT_AFTER_START: '1', DEMO_USER_FOLDER: newUserFolder('wa-senders-demo-') } },
+	it('prints the fleet report of all five providers before n8n opens', () => {
+		const report = /Slack #fleet-report ▸ .*WhatsApp fleet report.*: 13 senders\n((?:\s+.*\n)+)/.exec(demo.output());
+		expect(report?.[1]).toMatch(/Twilio: 4 \(/);
+		expect(report?.[1]).toMatch(/Meta Cloud API: 2 \(2 ONLINE/);
+		expect(report?.[1]).toMatch(/Autocalls: 3 \(3 ONLINE/);
+		expect(report?.[1]).toMatch(/Famulor: 2 \(/);
+		expect(report?.[1]).toMatch(/99digital: 2 \(1 ONLINE, 1 OFFLINE/);
+	});
+
+	it('prints the n8n URL, the login and the four active example workflows', () => {
+		expect(demo.output()).toContain('Log in as owner@example.com / WhatsApp-Senders-1');
+		for (const name of ['quality alert', 'sender status alert', 'onboarding pipeline', 'daily fleet report']) {
+			expect(demo.output()).toMatch(new RegExp(`WhatsApp ${name}.*${n8nUrl.replace(/[.:/]/g, '\\$&')}/workflow/`));
+		}
+	});
+
+	it('posts the first quality alert to Slack as the scripted Twilio number turns YELLOW', async () => {
+		await demo.waitFor(
+			/Slack #whatsapp-alerts ▸ 🟡 WhatsApp quality GREEN → YELLOW for \+14155550102 \(Acme Sales\) on Twilio\. Messaging limit: 1,000 conversations \/ 24 h\./,
+			180_000,
 		);
-		expect(stdout).toContain('Twilio senders\n');
-		expect(stdout).toMatch(/\+14155550101\s+Acme Support\s+ONLINE\s+GREEN\s+10000\/day/);
-		expect(stdout).toMatch(/\+447700900103\s+Acme UK\s+PENDING_VERIFICATION\s+UNKNOWN/);
-		expect(stdout).toMatch(/\+14155550102\s+Acme Sales\s+ONLINE\s+RED/);
-		expect(stdout).toMatch(/Autocalls senders\n(.*\n){2}\s+\+33612345678\s+Acme France\s+OFFLINE\s+RED\s+250\/day/);
-		expect(stdout).toMatch(/Famulor senders\n\s+\+4930123456789\s+Praxis Berlin/);
-		expect(stdout).toMatch(/n8n is running: http:\/\/127\.0\.0\.1:\d+/);
-		expect(stdout).toContain('Log in as owner@example.com');
-		expect(stdout).toContain('Stopped.');
-	}, 180_000);
+		expect(demo.output()).toMatch(/\(first alert reached Slack \d+ s after start\)/);
+	}, 190_000);
+
+	it('brings the onboarding client live: code asked for, code sent, number live', async () => {
+		await demo.waitFor(/Slack #onboarding ▸ ✅ \+14155550199 \(Bella Pizza\) is live on WhatsApp/, 120_000);
+		expect(demo.output()).toMatch(/Slack #onboarding ▸ 📱 \+14155550199 \(Bella Pizza\) is registered with Twilio as XE[0-9a-f]{32}/);
+		expect(demo.output()).toMatch(/curl -X POST 'http:\/\/127\.0\.0\.1:\d+\/webhook-waiting\/\d+\S*' -d code=NNNNNN/);
+	}, 130_000);
+
+	it("sends a bad onboarding request down the pipeline's error branch to Slack", async () => {
+		const response = await fetch(`${n8nUrl}/webhook/whatsapp-onboarding`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ phoneNumber: '+1 555', wabaId: '1234567890', businessName: 'Typo Ltd' }),
+		});
+		expect(response.status).toBe(200);
+		const [line] = await demo.waitFor(/Slack #onboarding ▸ ❌ .*\n/, 30_000);
+		expect(line).toContain('Onboarding of +1 555 stopped: Invalid "Phone Number" in item 0');
+	}, 40_000);
+
+	it('keeps every message at the sink URL', async () => {
+		const messages = (await (await fetch(`${sinkUrl}messages`)).json()) as Array<{ channel: string }>;
+		expect(messages.map((m) => m.channel)).toEqual(expect.arrayContaining(['fleet-report', 'whatsapp-alerts', 'onboarding']));
+	});
+
+	it('stops everything it started on Ctrl-C', async () => {
+		expect(await demo.interrupt()).toBe(0);
+		expect(demo.output()).toContain('Stopped.');
+		await expect(fetch(`${n8nUrl}/healthz`)).rejects.toThrow();
+		await expect(fetch(sinkUrl)).rejects.toThrow();
+	}, 60_000);
 });

@@ -21,6 +21,7 @@ export interface ExampleWorkflow {
 	nodes: Array<{
 		name: string;
 		type: string;
+		typeVersion: number;
 		parameters: Record<string, unknown>;
 		credentials?: Record<string, { id: string; name: string }>;
 		[key: string]: unknown;

@@ -171,7 +171,7 @@ export interface OwnerSession {
 	browserId: string;
 }
 
-function sessionHeaders(session: OwnerSession): Record<string, string> {
+export function sessionHeaders(session: OwnerSession): Record<string, string> {
 	return { 'Content-Type': 'application/json', Cookie: session.cookie, 'browser-id': session.browserId };
 }
 
