@@ -42,6 +42,8 @@ export async function openWorkflow(page: Page, n8nUrl: string, workflowId: strin
 	await page.goto(`${n8nUrl}/workflow/${workflowId}`);
 	await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 30_000 });
 	await page.locator('[data-test-id="zoom-to-fit"]').click();
+	// one step out, so the "Execute workflow" button covers no node
+	await page.locator('[data-test-id="zoom-out-button"]').click();
 	// leave no button focused or hovered in a screenshot
 	await page.mouse.move(700, 80);
 	await page.evaluate('document.activeElement && document.activeElement.blur()');
