@@ -146,6 +146,7 @@ describe('Twilio errors', () => {
 			expect.objectContaining({ json: expect.objectContaining({ error: 'Twilio rejected the credentials (HTTP 401)' }), pairedItem: { item: 0 } }),
 			expect.objectContaining({ json: expect.objectContaining({ error: 'Twilio rejected the credentials (HTTP 401)' }), pairedItem: { item: 1 } }),
 		]);
+		expect(items[0].json.description).toContain('Check the Account SID and Auth Token');
 	});
 
 	it('sends a failing item to the error output when On Error is "Continue (using error output)"', async () => {

@@ -42,9 +42,10 @@ export async function routeSenderOperation(this: IExecuteFunctions): Promise<INo
 			if (!this.continueOnFail()) throw nodeError;
 			const json: IDataObject = { error: nodeError.message };
 			if (nodeError.description) json.description = nodeError.description;
-			// `error` on the item is what routes it to the error output when the node's
-			// On Error setting is "Continue (using error output)"
-			output.push({ json, error: nodeError, pairedItem: { item: itemIndex } });
+			// the item's `error` is what routes it to the error output ("Continue (using error
+			// output)"); n8n then keeps only the message in its JSON, so it is set only there
+			const toErrorOutput = this.getNode().onError === 'continueErrorOutput';
+			output.push({ json, pairedItem: { item: itemIndex }, ...(toErrorOutput ? { error: nodeError } : {}) });
 		}
 	}
 	return [output];
