@@ -25,6 +25,7 @@ import {
 	PACKAGE_NAME,
 	REPO_ROOT,
 	setupOwner,
+	setWorkflowActive,
 	startN8n,
 } from '../test/support/n8n';
 import { slackMessageText, slackTextForTerminal } from '../test/simulators/slackSink';
@@ -85,13 +86,7 @@ async function main(): Promise<void> {
 	const port = await freePort(Number(process.env.N8N_PORT) || 5678);
 	const n8n = await startN8n(userFolder, port);
 	const apiKey = await createApiKey(n8n.url, await setupOwner(n8n.url));
-	for (const workflow of workflows) {
-		const response = await fetch(`${n8n.url}/api/v1/workflows/${workflow.id}/activate`, {
-			method: 'POST',
-			headers: { 'X-N8N-API-KEY': apiKey },
-		});
-		if (!response.ok) throw new Error(`activating "${workflow.name}" answered ${response.status}: ${await response.text()}`);
-	}
+	for (const workflow of workflows) await setWorkflowActive(n8n.url, apiKey, workflow.id!, true);
 	const activatedAt = Date.now();
 	timeline.activatedAt = activatedAt;
 
@@ -102,7 +97,7 @@ async function main(): Promise<void> {
 	log('Active workflows:');
 	for (const workflow of workflows) log(`  ${workflow.name.padEnd(40)} ${n8n.url}/workflow/${workflow.id}`);
 	log(`Onboarding webhook: POST ${n8n.url}/webhook/${ONBOARDING_PATH}`);
-	log(`Slack sink (every message it received): ${fleet.slack.server.origin}/`);
+	log(`Slack sink (every message it received): ${fleet.slack.baseUrl}/`);
 	log('');
 	log('The triggers poll every minute; the first poll only records the current state. What happens next:');
 
@@ -114,6 +109,7 @@ async function main(): Promise<void> {
 		});
 		if (!response.ok) log(`[${clock()}] the onboarding webhook answered ${response.status}: ${await response.text()}`);
 	};
+	const timers: NodeJS.Timeout[] = [];
 	// the client reads the SMS and sends the code to the URL the pipeline posted to Slack
 	fleet.slack.onMessage((message) => {
 		const resumeUrl = /(http:\/\/\S+\/webhook-waiting\/[^\s'`]+)/.exec(slackMessageText(message.body))?.[1];
@@ -129,7 +125,6 @@ async function main(): Promise<void> {
 			}, 5000),
 		);
 	});
-	const timers: NodeJS.Timeout[] = [];
 	for (const step of scenario(onboard)) {
 		timers.push(
 			setTimeout(() => {

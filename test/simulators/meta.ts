@@ -1,4 +1,4 @@
-import { bearerToken, type RecordedRequest, type SimulatedResponse, SimulatorServer } from './server';
+import { bearerToken, type RecordedRequest, type SimulatedResponse, HttpSimulator } from './server';
 
 /**
  * Meta's WhatsApp Cloud API phone-number endpoints as Meta documents them (facts in
@@ -51,8 +51,7 @@ function displayNumber(e164: string): string {
 	return `+${digits.slice(0, 3)} ${digits.slice(3, 5)}-${digits.slice(5)}`;
 }
 
-export class MetaSimulator {
-	readonly server = new SimulatorServer((request) => this.route(request));
+export class MetaSimulator extends HttpSimulator {
 
 	private readonly numbers = new Map<string, NumberState>();
 
@@ -61,18 +60,8 @@ export class MetaSimulator {
 	constructor(
 		readonly accessToken: string,
 		readonly wabaId: string,
-	) {}
-
-	async start(port?: number): Promise<string> {
-		return await this.server.start(port);
-	}
-
-	async stop(): Promise<void> {
-		await this.server.stop();
-	}
-
-	get baseUrl(): string {
-		return this.server.origin;
+	) {
+		super();
 	}
 
 	addNumbers(...seeds: MetaNumberSeed[]): MetaNumber[] {
@@ -110,7 +99,7 @@ export class MetaSimulator {
 		this.numbers.delete(id);
 	}
 
-	private route(request: RecordedRequest): SimulatedResponse {
+	protected route(request: RecordedRequest): SimulatedResponse {
 		if (bearerToken(request.headers) !== this.accessToken) {
 			return { status: 401, body: metaError(190, 'Invalid OAuth access token - Cannot parse access token') };
 		}

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { bearerToken, type RecordedRequest, type SimulatedResponse, SimulatorServer } from './server';
+import { bearerToken, type RecordedRequest, type SimulatedResponse, HttpSimulator } from './server';
 
 /**
  * 99digital's Partners API as its documentation describes it (shared/provider-docs and
@@ -28,8 +28,7 @@ interface PendingRegistration {
 	verified: boolean;
 }
 
-export class NinetyNineDigitalSimulator {
-	readonly server = new SimulatorServer((request) => this.route(request));
+export class NinetyNineDigitalSimulator extends HttpSimulator {
 
 	readonly numbers: Array<Record<string, unknown>> = [];
 
@@ -52,18 +51,8 @@ export class NinetyNineDigitalSimulator {
 		readonly clientSecret: string,
 		/** Wrong secrets in a row before the IP is blocked (reason 3). */
 		readonly blockAfterWrongAttempts = 5,
-	) {}
-
-	async start(port?: number): Promise<string> {
-		return await this.server.start(port);
-	}
-
-	async stop(): Promise<void> {
-		await this.server.stop();
-	}
-
-	get baseUrl(): string {
-		return this.server.origin;
+	) {
+		super();
 	}
 
 	addNumbers(...seeds: NinetyNineNumberSeed[]): void {
@@ -108,7 +97,7 @@ export class NinetyNineDigitalSimulator {
 		return { status, body: { status: 'FAIL', reason } };
 	}
 
-	private route(request: RecordedRequest): SimulatedResponse {
+	protected route(request: RecordedRequest): SimulatedResponse {
 		if (request.path === '/api/settings/accessToken') return this.issueToken(request);
 		const token = bearerToken(request.headers);
 		const expiresAt = token === undefined ? undefined : this.tokens.get(token);

@@ -1,4 +1,4 @@
-import { bearerToken, type RecordedRequest, type SimulatedResponse, SimulatorServer } from './server';
+import { bearerToken, type RecordedRequest, type SimulatedResponse, HttpSimulator } from './server';
 
 /**
  * The Autocalls platform (also sold as Famulor at another host) as its docs describe it:
@@ -20,21 +20,14 @@ export type PlatformSender = Record<string, unknown> & { id: number; status: str
 
 export const PLATFORM_API_PREFIX = '/api';
 
-export class PlatformSimulator {
-	readonly server = new SimulatorServer((request) => this.route(request));
+export class PlatformSimulator extends HttpSimulator {
 
 	private readonly sendersByKey = new Map<string, PlatformSender[]>();
 
 	private nextId = 1;
 
-	constructor(readonly name: 'Autocalls' | 'Famulor') {}
-
-	async start(port?: number): Promise<string> {
-		return await this.server.start(port);
-	}
-
-	async stop(): Promise<void> {
-		await this.server.stop();
+	constructor(readonly name: 'Autocalls' | 'Famulor') {
+		super();
 	}
 
 	/** The Base URL a credential uses, like https://app.autocalls.ai/api. */
@@ -79,7 +72,7 @@ export class PlatformSimulator {
 		};
 	}
 
-	private route(request: RecordedRequest): SimulatedResponse {
+	protected route(request: RecordedRequest): SimulatedResponse {
 		const token = bearerToken(request.headers);
 		const senders = token === undefined ? undefined : this.sendersByKey.get(token);
 		if (!senders) return { status: 401, body: { message: 'Unauthenticated.' } };

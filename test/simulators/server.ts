@@ -121,6 +121,29 @@ export class SimulatorServer {
 	}
 }
 
+/**
+ * A provider simulator: one SimulatorServer answering with `route`, started and stopped
+ * with it; its Base URL is the server's origin unless the provider's API lives below it.
+ */
+export abstract class HttpSimulator {
+	readonly server = new SimulatorServer((request) => this.route(request));
+
+	protected abstract route(request: RecordedRequest): SimulatedResponse;
+
+	async start(port?: number): Promise<string> {
+		return await this.server.start(port);
+	}
+
+	async stop(): Promise<void> {
+		await this.server.stop();
+	}
+
+	/** What a credential's Base URL is set to. */
+	get baseUrl(): string {
+		return this.server.origin;
+	}
+}
+
 export function basicAuth(headers: IncomingMessage['headers']): { user: string; password: string } | undefined {
 	const header = headers.authorization;
 	if (!header?.startsWith('Basic ')) return undefined;

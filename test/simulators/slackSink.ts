@@ -1,4 +1,4 @@
-import { SimulatorServer } from './server';
+import { HttpSimulator, type RecordedRequest, type SimulatedResponse } from './server';
 
 export interface SlackMessage {
 	receivedAt: string;
@@ -53,12 +53,12 @@ function escapeHtml(text: string): string {
  * Slack does (400 "invalid_payload" without text or blocks), keeps every message, and
  * shows them at its own URL (`/` as a page, `/messages` as JSON).
  */
-export class SlackSink {
+export class SlackSink extends HttpSimulator {
 	readonly received: SlackMessage[] = [];
 
 	private readonly listeners: Array<(message: SlackMessage) => void> = [];
 
-	readonly server = new SimulatorServer((request) => {
+	protected route(request: RecordedRequest): SimulatedResponse {
 		if (request.method === 'GET' && request.path === '/messages') return { status: 200, body: this.received };
 		if (request.method === 'GET' && request.path === '/') {
 			const items = this.received
@@ -85,14 +85,6 @@ export class SlackSink {
 		this.received.push(message);
 		for (const listener of this.listeners) listener(message);
 		return plain(200, 'ok');
-	});
-
-	async start(port?: number): Promise<string> {
-		return await this.server.start(port);
-	}
-
-	async stop(): Promise<void> {
-		await this.server.stop();
 	}
 
 	/** The webhook URL to give n8n, shaped like Slack's. */

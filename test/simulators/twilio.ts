@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { basicAuth, type RecordedRequest, type SimulatedResponse, SimulatorServer } from './server';
+import { basicAuth, type RecordedRequest, type SimulatedResponse, HttpSimulator } from './server';
 
 /**
  * Twilio's Senders API v2 as its docs and OpenAPI contract (shared/reference) describe it:
@@ -175,8 +175,7 @@ function contractViolation(body: unknown, creating: boolean): SimulatedResponse 
 	return undefined;
 }
 
-export class TwilioSimulator {
-	readonly server = new SimulatorServer((request) => this.route(request));
+export class TwilioSimulator extends HttpSimulator {
 
 	private readonly accounts = new Map<string, TwilioAccount>();
 
@@ -196,18 +195,6 @@ export class TwilioSimulator {
 			const steps = this.pending.get(sender.sid);
 			while (steps && steps.length > 0 && steps[0].at <= now) sender.status = steps.shift()!.status;
 		}
-	}
-
-	async start(port?: number): Promise<string> {
-		return await this.server.start(port);
-	}
-
-	async stop(): Promise<void> {
-		await this.server.stop();
-	}
-
-	get baseUrl(): string {
-		return this.server.origin;
 	}
 
 	addAccount(accountSid: string, authToken: string, apiKeys: Record<string, string> = {}): TwilioAccount {
@@ -247,7 +234,7 @@ export class TwilioSimulator {
 		return undefined;
 	}
 
-	private route(request: RecordedRequest): SimulatedResponse {
+	protected route(request: RecordedRequest): SimulatedResponse {
 		const account = this.authenticate(request);
 		if (!account) {
 			return {

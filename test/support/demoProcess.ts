@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
-import { freePort, newUserFolder, REPO_ROOT } from './n8n';
+import { freePort, killWithParent, newUserFolder, REPO_ROOT } from './n8n';
 
 export interface DemoProcess {
 	child: ChildProcess;
@@ -33,9 +33,7 @@ export async function startDemo(): Promise<DemoProcess> {
 	child.stdout!.on('data', (chunk) => (output += chunk));
 	child.stderr!.on('data', (chunk) => (output += chunk));
 	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-	const killOnExit = () => child.kill('SIGKILL');
-	process.on('exit', killOnExit);
-	void exited.then(() => process.off('exit', killOnExit));
+	killWithParent(child);
 
 	return {
 		child,

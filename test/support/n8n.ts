@@ -128,6 +128,13 @@ export interface RunningN8n {
 	stop: () => Promise<void>;
 }
 
+/** Never leaves a child (an n8n, the demo) behind when the process that started it ends. */
+export function killWithParent(child: ChildProcess): void {
+	const kill = () => child.kill('SIGKILL');
+	process.on('exit', kill);
+	child.once('exit', () => process.off('exit', kill));
+}
+
 /** `n8n start`, resolved once the editor is up (and the process still alive a moment later). */
 export async function startN8n(userFolder: string, port: number, timeoutMs = 120_000): Promise<RunningN8n> {
 	assertN8nInstalled();
@@ -138,10 +145,7 @@ export async function startN8n(userFolder: string, port: number, timeoutMs = 120
 	let log = '';
 	child.stdout!.on('data', (chunk) => (log += chunk));
 	child.stderr!.on('data', (chunk) => (log += chunk));
-	// never leave an n8n behind when the process that started it ends
-	const killOnExit = () => child.kill('SIGKILL');
-	process.on('exit', killOnExit);
-	child.once('exit', () => process.off('exit', killOnExit));
+	killWithParent(child);
 	const url = `http://127.0.0.1:${port}`;
 	const stop = async () => {
 		if (child.exitCode !== null || child.signalCode !== null) return;
@@ -255,13 +259,18 @@ export async function createApiKey(url: string, session: OwnerSession): Promise<
  * refuses poll intervals under a minute.
  */
 export async function repoll(url: string, apiKey: string, workflowId: string): Promise<void> {
-	for (const action of ['deactivate', 'activate']) {
-		const response = await fetch(`${url}/api/v1/workflows/${workflowId}/${action}`, {
-			method: 'POST',
-			headers: { 'X-N8N-API-KEY': apiKey },
-		});
-		if (!response.ok) throw new Error(`${action} answered ${response.status}: ${await response.text()}`);
-	}
+	await setWorkflowActive(url, apiKey, workflowId, false);
+	await setWorkflowActive(url, apiKey, workflowId, true);
+}
+
+/** Activates (or deactivates) a workflow through n8n's public API, as a running n8n needs. */
+export async function setWorkflowActive(url: string, apiKey: string, workflowId: string, active: boolean): Promise<void> {
+	const action = active ? 'activate' : 'deactivate';
+	const response = await fetch(`${url}/api/v1/workflows/${workflowId}/${action}`, {
+		method: 'POST',
+		headers: { 'X-N8N-API-KEY': apiKey },
+	});
+	if (!response.ok) throw new Error(`${action} of workflow ${workflowId} answered ${response.status}: ${await response.text()}`);
 }
 
 export async function waitFor(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
