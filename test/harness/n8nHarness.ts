@@ -27,8 +27,8 @@ import { FamulorApi } from '../../credentials/FamulorApi.credentials';
 import { MetaWhatsAppCloudApi } from '../../credentials/MetaWhatsAppCloudApi.credentials';
 import { NinetyNineDigitalApi } from '../../credentials/NinetyNineDigitalApi.credentials';
 import { TwilioSendersApi } from '../../credentials/TwilioSendersApi.credentials';
-import { WhatsAppSenders } from '../../nodes/WhatsAppSenders/WhatsAppSenders.node';
-import { WhatsAppSendersTrigger } from '../../nodes/WhatsAppSenders/WhatsAppSendersTrigger.node';
+import { WhatsAppSenders } from '../../nodes/WhatsAppSenders/WhatsAppSenders.node.ts';
+import { WhatsAppSendersTrigger } from '../../nodes/WhatsAppSenders/WhatsAppSendersTrigger.node.ts';
 
 /**
  * Runs workflows through n8n-core's own WorkflowExecute with this package's node types, the

@@ -8,6 +8,8 @@ export interface RecordedRequest {
 	query: Record<string, string>;
 	headers: IncomingMessage['headers'];
 	body: string;
+	/** When the request arrived, in performance.now() milliseconds (benchmarks time polls from it). */
+	at: number;
 }
 
 export interface SimulatedResponse {
@@ -78,6 +80,7 @@ export class SimulatorServer {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
+			const at = performance.now();
 			const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 			const request: RecordedRequest = {
 				method: req.method ?? 'GET',
@@ -85,6 +88,7 @@ export class SimulatorServer {
 				query: Object.fromEntries(url.searchParams),
 				headers: req.headers,
 				body: Buffer.concat(chunks).toString('utf8'),
+				at,
 			};
 			this.requests.push(request);
 			const index = this.faults.findIndex((entry) => !entry.when || entry.when(request));

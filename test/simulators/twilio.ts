@@ -179,6 +179,9 @@ export class TwilioSimulator extends HttpSimulator {
 
 	private readonly accounts = new Map<string, TwilioAccount>();
 
+	/** The order of each account's current listing, taken on its first page. */
+	private readonly listings = new WeakMap<TwilioAccount, TwilioSender[]>();
+
 	readonly lifecycle: TwilioLifecycle = { creatingMs: 0, verifyingMs: 0, updatingMs: 0, verificationCode: '123456' };
 
 	/** Status changes due later, applied whenever the sender is read. */
@@ -342,9 +345,17 @@ export class TwilioSimulator extends HttpSimulator {
 			if (decoded === undefined) return twilioError(400, 20001, `Invalid PageToken: ${query.PageToken}`);
 			offset = decoded;
 		}
-		this.advance(account.senders);
-		const senders = channel === 'whatsapp' ? [...account.senders].sort((a, b) => a.sid.localeCompare(b.sid)) : [];
+		// a listing is ordered by SID, sorted once on its first page and paged from that order,
+		// so each later page costs only its own size (100,000 senders would otherwise sort 100 times)
+		let listing = this.listings.get(account);
+		if (query.PageToken === undefined || !listing) {
+			this.advance(account.senders);
+			listing = [...account.senders].sort((a, b) => (a.sid < b.sid ? -1 : a.sid > b.sid ? 1 : 0));
+			this.listings.set(account, listing);
+		}
+		const senders = channel === 'whatsapp' ? listing : [];
 		const page = senders.slice(offset, offset + pageSize);
+		this.advance(page);
 		const pageIndex = Math.floor(offset / pageSize);
 		const hasNext = offset + pageSize < senders.length;
 		const current = { PageSize: pageSize, Page: pageIndex, Channel: channel };

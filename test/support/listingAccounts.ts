@@ -1,0 +1,111 @@
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+
+import { MetaSimulator } from '../simulators/meta';
+import { NinetyNineDigitalSimulator } from '../simulators/ninetyNineDigital';
+import { PlatformSimulator } from '../simulators/platform';
+import type { HttpSimulator, RecordedRequest } from '../simulators/server';
+import { TwilioSimulator, twilioSid } from '../simulators/twilio';
+
+/**
+ * One provider account holding N senders in a fresh simulator, for counting what a full
+ * listing costs (the request-count test and `npm run bench`). Senders are generated from
+ * their index, so every run sees the same fleet.
+ */
+
+export const LISTING_PROVIDERS = ['twilio', 'metaCloud', 'autocalls', 'famulor', '99digital'] as const;
+export type ListingProvider = (typeof LISTING_PROVIDERS)[number];
+
+export interface ListingAccount {
+	provider: ListingProvider;
+	simulator: HttpSimulator;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** Requests that read senders (a token exchange is not one). */
+	listRequests(): RecordedRequest[];
+	stop(): Promise<void>;
+}
+
+/** The i-th generated number: +1 415 then 7 digits (+1 650 after 10 million). */
+export function fleetNumber(index: number): string {
+	return `+1${index < 10_000_000 ? '415' : '650'}${String(index % 10_000_000).padStart(7, '0')}`;
+}
+
+const TWILIO_QUALITY = ['HIGH', 'HIGH', 'HIGH', 'MEDIUM', 'LOW'];
+const TWILIO_STATUS = ['ONLINE', 'ONLINE', 'ONLINE', 'ONLINE', 'OFFLINE', 'PENDING_VERIFICATION'];
+const TWILIO_LIMIT = ['1K Customers/24hr', '10K Customers/24hr', '100K Customers/24hr', 'Unlimited'];
+
+export async function startListingAccount(provider: ListingProvider, count: number): Promise<ListingAccount> {
+	const indexes = Array.from({ length: count }, (_, index) => index);
+	switch (provider) {
+		case 'twilio': {
+			const twilio = new TwilioSimulator();
+			const accountSid = twilioSid('AC');
+			await twilio.start();
+			twilio.addAccount(accountSid, 'listing-token');
+			// in chunks: a call with 100,000 arguments overflows the stack
+			for (let start = 0; start < count; start += 10_000) {
+				twilio.addSenders(
+					accountSid,
+					...indexes.slice(start, start + 10_000).map((i) => ({
+						phoneNumber: fleetNumber(i),
+						displayName: `Client ${i}`,
+						status: TWILIO_STATUS[i % TWILIO_STATUS.length],
+						qualityRating: TWILIO_QUALITY[i % TWILIO_QUALITY.length],
+						messagingLimit: TWILIO_LIMIT[i % TWILIO_LIMIT.length],
+					})),
+				);
+			}
+			return account(provider, twilio, { twilioSendersApi: { authType: 'authToken', accountSid, authToken: 'listing-token', baseUrl: twilio.baseUrl } }, (r) => r.path === '/v2/Channels/Senders');
+		}
+		case 'metaCloud': {
+			const meta = new MetaSimulator('listing-meta-token', '102290129340398');
+			await meta.start();
+			meta.addNumbers(...indexes.map((i) => ({ phoneNumber: fleetNumber(i), verifiedName: `Client ${i}`, qualityRating: ['GREEN', 'YELLOW', 'RED'][i % 3] })));
+			return account(
+				provider,
+				meta,
+				{ metaWhatsAppCloudApi: { accessToken: 'listing-meta-token', wabaId: '102290129340398', graphApiVersion: 'v26.0', baseUrl: meta.baseUrl } },
+				(r) => r.path.endsWith('/phone_numbers'),
+			);
+		}
+		case 'autocalls':
+		case 'famulor': {
+			const platform = new PlatformSimulator(provider === 'autocalls' ? 'Autocalls' : 'Famulor');
+			await platform.start();
+			platform.addSenders('listing-key', ...indexes.map((i) => ({ phoneNumber: fleetNumber(i), displayName: `Client ${i}` })));
+			const type = provider === 'autocalls' ? 'autocallsApi' : 'famulorApi';
+			return account(provider, platform, { [type]: { apiKey: 'listing-key', baseUrl: platform.baseUrl } }, (r) => r.path.endsWith('/whatsapp/senders'));
+		}
+		case '99digital': {
+			const ninetyNine = new NinetyNineDigitalSimulator('listing-client', 'listing-secret');
+			await ninetyNine.start();
+			ninetyNine.addNumbers(...indexes.map((i) => ({ phoneDigits: fleetNumber(i).slice(1), displayName: `Client ${i}` })));
+			return account(
+				provider,
+				ninetyNine,
+				{ ninetyNineDigitalApi: { clientId: 'listing-client', clientSecret: 'listing-secret', baseUrl: ninetyNine.baseUrl } },
+				(r) => r.path === '/api/whatsapp/getWhatsApp',
+			);
+		}
+	}
+}
+
+function account(
+	provider: ListingProvider,
+	simulator: HttpSimulator,
+	credentials: ListingAccount['credentials'],
+	isListRequest: (request: RecordedRequest) => boolean,
+): ListingAccount {
+	return {
+		provider,
+		simulator,
+		credentials,
+		listRequests: () => simulator.server.requests.filter(isListRequest),
+		stop: () => simulator.stop(),
+	};
+}
+
+/** The node parameters of List with Return All (every status where the provider filters by status). */
+export function listAllParameters(provider: ListingProvider): IDataObject {
+	const statusFilter = provider === 'autocalls' || provider === 'famulor' ? { filters: { status: 'all' } } : {};
+	return { provider, resource: 'sender', operation: 'list', returnAll: true, ...statusFilter };
+}
