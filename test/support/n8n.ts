@@ -138,7 +138,9 @@ export function killWithParent(child: ChildProcess): void {
 /** `n8n start`, resolved once the editor is up (and the process still alive a moment later). */
 export async function startN8n(userFolder: string, port: number, timeoutMs = 120_000): Promise<RunningN8n> {
 	assertN8nInstalled();
-	const child = spawn(process.execPath, [N8N_BIN, 'start'], {
+	// N8N_NODE_ARGS: extra Node.js flags for n8n, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it in a benchmark
+	const nodeArgs = process.env.N8N_NODE_ARGS ? process.env.N8N_NODE_ARGS.split(' ') : [];
+	const child = spawn(process.execPath, [...nodeArgs, N8N_BIN, 'start'], {
 		env: { ...n8nEnv(userFolder, port, await freePort()), N8N_LOG_LEVEL: 'info' },
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});

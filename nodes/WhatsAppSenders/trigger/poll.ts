@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { diffSnapshots, type SenderChange } from '../core/diff';
-import { filterChanges, filterSenders } from '../core/eventFilter';
+import type { SenderChange } from '../core/diff';
+import { detectChanges, filterSenders } from '../core/eventFilter';
 import type { Sender } from '../core/sender';
 import { type Snapshot, takeSnapshot } from '../core/snapshot';
 import { resolveProvider } from '../providers';
@@ -53,7 +53,7 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 		const current = (sender: Sender) => eventItem({ event: 'currentState', sender }, provider.id, detectedAt);
 
 		if (this.getMode() === 'manual') {
-			const changes = baseline ? filterChanges(diffSnapshots(baseline, senders), parameters.filters) : [];
+			const changes = baseline ? detectChanges(baseline, senders, parameters.filters).changes : [];
 			items = changes.length > 0
 				? changes.map((change) => eventItem(change, provider.id, detectedAt))
 				: filterSenders(senders, parameters.filters).map(current);
@@ -62,8 +62,7 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 			state.senders = takeSnapshot(senders);
 			items = parameters.emitOnFirstPoll ? filterSenders(senders, parameters.filters).map(current) : [];
 		} else {
-			const snapshot = takeSnapshot(senders);
-			const changes = filterChanges(diffSnapshots(baseline, senders, snapshot), parameters.filters);
+			const { snapshot, changes } = detectChanges(baseline, senders, parameters.filters);
 			state.senders = snapshot;
 			items = changes.map((change) => eventItem(change, provider.id, detectedAt));
 		}
