@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { SENDER_EVENTS } from '../nodes/WhatsAppSenders/core/diff';
-import { detectChanges, type EventFilters } from '../nodes/WhatsAppSenders/core/eventFilter';
-import { type Snapshot, takeSnapshot } from '../nodes/WhatsAppSenders/core/snapshot';
+import { SENDER_EVENTS, SnapshotComparison } from '../nodes/WhatsAppSenders/core/diff';
+import { type EventFilters, filterChanges } from '../nodes/WhatsAppSenders/core/eventFilter';
+import { type Snapshot, takeSnapshot, unpackSnapshot } from '../nodes/WhatsAppSenders/core/snapshot';
 import type { ProviderHttp } from '../nodes/WhatsAppSenders/providers/types';
 import { twilioAdapter } from '../nodes/WhatsAppSenders/providers/twilio/adapter';
 import { pollSendersTrigger, runSendersNode } from '../test/harness/n8nHarness';
@@ -57,8 +57,10 @@ export async function benchCpu(): Promise<BenchRow[]> {
 					for (const text of bodies) JSON.parse(text);
 				},
 				mapAndDiff: async () => {
-					const senders = await twilioAdapter.listSenders(http, {});
-					changes = detectChanges(baseline, senders, ALL_EVENTS).changes.length;
+					// as the trigger does: each page compared as it is mapped, then the removals and filters
+					const comparison = new SnapshotComparison(baseline);
+					await twilioAdapter.listSenders(http, { onPage: (page) => comparison.add(page) });
+					changes = filterChanges(comparison.finish().changes, ALL_EVENTS).length;
 				},
 			},
 			15,
@@ -88,8 +90,8 @@ export async function benchState(): Promise<BenchRow[]> {
 			const { error } = await pollSendersTrigger({ parameters: { provider }, credentials: account.credentials, staticData });
 			if (error) throw error;
 			// n8n keeps a node's static data under "node:<node name>"; the whole object is what it saves
-			const nodeState = Object.values(staticData)[0] as { senders?: object } | undefined;
-			const stored = Object.keys(nodeState?.senders ?? {}).length;
+			const nodeState = Object.values(staticData)[0] as { senders?: unknown } | undefined;
+			const stored = Object.keys(unpackSnapshot(nodeState?.senders) ?? {}).length;
 			if (stored !== COUNT) throw new Error(`${provider}: the trigger stored ${stored} senders, expected ${COUNT}`);
 			const perSender = Buffer.byteLength(JSON.stringify(staticData)) / COUNT;
 			const { items } = await runSendersNode({ parameters: listAllParameters(provider), credentials: account.credentials });

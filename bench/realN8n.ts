@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- benchmark tooling: a real n8n process, files and timers, never loaded by n8n */
 import { rmSync } from 'node:fs';
 
-import { SimulatorServer } from '../test/simulators/server';
+import { basicAuth, SimulatorServer } from '../test/simulators/server';
 import type { TwilioSimulator } from '../test/simulators/twilio';
 import { fleetNumber, startListingAccount } from '../test/support/listingAccounts';
 import {
@@ -26,18 +26,28 @@ import { type BenchRow, formatCount, formatMs, formatRatio, median, seededRandom
  * by the response's next_page_url) → Code node comparing with the previous run through workflow
  * static data. Both end in the same HTTP Request posting each change to a local sink.
  *
- * The two workflows take turns (never both active): each round changes 20 senders and
- * adds and removes one (seeded), then each workflow runs once. Wall time runs from its first
- * request to the simulator to the last change reaching the sink. Both are scored against the
- * changes the round made: lost, duplicated, wrong.
+ * Each runs in an n8n of its own (so neither pays for the other's garbage collection or
+ * database); they take turns, never both active at once: each round
+ * changes 20 senders and adds and removes one (seeded), then each workflow runs once. A
+ * cycle runs from the moment the trigger fires to the last change reaching the sink: for
+ * the package, its poll's first request (the poll starts the execution only when it found
+ * changes); for the DIY workflow, the start of its execution (the Schedule Trigger fired).
+ * Both are scored against the changes the round made: lost, duplicated, wrong.
  */
 
 const COUNT = 10_000;
-const ROUNDS = 3;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const FIELD_CHANGES = 20;
 const SEED = 20261123;
-const PACKAGE_WORKFLOW = 'benchPackagePoll';
-const DIY_WORKFLOW = 'benchDiyPollFlow';
+type Who = 'package' | 'diy';
+/** Both poll every 10 seconds, 5 seconds apart, so they never run at the same time. */
+const PACKAGE_CRON = '0,10,20,30,40,50 * * * * *';
+const DIY_CRON = '5,15,25,35,45,55 * * * * *';
+const CYCLE_MS = 10_000;
+/** Changes are made in the window after the DIY run (at :x5) and before the package's poll (at :x0). */
+const CHANGE_WINDOW_MS = [7_000, 9_300];
+const DIY_API_KEY = { sid: 'SKbench0000000000000000000000000001', secret: 'bench-diy-api-key-secret' };
+const WORKFLOW_IDS: Record<Who, string> = { package: 'benchPackagePoll', diy: 'benchDiyPollFlow' };
 
 const DIY_CODE = `// remember status, quality and limit per sender; report what changed since the last run
 const state = $getWorkflowStaticData('global');
@@ -81,9 +91,9 @@ function sinkNode(path: string, idExpression: string) {
 	};
 }
 
-function workflows(twilioBaseUrl: string, sinkUrl: string): unknown[] {
-	const packageFlow = {
-		id: PACKAGE_WORKFLOW,
+function packageWorkflow(sinkUrl: string): unknown {
+	const flow = {
+		id: WORKFLOW_IDS.package,
 		name: 'Bench: WhatsApp Senders Trigger',
 		active: false,
 		settings: { executionOrder: 'v1' },
@@ -94,15 +104,20 @@ function workflows(twilioBaseUrl: string, sinkUrl: string): unknown[] {
 				type: `${PACKAGE_NAME}.whatsAppSendersTrigger`,
 				typeVersion: 1,
 				position: [0, 0],
-				parameters: { provider: 'twilio' },
+				// every 10 s at :x0 (n8n refuses a "*" in the seconds field, not a list), staggered with the DIY workflow
+				parameters: { provider: 'twilio', pollTimes: { item: [{ mode: 'custom', cronExpression: PACKAGE_CRON }] } },
 				credentials: { twilioSendersApi: { id: 'benchTwilioCred1', name: 'Twilio bench' } },
 			},
 			sinkNode('package', '$json.sender.id'),
 		],
 		connections: { 'Sender changed': { main: [[{ node: 'Report change', type: 'main', index: 0 }]] } },
 	};
-	const diyFlow = {
-		id: DIY_WORKFLOW,
+	return JSON.parse(JSON.stringify(flow).replaceAll('{{SINK}}', sinkUrl)) as unknown;
+}
+
+function diyWorkflow(twilioBaseUrl: string, sinkUrl: string): unknown {
+	const flow = {
+		id: WORKFLOW_IDS.diy,
 		name: 'Bench: Schedule + HTTP Request + Code',
 		active: false,
 		settings: { executionOrder: 'v1' },
@@ -113,7 +128,7 @@ function workflows(twilioBaseUrl: string, sinkUrl: string): unknown[] {
 				type: 'n8n-nodes-base.scheduleTrigger',
 				typeVersion: 1.2,
 				position: [0, 0],
-				parameters: { rule: { interval: [{ field: 'seconds', secondsInterval: 10 }] } },
+				parameters: { rule: { interval: [{ field: 'cronExpression', expression: DIY_CRON }] } },
 			},
 			{
 				id: 'list',
@@ -139,6 +154,7 @@ function workflows(twilioBaseUrl: string, sinkUrl: string): unknown[] {
 						},
 					},
 				},
+				// its own Twilio API key, so the simulator can tell its requests from the package's
 				credentials: { httpBasicAuth: { id: 'benchBasicAuth01', name: 'Twilio Basic auth' } },
 			},
 			{ id: 'code', name: 'Compare with last run', type: 'n8n-nodes-base.code', typeVersion: 2, position: [400, 0], parameters: { jsCode: DIY_CODE } },
@@ -150,7 +166,7 @@ function workflows(twilioBaseUrl: string, sinkUrl: string): unknown[] {
 			'Compare with last run': { main: [[{ node: 'Report change', type: 'main', index: 0 }]] },
 		},
 	};
-	return JSON.parse(JSON.stringify([packageFlow, diyFlow]).replaceAll('{{SINK}}', sinkUrl)) as unknown[];
+	return JSON.parse(JSON.stringify(flow).replaceAll('{{SINK}}', sinkUrl)) as unknown;
 }
 
 /** Changes the round makes, as "<sid> <event>" lines: the ground truth both are scored on. */
@@ -186,12 +202,14 @@ function changeSenders(twilio: TwilioSimulator, accountSid: string, round: numbe
 
 interface RoundResult {
 	ms: number;
+	fromFirstRequestMs: number;
+	timed: boolean;
 	lost: number;
 	duplicated: number;
 	wrong: number;
 }
 
-function score(truth: readonly string[], got: readonly string[]): Omit<RoundResult, 'ms'> {
+function score(truth: readonly string[], got: readonly string[]): Pick<RoundResult, 'lost' | 'duplicated' | 'wrong'> {
 	const expected = new Set(truth);
 	const seen = new Map<string, number>();
 	for (const line of got) seen.set(line, (seen.get(line) ?? 0) + 1);
@@ -202,119 +220,134 @@ function score(truth: readonly string[], got: readonly string[]): Omit<RoundResu
 	};
 }
 
+interface Instance {
+	n8n: RunningN8n;
+	apiKey: string;
+	userFolder: string;
+}
+
+/** An n8n of its own for one workflow: the package installed from its tarball, both credentials. */
+async function startInstance(workflow: unknown, credentials: unknown[]): Promise<Instance> {
+	const userFolder = newUserFolder('wa-senders-bench-');
+	await installPackage(userFolder);
+	await importIntoN8n(userFolder, 'credentials', credentials);
+	await importIntoN8n(userFolder, 'workflow', [workflow]);
+	const n8n = await startN8n(userFolder, await freePort());
+	return { n8n, apiKey: await createApiKey(n8n.url, await setupOwner(n8n.url)), userFolder };
+}
+
 export async function benchRealN8n(): Promise<BenchRow[]> {
 	const account = await startListingAccount('twilio', COUNT);
 	const twilio = account.simulator as TwilioSimulator;
 	const { accountSid, authToken } = account.credentials.twilioSendersApi as Record<string, string>;
+	twilio.account(accountSid).apiKeys[DIY_API_KEY.sid] = DIY_API_KEY.secret;
 	const sink = new SimulatorServer(() => ({ status: 200, body: { ok: true } }));
 	const sinkUrl = await sink.start();
-	const userFolder = newUserFolder('wa-senders-bench-');
-	let n8n: RunningN8n | undefined;
+	const credentials = [
+		{ id: 'benchTwilioCred1', name: 'Twilio bench', type: 'twilioSendersApi', data: { authType: 'authToken', accountSid, authToken, baseUrl: twilio.baseUrl } },
+		{ id: 'benchBasicAuth01', name: 'Twilio Basic auth', type: 'httpBasicAuth', data: { user: DIY_API_KEY.sid, password: DIY_API_KEY.secret } },
+	];
+	const instances: Partial<Record<Who, Instance>> = {};
 	try {
-		await installPackage(userFolder);
-		await importIntoN8n(userFolder, 'credentials', [
-			{ id: 'benchTwilioCred1', name: 'Twilio bench', type: 'twilioSendersApi', data: { authType: 'authToken', accountSid, authToken, baseUrl: twilio.baseUrl } },
-			{ id: 'benchBasicAuth01', name: 'Twilio Basic auth', type: 'httpBasicAuth', data: { user: accountSid, password: authToken } },
+		// one n8n each, so neither pays for the other's garbage collection or database
+		[instances.package, instances.diy] = await Promise.all([
+			startInstance(packageWorkflow(sinkUrl), credentials),
+			startInstance(diyWorkflow(twilio.baseUrl, sinkUrl), credentials),
 		]);
-		await importIntoN8n(userFolder, 'workflow', workflows(twilio.baseUrl, sinkUrl));
-		n8n = await startN8n(userFolder, await freePort());
-		const apiKey = await createApiKey(n8n.url, await setupOwner(n8n.url));
-		const running = n8n;
-
-		const pages = Math.ceil(COUNT / 1000);
-		const listRequests = () => account.listRequests();
-		const finishedRuns = async (workflowId: string): Promise<number> => {
-			const response = await fetch(`${running.url}/api/v1/executions?workflowId=${workflowId}&status=success`, { headers: { 'X-N8N-API-KEY': apiKey } });
-			return ((await response.json()) as { data: unknown[] }).data.length;
+		const requestsOf = (who: Who, since: number) =>
+			account.listRequests().slice(since).filter((request) => (basicAuth(request.headers)?.user === accountSid) === (who === 'package'));
+		const changesOf = (who: Who, since: number) => sink.requests.slice(since).filter((request) => request.path === `/${who}`);
+		const runs = async (who: Who) => {
+			const { n8n, apiKey } = instances[who]!;
+			const response = await fetch(`${n8n.url}/api/v1/executions?workflowId=${WORKFLOW_IDS[who]}`, { headers: { 'X-N8N-API-KEY': apiKey } });
+			return ((await response.json()) as { data: Array<{ status: string; startedAt: string }> }).data;
 		};
+		const finishedRuns = async (who: Who) => (await runs(who)).filter((run) => run.status !== 'running' && run.status !== 'new');
 
-		/** The newest execution's status and error, to say why a run did not finish. */
-		const lastRun = async (workflowId: string): Promise<string> => {
-			const response = await fetch(`${running.url}/api/v1/executions?workflowId=${workflowId}&includeData=true&limit=1`, { headers: { 'X-N8N-API-KEY': apiKey } });
-			const [run] = ((await response.json()) as { data: Array<{ status: string; data?: { resultData?: { error?: { message?: string } } } }> }).data;
-			return run ? `${run.status} ${run.data?.resultData?.error?.message ?? ''}` : 'no execution recorded';
-		};
+		// activation polls at once (the package's baseline); the DIY workflow's first run, at
+		// its next :x5, is its baseline
+		for (const who of ['package', 'diy'] as const) {
+			const { n8n, apiKey } = instances[who]!;
+			await setWorkflowActive(n8n.url, apiKey, WORKFLOW_IDS[who], true);
+		}
+		await waitFor(() => requestsOf('package', 0).length >= COUNT / 1000, 30_000, 'the package\'s baseline poll');
+		for (let tries = 0; (await finishedRuns('diy')).length < 1; tries++) {
+			if (tries > 150) throw new Error('the DIY workflow did not run');
+			await sleep(200);
+		}
 
-		/** Activates a workflow until it has listed everything and `done` holds, then deactivates it. */
-		async function runOnce(workflowId: string, sinkPath: string, expected: number): Promise<{ ms: number; got: string[] }> {
-			const requestsBefore = listRequests().length;
+		const random = seededRandom(SEED);
+		const results: Record<Who, RoundResult[]> = { package: [], diy: [] };
+		// round 0 warms both up (scored for correctness, not timed)
+		for (let round = 0; round <= ROUNDS; round++) {
+			let phase = Date.now() % CYCLE_MS;
+			while (phase < CHANGE_WINDOW_MS[0] || phase >= CHANGE_WINDOW_MS[1]) {
+				await sleep(phase < CHANGE_WINDOW_MS[0] ? CHANGE_WINDOW_MS[0] - phase : CYCLE_MS - phase + CHANGE_WINDOW_MS[0]);
+				phase = Date.now() % CYCLE_MS;
+			}
+			const requestsBefore = account.listRequests().length;
 			const sinkBefore = sink.requests.length;
-			const runsBefore = await finishedRuns(workflowId);
-			await setWorkflowActive(running.url, apiKey, workflowId, true);
-			try {
-				await waitFor(() => listRequests().length >= requestsBefore + pages, 60_000, `${workflowId} to list ${COUNT} senders`);
-				const changesIn = () => sink.requests.slice(sinkBefore).filter((request) => request.path === `/${sinkPath}`);
-				if (expected > 0) {
-					await waitFor(() => changesIn().length >= expected, 60_000, `${expected} changes from ${workflowId}`);
-				} else if (workflowId === DIY_WORKFLOW) {
-					// the first run reports nothing: wait for n8n to record it as finished
-					for (let tries = 0; (await finishedRuns(workflowId)) <= runsBefore; tries++) {
-						if (tries > 300) throw new Error(`${workflowId} did not finish its first run: ${await lastRun(workflowId)}`);
-						await new Promise((resolve) => setTimeout(resolve, 200));
-					}
-				} else {
-					await new Promise((resolve) => setTimeout(resolve, 2000));
+			const runsBefore = { package: (await finishedRuns('package')).length, diy: (await finishedRuns('diy')).length };
+			const truth = changeSenders(twilio, accountSid, round, random);
+			for (const who of ['package', 'diy'] as const) {
+				await waitFor(() => changesOf(who, sinkBefore).length >= truth.length, CYCLE_MS * 2, `round ${round}: ${truth.length} changes from ${who}`);
+				for (let tries = 0; (await finishedRuns(who)).length <= runsBefore[who]; tries++) {
+					if (tries > 100) throw new Error(`round ${round}: the ${who} execution did not finish`);
+					await sleep(100);
 				}
-				// anything arriving late would be a duplicate
-				await new Promise((resolve) => setTimeout(resolve, 1000));
-				const changes = changesIn();
-				const firstRequest = listRequests()[requestsBefore];
-				const last = changes.length > 0 ? changes[changes.length - 1].at : firstRequest.at;
+			}
+			const newDiyRuns = (await runs('diy')).slice(0, (await runs('diy')).length - runsBefore.diy);
+			for (const who of ['package', 'diy'] as const) {
+				const requests = requestsOf(who, requestsBefore);
+				const changes = changesOf(who, sinkBefore);
+				const epoch = (at: number) => performance.timeOrigin + at;
+				const firstRequest = epoch(requests[0].at);
+				const lastPage = epoch(requests[requests.length - 1].at);
+				const delivered = epoch(changes[changes.length - 1].at);
+				// the DIY workflow's cycle starts when its Schedule Trigger fires (its execution
+				// starts), before its first request; the package's poll starts with its first request
+				const starts = newDiyRuns.map((run) => Date.parse(run.startedAt)).filter((start) => start <= firstRequest);
+				const fired = who === 'diy' && starts.length > 0 ? Math.max(...starts) : firstRequest;
 				const got = changes.map((request) => {
 					const body = JSON.parse(request.body) as { id: string; event: string };
 					return `${body.id} ${body.event}`;
 				});
 				if (process.env.BENCH_DEBUG) {
-					const requests = listRequests().slice(requestsBefore);
 					const gaps = requests.slice(1).map((request, index) => Math.round(request.at - requests[index].at));
-					process.stdout.write(`\n${workflowId}: page gaps ${gaps.join(' ')} ms; last page → first change ${changes.length > 0 ? Math.round(changes[0].at - requests[requests.length - 1].at) : '-'} ms; changes span ${changes.length > 0 ? Math.round(last - changes[0].at) : '-'} ms\n`);
+					process.stdout.write(`\n${who}: fired → first request ${Math.round(firstRequest - fired)} ms, listing ${Math.round(lastPage - firstRequest)} ms (${gaps.join(' ')}), last page → last change ${Math.round(delivered - lastPage)} ms`);
 				}
-				return { ms: last - firstRequest.at, got };
-			} finally {
-				await setWorkflowActive(running.url, apiKey, workflowId, false);
+				results[who].push({ ms: delivered - fired, fromFirstRequestMs: delivered - firstRequest, timed: round > 0, ...score(truth, got) });
 			}
 		}
 
-		// the first run of each only remembers the senders
-		await runOnce(PACKAGE_WORKFLOW, 'package', 0);
-		await runOnce(DIY_WORKFLOW, 'diy', 0);
-
-		const random = seededRandom(SEED);
-		const results: Record<'package' | 'diy', RoundResult[]> = { package: [], diy: [] };
-		for (let round = 1; round <= ROUNDS; round++) {
-			const truth = changeSenders(twilio, accountSid, round, random);
-			// alternate who goes first, so neither always runs on a warmer n8n
-			const order = round % 2 === 1 ? (['package', 'diy'] as const) : (['diy', 'package'] as const);
-			for (const who of order) {
-				const { ms, got } = await runOnce(who === 'package' ? PACKAGE_WORKFLOW : DIY_WORKFLOW, who, truth.length);
-				results[who].push({ ms, ...score(truth, got) });
-			}
-		}
-
-		const total = (who: 'package' | 'diy', key: 'lost' | 'duplicated' | 'wrong') => results[who].reduce((sum, r) => sum + r[key], 0);
-		const ours = median(results.package.map((r) => r.ms));
-		const diy = median(results.diy.map((r) => r.ms));
-		const correctness = (who: 'package' | 'diy') => `${total(who, 'lost')} lost, ${total(who, 'duplicated')} duplicated, ${total(who, 'wrong')} wrong`;
-		const changes = ROUNDS * (FIELD_CHANGES + 2);
+		const total = (who: Who, key: 'lost' | 'duplicated' | 'wrong') => results[who].reduce((sum, r) => sum + r[key], 0);
+		const timedMedian = (who: Who, key: 'ms' | 'fromFirstRequestMs') => median(results[who].filter((r) => r.timed).map((r) => r[key]));
+		const ours = timedMedian('package', 'ms');
+		const diy = timedMedian('diy', 'ms');
+		const diyFromFirstRequest = timedMedian('diy', 'fromFirstRequestMs');
+		const correctness = (who: Who) => `${total(who, 'lost')} lost, ${total(who, 'duplicated')} duplicated, ${total(who, 'wrong')} wrong`;
+		const changes = (ROUNDS + 1) * (FIELD_CHANGES + 2);
 		return [
 			{
-				figure: `Poll wall time in real n8n, ${formatCount(COUNT)} Twilio senders (median of ${ROUNDS} rounds)`,
-				measured: `${formatMs(ours)} vs Schedule → HTTP Request → Code ${formatMs(diy)}: ${formatRatio(diy / ours)} faster`,
+				figure: `Poll wall time in real n8n, ${formatCount(COUNT)} Twilio senders (median of ${ROUNDS} rounds), from the trigger firing to the last change delivered`,
+				measured: `${formatMs(ours)} vs Schedule → HTTP Request → Code ${formatMs(diy)} (${formatMs(diyFromFirstRequest)} from its first request): ${formatRatio(diy / ours)} faster`,
 				target: '≥ 3× faster',
 				met: diy / ours >= 3,
 			},
 			{
-				figure: `Changes detected in real n8n (${changes} made over ${ROUNDS} rounds)`,
+				figure: `Changes detected in real n8n (${changes} made over ${ROUNDS + 1} rounds)`,
 				measured: `package: ${correctness('package')}; DIY workflow: ${correctness('diy')}`,
 				target: 'package as correct as the DIY workflow',
-				met: ['lost', 'duplicated', 'wrong'].every(
-					(key) => total('package', key as 'lost') <= total('diy', key as 'lost'),
-				),
+				met: (['lost', 'duplicated', 'wrong'] as const).every((key) => total('package', key) <= total('diy', key)),
 			},
 		];
 	} finally {
-		await n8n?.stop();
+		await Promise.all(Object.values(instances).map((instance) => instance.n8n.stop()));
 		await Promise.all([account.stop(), sink.stop()]);
-		rmSync(userFolder, { recursive: true, force: true });
+		for (const instance of Object.values(instances)) rmSync(instance.userFolder, { recursive: true, force: true });
 	}
+}
+
+function sleep(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
 }

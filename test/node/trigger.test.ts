@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { pollSendersTrigger } from '../harness/n8nHarness';
+import { unpackSnapshot } from '../../nodes/WhatsAppSenders/core/snapshot';
 import { PlatformSimulator } from '../simulators/platform';
 import { TwilioSimulator, twilioSid, type TwilioSender } from '../simulators/twilio';
 
@@ -43,7 +44,27 @@ describe('WhatsApp Senders Trigger polling through n8n-core', () => {
 		expect(error).toBeUndefined();
 		expect(items).toEqual([]);
 		const state = staticData['node:WhatsApp Senders Trigger'] as IDataObject;
-		expect(Object.keys(state.senders as IDataObject)).toHaveLength(2);
+		expect(Object.keys(unpackSnapshot(state.senders)!)).toHaveLength(2);
+	});
+
+	it('keeps its state as one packed string, which n8n stores cheaply', async () => {
+		const staticData: IDataObject = {};
+		await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
+		const state = staticData['node:WhatsApp Senders Trigger'] as IDataObject;
+		expect(typeof state.senders).toBe('string');
+		expect(state.senders).toContain(`${senders[0].sid} OG`);
+	});
+
+	it('reads the state an earlier version stored as an object, reports nothing new and stores it packed', async () => {
+		const staticData: IDataObject = {};
+		await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
+		const stateOf = () => staticData['node:WhatsApp Senders Trigger'] as IDataObject;
+		stateOf().senders = { ...unpackSnapshot(stateOf().senders) };
+		expect((await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData })).items).toEqual([]);
+		expect(typeof stateOf().senders).toBe('string');
+		setQuality(1, 'MEDIUM');
+		const { items } = await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
+		expect(items.map((item) => item.json.event)).toEqual(['qualityChanged']);
 	});
 
 	it('emits one item when a quality turns RED, then nothing on the next poll', async () => {
@@ -135,7 +156,7 @@ describe('WhatsApp Senders Trigger polling through n8n-core', () => {
 		const { items } = await pollSendersTrigger({ parameters: trigger(), credentials: credentials(OTHER_ACCOUNT_SID), staticData });
 		expect(items).toEqual([]);
 		const state = staticData['node:WhatsApp Senders Trigger'] as IDataObject;
-		expect(Object.keys(state.senders as IDataObject)).toHaveLength(1);
+		expect(Object.keys(unpackSnapshot(state.senders)!)).toHaveLength(1);
 	});
 
 	it('emits the current state on the first poll when asked to', async () => {

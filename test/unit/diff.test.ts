@@ -1,6 +1,6 @@
 import { diffSnapshots, qualityDirection } from '../../nodes/WhatsAppSenders/core/diff';
 import type { Sender } from '../../nodes/WhatsAppSenders/core/sender';
-import { decodeFingerprint, encodeFingerprint, takeSnapshot } from '../../nodes/WhatsAppSenders/core/snapshot';
+import { decodeFingerprint, encodeFingerprint, packSnapshot, takeSnapshot, unpackSnapshot } from '../../nodes/WhatsAppSenders/core/snapshot';
 
 function sender(id: string, overrides: Partial<Sender> = {}): Sender {
 	return {
@@ -31,7 +31,32 @@ describe('snapshot fingerprints', () => {
 
 	it('are short: a Twilio sender costs under 64 bytes of JSON', () => {
 		const snapshot = takeSnapshot([sender('XE0123456789abcdef0123456789abcdef', { messagingLimit: 100000 })]);
-		expect(Buffer.byteLength(JSON.stringify(snapshot))).toBeLessThan(64);
+		expect(Buffer.byteLength(JSON.stringify(packSnapshot(snapshot)))).toBeLessThan(64);
+	});
+});
+
+describe('the stored (packed) snapshot', () => {
+	it('packs into one string and back to the same fingerprints', () => {
+		const snapshot = takeSnapshot([sender('XE1'), sender('XE2', { status: 'OFFLINE', messagingLimit: null, phoneNumber: null })]);
+		const packed = packSnapshot(snapshot);
+		expect(typeof packed).toBe('string');
+		expect(unpackSnapshot(packed)).toEqual(snapshot);
+	});
+
+	it('keeps ids with a space, comma or percent sign intact', () => {
+		const snapshot = takeSnapshot([sender('a b'), sender('c,d'), sender('100%'), sender('plain')]);
+		expect(Object.keys(unpackSnapshot(packSnapshot(snapshot))!).sort()).toEqual(['100%', 'a b', 'c,d', 'plain']);
+	});
+
+	it('reads a snapshot stored as an object by earlier versions, so an upgrade reports nothing new', () => {
+		const snapshot = takeSnapshot([sender('XE1')]);
+		const stored = JSON.parse(JSON.stringify(snapshot)) as unknown;
+		expect(diffSnapshots(unpackSnapshot(stored)!, [sender('XE1')])).toEqual([]);
+	});
+
+	it('treats an empty account as an empty snapshot and nothing stored as no baseline', () => {
+		expect(unpackSnapshot(packSnapshot(takeSnapshot([])))).toEqual({});
+		expect(unpackSnapshot(undefined)).toBeUndefined();
 	});
 });
 
@@ -119,7 +144,7 @@ describe('trigger state size', () => {
 				messagingLimit: i % 2 ? 100000 : null,
 			}),
 		);
-		const state = { scope: '0123456789abcdef', senders: takeSnapshot(senders) };
+		const state = { scope: '0123456789abcdef', senders: packSnapshot(takeSnapshot(senders)) };
 		const bytesPerSender = Buffer.byteLength(JSON.stringify(state)) / senders.length;
 		expect(bytesPerSender).toBeLessThanOrEqual(64);
 	});

@@ -1,4 +1,4 @@
-import { decodeFingerprint, type Fingerprint, type Snapshot, takeSnapshot } from './snapshot';
+import { decodeFingerprint, emptySnapshot, encodeFingerprint, type Fingerprint, type Snapshot } from './snapshot';
 import type { QualityRating, Sender } from './sender';
 
 export const SENDER_EVENTS = [
@@ -46,48 +46,68 @@ export function qualityDirection(before: QualityRating, after: QualityRating): '
 }
 
 /**
- * The changes between the last snapshot and the senders listed now, in a stable order
- * (by sender id, then status, quality, limit; removals last). Pure: the trigger stores the
- * new snapshot only after a poll that fully succeeded, so nothing is lost or repeated.
- * The trigger passes the snapshot it is about to store, so every sender is encoded once a poll.
- * A sender listed twice counts once (the last entry wins); a number written differently
- * is the same number, because both sides are normalized to E.164.
+ * Compares the senders of a listing with the stored snapshot as the pages arrive, so a
+ * poll never holds every page at once; `finish` adds the removals and returns the new
+ * snapshot and the changes. Each sender is encoded and compared once; only
+ * the few that changed are decoded and sorted. A sender listed twice counts once (the last
+ * entry wins); a number written differently is the same number, both sides being E.164.
  */
-export function diffSnapshots(
-	previous: Snapshot,
-	current: readonly Sender[],
-	currentSnapshot: Snapshot = takeSnapshot(current),
-): SenderChange[] {
-	const byId = new Map<string, Sender>();
-	for (const sender of current) byId.set(sender.id, sender);
-	const changes: SenderChange[] = [];
-	const ids = [...byId.keys()].sort();
-	for (const id of ids) {
-		const sender = byId.get(id)!;
-		const before = previous[id];
-		if (before === undefined) {
-			changes.push({ event: 'senderAdded', sender, previous: {}, changes: [] });
-			continue;
+export class SnapshotComparison {
+	readonly snapshot: Snapshot = emptySnapshot();
+
+	private readonly changed = new Map<string, Sender>();
+
+	constructor(private readonly previous: Snapshot) {}
+
+	add(senders: readonly Sender[]): this {
+		for (const sender of senders) {
+			const code = encodeFingerprint(sender);
+			this.snapshot[sender.id] = code;
+			if (this.previous[sender.id] === code) this.changed.delete(sender.id);
+			else this.changed.set(sender.id, sender);
 		}
-		if (before === currentSnapshot[id]) continue;
-		const old = decodeFingerprint(before);
-		const changed = FIELD_EVENTS.filter(([field]) => old[field] !== sender[field]);
-		const fields = changed.map(([field]) => field);
-		const previousValues: Partial<Fingerprint> = {};
-		for (const field of fields) Object.assign(previousValues, { [field]: old[field] });
-		for (const [field, event] of changed) {
-			const change: SenderChange = { event, sender, previous: previousValues, changes: fields };
-			if (field === 'qualityRating') {
-				const direction = qualityDirection(old.qualityRating, sender.qualityRating);
-				if (direction) change.direction = direction;
-			}
-			changes.push(change);
-		}
+		return this;
 	}
-	for (const id of Object.keys(previous).sort()) {
-		if (!byId.has(id)) {
-			changes.push({ event: 'senderRemoved', sender: { id, ...decodeFingerprint(previous[id]) }, previous: {}, changes: [] });
+
+	/**
+	 * The changes in a stable order: by sender id, then status, quality, limit; removals last.
+	 * Pure: the trigger stores the new snapshot only after a poll that fully succeeded, so
+	 * nothing is lost or repeated.
+	 */
+	finish(): { snapshot: Snapshot; changes: SenderChange[] } {
+		const changes: SenderChange[] = [];
+		for (const id of [...this.changed.keys()].sort()) {
+			const sender = this.changed.get(id)!;
+			const before = this.previous[id];
+			if (before === undefined) changes.push({ event: 'senderAdded', sender, previous: {}, changes: [] });
+			else changes.push(...fieldChanges(sender, before));
 		}
+		const removed = Object.keys(this.previous).filter((id) => this.snapshot[id] === undefined).sort();
+		for (const id of removed) {
+			changes.push({ event: 'senderRemoved', sender: { id, ...decodeFingerprint(this.previous[id]) }, previous: {}, changes: [] });
+		}
+		return { snapshot: this.snapshot, changes };
 	}
-	return changes;
+}
+
+/** The changes between the stored snapshot and a whole listing (see SnapshotComparison). */
+export function diffSnapshots(previous: Snapshot, current: readonly Sender[]): SenderChange[] {
+	return new SnapshotComparison(previous).add(current).finish().changes;
+}
+
+/** One change per watched field that differs from the stored code, each listing all of them. */
+function fieldChanges(sender: Sender, before: string): SenderChange[] {
+	const old = decodeFingerprint(before);
+	const changed = FIELD_EVENTS.filter(([field]) => old[field] !== sender[field]);
+	const fields = changed.map(([field]) => field);
+	const previousValues: Partial<Fingerprint> = {};
+	for (const field of fields) Object.assign(previousValues, { [field]: old[field] });
+	return changed.map(([field, event]) => {
+		const change: SenderChange = { event, sender, previous: previousValues, changes: fields };
+		if (field === 'qualityRating') {
+			const direction = qualityDirection(old.qualityRating, sender.qualityRating);
+			if (direction) change.direction = direction;
+		}
+		return change;
+	});
 }

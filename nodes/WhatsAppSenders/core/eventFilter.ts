@@ -1,7 +1,6 @@
-import { diffSnapshots, type SenderChange, type SenderEventName } from './diff';
+import type { SenderChange, SenderEventName } from './diff';
 import { toE164 } from './normalize';
 import type { QualityRating, Sender, SenderStatus } from './sender';
-import { type Snapshot, takeSnapshot } from './snapshot';
 
 export type QualityDirectionFilter = 'any' | 'downgrade' | 'upgrade';
 
@@ -56,16 +55,3 @@ export function filterSenders(senders: readonly Sender[], filters: EventFilters)
 	);
 }
 
-/**
- * The pure part of a poll: the snapshot to store and the changes the user watches, since
- * the stored one. Each sender is encoded once; the trigger stores `snapshot` only after
- * the whole listing succeeded.
- */
-export function detectChanges(
-	baseline: Snapshot,
-	senders: readonly Sender[],
-	filters: EventFilters,
-): { snapshot: Snapshot; changes: SenderChange[] } {
-	const snapshot = takeSnapshot(senders);
-	return { snapshot, changes: filterChanges(diffSnapshots(baseline, senders, snapshot), filters) };
-}

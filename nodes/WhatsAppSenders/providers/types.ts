@@ -59,6 +59,13 @@ export interface ListSendersOptions {
 	statusFilter?: string;
 	/** Keep per-number secrets (99digital's apiKey) in the output; off unless the user asks. */
 	includeSecrets?: boolean;
+	/**
+	 * Hands each page's senders over as soon as they are mapped, so the caller keeps only what
+	 * it needs and each parsed page can be freed at once (the trigger keeps fingerprints, not
+	 * 10,000 raw senders). A paging adapter then returns none itself; an adapter that lists in
+	 * one go may ignore it and return the list: each sender reaches the caller exactly once.
+	 */
+	onPage?: (senders: Sender[]) => void;
 }
 
 export type SenderOperation =

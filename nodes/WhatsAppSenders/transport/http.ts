@@ -137,24 +137,22 @@ export async function createProviderHttp(
 
 	async function send(request: ProviderRequest, token: string | undefined): Promise<Attempt> {
 		const httpOptions = requestOptions(baseUrl, request, options.timeoutMs);
-		// a provider with a token exchange gets the current token in the credentials n8n authenticates with
-		const withToken =
-			token === undefined
-				? undefined
-				: {
-						credentialsDecrypted: {
-							id: '',
-							name: provider.credentialType,
-							type: provider.credentialType,
-							data: { ...credentials, accessToken: token },
-						},
-					};
+		// the credentials read once for this run, so n8n does not load and decrypt them again for
+		// every page; a provider with a token exchange gets its current token in them
+		const decrypted = {
+			credentialsDecrypted: {
+				id: '',
+				name: provider.credentialType,
+				type: provider.credentialType,
+				data: token === undefined ? { ...credentials } : { ...credentials, accessToken: token },
+			},
+		};
 		try {
 			const response = (await context.helpers.httpRequestWithAuthentication.call(
 				context,
 				provider.credentialType,
 				httpOptions,
-				withToken,
+				decrypted,
 			)) as RawResponse;
 			return { response };
 		} catch (error) {

@@ -1,18 +1,18 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import type { SenderChange } from '../core/diff';
-import { detectChanges, filterSenders } from '../core/eventFilter';
+import { type SenderChange, SnapshotComparison } from '../core/diff';
+import { filterChanges, filterSenders } from '../core/eventFilter';
 import type { Sender } from '../core/sender';
-import { type Snapshot, takeSnapshot } from '../core/snapshot';
+import { emptySnapshot, packSnapshot, unpackSnapshot } from '../core/snapshot';
 import { resolveProvider } from '../providers';
 import { createProviderHttp } from '../transport/http';
 import { toNodeError } from '../transport/nodeError';
 import { readTriggerParameters } from './parameters';
 
-/** What the trigger keeps in workflow static data: whose senders, and their fingerprints. */
+/** What the trigger keeps in workflow static data: whose senders, and their fingerprints (packed). */
 interface TriggerState extends IDataObject {
 	scope?: string;
-	senders?: Snapshot;
+	senders?: string | IDataObject;
 }
 
 function eventItem(
@@ -44,27 +44,46 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 		const provider = resolveProvider(this.getNodeParameter('provider'));
 		const parameters = readTriggerParameters(this);
 		const http = await createProviderHttp(this, provider, { timeoutMs: parameters.timeoutMs });
-		const senders = await provider.listSenders(http, {
-			statusFilter: provider.listStatusFilters?.includes('all') ? 'all' : undefined,
-		});
 		const state = this.getWorkflowStaticData('node') as TriggerState;
-		const baseline = state.scope === http.accountScope ? state.senders : undefined;
+		const stored = state.scope === http.accountScope ? state.senders : undefined;
+		// the current senders themselves are needed only on a first poll or a test run; otherwise
+		// each page is compared as it arrives and only the changed senders are kept, so the
+		// parsed pages (about 1 KB a sender) are freed young instead of piling up for the GC
+		const keepSenders = stored === undefined || this.getMode() === 'manual';
+		const senders: Sender[] = [];
+		let comparison: SnapshotComparison | undefined;
+		const compare = (page: Sender[]) => {
+			comparison ??= new SnapshotComparison(unpackSnapshot(stored) ?? emptySnapshot());
+			comparison.add(page);
+			if (keepSenders) for (const sender of page) senders.push(sender);
+		};
+		const listedInOneGo = await provider.listSenders(http, {
+			statusFilter: provider.listStatusFilters?.includes('all') ? 'all' : undefined,
+			onPage: compare,
+		});
+		compare(listedInOneGo);
+		const { snapshot, changes: allChanges } = comparison!.finish();
+		const changes = stored === undefined ? [] : filterChanges(allChanges, parameters.filters);
 		const detectedAt = new Date().toISOString();
 		const current = (sender: Sender) => eventItem({ event: 'currentState', sender }, provider.id, detectedAt);
 
 		if (this.getMode() === 'manual') {
-			const changes = baseline ? detectChanges(baseline, senders, parameters.filters).changes : [];
 			items = changes.length > 0
 				? changes.map((change) => eventItem(change, provider.id, detectedAt))
 				: filterSenders(senders, parameters.filters).map(current);
-		} else if (!baseline) {
-			state.scope = http.accountScope;
-			state.senders = takeSnapshot(senders);
-			items = parameters.emitOnFirstPoll ? filterSenders(senders, parameters.filters).map(current) : [];
 		} else {
-			const { snapshot, changes } = detectChanges(baseline, senders, parameters.filters);
-			state.senders = snapshot;
-			items = changes.map((change) => eventItem(change, provider.id, detectedAt));
+			const packed = packSnapshot(snapshot);
+			// an unchanged snapshot is not written again, so n8n has nothing new to save
+			if (packed !== state.senders || state.scope !== http.accountScope) {
+				state.scope = http.accountScope;
+				state.senders = packed;
+			}
+			items =
+				stored === undefined
+					? parameters.emitOnFirstPoll
+						? filterSenders(senders, parameters.filters).map(current)
+						: []
+					: changes.map((change) => eventItem(change, provider.id, detectedAt));
 		}
 	} catch (error) {
 		throw toNodeError(this.getNode(), error);

@@ -8,8 +8,10 @@ import type {
 	ProviderAdapter,
 	ProviderErrorDetail,
 	ProviderHttp,
+	ProviderRequest,
 	RequestCodeInput,
 } from '../types';
+import { readPagedListing } from '../pagedListing';
 import { mapMetaPhoneNumber, META_PHONE_NUMBER_FIELDS } from './mapper';
 
 /** Meta's maximum page size for a WABA's phone numbers. */
@@ -69,29 +71,43 @@ async function listMetaNumbers(http: ProviderHttp, options: ListSendersOptions):
 	const { version, wabaId } = account(http);
 	const limit = options.limit ?? Infinity;
 	const senders: Sender[] = [];
-	let after: string | undefined;
-	for (;;) {
-		const qs: Record<string, string | number> = {
+	let listed = 0;
+	const pageRequest = (after: string | undefined): ProviderRequest => ({
+		method: 'GET',
+		path: `/${version}/${wabaId}/phone_numbers`,
+		qs: {
 			fields: META_PHONE_NUMBER_FIELDS,
-			limit: Math.min(META_MAX_PAGE_SIZE, limit - senders.length),
-		};
-		if (after) qs.after = after;
-		const page = asRecord(await http.request({ method: 'GET', path: `/${version}/${wabaId}/phone_numbers`, qs }));
-		if (!page || !Array.isArray(page.data)) {
-			throw new UnexpectedResponseError('Meta', 'the phone number list has no "data" array');
-		}
-		for (const raw of page.data) {
-			const number = asRecord(raw);
-			if (!number) throw new UnexpectedResponseError('Meta', 'a phone number in the list is not an object');
-			senders.push(mapMetaPhoneNumber(number));
-			if (senders.length >= limit) return senders;
-		}
+			limit: Math.min(META_MAX_PAGE_SIZE, limit - listed),
+			...(after === undefined ? {} : { after }),
+		},
+	});
+	await readPagedListing(http, {
+		first: pageRequest(undefined),
+		onPage(response) {
+			const page = asRecord(response);
+			if (!page || !Array.isArray(page.data)) {
+				throw new UnexpectedResponseError('Meta', 'the phone number list has no "data" array');
+			}
+			const mapped: Sender[] = [];
+			for (const raw of page.data) {
+				const number = asRecord(raw);
+				if (!number) throw new UnexpectedResponseError('Meta', 'a phone number in the list is not an object');
+				mapped.push(mapMetaPhoneNumber(number));
+				if (listed + mapped.length >= limit) break;
+			}
+			listed += mapped.length;
+			if (options.onPage) options.onPage(mapped);
+			else senders.push(...mapped);
+			return page.data.length > 0 && listed < limit;
+		},
 		// only the cursor is taken from paging.next: its host is Meta's and the Base URL must win
-		const paging = asRecord(page.paging);
-		const cursor = asRecord(paging?.cursors)?.after;
-		if (typeof paging?.next !== 'string' || typeof cursor !== 'string' || page.data.length === 0) return senders;
-		after = cursor;
-	}
+		next(response) {
+			const paging = asRecord(asRecord(response)?.paging);
+			const cursor = asRecord(paging?.cursors)?.after;
+			return typeof paging?.next === 'string' && typeof cursor === 'string' ? pageRequest(cursor) : undefined;
+		},
+	});
+	return senders;
 }
 
 async function getMetaNumber(http: ProviderHttp, id: string): Promise<Sender> {

@@ -7,8 +7,10 @@ import type {
 	ProviderAdapter,
 	ProviderErrorDetail,
 	ProviderHttp,
+	ProviderRequest,
 	UpdateSenderInput,
 } from '../types';
+import { readPagedListing } from '../pagedListing';
 import { TWILIO_ERROR_HINTS } from './errorHints';
 import { mapTwilioSender } from './mapper';
 import { createSenderBody, updateSenderBody, verifySenderBody } from './requests';
@@ -30,40 +32,46 @@ function parseTwilioError(_status: number, body: unknown): ProviderErrorDetail {
 }
 
 /**
- * Query of the next page, read from meta.next_page_url. Only the query is kept: the host
- * in that URL is Twilio's, and the credential's Base URL (a proxy, the simulator) must win.
+ * The request for the page a next_page_url points at. Only its query is kept: the host in
+ * that URL is Twilio's, and the credential's Base URL (a proxy, the simulator) must win.
  */
-function nextPageQuery(meta: unknown): Record<string, string> | undefined {
-	const nextPageUrl = asRecord(meta)?.next_page_url;
-	if (typeof nextPageUrl !== 'string' || nextPageUrl === '') return undefined;
+function pageRequest(nextPageUrl: string): ProviderRequest | undefined {
 	const url = URL.canParse(nextPageUrl) ? new URL(nextPageUrl) : undefined;
 	if (!url) throw new UnexpectedResponseError('Twilio', 'meta.next_page_url is not a URL');
 	const query = Object.fromEntries(url.searchParams);
-	return query.PageToken ? query : undefined;
+	if (!query.PageToken) return undefined;
+	return { method: 'GET', path: TWILIO_SENDERS_PATH, qs: { ...query, Channel: 'whatsapp' } };
 }
 
 async function listTwilioSenders(http: ProviderHttp, options: ListSendersOptions): Promise<Sender[]> {
 	const limit = options.limit ?? Infinity;
 	const senders: Sender[] = [];
-	let query: Record<string, string | number> = {
-		Channel: 'whatsapp',
-		PageSize: Math.min(TWILIO_MAX_PAGE_SIZE, limit),
-	};
-	for (;;) {
-		const page = asRecord(await http.request({ method: 'GET', path: TWILIO_SENDERS_PATH, qs: query }));
-		if (!page || !Array.isArray(page.senders)) {
-			throw new UnexpectedResponseError('Twilio', 'the sender list has no "senders" array');
-		}
-		for (const raw of page.senders) {
-			const sender = asRecord(raw);
-			if (!sender) throw new UnexpectedResponseError('Twilio', 'a sender in the list is not an object');
-			senders.push(mapTwilioSender(sender));
-			if (senders.length >= limit) return senders;
-		}
-		const next = nextPageQuery(page.meta);
-		if (!next || page.senders.length === 0) return senders;
-		query = { ...next, Channel: 'whatsapp' };
-	}
+	let listed = 0;
+	await readPagedListing(http, {
+		first: { method: 'GET', path: TWILIO_SENDERS_PATH, qs: { Channel: 'whatsapp', PageSize: Math.min(TWILIO_MAX_PAGE_SIZE, limit) } },
+		onPage(response) {
+			const page = asRecord(response);
+			if (!page || !Array.isArray(page.senders)) {
+				throw new UnexpectedResponseError('Twilio', 'the sender list has no "senders" array');
+			}
+			const mapped: Sender[] = [];
+			for (const raw of page.senders) {
+				const sender = asRecord(raw);
+				if (!sender) throw new UnexpectedResponseError('Twilio', 'a sender in the list is not an object');
+				mapped.push(mapTwilioSender(sender));
+				if (listed + mapped.length >= limit) break;
+			}
+			listed += mapped.length;
+			if (options.onPage) options.onPage(mapped);
+			else senders.push(...mapped);
+			return page.senders.length > 0 && listed < limit;
+		},
+		next(response) {
+			const nextPageUrl = asRecord(asRecord(response)?.meta)?.next_page_url;
+			return typeof nextPageUrl === 'string' && nextPageUrl !== '' ? pageRequest(nextPageUrl) : undefined;
+		},
+	});
+	return senders;
 }
 
 async function getTwilioSender(http: ProviderHttp, sid: string): Promise<Sender> {
