@@ -11,7 +11,7 @@ import type {
 	ProviderRequest,
 	RequestCodeInput,
 } from '../types';
-import { readPagedListing } from '../pagedListing';
+import { listPagedSenders } from '../pagedListing';
 import { mapMetaPhoneNumber, META_PHONE_NUMBER_FIELDS } from './mapper';
 
 /** Meta's maximum page size for a WABA's phone numbers. */
@@ -70,9 +70,7 @@ function account(http: ProviderHttp): { version: string; wabaId: string } {
 async function listMetaNumbers(http: ProviderHttp, options: ListSendersOptions): Promise<Sender[]> {
 	const { version, wabaId } = account(http);
 	const limit = options.limit ?? Infinity;
-	const senders: Sender[] = [];
-	let listed = 0;
-	const pageRequest = (after: string | undefined): ProviderRequest => ({
+	const pageRequest = (listed: number, after?: string): ProviderRequest => ({
 		method: 'GET',
 		path: `/${version}/${wabaId}/phone_numbers`,
 		qs: {
@@ -81,33 +79,23 @@ async function listMetaNumbers(http: ProviderHttp, options: ListSendersOptions):
 			...(after === undefined ? {} : { after }),
 		},
 	});
-	await readPagedListing(http, {
-		first: pageRequest(undefined),
-		onPage(response) {
-			const page = asRecord(response);
-			if (!page || !Array.isArray(page.data)) {
-				throw new UnexpectedResponseError('Meta', 'the phone number list has no "data" array');
-			}
-			const mapped: Sender[] = [];
-			for (const raw of page.data) {
-				const number = asRecord(raw);
-				if (!number) throw new UnexpectedResponseError('Meta', 'a phone number in the list is not an object');
-				mapped.push(mapMetaPhoneNumber(number));
-				if (listed + mapped.length >= limit) break;
-			}
-			listed += mapped.length;
-			if (options.onPage) options.onPage(mapped);
-			else senders.push(...mapped);
-			return page.data.length > 0 && listed < limit;
+	return await listPagedSenders(http, options, {
+		provider: 'Meta',
+		recordName: 'a phone number',
+		first: pageRequest(0),
+		records(page) {
+			const numbers = asRecord(page)?.data;
+			if (!Array.isArray(numbers)) throw new UnexpectedResponseError('Meta', 'the phone number list has no "data" array');
+			return numbers;
 		},
+		map: mapMetaPhoneNumber,
 		// only the cursor is taken from paging.next: its host is Meta's and the Base URL must win
-		next(response) {
-			const paging = asRecord(asRecord(response)?.paging);
+		next(page, listed) {
+			const paging = asRecord(asRecord(page)?.paging);
 			const cursor = asRecord(paging?.cursors)?.after;
-			return typeof paging?.next === 'string' && typeof cursor === 'string' ? pageRequest(cursor) : undefined;
+			return typeof paging?.next === 'string' && typeof cursor === 'string' ? pageRequest(listed, cursor) : undefined;
 		},
 	});
-	return senders;
 }
 
 async function getMetaNumber(http: ProviderHttp, id: string): Promise<Sender> {

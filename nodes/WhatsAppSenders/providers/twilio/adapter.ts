@@ -10,7 +10,7 @@ import type {
 	ProviderRequest,
 	UpdateSenderInput,
 } from '../types';
-import { readPagedListing } from '../pagedListing';
+import { listPagedSenders } from '../pagedListing';
 import { TWILIO_ERROR_HINTS } from './errorHints';
 import { mapTwilioSender } from './mapper';
 import { createSenderBody, updateSenderBody, verifySenderBody } from './requests';
@@ -44,34 +44,25 @@ function pageRequest(nextPageUrl: string): ProviderRequest | undefined {
 }
 
 async function listTwilioSenders(http: ProviderHttp, options: ListSendersOptions): Promise<Sender[]> {
-	const limit = options.limit ?? Infinity;
-	const senders: Sender[] = [];
-	let listed = 0;
-	await readPagedListing(http, {
-		first: { method: 'GET', path: TWILIO_SENDERS_PATH, qs: { Channel: 'whatsapp', PageSize: Math.min(TWILIO_MAX_PAGE_SIZE, limit) } },
-		onPage(response) {
-			const page = asRecord(response);
-			if (!page || !Array.isArray(page.senders)) {
-				throw new UnexpectedResponseError('Twilio', 'the sender list has no "senders" array');
-			}
-			const mapped: Sender[] = [];
-			for (const raw of page.senders) {
-				const sender = asRecord(raw);
-				if (!sender) throw new UnexpectedResponseError('Twilio', 'a sender in the list is not an object');
-				mapped.push(mapTwilioSender(sender));
-				if (listed + mapped.length >= limit) break;
-			}
-			listed += mapped.length;
-			if (options.onPage) options.onPage(mapped);
-			else senders.push(...mapped);
-			return page.senders.length > 0 && listed < limit;
+	return await listPagedSenders(http, options, {
+		provider: 'Twilio',
+		recordName: 'a sender',
+		first: {
+			method: 'GET',
+			path: TWILIO_SENDERS_PATH,
+			qs: { Channel: 'whatsapp', PageSize: Math.min(TWILIO_MAX_PAGE_SIZE, options.limit ?? Infinity) },
 		},
-		next(response) {
-			const nextPageUrl = asRecord(asRecord(response)?.meta)?.next_page_url;
+		records(page) {
+			const senders = asRecord(page)?.senders;
+			if (!Array.isArray(senders)) throw new UnexpectedResponseError('Twilio', 'the sender list has no "senders" array');
+			return senders;
+		},
+		map: mapTwilioSender,
+		next(page) {
+			const nextPageUrl = asRecord(asRecord(page)?.meta)?.next_page_url;
 			return typeof nextPageUrl === 'string' && nextPageUrl !== '' ? pageRequest(nextPageUrl) : undefined;
 		},
 	});
-	return senders;
 }
 
 async function getTwilioSender(http: ProviderHttp, sid: string): Promise<Sender> {
