@@ -56,15 +56,3 @@ export function terminalTable(rows: readonly BenchRow[]): string {
 	const format = (line: string[]) => line.map((cell, column) => cell.padEnd(widths[column])).join('  ');
 	return [format(headers), widths.map((width) => '─'.repeat(width)).join('  '), ...cells.map(format)].join('\n');
 }
-
-/** A seeded pseudo-random generator (mulberry32): the same seed gives the same run. */
-export function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}

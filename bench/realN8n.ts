@@ -17,7 +17,8 @@ import {
 	startN8n,
 	waitFor,
 } from '../test/support/n8n';
-import { type BenchRow, formatCount, formatMs, formatRatio, median, seededRandom } from './lib';
+import { seededRandom } from '../test/support/seededRandom';
+import { type BenchRow, formatCount, formatMs, formatRatio, median } from './lib';
 
 /**
  * 4. Poll wall time in a real n8n (the pinned 2.8.4 with this package installed from its
