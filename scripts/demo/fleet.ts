@@ -20,6 +20,9 @@ const NINETY_NINE_CLIENT_ID = 'demo-99digital-client';
 const NINETY_NINE_SECRET = 'demo-99digital-secret';
 
 /** The client the onboarding example brings live during the demo. */
+/** The demo's credential secrets: its tests check that none of them is ever printed. */
+export const DEMO_SECRETS = [TWILIO_AUTH_TOKEN, META_ACCESS_TOKEN, AUTOCALLS_KEY, FAMULOR_KEY, NINETY_NINE_SECRET];
+
 export const NEW_CLIENT = { phoneNumber: '+14155550199', wabaId: '1234567890', businessName: 'Bella Pizza' };
 
 export const ALERTS_CHANNEL = 'whatsapp-alerts';

@@ -1,3 +1,5 @@
+import { DEMO_SECRETS } from '../../scripts/demo/fleet';
+import { assertNoCanaries, registerCanary } from '../support/canaries';
 import { type DemoProcess, startDemo } from '../support/demoProcess';
 
 /**
@@ -71,4 +73,10 @@ describe('the demo command', () => {
 		await expect(fetch(`${n8nUrl}/healthz`)).rejects.toThrow();
 		await expect(fetch(sinkUrl)).rejects.toThrow();
 	}, 60_000);
+
+	it('never printed a credential secret, from its start to Ctrl-C', () => {
+		for (const secret of DEMO_SECRETS) registerCanary(secret, 'credential');
+		expect(demo.output()).toContain('Stopped.');
+		expect(() => assertNoCanaries('The demo output', demo.output())).not.toThrow();
+	});
 });

@@ -23,6 +23,7 @@ import {
 } from 'n8n-workflow';
 
 import { AutocallsApi } from '../../credentials/AutocallsApi.credentials';
+import { assertNoCanaries, registerCredentialCanaries, safeJson } from '../support/canaries';
 import { FamulorApi } from '../../credentials/FamulorApi.credentials';
 import { MetaWhatsAppCloudApi } from '../../credentials/MetaWhatsAppCloudApi.credentials';
 import { NinetyNineDigitalApi } from '../../credentials/NinetyNineDigitalApi.credentials';
@@ -209,6 +210,22 @@ const NODE_NAME = 'WhatsApp Senders';
 
 /** Runs Manual Trigger → (input) → WhatsApp Senders in n8n-core and returns the node's output. */
 export async function runSendersNode(options: RunNodeOptions): Promise<RunNodeResult> {
+	registerCredentialCanaries(options.credentials);
+	const result = await executeSendersNode(options);
+	const includeSecrets = (options.parameters.options as IDataObject | undefined)?.includeSecrets === true;
+	assertNoCanaries('The node output', { items: result.items, errorItems: result.errorItems }, { numberKeysAllowed: includeSecrets });
+	assertNoCanaries('The error', errorFields(result.error));
+	assertNoCanaries('The run data n8n would store', safeJson(result.run.data.resultData), { numberKeysAllowed: includeSecrets });
+	return result;
+}
+
+/** What a user sees of an error: message, description, context, the stack and its cause's message. */
+function errorFields(error: (Error & { description?: unknown; context?: unknown; cause?: unknown }) | undefined) {
+	if (!error) return undefined;
+	return { message: error.message, description: error.description, context: error.context, stack: error.stack, cause: (error.cause as Error | undefined)?.message };
+}
+
+async function executeSendersNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const nodes: INode[] = [
 		{
 			id: 'trigger',
@@ -339,6 +356,15 @@ function singleNodeWorkflow(
 
 /** One poll of the trigger through n8n-core's PollContext, as n8n's poller runs it. */
 export async function pollSendersTrigger(options: PollOptions): Promise<PollResult> {
+	registerCredentialCanaries(options.credentials);
+	const result = await pollOnce(options);
+	assertNoCanaries('The trigger output', result.items);
+	assertNoCanaries('The trigger error', errorFields(result.error));
+	assertNoCanaries('The trigger state', options.staticData);
+	return result;
+}
+
+async function pollOnce(options: PollOptions): Promise<PollResult> {
 	const { node, workflow } = singleNodeWorkflow('whatsAppSendersTrigger', TRIGGER_NAME, options, options.staticData);
 	const context = new PollContext(
 		workflow,
@@ -367,10 +393,13 @@ export async function searchSendersList(options: {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	filter?: string;
 }): Promise<INodeListSearchResult> {
+	registerCredentialCanaries(options.credentials);
 	const { node, workflow } = singleNodeWorkflow('whatsAppSenders', NODE_NAME, options);
 	const additionalData = testAdditionalData(options.credentials);
 	additionalData.currentNodeParameters = options.parameters as INode['parameters'];
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.senderId');
 	const nodeType = NODE_TYPES[node.type] as INodeType;
-	return await nodeType.methods!.listSearch!.searchSenders.call(context, options.filter);
+	const found = await nodeType.methods!.listSearch!.searchSenders.call(context, options.filter);
+	assertNoCanaries('The sender list', found);
+	return found;
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
+import { registerCanary } from '../support/canaries';
 import { bearerToken, type RecordedRequest, type SimulatedResponse, HttpSimulator } from './server';
 
 /**
@@ -55,12 +56,19 @@ export class NinetyNineDigitalSimulator extends HttpSimulator {
 		super();
 	}
 
+	/** A number's own API key: a secret the node must not output unless asked to. */
+	private numberKey(): string {
+		const key = `number-key-${randomBytes(8).toString('hex')}`;
+		registerCanary(key, 'numberKey');
+		return key;
+	}
+
 	addNumbers(...seeds: NinetyNineNumberSeed[]): void {
 		for (const seed of seeds) {
 			this.numbers.push({
 				create_time: 1735811185,
 				whatsapp: seed.phoneDigits,
-				apiKey: `number-key-${randomBytes(8).toString('hex')}`,
+				apiKey: this.numberKey(),
 				display_name: seed.displayName ?? 'The WhatsApp Display name',
 				business_name: seed.businessName ?? 'The Business Name',
 				isOnline: seed.online === false ? 0 : 1,
@@ -146,6 +154,7 @@ export class NinetyNineDigitalSimulator extends HttpSimulator {
 		}
 		this.wrongAttempts = 0;
 		const token = randomBytes(16).toString('hex');
+		registerCanary(token, 'token');
 		const expiresAt = Date.now() + this.tokenTtlSeconds * 1000;
 		this.tokens.set(token, expiresAt);
 		return {

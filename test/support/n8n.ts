@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
+import { assertNoCanaries, registerCredentialCanaries } from './canaries';
+
 const run = promisify(execFile);
 
 /** The n8n the end-to-end tests and the demo run; installed by scripts/install-n8n.sh. */
@@ -92,12 +94,16 @@ export async function n8nCli(userFolder: string, args: string[]): Promise<string
 export async function importIntoN8n(userFolder: string, kind: 'credentials' | 'workflow', data: unknown): Promise<void> {
 	const file = path.join(userFolder, `import-${kind}-${Date.now()}.json`);
 	writeFileSync(file, JSON.stringify(data));
+	if (kind === 'credentials') {
+		for (const credential of data as Array<{ type: string; data: Record<string, unknown> }>) registerCredentialCanaries({ [credential.type]: credential.data });
+	}
 	await n8nCli(userFolder, [`import:${kind}`, `--input=${file}`]);
 }
 
 /** `n8n execute --rawOutput` and the run it printed (the last JSON document on stdout). */
 export async function executeWorkflow(userFolder: string, workflowId: string): Promise<RunOutput> {
 	const stdout = await n8nCli(userFolder, ['execute', `--id=${workflowId}`, '--rawOutput']);
+	assertNoCanaries('The output of n8n execute', stdout);
 	const start = stdout.indexOf('{\n');
 	if (start === -1) throw new Error(`n8n printed no run data:\n${stdout.slice(-3000)}`);
 	return JSON.parse(stdout.slice(start)) as RunOutput;
@@ -156,6 +162,7 @@ export async function startN8n(userFolder: string, port: number, timeoutMs = 120
 		const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
 		await exited;
 		clearTimeout(timer);
+		assertNoCanaries("n8n's log", log);
 	};
 	const deadline = Date.now() + timeoutMs;
 	while (!log.includes('Editor is now accessible via')) {

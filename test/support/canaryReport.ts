@@ -1,0 +1,16 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test tooling: writes a report file, never loaded by n8n */
+import { appendFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { canaryStats } from './canaries';
+
+/**
+ * With CANARY_REPORT=<file>, each test file appends how many outputs it searched for secret
+ * canaries (a secret found fails the test at once, so every line reports 0 found).
+ */
+afterAll(() => {
+	const report = process.env.CANARY_REPORT;
+	if (!report || canaryStats.outputsSearched === 0) return;
+	const file = path.basename(expect.getState().testPath ?? 'unknown');
+	appendFileSync(report, `${JSON.stringify({ file, ...canaryStats, secretsFound: 0 })}\n`);
+});
