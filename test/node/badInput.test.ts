@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { runSendersNode } from '../harness/n8nHarness';
-import { startListingAccount, type ListingAccount, type ListingProvider } from '../support/listingAccounts';
+import { LISTING_PROVIDERS, startListingAccount, type ListingAccount, type ListingProvider } from '../support/listingAccounts';
 
 /**
  * Every operation of every provider refuses bad input before any request: malformed
@@ -102,7 +102,7 @@ describe('Bad input is refused before any request, as an error item that names t
 	const accounts = new Map<ListingProvider, ListingAccount>();
 
 	beforeAll(async () => {
-		for (const provider of ['twilio', 'metaCloud', 'autocalls', 'famulor', '99digital'] as const) {
+		for (const provider of LISTING_PROVIDERS) {
 			accounts.set(provider, await startListingAccount(provider, 2));
 		}
 	});
@@ -118,7 +118,7 @@ describe('Bad input is refused before any request, as an error item that names t
 	it('covers at least 50 distinct inputs across all five providers', () => {
 		expect(new Set(CASES.map(([what]) => what)).size).toBe(CASES.length);
 		expect(CASES.length).toBeGreaterThanOrEqual(50);
-		expect(new Set(CASES.map(([, provider]) => provider))).toEqual(new Set(['twilio', 'metaCloud', 'autocalls', 'famulor', '99digital']));
+		expect(new Set(CASES.map(([, provider]) => provider))).toEqual(new Set(LISTING_PROVIDERS));
 	});
 
 	it.each(CASES)('%s (%s)', async (_what, provider, parameters, field) => {

@@ -1,4 +1,4 @@
-import { diffSnapshots, qualityDirection } from '../../nodes/WhatsAppSenders/core/diff';
+import { diffSnapshots, qualityDirection, SnapshotComparison } from '../../nodes/WhatsAppSenders/core/diff';
 import type { Sender } from '../../nodes/WhatsAppSenders/core/sender';
 import { decodeFingerprint, encodeFingerprint, packSnapshot, takeSnapshot, unpackSnapshot } from '../../nodes/WhatsAppSenders/core/snapshot';
 
@@ -116,6 +116,15 @@ describe('diffing snapshots', () => {
 		]);
 		expect(events).toHaveLength(1);
 		expect(events[0]).toMatchObject({ event: 'qualityChanged', direction: 'downgrade', sender: { qualityRating: 'YELLOW' } });
+	});
+
+	it('says whether the snapshot changed at all, so an unchanged one is not stored again', () => {
+		const compare = (current: Sender[]) => new SnapshotComparison(before).add(current).finish();
+		expect(compare([sender('XE1'), sender('XE2', { phoneNumber: '+14155550200' })]).changed).toBe(false);
+		// a number written anew changes what is stored, without any event
+		const renumbered = compare([sender('XE1', { phoneNumber: '+14155550111' }), sender('XE2', { phoneNumber: '+14155550200' })]);
+		expect(renumbered).toMatchObject({ changed: true, changes: [] });
+		expect(compare([sender('XE1')]).changed).toBe(true);
 	});
 
 	it('orders events by sender id whatever order the provider listed them in', () => {

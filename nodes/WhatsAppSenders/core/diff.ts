@@ -70,11 +70,11 @@ export class SnapshotComparison {
 	}
 
 	/**
-	 * The changes in a stable order: by sender id, then status, quality, limit; removals last.
-	 * Pure: the trigger stores the new snapshot only after a poll that fully succeeded, so
+	 * The changes in a stable order: by sender id, then status, quality, limit; removals last;
+	 * and whether the snapshot differs from the stored one at all. Pure: the trigger stores the new snapshot only after a poll that fully succeeded, so
 	 * nothing is lost or repeated.
 	 */
-	finish(): { snapshot: Snapshot; changes: SenderChange[] } {
+	finish(): { snapshot: Snapshot; changes: SenderChange[]; changed: boolean } {
 		const changes: SenderChange[] = [];
 		for (const id of [...this.changed.keys()].sort()) {
 			const sender = this.changed.get(id)!;
@@ -86,7 +86,8 @@ export class SnapshotComparison {
 		for (const id of removed) {
 			changes.push({ event: 'senderRemoved', sender: { id, ...decodeFingerprint(this.previous[id]) }, previous: {}, changes: [] });
 		}
-		return { snapshot: this.snapshot, changes };
+		// a number written anew changes the snapshot without any event
+		return { snapshot: this.snapshot, changes, changed: this.changed.size > 0 || removed.length > 0 };
 	}
 }
 

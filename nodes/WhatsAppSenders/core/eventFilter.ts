@@ -54,4 +54,3 @@ export function filterSenders(senders: readonly Sender[], filters: EventFilters)
 			(filters.statusBecomes.length === 0 || filters.statusBecomes.includes(sender.status)),
 	);
 }
-

@@ -62,7 +62,7 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 			onPage: compare,
 		});
 		compare(listedInOneGo);
-		const { snapshot, changes: allChanges } = comparison!.finish();
+		const { snapshot, changes: allChanges, changed } = comparison!.finish();
 		const changes = stored === undefined ? [] : filterChanges(allChanges, parameters.filters);
 		const detectedAt = new Date().toISOString();
 		const current = (sender: Sender) => eventItem({ event: 'currentState', sender }, provider.id, detectedAt);
@@ -71,19 +71,15 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 			items = changes.length > 0
 				? changes.map((change) => eventItem(change, provider.id, detectedAt))
 				: filterSenders(senders, parameters.filters).map(current);
+		} else if (stored === undefined) {
+			state.scope = http.accountScope;
+			state.senders = packSnapshot(snapshot);
+			items = parameters.emitOnFirstPoll ? filterSenders(senders, parameters.filters).map(current) : [];
 		} else {
-			const packed = packSnapshot(snapshot);
-			// an unchanged snapshot is not written again, so n8n has nothing new to save
-			if (packed !== state.senders || state.scope !== http.accountScope) {
-				state.scope = http.accountScope;
-				state.senders = packed;
-			}
-			items =
-				stored === undefined
-					? parameters.emitOnFirstPoll
-						? filterSenders(senders, parameters.filters).map(current)
-						: []
-					: changes.map((change) => eventItem(change, provider.id, detectedAt));
+			// an unchanged snapshot is neither packed nor written again: n8n has nothing new to save
+			// (state stored as an object by an earlier version is packed on its first poll)
+			if (changed || typeof stored !== 'string') state.senders = packSnapshot(snapshot);
+			items = changes.map((change) => eventItem(change, provider.id, detectedAt));
 		}
 	} catch (error) {
 		throw toNodeError(this.getNode(), error);
