@@ -8,7 +8,7 @@ import {
 	freePort,
 	importIntoN8n,
 	installPackage,
-	n8nCli,
+	activateBeforeStart,
 	newUserFolder,
 	PACKAGE_NAME,
 	repoll,
@@ -85,7 +85,7 @@ beforeAll(async () => {
 			connections: { 'Quality turns RED': { main: [[{ node: 'Post to Slack', type: 'main', index: 0 }]] } },
 		},
 	]);
-	await n8nCli(userFolder, ['publish:workflow', `--id=${WORKFLOW_ID}`]);
+	await activateBeforeStart(userFolder, WORKFLOW_ID);
 	n8n = await startN8n(userFolder, await freePort());
 	apiKey = await createApiKey(n8n.url, await setupOwner(n8n.url));
 	// activation polls at once: that poll records the baseline

