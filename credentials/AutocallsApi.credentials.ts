@@ -28,5 +28,5 @@ export class AutocallsApi implements ICredentialType {
 
 	authenticate: IAuthenticateGeneric = bearerApiKeyAuthentication;
 
-	test: ICredentialTestRequest = platformSendersTestRequest;
+	test: ICredentialTestRequest = platformSendersTestRequest('Autocalls');
 }

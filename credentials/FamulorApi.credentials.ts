@@ -1,7 +1,7 @@
-import type { Icon, INodeProperties } from 'n8n-workflow';
+import type { Icon, ICredentialTestRequest, INodeProperties } from 'n8n-workflow';
 
 import { AutocallsApi } from './AutocallsApi.credentials';
-import { bearerApiKeyProperties } from './common/properties';
+import { bearerApiKeyProperties, platformSendersTestRequest } from './common/properties';
 
 /** Famulor is the Autocalls platform under its own host: same key, same test, its own type. */
 export class FamulorApi extends AutocallsApi {
@@ -17,4 +17,6 @@ export class FamulorApi extends AutocallsApi {
 	documentationUrl = 'https://github.com/whatsapp-senders/n8n-nodes-whatsapp-senders#famulor-api';
 
 	properties: INodeProperties[] = bearerApiKeyProperties('Famulor', 'https://app.famulor.de/api');
+
+	test: ICredentialTestRequest = platformSendersTestRequest('Famulor');
 }

@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlProperty, bearerAuthentication, TEST_BASE_URL } from './common/properties';
+import { baseUrlProperty, bearerAuthentication, refusedCredentialRules, TEST_BASE_URL } from './common/properties';
 
 export class MetaWhatsAppCloudApi implements ICredentialType {
 	name = 'metaWhatsAppCloudApi';
@@ -60,5 +60,9 @@ export class MetaWhatsAppCloudApi implements ICredentialType {
 			url: '={{ "/" + ($credentials.graphApiVersion || "v26.0").trim() + "/" + $credentials.wabaId.trim() + "/phone_numbers" }}',
 			qs: { fields: 'id', limit: 1 },
 		},
+		rules: refusedCredentialRules(
+			'Meta refused the access token (401): it may be expired or revoked; a System User token does not expire',
+			"The token cannot read this WhatsApp Business Account's phone numbers (403): it needs whatsapp_business_management on this WABA",
+		),
 	};
 }

@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlProperty, TEST_BASE_URL } from './common/properties';
+import { baseUrlProperty, refusedCredentialRules, TEST_BASE_URL } from './common/properties';
 
 export class TwilioSendersApi implements ICredentialType {
 	name = 'twilioSendersApi';
@@ -88,5 +88,9 @@ export class TwilioSendersApi implements ICredentialType {
 			url: '/v2/Channels/Senders',
 			qs: { Channel: 'whatsapp', PageSize: 1 },
 		},
+		rules: refusedCredentialRules(
+			'Twilio refused the Account SID and Auth Token, or the API Key SID and Secret (401): check them in the Twilio Console',
+			'Twilio accepted the credentials but refused access to WhatsApp senders (403): the API key may be restricted',
+		),
 	};
 }

