@@ -21,6 +21,7 @@ export class WhatsAppSenders implements INodeType {
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["provider"] }}',
 		description:
 			'List and manage WhatsApp Business senders (phone numbers) on Twilio, Meta WhatsApp Cloud API, Autocalls, Famulor and 99digital',
+		documentationUrl: 'https://github.com/whatsapp-senders/n8n-nodes-whatsapp-senders#whatsapp-senders-node',
 		defaults: { name: 'WhatsApp Senders' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -15,6 +15,7 @@ export class WhatsAppSendersTrigger implements INodeType {
 		subtitle: '={{ "on " + $parameter["provider"] + " sender changes" }}',
 		description:
 			"Starts the workflow when a WhatsApp sender's status, quality rating or messaging limit changes, or a sender appears or disappears",
+		documentationUrl: 'https://github.com/whatsapp-senders/n8n-nodes-whatsapp-senders#whatsapp-senders-trigger',
 		defaults: { name: 'WhatsApp Senders Trigger' },
 		polling: true,
 		inputs: [],

@@ -158,6 +158,21 @@ describe(`Installing from Settings → Community Nodes (n8n ${N8N_VERSION})`, ()
 		);
 	});
 
+	it('offers the action node to AI Agents as a tool, described for the model', async () => {
+		const nodeTypes = (await (await fetch(`${n8n.url}/types/nodes.json`, { headers: sessionHeaders(session) })).json()) as Array<{
+			name: string;
+			displayName: string;
+			outputs: unknown;
+			properties: Array<{ name: string; default?: unknown }>;
+		}>;
+		const tool = nodeTypes.find((type) => type.name === `${PACKAGE_NAME}.whatsAppSendersTool`);
+		expect(tool).toMatchObject({ displayName: 'WhatsApp Senders Tool', outputs: ['ai_tool'] });
+		expect(tool!.properties.find((property) => property.name === 'toolDescription')?.default).toMatch(
+			/^List and manage WhatsApp Business senders \(phone numbers\) on Twilio, Meta/,
+		);
+		expect(nodeTypes.some((type) => type.name === `${PACKAGE_NAME}.whatsAppSendersTriggerTool`)).toBe(false);
+	});
+
 	it('runs the action node: a webhook answers with the senders listed at Twilio', async () => {
 		await createActiveWorkflow(
 			'List senders on request',

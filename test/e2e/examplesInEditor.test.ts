@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import type { Browser, Page } from 'playwright-core';
 
-import { launchChromium, loggedInPage, openWorkflow, searchNodePanel } from '../support/browser';
+import { launchChromium, loggedInPage, nodePanelResults, openWorkflow, searchNodePanel } from '../support/browser';
 import { EXAMPLE_NAMES, EXAMPLES_DIR, readExample } from '../support/examples';
 import {
 	freePort,
@@ -81,6 +81,17 @@ describe('the example workflows in a fresh n8n', () => {
 });
 
 describe('the node panel', () => {
+	it.each(['WhatsApp', 'Twilio', 'sender', 'quality', 'Meta', '99digital', 'messaging limit'])(
+		'lists WhatsApp Senders among the first three results for "%s"',
+		async (query) => {
+			const stored = (await storedWorkflows()).find((workflow) => workflow.name === readExample('fleet-report').name)!;
+			await openWorkflow(page, n8n.url, stored.id);
+			const results = await nodePanelResults(page, query);
+			expect(results.slice(0, 3)).toContain('WhatsApp Senders');
+		},
+		60_000,
+	);
+
 	it('finds both nodes of the package when searching "WhatsApp Senders"', async () => {
 		const stored = (await storedWorkflows()).find((workflow) => workflow.name === readExample('fleet-report').name)!;
 		await openWorkflow(page, n8n.url, stored.id);

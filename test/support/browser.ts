@@ -52,6 +52,19 @@ export async function openWorkflow(page: Page, n8nUrl: string, workflowId: strin
 	return await page.locator('[data-test-id="canvas-node"]').count();
 }
 
+/** The node panel's results for a search, in the order shown; the panel is closed again. */
+export async function nodePanelResults(page: Page, query: string): Promise<string[]> {
+	await page.locator('[data-test-id="node-creator-plus-button"]').click();
+	await page.locator('[data-test-id="node-creator-search-bar"] input, [data-test-id="search-bar"] input').first().fill(query);
+	const items = page.locator('[data-test-id="node-creator"] [data-test-id="node-creator-item-name"]');
+	await items.first().waitFor({ timeout: 10_000 });
+	await page.waitForTimeout(300);
+	const results = (await items.allInnerTexts()).map((text) => text.trim());
+	await page.keyboard.press('Escape');
+	await page.locator('[data-test-id="node-creator"]').waitFor({ state: 'hidden', timeout: 10_000 });
+	return results;
+}
+
 /**
  * Opens the node panel of the open workflow, searches it, and opens the first result:
  * returns the result's title and the panel's text (its actions and triggers).
