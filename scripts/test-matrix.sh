@@ -25,6 +25,17 @@ if [ ! -f dist/package.json ]; then npm run build >/dev/null; fi
 summary=()
 failed=0
 matrix_start=$(date +%s)
+
+# install the legs' n8n versions side by side first (each is mostly download and one compile)
+installs=()
+for leg in "${LEGS[@]}"; do
+  IFS='|' read -r version node why <<<"$leg"
+  if [ $# -gt 0 ] && [[ " $* " != *" $version "* ]]; then continue; fi
+  N8N_TEST_VERSION="$version" N8N_TEST_NODE_VERSION="$node" bash scripts/install-n8n.sh &
+  installs+=($!)
+done
+for pid in "${installs[@]}"; do wait "$pid" || true; done
+echo "n8n versions ready after $(( $(date +%s) - matrix_start )) s"
 for leg in "${LEGS[@]}"; do
   IFS='|' read -r version node why <<<"$leg"
   if [ $# -gt 0 ] && [[ " $* " != *" $version "* ]]; then continue; fi
