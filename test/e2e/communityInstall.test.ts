@@ -19,6 +19,7 @@ import {
 	startN8n,
 	waitFor,
 } from '../support/n8n';
+import { callProductionWebhook, triggerToSlackWorkflow, webhookListWorkflow } from '../support/workflows';
 
 /**
  * The package installed the way a user installs it: Settings → Community Nodes → Install,
@@ -60,14 +61,8 @@ async function rest<T>(method: string, route: string, body?: unknown): Promise<T
 }
 
 /** Saves a workflow and activates (publishes) it, as the editor does. */
-async function createActiveWorkflow(name: string, nodes: object[], connections: object): Promise<string> {
-	const workflow = await rest<{ id: string; versionId: string }>('POST', '/workflows', {
-		name,
-		nodes,
-		connections,
-		settings: { executionOrder: 'v1' },
-		active: false,
-	});
+async function createActiveWorkflow(definition: object): Promise<string> {
+	const workflow = await rest<{ id: string; versionId: string }>('POST', '/workflows', definition);
 	versions.set(workflow.id, workflow.versionId);
 	await rest('POST', `/workflows/${workflow.id}/activate`, { versionId: workflow.versionId });
 	return workflow.id;
@@ -79,6 +74,7 @@ async function repoll(workflowId: string): Promise<void> {
 	await rest('POST', `/workflows/${workflowId}/activate`, { versionId: versions.get(workflowId) });
 }
 
+const CREDENTIALS = () => ({ twilioSendersApi: { id: credentialId, name: 'Twilio (community install test)' } });
 const listRequests = () => twilio.server.requests.filter((r) => r.path === '/v2/Channels/Senders').length;
 
 beforeAll(async () => {
@@ -175,37 +171,10 @@ describe(`Installing from Settings → Community Nodes (n8n ${N8N_VERSION})`, ()
 
 	it('runs the action node: a webhook answers with the senders listed at Twilio', async () => {
 		await createActiveWorkflow(
-			'List senders on request',
-			[
-				{
-					id: 'webhook',
-					name: 'Webhook',
-					type: 'n8n-nodes-base.webhook',
-					typeVersion: 2,
-					position: [0, 0],
-					webhookId: 'a5e4b7f2-8d1c-4c55-9d2e-3b0c6f1e2a91',
-					parameters: { path: WEBHOOK_PATH, responseMode: 'lastNode', responseData: 'allEntries' },
-				},
-				{
-					id: 'list',
-					name: 'List senders',
-					type: `${PACKAGE_NAME}.whatsAppSenders`,
-					typeVersion: 1,
-					position: [300, 0],
-					parameters: { provider: 'twilio', resource: 'sender', operation: 'list', returnAll: true },
-					credentials: { twilioSendersApi: { id: credentialId, name: 'Twilio (community install test)' } },
-				},
-			],
-			{ Webhook: { main: [[{ node: 'List senders', type: 'main', index: 0 }]] } },
+			webhookListWorkflow({ name: 'List senders on request', path: WEBHOOK_PATH, webhookId: 'a5e4b7f2-8d1c-4c55-9d2e-3b0c6f1e2a91', credentials: CREDENTIALS() }),
 		);
-		// newer n8n registers a production webhook a moment after activation answers
-		let response = await fetch(`${n8n.url}/webhook/${WEBHOOK_PATH}`);
-		for (let attempt = 0; response.status === 404 && attempt < 50; attempt++) {
-			await new Promise((resolve) => setTimeout(resolve, 200));
-			response = await fetch(`${n8n.url}/webhook/${WEBHOOK_PATH}`);
-		}
-		const body = await response.text();
-		expect({ status: response.status, body: response.status === 200 ? 'ok' : body }).toEqual({ status: 200, body: 'ok' });
+		const { status, body } = await callProductionWebhook(n8n.url, WEBHOOK_PATH);
+		expect({ status, body: status === 200 ? 'ok' : body }).toEqual({ status: 200, body: 'ok' });
 		const listed = JSON.parse(body) as Array<{ phoneNumber: string; status: string; provider: string }>;
 		const byNumber = listed.map(({ phoneNumber, status, provider }) => ({ phoneNumber, status, provider }));
 		expect(byNumber.sort((a, b) => a.phoneNumber.localeCompare(b.phoneNumber))).toEqual([
@@ -217,33 +186,14 @@ describe(`Installing from Settings → Community Nodes (n8n ${N8N_VERSION})`, ()
 	it('runs the trigger: one Slack message when a sender goes offline, none before', async () => {
 		const polled = listRequests();
 		const workflowId = await createActiveWorkflow(
-			'Sender offline alert',
-			[
-				{
-					id: 'trigger',
-					name: 'Sender status changed',
-					type: `${PACKAGE_NAME}.whatsAppSendersTrigger`,
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: { provider: 'twilio', events: ['statusChanged'] },
-					credentials: { twilioSendersApi: { id: credentialId, name: 'Twilio (community install test)' } },
-				},
-				{
-					id: 'slack',
-					name: 'Post to Slack',
-					type: 'n8n-nodes-base.httpRequest',
-					typeVersion: 4.2,
-					position: [300, 0],
-					parameters: {
-						method: 'POST',
-						url: slack.url,
-						sendBody: true,
-						specifyBody: 'json',
-						jsonBody: '={{ JSON.stringify({ text: $json.sender.phoneNumber + " is " + $json.sender.status }) }}',
-					},
-				},
-			],
-			{ 'Sender status changed': { main: [[{ node: 'Post to Slack', type: 'main', index: 0 }]] } },
+			triggerToSlackWorkflow({
+				name: 'Sender offline alert',
+				triggerName: 'Sender status changed',
+				triggerParameters: { provider: 'twilio', events: ['statusChanged'] },
+				credentials: CREDENTIALS(),
+				slackUrl: slack.url,
+				text: '$json.sender.phoneNumber + " is " + $json.sender.status',
+			}),
 		);
 		await waitFor(() => listRequests() > polled, 30_000, 'the baseline poll on activation');
 		expect(slack.messages).toEqual([]);

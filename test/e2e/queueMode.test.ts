@@ -13,13 +13,13 @@ import {
 	killWithParent,
 	N8N_VERSION,
 	newUserFolder,
-	PACKAGE_NAME,
 	repoll,
 	type RunningN8n,
 	setupOwner,
 	startN8n,
 	waitFor,
 } from '../support/n8n';
+import { callProductionWebhook, triggerToSlackWorkflow, webhookListWorkflow } from '../support/workflows';
 
 /**
  * n8n's queue mode, how users scale out: Redis (Debian's redis-server on 127.0.0.1), one
@@ -98,65 +98,22 @@ beforeAll(async () => {
 		},
 	]);
 	await importIntoN8n(userFolder, 'workflow', [
-		{
+		triggerToSlackWorkflow({
 			id: TRIGGER_WORKFLOW,
 			name: 'Sender changes to Slack (queue mode)',
-			active: false,
-			settings: { executionOrder: 'v1' },
-			nodes: [
-				{
-					id: 'trigger',
-					name: 'Sender changed',
-					type: `${PACKAGE_NAME}.whatsAppSendersTrigger`,
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: { provider: 'twilio', events: ['senderAdded', 'statusChanged', 'qualityChanged'] },
-					credentials: CREDENTIALS,
-				},
-				{
-					id: 'slack',
-					name: 'Post to Slack',
-					type: 'n8n-nodes-base.httpRequest',
-					typeVersion: 4.2,
-					position: [300, 0],
-					parameters: {
-						method: 'POST',
-						url: slack.url,
-						sendBody: true,
-						specifyBody: 'json',
-						jsonBody: '={{ JSON.stringify({ text: $json.event + " " + $json.sender.phoneNumber }) }}',
-					},
-				},
-			],
-			connections: { 'Sender changed': { main: [[{ node: 'Post to Slack', type: 'main', index: 0 }]] } },
-		},
-		{
+			triggerName: 'Sender changed',
+			triggerParameters: { provider: 'twilio', events: ['senderAdded', 'statusChanged', 'qualityChanged'] },
+			credentials: CREDENTIALS,
+			slackUrl: slack.url,
+			text: '$json.event + " " + $json.sender.phoneNumber',
+		}),
+		webhookListWorkflow({
 			id: WEBHOOK_WORKFLOW,
 			name: 'List senders on request (queue mode)',
-			active: false,
-			settings: { executionOrder: 'v1' },
-			nodes: [
-				{
-					id: 'webhook',
-					name: 'Webhook',
-					type: 'n8n-nodes-base.webhook',
-					typeVersion: 2,
-					position: [0, 0],
-					webhookId: '0c3e8a51-7d5b-4f4e-9a61-2b9f1d7c4e10',
-					parameters: { path: WEBHOOK_PATH, responseMode: 'lastNode', responseData: 'allEntries' },
-				},
-				{
-					id: 'list',
-					name: 'List senders',
-					type: `${PACKAGE_NAME}.whatsAppSenders`,
-					typeVersion: 1,
-					position: [300, 0],
-					parameters: { provider: 'twilio', resource: 'sender', operation: 'list', returnAll: true },
-					credentials: CREDENTIALS,
-				},
-			],
-			connections: { Webhook: { main: [[{ node: 'List senders', type: 'main', index: 0 }]] } },
-		},
+			path: WEBHOOK_PATH,
+			webhookId: '0c3e8a51-7d5b-4f4e-9a61-2b9f1d7c4e10',
+			credentials: CREDENTIALS,
+		}),
 	]);
 	await activateBeforeStart(userFolder, TRIGGER_WORKFLOW);
 	await activateBeforeStart(userFolder, WEBHOOK_WORKFLOW);
@@ -184,13 +141,8 @@ afterAll(async () => {
 describe(`Queue mode: Redis, one main and one worker (n8n ${N8N_VERSION})`, () => {
 	it('runs the action node on the worker: a webhook on the main process answers with the senders', async () => {
 		const runsBefore = workerRuns();
-		let response = await fetch(`${main.url}/webhook/${WEBHOOK_PATH}`);
-		for (let attempt = 0; response.status === 404 && attempt < 50; attempt++) {
-			await new Promise((resolve) => setTimeout(resolve, 200));
-			response = await fetch(`${main.url}/webhook/${WEBHOOK_PATH}`);
-		}
-		const body = await response.text();
-		expect({ status: response.status, body: response.status === 200 ? 'ok' : body }).toEqual({ status: 200, body: 'ok' });
+		const { status, body } = await callProductionWebhook(main.url, WEBHOOK_PATH);
+		expect({ status, body: status === 200 ? 'ok' : body }).toEqual({ status: 200, body: 'ok' });
 		const numbers = (JSON.parse(body) as Array<{ phoneNumber: string }>).map((sender) => sender.phoneNumber).sort();
 		expect(numbers).toEqual(['+14155550121', '+14155550122']);
 		expect(workerRuns()).toBe(runsBefore + 1);

@@ -10,13 +10,13 @@ import {
 	installPackage,
 	activateBeforeStart,
 	newUserFolder,
-	PACKAGE_NAME,
 	repoll,
 	type RunningN8n,
 	setupOwner,
 	startN8n,
 	waitFor,
 } from '../support/n8n';
+import { triggerToSlackWorkflow } from '../support/workflows';
 
 /**
  * The trigger in a real n8n: an active workflow "WhatsApp Senders Trigger (quality becomes
@@ -51,39 +51,15 @@ beforeAll(async () => {
 		{ id: 'twilioTrigCred01', name: 'Twilio e2e', type: 'twilioSendersApi', data: { authType: 'authToken', accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: twilio.baseUrl } },
 	]);
 	await importIntoN8n(userFolder, 'workflow', [
-		{
+		triggerToSlackWorkflow({
 			id: WORKFLOW_ID,
 			name: 'Quality alert',
-			active: false,
-			settings: { executionOrder: 'v1' },
-			nodes: [
-				{
-					id: 'trigger',
-					name: 'Quality turns RED',
-					type: `${PACKAGE_NAME}.whatsAppSendersTrigger`,
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: { provider: 'twilio', events: ['qualityChanged'], filters: { qualityBecomes: ['RED'] } },
-					credentials: { twilioSendersApi: { id: 'twilioTrigCred01', name: 'Twilio e2e' } },
-				},
-				{
-					id: 'slack',
-					name: 'Post to Slack',
-					type: 'n8n-nodes-base.httpRequest',
-					typeVersion: 4.2,
-					position: [300, 0],
-					parameters: {
-						method: 'POST',
-						url: slack.url,
-						sendBody: true,
-						specifyBody: 'json',
-						jsonBody:
-							'={{ JSON.stringify({ text: "WhatsApp quality " + $json.previous.qualityRating + " → " + $json.sender.qualityRating + " for " + $json.sender.phoneNumber + " (" + $json.provider + ")" }) }}',
-					},
-				},
-			],
-			connections: { 'Quality turns RED': { main: [[{ node: 'Post to Slack', type: 'main', index: 0 }]] } },
-		},
+			triggerName: 'Quality turns RED',
+			triggerParameters: { provider: 'twilio', events: ['qualityChanged'], filters: { qualityBecomes: ['RED'] } },
+			credentials: { twilioSendersApi: { id: 'twilioTrigCred01', name: 'Twilio e2e' } },
+			slackUrl: slack.url,
+			text: '"WhatsApp quality " + $json.previous.qualityRating + " → " + $json.sender.qualityRating + " for " + $json.sender.phoneNumber + " (" + $json.provider + ")"',
+		}),
 	]);
 	await activateBeforeStart(userFolder, WORKFLOW_ID);
 	n8n = await startN8n(userFolder, await freePort());

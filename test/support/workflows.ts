@@ -1,0 +1,95 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test tooling: timers in the test process, never loaded by n8n */
+import { PACKAGE_NAME } from './n8n';
+
+/**
+ * The workflows the end-to-end tests put into a real n8n: "trigger → post to Slack" and
+ * "webhook → List senders", as a user would build them in the editor.
+ */
+
+type Credentials = Record<string, { id: string; name: string }>;
+
+/** WhatsApp Senders Trigger → HTTP Request posting `{ text }` to a Slack-style webhook. */
+export function triggerToSlackWorkflow(options: {
+	id?: string;
+	name: string;
+	triggerName: string;
+	triggerParameters: Record<string, unknown>;
+	credentials: Credentials;
+	slackUrl: string;
+	/** an n8n expression for the message text, over the trigger's item */
+	text: string;
+}) {
+	return {
+		...(options.id ? { id: options.id } : {}),
+		name: options.name,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: 'trigger',
+				name: options.triggerName,
+				type: `${PACKAGE_NAME}.whatsAppSendersTrigger`,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: options.triggerParameters,
+				credentials: options.credentials,
+			},
+			{
+				id: 'slack',
+				name: 'Post to Slack',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				position: [300, 0],
+				parameters: {
+					method: 'POST',
+					url: options.slackUrl,
+					sendBody: true,
+					specifyBody: 'json',
+					jsonBody: `={{ JSON.stringify({ text: ${options.text} }) }}`,
+				},
+			},
+		],
+		connections: { [options.triggerName]: { main: [[{ node: 'Post to Slack', type: 'main', index: 0 }]] } },
+	};
+}
+
+/** Webhook (answers with the last node's items) → WhatsApp Senders List on Twilio, every sender. */
+export function webhookListWorkflow(options: { id?: string; name: string; path: string; webhookId: string; credentials: Credentials }) {
+	return {
+		...(options.id ? { id: options.id } : {}),
+		name: options.name,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: 'webhook',
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: options.webhookId,
+				parameters: { path: options.path, responseMode: 'lastNode', responseData: 'allEntries' },
+			},
+			{
+				id: 'list',
+				name: 'List senders',
+				type: `${PACKAGE_NAME}.whatsAppSenders`,
+				typeVersion: 1,
+				position: [300, 0],
+				parameters: { provider: 'twilio', resource: 'sender', operation: 'list', returnAll: true },
+				credentials: options.credentials,
+			},
+		],
+		connections: { Webhook: { main: [[{ node: 'List senders', type: 'main', index: 0 }]] } },
+	};
+}
+
+/** GET of a production webhook; newer n8n registers it a moment after activation answers. */
+export async function callProductionWebhook(n8nUrl: string, path: string): Promise<{ status: number; body: string }> {
+	let response = await fetch(`${n8nUrl}/webhook/${path}`);
+	for (let attempt = 0; response.status === 404 && attempt < 50; attempt++) {
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		response = await fetch(`${n8nUrl}/webhook/${path}`);
+	}
+	return { status: response.status, body: await response.text() };
+}
