@@ -69,8 +69,9 @@ export function n8nEnv(userFolder: string, port: number, brokerPort: number): No
 }
 
 /**
- * Installs the package the way Settings → Community Nodes does: the `npm pack` tarball
- * unpacked into <user folder>/.n8n/nodes/node_modules, listed in that folder's package.json.
+ * Puts the package where Settings → Community Nodes installs it, before n8n starts: the
+ * `npm pack` tarball unpacked into <user folder>/.n8n/nodes/node_modules, listed in that
+ * folder's package.json (test/e2e/communityInstall.test.ts installs through n8n itself).
  * Node types then carry the package prefix (n8n-nodes-whatsapp-senders.whatsAppSenders).
  * The user folder is outside the repository, so the package finds only what n8n provides.
  */
