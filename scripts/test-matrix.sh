@@ -22,6 +22,8 @@ TESTS=(
 )
 
 if [ ! -f dist/package.json ]; then npm run build >/dev/null; fi
+# the install test clicks through the editor in Chromium; the queue-mode test needs Redis
+bash scripts/install-chromium.sh && bash scripts/install-redis.sh || exit 1
 summary=()
 failed=0
 matrix_start=$(date +%s)

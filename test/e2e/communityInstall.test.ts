@@ -3,6 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
+import type { Browser, Page } from 'playwright-core';
+
 import { NpmRegistrySimulator } from '../simulators/npmRegistry';
 import { SlackSink } from '../simulators/slackSink';
 import { TwilioSimulator, twilioSid, type TwilioSender } from '../simulators/twilio';
@@ -19,11 +21,12 @@ import {
 	startN8n,
 	waitFor,
 } from '../support/n8n';
+import { launchChromium, loggedInPage } from '../support/browser';
 import { callProductionWebhook, triggerToSlackWorkflow, webhookListWorkflow } from '../support/workflows';
 
 /**
- * The package installed the way a user installs it: Settings → Community Nodes → Install,
- * which is n8n's POST /rest/community-packages. n8n then runs its own install code: it asks
+ * The package installed the way a user installs it: Settings → Community nodes → Install,
+ * clicked in Chromium (the page sends POST /rest/community-packages). n8n then runs its own install code: it asks
  * the registry for the version, `npm pack`s it, unpacks it into ~/.n8n/nodes/node_modules,
  * strips dev and peer dependencies, runs `npm install` there and loads the nodes, live.
  *
@@ -46,7 +49,9 @@ let userFolder: string;
 let n8n: RunningN8n;
 let session: OwnerSession;
 const versions = new Map<string, string>();
-let installed: { packageName: string; installedVersion: string; installedNodes: Array<{ name: string; type: string }> };
+let browser: Browser;
+/** What the Community nodes page shows once the install finished. */
+let settingsPage: string;
 let credentialId: string;
 
 async function rest<T>(method: string, route: string, body?: unknown): Promise<T> {
@@ -58,6 +63,18 @@ async function rest<T>(method: string, route: string, body?: unknown): Promise<T
 	const text = await response.text();
 	if (!response.ok) throw new Error(`${method} /rest${route} answered ${response.status}: ${text.slice(0, 2000)}`);
 	return (JSON.parse(text) as { data: T }).data;
+}
+
+/** Settings → Community nodes → Install a community node → name, "I understand the risks", Install. */
+async function installThroughSettingsPage(page: Page): Promise<string> {
+	await page.goto(`${n8n.url}/settings/community-nodes`);
+	await page.getByRole('button', { name: 'Install a community node' }).click();
+	const dialog = page.getByRole('dialog');
+	await dialog.locator('[data-test-id="package-name-input"]').fill(PACKAGE_NAME);
+	await dialog.getByText(/I understand the risks/i).click();
+	await dialog.getByRole('button', { name: /^Install$/ }).click();
+	await page.getByText('Package installed').waitFor({ timeout: 120_000 });
+	return await page.locator('main, #app').first().innerText();
 }
 
 /** Saves a workflow and activates (publishes) it, as the editor does. */
@@ -100,7 +117,8 @@ beforeAll(async () => {
 	});
 	if (!feature.ok) throw new Error(`enabling the custom registry answered ${feature.status}`);
 	session = await setupOwner(n8n.url);
-	installed = await rest('POST', '/community-packages', { name: PACKAGE_NAME });
+	browser = await launchChromium();
+	settingsPage = await installThroughSettingsPage(await loggedInPage(browser, n8n.url));
 	credentialId = (
 		await rest<{ id: string }>('POST', '/credentials', {
 			name: 'Twilio (community install test)',
@@ -111,25 +129,30 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
+	await browser?.close();
 	await n8n?.stop();
 	await Promise.all([registry?.stop(), twilio.stop(), slack.stop()]);
 	if (userFolder) rmSync(userFolder, { recursive: true, force: true });
 });
 
 describe(`Installing from Settings → Community Nodes (n8n ${N8N_VERSION})`, () => {
-	it('installs the published version and lists both nodes under their package-prefixed types', () => {
-		expect(installed.packageName).toBe(PACKAGE_NAME);
-		expect(installed.installedVersion).toBe(manifest.version);
-		expect(installed.installedNodes.map(({ name, type }) => ({ name, type })).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+	it('installs the published version from the registry and shows it with both nodes on the Community nodes page', () => {
+		expect(registry.requests).toContain(`GET /${PACKAGE_NAME}/-/${PACKAGE_NAME}-${manifest.version}.tgz`);
+		expect(settingsPage).toContain(PACKAGE_NAME);
+		expect(settingsPage).toMatch(/2 nodes:\s*WhatsApp Senders,\s*WhatsApp Senders Trigger/);
+		expect(settingsPage).toContain(`v${manifest.version}`);
+	});
+
+	it('records both nodes under their package-prefixed types', async () => {
+		const packages = await rest<Array<{ packageName: string; installedVersion: string; installedNodes: Array<{ name: string; type: string }> }>>(
+			'GET',
+			'/community-packages',
+		);
+		expect(packages.map((p) => [p.packageName, p.installedVersion])).toEqual([[PACKAGE_NAME, manifest.version]]);
+		expect(packages[0].installedNodes.map(({ name, type }) => ({ name, type })).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
 			{ name: 'WhatsApp Senders', type: `${PACKAGE_NAME}.whatsAppSenders` },
 			{ name: 'WhatsApp Senders Trigger', type: `${PACKAGE_NAME}.whatsAppSendersTrigger` },
 		]);
-		expect(registry.requests).toContain(`GET /${PACKAGE_NAME}/-/${PACKAGE_NAME}-${manifest.version}.tgz`);
-	});
-
-	it('shows the package in the list of installed community packages', async () => {
-		const packages = await rest<Array<{ packageName: string; installedVersion: string }>>('GET', '/community-packages');
-		expect(packages.map((p) => [p.packageName, p.installedVersion])).toEqual([[PACKAGE_NAME, manifest.version]]);
 	});
 
 	it('brings no runtime dependencies: npm installs nothing beside the package, n8n-workflow is a peer', () => {
