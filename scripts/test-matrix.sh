@@ -19,6 +19,7 @@ TESTS=(
   test/e2e/triggerInRealN8n.test.ts
   test/e2e/credentialTestInRealN8n.test.ts
   test/e2e/queueMode.test.ts
+  test/e2e/aiAgentInRealN8n.test.ts
 )
 
 if [ ! -f dist/package.json ]; then npm run build >/dev/null; fi

@@ -1,0 +1,117 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets -- test tooling: a real n8n process and fake secrets, never loaded by n8n */
+import { rmSync } from 'node:fs';
+
+import { OpenAiChatSimulator } from '../simulators/openAiChat';
+import { TwilioSimulator, twilioSid } from '../simulators/twilio';
+import {
+	executeWorkflow,
+	importIntoN8n,
+	installPackage,
+	N8N_VERSION,
+	newUserFolder,
+	nodeOutput,
+	PACKAGE_NAME,
+	type RunOutput,
+} from '../support/n8n';
+
+/**
+ * An n8n AI Agent with WhatsApp Senders as its tool, in a real n8n (`n8n execute`): Manual
+ * Trigger → AI Agent, with an OpenAI Chat Model pointed at a scripted OpenAI-compatible
+ * server and "WhatsApp Senders Tool" (List, Twilio). The "model" calls the tool it is offered
+ * and repeats the tool's answer, so the test sees what a real model would be told about the
+ * tool and that the agent gets the senders from Twilio.
+ */
+
+const ACCOUNT_SID = twilioSid('AC');
+const AUTH_TOKEN = 'e2e-agent-twilio-token';
+const OPENAI_KEY = 'sk-e2e-agent-openai-key';
+const WORKFLOW_ID = 'e2eAgentSenders1';
+
+const twilio = new TwilioSimulator();
+const model = new OpenAiChatSimulator();
+let userFolder: string;
+let run: RunOutput;
+
+beforeAll(async () => {
+	await Promise.all([twilio.start(), model.start()]);
+	twilio.addAccount(ACCOUNT_SID, AUTH_TOKEN);
+	twilio.addSenders(
+		ACCOUNT_SID,
+		{ phoneNumber: '+14155550131', displayName: 'Support', qualityRating: 'HIGH' },
+		{ phoneNumber: '+14155550132', displayName: 'Sales', qualityRating: 'LOW' },
+	);
+	userFolder = newUserFolder();
+	await installPackage(userFolder);
+	await importIntoN8n(userFolder, 'credentials', [
+		{ id: 'twilioAgentCred1', name: 'Twilio', type: 'twilioSendersApi', data: { authType: 'authToken', accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: twilio.baseUrl } },
+		{ id: 'openAiAgentCred1', name: 'OpenAI (local)', type: 'openAiApi', data: { apiKey: OPENAI_KEY, url: model.baseUrl } },
+	]);
+	await importIntoN8n(userFolder, 'workflow', [
+		{
+			id: WORKFLOW_ID,
+			name: 'Ask an agent about the senders',
+			active: false,
+			settings: { executionOrder: 'v1' },
+			nodes: [
+				{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{
+					id: 'agent',
+					name: 'AI Agent',
+					type: '@n8n/n8n-nodes-langchain.agent',
+					typeVersion: 3,
+					position: [300, 0],
+					parameters: { promptType: 'define', text: 'Which of our WhatsApp numbers have a RED quality rating?', options: {} },
+				},
+				{
+					id: 'model',
+					name: 'OpenAI Chat Model',
+					type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
+					typeVersion: 1.2,
+					position: [200, 200],
+					parameters: { model: { __rl: true, mode: 'id', value: 'gpt-4o-mini' }, options: {} },
+					credentials: { openAiApi: { id: 'openAiAgentCred1', name: 'OpenAI (local)' } },
+				},
+				{
+					id: 'tool',
+					name: 'WhatsApp Senders',
+					type: `${PACKAGE_NAME}.whatsAppSendersTool`,
+					typeVersion: 1,
+					position: [400, 200],
+					parameters: { descriptionType: 'auto', provider: 'twilio', resource: 'sender', operation: 'list', returnAll: true },
+					credentials: { twilioSendersApi: { id: 'twilioAgentCred1', name: 'Twilio' } },
+				},
+			],
+			connections: {
+				Start: { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
+				'OpenAI Chat Model': { ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]] },
+				'WhatsApp Senders': { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
+			},
+		},
+	]);
+	run = await executeWorkflow(userFolder, WORKFLOW_ID);
+}, 240_000);
+
+afterAll(async () => {
+	await Promise.all([twilio.stop(), model.stop()]);
+	if (userFolder) rmSync(userFolder, { recursive: true, force: true });
+});
+
+describe(`WhatsApp Senders as an AI Agent's tool (n8n ${N8N_VERSION})`, () => {
+	it('is offered to the model with a description of what it does', () => {
+		expect(run.data.resultData.error).toBeUndefined();
+		const tools = model.toolsOffered[0];
+		expect(tools).toHaveLength(1);
+		expect(tools[0].function.description).toBe('List senders in WhatsApp Senders');
+	});
+
+	it('lists the senders at Twilio when the model calls it', () => {
+		expect(twilio.server.requests.filter((request) => request.path === '/v2/Channels/Senders')).toHaveLength(1);
+	});
+
+	it("gives the model every sender's number, status and quality rating", () => {
+		const [answer] = nodeOutput(run, 'AI Agent');
+		expect(String(answer.output)).toContain('The tool answered:');
+		expect(String(answer.output)).toContain('+14155550131');
+		expect(String(answer.output)).toMatch(/\+14155550132[^}]*"qualityRating":"RED"/);
+	});
+});
