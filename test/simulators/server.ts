@@ -15,8 +15,8 @@ export interface RecordedRequest {
 export interface SimulatedResponse {
 	status: number;
 	body?: unknown;
-	/** Sent as is instead of JSON: for truncated or non-JSON answers. */
-	rawBody?: string;
+	/** Sent as is instead of JSON: for truncated or non-JSON answers, or bytes (a tarball). */
+	rawBody?: string | Buffer;
 	headers?: Record<string, string>;
 }
 
