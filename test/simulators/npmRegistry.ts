@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test tooling: runs in the test process, never loaded by n8n */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
