@@ -9,6 +9,7 @@ import { NpmRegistrySimulator } from '../simulators/npmRegistry';
 import { SlackSink } from '../simulators/slackSink';
 import { TwilioSimulator, twilioSid, type TwilioSender } from '../simulators/twilio';
 import {
+	editorApi,
 	freePort,
 	N8N_VERSION,
 	newUserFolder,
@@ -54,15 +55,11 @@ let browser: Browser;
 let settingsPage: string;
 let credentialId: string;
 
-async function rest<T>(method: string, route: string, body?: unknown): Promise<T> {
-	const response = await fetch(`${n8n.url}/rest${route}`, {
-		method,
-		headers: sessionHeaders(session),
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await response.text();
-	if (!response.ok) throw new Error(`${method} /rest${route} answered ${response.status}: ${text.slice(0, 2000)}`);
-	return (JSON.parse(text) as { data: T }).data;
+const rest = async <T>(method: string, route: string, body?: unknown) => await editorApi<T>(n8n.url, session, method, route, body);
+
+/** The node or credential types the editor loads (/types/nodes.json, /types/credentials.json). */
+async function editorTypes<T extends object = object>(file: string): Promise<Array<T & { name: string }>> {
+	return (await (await fetch(`${n8n.url}/types/${file}`, { headers: sessionHeaders(session) })).json()) as Array<T & { name: string }>;
 }
 
 /** Settings → Community nodes → Install a community node → name, "I understand the risks", Install. */
@@ -166,9 +163,7 @@ describe(`Installing from Settings → Community Nodes (n8n ${N8N_VERSION})`, ()
 	});
 
 	it('offers both nodes and all five credential types to the editor', async () => {
-		const types = async (file: string) =>
-			(await (await fetch(`${n8n.url}/types/${file}`, { headers: sessionHeaders(session) })).json()) as Array<{ name: string }>;
-		const [nodeTypes, credentialTypes] = [await types('nodes.json'), await types('credentials.json')];
+		const [nodeTypes, credentialTypes] = [await editorTypes('nodes.json'), await editorTypes('credentials.json')];
 		expect(nodeTypes.map((t) => t.name)).toEqual(
 			expect.arrayContaining([`${PACKAGE_NAME}.whatsAppSenders`, `${PACKAGE_NAME}.whatsAppSendersTrigger`]),
 		);
@@ -178,12 +173,9 @@ describe(`Installing from Settings → Community Nodes (n8n ${N8N_VERSION})`, ()
 	});
 
 	it('offers the action node to AI Agents as a tool, described for the model', async () => {
-		const nodeTypes = (await (await fetch(`${n8n.url}/types/nodes.json`, { headers: sessionHeaders(session) })).json()) as Array<{
-			name: string;
-			displayName: string;
-			outputs: unknown;
-			properties: Array<{ name: string; default?: unknown }>;
-		}>;
+		const nodeTypes = await editorTypes<{ displayName: string; outputs: unknown; properties: Array<{ name: string; default?: unknown }> }>(
+			'nodes.json',
+		);
 		const tool = nodeTypes.find((type) => type.name === `${PACKAGE_NAME}.whatsAppSendersTool`);
 		expect(tool).toMatchObject({ displayName: 'WhatsApp Senders Tool', outputs: ['ai_tool'] });
 		expect(tool!.properties.find((property) => property.name === 'toolDescription')?.default).toMatch(

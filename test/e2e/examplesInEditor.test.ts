@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, loggedInPage, nodePanelResults, openWorkflow, searchNodePanel } from '../support/browser';
 import { EXAMPLE_NAMES, EXAMPLES_DIR, readExample } from '../support/examples';
 import {
+	editorApi,
 	freePort,
 	installPackage,
 	n8nCli,
@@ -50,8 +51,7 @@ afterAll(async () => {
 });
 
 async function storedWorkflows(): Promise<Array<{ id: string; name: string }>> {
-	const response = await fetch(`${n8n.url}/rest/workflows`, { headers: sessionHeaders(session) });
-	return ((await response.json()) as { data: Array<{ id: string; name: string }> }).data;
+	return await editorApi(n8n.url, session, 'GET', '/workflows');
 }
 
 async function knownNodeTypes(): Promise<Set<string>> {

@@ -245,27 +245,29 @@ export async function setupOwner(url: string): Promise<OwnerSession> {
 	return { cookie, browserId };
 }
 
+/**
+ * A call to the editor's REST API as the logged-in owner (what the editor's pages send):
+ * the answer's `data`, or an error naming the route and n8n's answer.
+ */
+export async function editorApi<T>(url: string, session: OwnerSession, method: string, route: string, body?: unknown): Promise<T> {
+	const response = await fetch(`${url}/rest${route}`, {
+		method,
+		headers: sessionHeaders(session),
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await response.text();
+	if (!response.ok) throw new Error(`${method} /rest${route} answered ${response.status}: ${text.slice(0, 2000)}`);
+	return (JSON.parse(text) as { data: T }).data;
+}
+
 /** What the editor does on "Save" then "Test credential": store it, then test the stored one. */
 export async function testCredential(
 	url: string,
 	session: OwnerSession,
 	credential: { name: string; type: string; data: Record<string, unknown> },
 ): Promise<{ status: 'OK' | 'Error'; message: string }> {
-	const created = await fetch(`${url}/rest/credentials`, {
-		method: 'POST',
-		headers: sessionHeaders(session),
-		body: JSON.stringify(credential),
-	});
-	const stored = (await created.json()) as { data?: { id: string } };
-	if (!stored.data?.id) throw new Error(`saving the credential answered ${created.status}: ${JSON.stringify(stored)}`);
-	const response = await fetch(`${url}/rest/credentials/test`, {
-		method: 'POST',
-		headers: sessionHeaders(session),
-		body: JSON.stringify({ credentials: { id: stored.data.id, ...credential } }),
-	});
-	const body = (await response.json()) as { data?: { status: 'OK' | 'Error'; message: string } };
-	if (!body.data) throw new Error(`credential test answered ${response.status}: ${JSON.stringify(body)}`);
-	return body.data;
+	const stored = await editorApi<{ id: string }>(url, session, 'POST', '/credentials', credential);
+	return await editorApi(url, session, 'POST', '/credentials/test', { credentials: { id: stored.id, ...credential } });
 }
 
 /** A TCP port that was free a moment ago on 127.0.0.1: the preferred one if it is, else any. */
@@ -284,18 +286,13 @@ export async function freePort(preferred = 0): Promise<number> {
 
 /** A public-API key for the owner, for what the CLI cannot do while n8n runs (activation). */
 export async function createApiKey(url: string, session: OwnerSession): Promise<string> {
-	const response = await fetch(`${url}/rest/api-keys`, {
-		method: 'POST',
-		headers: sessionHeaders(session),
-		body: JSON.stringify({
-			label: 'tests',
-			expiresAt: null,
-			scopes: ['workflow:read', 'workflow:activate', 'workflow:deactivate'],
-		}),
+	const created = await editorApi<{ rawApiKey?: string; apiKey?: string }>(url, session, 'POST', '/api-keys', {
+		label: 'tests',
+		expiresAt: null,
+		scopes: ['workflow:read', 'workflow:activate', 'workflow:deactivate'],
 	});
-	const body = (await response.json()) as { data?: { rawApiKey?: string; apiKey?: string } };
-	const key = body.data?.rawApiKey ?? body.data?.apiKey;
-	if (!key) throw new Error(`creating an API key answered ${response.status}: ${JSON.stringify(body)}`);
+	const key = created.rawApiKey ?? created.apiKey;
+	if (!key) throw new Error(`creating an API key returned no key: ${JSON.stringify(Object.keys(created))}`);
 	return key;
 }
 

@@ -8,6 +8,11 @@ import { PACKAGE_NAME } from './n8n';
 
 type Credentials = Record<string, { id: string; name: string }>;
 
+/** What every workflow here has besides its nodes: an id if the test names one, inactive, v1 order. */
+function workflow(id: string | undefined, name: string, nodes: object[], connections: object) {
+	return { ...(id ? { id } : {}), name, active: false, settings: { executionOrder: 'v1' }, nodes, connections };
+}
+
 /** WhatsApp Senders Trigger → HTTP Request posting `{ text }` to a Slack-style webhook. */
 export function triggerToSlackWorkflow(options: {
 	id?: string;
@@ -19,12 +24,10 @@ export function triggerToSlackWorkflow(options: {
 	/** an n8n expression for the message text, over the trigger's item */
 	text: string;
 }) {
-	return {
-		...(options.id ? { id: options.id } : {}),
-		name: options.name,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
+	return workflow(
+		options.id,
+		options.name,
+		[
 			{
 				id: 'trigger',
 				name: options.triggerName,
@@ -49,18 +52,16 @@ export function triggerToSlackWorkflow(options: {
 				},
 			},
 		],
-		connections: { [options.triggerName]: { main: [[{ node: 'Post to Slack', type: 'main', index: 0 }]] } },
-	};
+		{ [options.triggerName]: { main: [[{ node: 'Post to Slack', type: 'main', index: 0 }]] } },
+	);
 }
 
 /** Webhook (answers with the last node's items) → WhatsApp Senders List on Twilio, every sender. */
 export function webhookListWorkflow(options: { id?: string; name: string; path: string; webhookId: string; credentials: Credentials }) {
-	return {
-		...(options.id ? { id: options.id } : {}),
-		name: options.name,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
+	return workflow(
+		options.id,
+		options.name,
+		[
 			{
 				id: 'webhook',
 				name: 'Webhook',
@@ -80,8 +81,8 @@ export function webhookListWorkflow(options: { id?: string; name: string; path: 
 				credentials: options.credentials,
 			},
 		],
-		connections: { Webhook: { main: [[{ node: 'List senders', type: 'main', index: 0 }]] } },
-	};
+		{ Webhook: { main: [[{ node: 'List senders', type: 'main', index: 0 }]] } },
+	);
 }
 
 /** GET of a production webhook; newer n8n registers it a moment after activation answers. */
