@@ -26,11 +26,11 @@ const run = async (parameters: Record<string, unknown>, overrides?: Record<strin
 const bodyOf = (path: string) => JSON.parse(meta.server.requests.find((request) => request.path === path)!.body) as Record<string, unknown>;
 
 describe('List Meta phone numbers', () => {
-	it('normalizes quality, status and either messaging-limit field', async () => {
+	it('normalizes quality, status and the messaging limit', async () => {
 		meta.addNumbers(
-			{ id: '1111111111', phoneNumber: '+14155550100', verifiedName: 'Acme', qualityRating: 'YELLOW', messagingLimitTier: 'TIER_10K' },
-			{ id: '2222222222', phoneNumber: '+972501234567', status: 'FLAGGED', businessManagerLimit: 'TIER_2K' },
-			{ id: '3333333333', phoneNumber: '+4930123456', status: 'BANNED', qualityRating: 'RED', messagingLimitTier: 'TIER_UNLIMITED' },
+			{ id: '1111111111', phoneNumber: '+14155550100', verifiedName: 'Acme', qualityRating: 'YELLOW', messagingLimit: 'TIER_10K' },
+			{ id: '2222222222', phoneNumber: '+972501234567', status: 'FLAGGED', messagingLimit: 'TIER_2K' },
+			{ id: '3333333333', phoneNumber: '+4930123456', status: 'BANNED', qualityRating: 'RED', messagingLimit: 'TIER_UNLIMITED' },
 		);
 		const { items, error } = await run({ operation: 'list', returnAll: true });
 		expect(error).toBeUndefined();
@@ -40,6 +40,30 @@ describe('List Meta phone numbers', () => {
 			['3333333333', '+4930123456', 'OFFLINE', 'RED', null, 'TIER_UNLIMITED'],
 		]);
 		expect(items[0].json).toMatchObject({ provider: 'metaCloud', displayName: 'Acme', providerStatus: 'CONNECTED' });
+		expect(items[2].json.offlineReasons).toEqual([{ code: 'BANNED', message: expect.stringContaining('banned'), moreInfo: null }]);
+	});
+
+	it.each([
+		['v23.0', 'messaging_limit_tier'],
+		['v22.0', 'messaging_limit_tier'],
+		['v24.0', 'whatsapp_business_manager_messaging_limit'],
+		['v26.0', 'whatsapp_business_manager_messaging_limit'],
+	])('lists on Graph %s, reading the messaging limit from %s only', async (graphApiVersion, limitField) => {
+		meta.addNumbers({ phoneNumber: '+14155550100', messagingLimit: 'TIER_2K' });
+		const { items, error } = await run({ operation: 'list', returnAll: true }, { graphApiVersion });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ messagingLimit: 2000, messagingLimitText: 'TIER_2K', raw: { [limitField]: 'TIER_2K' } });
+		const fields = meta.server.requests[0].query.fields.split(',');
+		expect(fields.filter((field) => field.includes('limit'))).toEqual([limitField]);
+	});
+
+	it("gets a number on Graph v23.0 and v26.0 with each version's limit field", async () => {
+		const [number] = meta.addNumbers({ phoneNumber: '+14155550100', messagingLimit: 'TIER_10K' });
+		for (const graphApiVersion of ['v23.0', 'v26.0']) {
+			const { items, error } = await run({ operation: 'get', senderId: byId(number.id) }, { graphApiVersion });
+			expect(error).toBeUndefined();
+			expect(items[0].json.messagingLimit).toBe(10000);
+		}
 	});
 
 	it('asks only for the mapped fields and follows the cursor at 100 a page, on the Base URL', async () => {
@@ -50,7 +74,7 @@ describe('List Meta phone numbers', () => {
 		expect(meta.server.requests).toHaveLength(3);
 		expect(meta.server.requests.map((request) => request.query.limit)).toEqual(['100', '100', '100']);
 		expect(meta.server.requests[0].query.fields).toBe(
-			'id,display_phone_number,verified_name,quality_rating,status,name_status,code_verification_status,messaging_limit_tier,whatsapp_business_manager_messaging_limit,throughput,platform_type',
+			'id,display_phone_number,verified_name,quality_rating,status,name_status,code_verification_status,whatsapp_business_manager_messaging_limit',
 		);
 		expect(meta.server.requests[0].path).toBe(`/v26.0/${WABA_ID}/phone_numbers`);
 	});
@@ -95,12 +119,22 @@ describe('List Meta phone numbers', () => {
 		expect(meta.server.requests).toHaveLength(2);
 	});
 
-	it('does not retry an invalid parameter', async () => {
-		meta.server.injectFaults({ status: 400, body: metaError(100, '(#100) Invalid parameter', 'OAuthException') });
+	it("does not retry an invalid parameter, and shows Meta's details of it", async () => {
+		meta.server.injectFaults({ status: 400, body: metaError(100, '(#100) Invalid parameter', 'OAuthException', undefined, 'Param limit must be a number') });
 		const { error } = await run({ operation: 'list', returnAll: true });
 		expect(error?.message).toBe('Meta WhatsApp Cloud API error code 100: (#100) Invalid parameter');
+		expect(error?.description).toContain('Param limit must be a number');
 		expect(error?.description).toContain('fbtrace_id AbCdEfGhIjK');
 		expect(meta.server.requests).toHaveLength(1);
+	});
+
+	it('repeats a request Meta marks as transient (is_transient), whatever the code', async () => {
+		meta.addNumbers({ phoneNumber: '+14155550100' });
+		meta.server.injectFaults({ status: 500, body: { error: { ...metaError(2, 'An unexpected error has occurred. Please retry your request later.').error, is_transient: true } } });
+		const { items, error } = await run({ operation: 'list', returnAll: true });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		expect(meta.server.requests).toHaveLength(2);
 	});
 });
 
@@ -110,7 +144,9 @@ describe('A Meta number from start to finish', () => {
 		expect(created.error).toBeUndefined();
 		expect(bodyOf(`/v26.0/${WABA_ID}/phone_numbers`)).toEqual({ cc: '1', phone_number: '4155550177', verified_name: 'Acme Care' });
 		const id = created.items[0].json.id as string;
-		expect(created.items[0].json).toMatchObject({ provider: 'metaCloud', phoneNumber: '+14155550177', status: 'PENDING_VERIFICATION' });
+		// read back from Meta, not made up: the add answers only the id
+		expect(created.items[0].json).toMatchObject({ provider: 'metaCloud', phoneNumber: '+14155550177', status: 'PENDING_VERIFICATION', providerStatus: 'PENDING' });
+		expect(meta.server.requests.map((request) => `${request.method} ${request.path}`)).toEqual([`POST /v26.0/${WABA_ID}/phone_numbers`, `GET /v26.0/${id}`]);
 
 		const code = await run({ operation: 'requestCode', senderId: byId(id), codeMethod: 'voice', language: 'de_DE' });
 		expect(code.items[0].json).toEqual({ provider: 'metaCloud', id, codeRequested: true, codeMethod: 'VOICE', language: 'de_DE' });
@@ -130,13 +166,13 @@ describe('A Meta number from start to finish', () => {
 		const updated = await run({
 			operation: 'updateProfile',
 			senderId: byId(id),
-			profileFields: { about: 'We answer in minutes', vertical: 'HEALTH', websites: 'https://acme.example, https://acme.example/care' },
+			profileFields: { about: 'We answer in minutes', vertical: 'ONLINE_GAMBLING', websites: 'https://acme.example, https://acme.example/care' },
 		});
 		expect(updated.error).toBeUndefined();
 		expect(meta.server.requests.filter((r) => r.method === 'POST' && r.path.endsWith('whatsapp_business_profile')).map((r) => JSON.parse(r.body))).toEqual([
-			{ messaging_product: 'whatsapp', about: 'We answer in minutes', vertical: 'HEALTH', websites: ['https://acme.example', 'https://acme.example/care'] },
+			{ messaging_product: 'whatsapp', about: 'We answer in minutes', vertical: 'ONLINE_GAMBLING', websites: ['https://acme.example', 'https://acme.example/care'] },
 		]);
-		expect(updated.items[0].json).toMatchObject({ id, about: 'We answer in minutes', vertical: 'HEALTH' });
+		expect(updated.items[0].json).toMatchObject({ id, about: 'We answer in minutes', vertical: 'ONLINE_GAMBLING' });
 
 		const profile = await run({ operation: 'getProfile', senderId: byId(id) });
 		expect(profile.items[0].json).toMatchObject({ provider: 'metaCloud', id, about: 'We answer in minutes' });
@@ -171,7 +207,11 @@ describe('A Meta number from start to finish', () => {
 		[{ operation: 'create', phoneNumber: '+14155550177', countryCode: '1', profileName: '={{ " " }}' }, 'Invalid "Profile Name" in item 0: is required: it is the display name Meta reviews'],
 		[{ operation: 'get', senderId: byId('={{ "XE0123456789abcdef0123456789abcdef" }}') }, 'Invalid "Sender" in item 0: "XE0123456789abcdef0123456789abcdef" is not a Meta WhatsApp Cloud API sender ID (like 106540352242922)'],
 		[{ operation: 'register', senderId: byId('1111111111'), pin: '12345' }, 'Invalid "PIN" in item 0: must be 6 digits'],
-		[{ operation: 'requestCode', senderId: byId('1111111111'), codeMethod: 'sms', language: 'english' }, 'Invalid "Language" in item 0: must be a locale code such as en_US or de'],
+		[{ operation: 'requestCode', senderId: byId('1111111111'), codeMethod: 'sms', language: 'english' }, 'Invalid "Language" in item 0: must be a locale code of language and country, such as en_US, de_DE or pt_BR'],
+		[{ operation: 'requestCode', senderId: byId('1111111111'), codeMethod: 'sms', language: 'de' }, 'Invalid "Language" in item 0: must be a locale code of language and country, such as en_US, de_DE or pt_BR'],
+		[{ operation: 'updateProfile', senderId: byId('1111111111'), profileFields: { description: 'x'.repeat(257) } }, 'Invalid "Description" in item 0: must be at most 256 characters'],
+		[{ operation: 'updateProfile', senderId: byId('1111111111'), profileFields: { vertical: 'NOT_A_BIZ' } }, `Invalid "Vertical" in item 0: must be one of: OTHER, AUTO, BEAUTY, APPAREL, EDU, ENTERTAIN, EVENT_PLAN, FINANCE, GROCERY, GOVT, HOTEL, HEALTH, NONPROFIT, PROF_SERVICES, RETAIL, TRAVEL, RESTAURANT, ALCOHOL, ONLINE_GAMBLING, PHYSICAL_GAMBLING, OTC_DRUGS`],
+		[{ operation: 'create', phoneNumber: '+14155550177', countryCode: '1', profileName: 'A' }, 'Invalid "Profile Name" in item 0: must be at least 2 characters'],
 		[{ operation: 'verify', senderId: byId('1111111111'), verificationCode: '12 34' }, 'Invalid "Verification Code" in item 0: must be the 6-digit code sent by SMS or voice call'],
 		[{ operation: 'updateProfile', senderId: byId('1111111111'), profileFields: {} }, 'Invalid "Update Fields" in item 0: is empty; add at least one profile field to change'],
 		[{ operation: 'updateProfile', senderId: byId('1111111111'), profileFields: { about: 'x'.repeat(140) } }, 'Invalid "About" in item 0: must be at most 139 characters'],

@@ -14,9 +14,11 @@ export interface MetaNumberSeed {
 	qualityRating?: string;
 	status?: string;
 	codeVerificationStatus?: string;
-	/** Where Meta puts the limit: the deprecated tier field or its replacement. */
-	messagingLimitTier?: string;
-	businessManagerLimit?: string;
+	/**
+	 * The portfolio's messaging limit tier (TIER_1K by default). Graph v23.0 and older answer
+	 * it as `messaging_limit_tier`, v24.0 and newer as `whatsapp_business_manager_messaging_limit`.
+	 */
+	messagingLimit?: string;
 }
 
 export type MetaNumber = Record<string, unknown> & { id: string; status: string };
@@ -32,16 +34,28 @@ interface NumberState {
 const PUBLIC_HOST = 'https://graph.facebook.com';
 export const META_VERIFICATION_CODE = '654321';
 
-export function metaError(code: number, message: string, type = 'OAuthException', subcode?: number) {
+/**
+ * Meta's error envelope: the contract's GraphAPIError (message, type, code, error_subcode,
+ * is_transient, fbtrace_id) with the `error_data` of the Cloud API's error-codes page.
+ */
+export function metaError(code: number, message: string, type = 'OAuthException', subcode?: number, details?: string) {
 	return {
 		error: {
 			message,
 			type,
 			code,
 			...(subcode === undefined ? {} : { error_subcode: subcode }),
+			...(details === undefined ? {} : { error_data: { messaging_product: 'whatsapp', details } }),
 			fbtrace_id: 'AbCdEfGhIjK',
 		},
 	};
+}
+
+/** The fields a phone number node has; the limit field depends on the Graph API version. */
+const PHONE_NUMBER_FIELDS = ['id', 'display_phone_number', 'verified_name', 'quality_rating', 'status', 'name_status', 'code_verification_status', 'platform_type', 'throughput'];
+
+function limitFieldOf(version: string): string {
+	return Number(version.slice(1).split('.')[0]) >= 24 ? 'whatsapp_business_manager_messaging_limit' : 'messaging_limit_tier';
 }
 
 /** "+14155550100" the way Meta shows it: "+1 415-555-0100" for NANP numbers, spaced otherwise. */
@@ -77,9 +91,8 @@ export class MetaSimulator extends HttpSimulator {
 				code_verification_status: seed.codeVerificationStatus ?? 'VERIFIED',
 				platform_type: 'CLOUD_API',
 				throughput: { level: 'STANDARD' },
+				messagingLimit: seed.messagingLimit ?? 'TIER_1K',
 			};
-			if (seed.businessManagerLimit !== undefined) number.whatsapp_business_manager_messaging_limit = seed.businessManagerLimit;
-			else number.messaging_limit_tier = seed.messagingLimitTier ?? 'TIER_1K';
 			this.numbers.set(id, { number, codeRequested: false, registerCalls: 0, profile: { about: 'Hello', vertical: 'OTHER', websites: [] } });
 			return number;
 		});
@@ -125,7 +138,7 @@ export class MetaSimulator extends HttpSimulator {
 				body: metaError(100, `Unsupported ${request.method.toLowerCase()} request. Object with ID '${objectId}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`, 'GraphMethodException', 33),
 			};
 		}
-		if (!edge && request.method === 'GET') return { status: 200, body: this.select(state.number, request.query.fields) };
+		if (!edge && request.method === 'GET') return this.select(state.number, request.query.fields, version);
 		if (request.method === 'POST' && edge === 'request_code') return this.requestCode(state, body);
 		if (request.method === 'POST' && edge === 'verify_code') return this.verifyCode(state, body);
 		if (request.method === 'POST' && edge === 'register') return this.register(state, body);
@@ -137,10 +150,25 @@ export class MetaSimulator extends HttpSimulator {
 		return { status: 400, body: metaError(100, 'Unsupported request', 'GraphMethodException') };
 	}
 
-	private select(number: MetaNumber, fields: string | undefined): Record<string, unknown> {
-		if (!fields) return { id: number.id, display_phone_number: number.display_phone_number, verified_name: number.verified_name };
-		const wanted = new Set(['id', ...fields.split(',')]);
-		return Object.fromEntries(Object.entries(number).filter(([key]) => wanted.has(key)));
+	/**
+	 * The fields asked for, as Meta answers them: the default fields when none are named, and
+	 * error #100 for a field this Graph version's phone number node does not have.
+	 */
+	private select(number: MetaNumber, fields: string | undefined, version: string): SimulatedResponse {
+		const limitField = limitFieldOf(version);
+		if (!fields) return { status: 200, body: { id: number.id, display_phone_number: number.display_phone_number, verified_name: number.verified_name, quality_rating: number.quality_rating } };
+		const answer: Record<string, unknown> = { id: number.id };
+		for (const field of fields.split(',')) {
+			if (field === limitField) answer[field] = number.messagingLimit;
+			else if (PHONE_NUMBER_FIELDS.includes(field)) answer[field] = number[field];
+			else {
+				return {
+					status: 400,
+					body: metaError(100, `(#100) Tried accessing nonexisting field (${field}) on node type (WhatsAppBusinessPhoneNumber)`, 'OAuthException'),
+				};
+			}
+		}
+		return { status: 200, body: answer };
 	}
 
 	private list(request: RecordedRequest, version: string): SimulatedResponse {
@@ -151,7 +179,10 @@ export class MetaSimulator extends HttpSimulator {
 		const all = [...this.numbers.values()].map((state) => state.number);
 		const start = request.query.after ? Number(Buffer.from(request.query.after, 'base64').toString('utf8')) : 0;
 		if (!Number.isInteger(start) || start < 0) return { status: 400, body: metaError(100, 'Invalid cursor', 'OAuthException') };
-		const page = all.slice(start, start + limit).map((number) => this.select(number, request.query.fields));
+		const selected = all.slice(start, start + limit).map((number) => this.select(number, request.query.fields, version));
+		const refused = selected.find((answer) => answer.status !== 200);
+		if (refused) return refused;
+		const page = selected.map((answer) => answer.body);
 		const cursor = (position: number) => Buffer.from(String(position), 'utf8').toString('base64');
 		const hasMore = start + limit < all.length;
 		const paging: Record<string, unknown> = { cursors: { before: cursor(start), after: cursor(start + page.length) } };
@@ -189,8 +220,8 @@ export class MetaSimulator extends HttpSimulator {
 		if (body.code_method !== 'SMS' && body.code_method !== 'VOICE') {
 			return { status: 400, body: metaError(100, '(#100) Param code_method must be one of {SMS, VOICE}', 'OAuthException') };
 		}
-		if (typeof body.language !== 'string' || body.language === '') {
-			return { status: 400, body: metaError(100, '(#100) The parameter language is required', 'OAuthException') };
+		if (typeof body.language !== 'string' || !/^[a-z]{2}_[A-Z]{2}$/.test(body.language)) {
+			return { status: 400, body: metaError(100, '(#100) Invalid parameter', 'OAuthException', undefined, 'language must be a locale code such as en_US') };
 		}
 		state.codeRequested = true;
 		return { status: 200, body: { success: true } };
@@ -201,7 +232,7 @@ export class MetaSimulator extends HttpSimulator {
 			return { status: 400, body: metaError(136025, 'Verify code error', 'OAuthException') };
 		}
 		state.number.code_verification_status = 'VERIFIED';
-		return { status: 200, body: { success: true } };
+		return { status: 200, body: { success: true, id: state.number.id } };
 	}
 
 	private register(state: NumberState, body: Record<string, unknown>): SimulatedResponse {
@@ -222,7 +253,8 @@ export class MetaSimulator extends HttpSimulator {
 	}
 
 	private profile(state: NumberState, request: RecordedRequest, body: Record<string, unknown>): SimulatedResponse {
-		if (request.method === 'GET') return { status: 200, body: { data: [{ ...state.profile, messaging_product: 'whatsapp' }] } };
+		// the contract's WhatsAppBusinessProfileResponse: each entry wraps the profile in business_profile
+		if (request.method === 'GET') return { status: 200, body: { data: [{ business_profile: { ...state.profile, messaging_product: 'whatsapp' } }] } };
 		if (body.messaging_product !== 'whatsapp') {
 			return { status: 400, body: metaError(100, '(#100) The parameter messaging_product is required', 'OAuthException') };
 		}

@@ -1,15 +1,43 @@
-import { senderOnlyOperation } from './senderLocator';
+import type { INodeProperties } from 'n8n-workflow';
 
-export const deleteOperation = senderOnlyOperation(
-	{
+import { InvalidInputError } from '../core/errors';
+import { PROVIDERS } from '../providers';
+import { optionsCollection, readTimeoutMs } from './common';
+import { readSenderId, senderLocatorProperties, type SenderParameters } from './senderLocator';
+import type { SenderOperationModule } from './types';
+
+const CONFIRM_FIELD = 'Confirm Permanent Deletion';
+
+/** Providers whose deletion cannot be undone ask for a switch the user turns on, item by item if they like. */
+const confirmationProperties: INodeProperties[] = PROVIDERS.filter((provider) => provider.deleteWarning).map((provider) => ({
+	displayName: CONFIRM_FIELD,
+	name: 'confirmDeletion',
+	type: 'boolean',
+	default: false,
+	required: true,
+	displayOptions: { show: { resource: ['sender'], operation: ['delete'], provider: [provider.id] } },
+	description: `Whether to delete the number for good. ${provider.deleteWarning} Nothing is sent unless this is on.`,
+}));
+
+export const deleteOperation: SenderOperationModule<SenderParameters> = {
+	value: 'delete',
+	option: {
 		name: 'Delete',
 		value: 'delete',
 		action: 'Delete a sender',
 		description:
-			'Remove the sender from the provider. To register the number again later, turn off two-step verification for it in WhatsApp Manager first.',
+			'Remove the sender from the provider. On Twilio, turn off two-step verification in WhatsApp Manager before registering the number again; on 99digital it cannot be undone.',
 	},
-	async (http, provider, senderId) => {
+	properties: [...senderLocatorProperties('delete'), ...confirmationProperties, optionsCollection('delete')],
+	readParameters(context, itemIndex, provider) {
+		const senderId = readSenderId(context, itemIndex, provider);
+		if (provider.deleteWarning && context.getNodeParameter('confirmDeletion', itemIndex, false) !== true) {
+			throw new InvalidInputError(CONFIRM_FIELD, `must be on to delete ${senderId}. ${provider.deleteWarning}`);
+		}
+		return { senderId, timeoutMs: readTimeoutMs(context, itemIndex) };
+	},
+	async run(http, provider, { senderId }) {
 		await provider.deleteSender!(http, senderId);
-		return { deleted: true, id: senderId };
+		return [{ deleted: true, id: senderId }];
 	},
-);
+};

@@ -48,7 +48,8 @@ const schema = z.object({
 	language: z
 		.string({ invalid_type_error: 'must be a locale code such as en_US' })
 		.trim()
-		.regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'must be a locale code such as en_US or de'),
+		// Meta's contract (RequestCodeRequest.language): ^[a-z]{2}_[A-Z]{2}$
+		.regex(/^[a-z]{2}_[A-Z]{2}$/, 'must be a locale code of language and country, such as en_US, de_DE or pt_BR'),
 });
 
 export const requestCodeOperation: SenderOperationModule<RequestCodeParameters> = {

@@ -5,7 +5,7 @@ import {
 	emailSchema,
 	listOf,
 	PROFILE_LIMITS,
-	PROFILE_VERTICALS,
+	TWILIO_PROFILE_VERTICALS,
 	webUrlSchema,
 } from '../core/whatsappProfile';
 
@@ -30,7 +30,7 @@ export const profileFields: INodeProperties[] = [
 		name: 'vertical',
 		type: 'options',
 		default: 'Other',
-		options: PROFILE_VERTICALS.map((vertical) => ({ name: vertical, value: vertical })),
+		options: TWILIO_PROFILE_VERTICALS.map((vertical) => ({ name: vertical, value: vertical })),
 		description: "The business category Meta shows on the profile",
 	},
 	{ displayName: 'Websites', name: 'websites', type: 'string', default: '', placeholder: 'https://example.com', description: `Up to ${PROFILE_LIMITS.websites} https URLs, separated by commas` },
@@ -38,11 +38,11 @@ export const profileFields: INodeProperties[] = [
 
 export const webhookFields: INodeProperties[] = [
 	{ displayName: 'Callback Method', name: 'callbackMethod', type: 'options', default: 'POST', options: METHOD_OPTIONS },
-	{ displayName: 'Callback URL', name: 'callbackUrl', type: 'string', default: '', description: 'Where Twilio sends incoming messages for this sender' },
+	{ displayName: 'Callback URL', name: 'callbackUrl', type: 'string', default: '', description: 'The URL to send the webhook to' },
 	{ displayName: 'Fallback Method', name: 'fallbackMethod', type: 'options', default: 'POST', options: METHOD_OPTIONS },
-	{ displayName: 'Fallback URL', name: 'fallbackUrl', type: 'string', default: '', description: 'Called when the callback URL fails' },
+	{ displayName: 'Fallback URL', name: 'fallbackUrl', type: 'string', default: '', description: 'The URL to send the fallback webhook to' },
 	{ displayName: 'Status Callback Method', name: 'statusCallbackMethod', type: 'options', default: 'POST', options: METHOD_OPTIONS },
-	{ displayName: 'Status Callback URL', name: 'statusCallbackUrl', type: 'string', default: '', description: 'Where Twilio reports message status changes' },
+	{ displayName: 'Status Callback URL', name: 'statusCallbackUrl', type: 'string', default: '', description: 'The URL to send the status callback to' },
 ];
 
 const twilioSid = (prefix: string) =>
@@ -60,6 +60,7 @@ export const profileNameSchema = z
 	.string({ invalid_type_error: 'must be text' })
 	.trim()
 	.min(1, 'is required: it is the display name Meta reviews')
+	.min(PROFILE_LIMITS.nameMin, `must be at least ${PROFILE_LIMITS.nameMin} characters`)
 	.max(PROFILE_LIMITS.name, `must be at most ${PROFILE_LIMITS.name} characters`);
 
 const methodSchema = z.enum(['POST', 'PUT'], { errorMap: () => ({ message: 'must be POST or PUT' }) }).optional();
@@ -72,7 +73,7 @@ export const profileSchema = z.object({
 	emails: listOf(emailSchema, PROFILE_LIMITS.emails, 'emails').optional(),
 	logoUrl: webUrlSchema.optional(),
 	vertical: z
-		.enum(PROFILE_VERTICALS, { errorMap: () => ({ message: `must be one of Meta's verticals: ${PROFILE_VERTICALS.join(', ')}` }) })
+		.enum(TWILIO_PROFILE_VERTICALS, { errorMap: () => ({ message: `must be one of Twilio's verticals: ${TWILIO_PROFILE_VERTICALS.join(', ')}` }) })
 		.optional(),
 	websites: listOf(webUrlSchema.pipe(z.string().max(PROFILE_LIMITS.website, `must be at most ${PROFILE_LIMITS.website} characters`)), PROFILE_LIMITS.websites, 'websites').optional(),
 });

@@ -39,5 +39,7 @@ export interface Sender {
 	messagingLimit: number | null;
 	messagingLimitText: string | null;
 	offlineReasons?: OfflineReason[];
+	/** 99digital: whether the number is attached to an inbox of its "Online" product (not whether it can send). */
+	onlineInbox?: { attached: boolean; accountId: string | null; inboxId: string | null };
 	raw: Record<string, unknown>;
 }

@@ -4,12 +4,15 @@ import { toE164 } from './normalize';
 
 /**
  * WhatsApp's rules for a business profile and the values around a sender, shared by every
- * provider that creates or updates senders. Limits are Meta's business-profile limits:
- * about 139 characters, address 256, description 512, email 128, at most 2 websites of 256.
+ * provider that creates or updates senders (Twilio passes the profile on to Meta). Limits
+ * are those of Meta's contract (WhatsAppBusinessProfileUpdateRequest, PhoneNumberCreateRequest):
+ * about 1–139 characters, address 256, description 256, email 128, at most 2 websites of 256,
+ * display name (verified_name) 2–75.
  */
-export const PROFILE_LIMITS = { about: 139, address: 256, description: 512, email: 128, website: 256, websites: 2, emails: 2, name: 256 };
+export const PROFILE_LIMITS = { about: 139, address: 256, description: 256, email: 128, website: 256, websites: 2, emails: 2, nameMin: 2, name: 75 };
 
-export const PROFILE_VERTICALS = [
+/** Twilio's profile verticals, as its Senders API contract lists them (display words, not Meta's codes). */
+export const TWILIO_PROFILE_VERTICALS = [
 	'Alcohol',
 	'Automotive',
 	'Beauty, Spa and Salon',
@@ -34,7 +37,7 @@ export const PROFILE_VERTICALS = [
 	'Travel and Transportation',
 ] as const;
 
-/** Meta's own vertical codes, which its Graph API takes and returns for a business profile. */
+/** Meta's vertical codes, exactly the enum of its contract's WhatsAppBusinessVertical (profile update and read). */
 export const META_PROFILE_VERTICALS = [
 	'OTHER',
 	'AUTO',
@@ -53,7 +56,10 @@ export const META_PROFILE_VERTICALS = [
 	'RETAIL',
 	'TRAVEL',
 	'RESTAURANT',
-	'NOT_A_BIZ',
+	'ALCOHOL',
+	'ONLINE_GAMBLING',
+	'PHYSICAL_GAMBLING',
+	'OTC_DRUGS',
 ] as const;
 
 const E164 = /^\+[1-9][0-9]{7,14}$/;

@@ -15,6 +15,8 @@ export interface ProviderRequest {
 	 * when the provider says the request was never processed (429).
 	 */
 	idempotent?: boolean;
+	/** Sent once and never repeated, whatever the answer (an irreversible deletion). */
+	once?: boolean;
 }
 
 /** The one way an adapter talks HTTP; the transport behind it owns auth, retries and errors. */
@@ -179,7 +181,8 @@ export interface ProviderAdapter {
 	secretOutputFields?: readonly string[];
 	/** Values of the provider's own status filter on list, if the API has one. */
 	listStatusFilters?: readonly string[];
-	parseError(status: number, body: unknown): ProviderErrorDetail;
+	/** The provider's error body in its own words; `request` is the request it answers (codes can differ per endpoint). */
+	parseError(status: number, body: unknown, request: ProviderRequest): ProviderErrorDetail;
 	/**
 	 * What identifies the account behind a credential (Twilio's Account SID; for key-only
 	 * providers the key itself, which the transport hashes before anything keeps it).
@@ -194,13 +197,15 @@ export interface ProviderAdapter {
 	createFields?: readonly CreateField[];
 	requiredCreateFields?: readonly CreateField[];
 	/** An answer that looks successful but says it failed (99digital's HTTP 200 "FAIL"). */
-	checkBody?(body: unknown): ProviderErrorDetail | undefined;
+	checkBody?(body: unknown, request: ProviderRequest): ProviderErrorDetail | undefined;
 	/** Non-secret credential fields the adapter builds paths from (Meta: WABA ID, Graph API version). */
 	accountFields?: readonly string[];
 	/** Short-lived access token exchanged for the credential's id and secret. */
 	tokenExchange?: TokenExchange;
 	getSender?(http: ProviderHttp, id: string): Promise<Sender>;
 	deleteSender?(http: ProviderHttp, id: string): Promise<void>;
+	/** Delete cannot be undone at this provider: the node asks for an explicit confirmation, and says this. */
+	deleteWarning?: string;
 	/** Never repeated after it may have reached the provider (see transport retry rules). */
 	createSender?(http: ProviderHttp, input: CreateSenderInput): Promise<Sender>;
 	verifySender?(http: ProviderHttp, id: string, code: string): Promise<Sender>;

@@ -164,18 +164,20 @@ export async function createProviderHttp(
 		const idempotent = request.idempotent ?? request.method !== 'POST';
 		let token = tokens ? await tokens.current() : undefined;
 		let renewed = false;
-		return (await withRetries(provider, baseUrl, policy, async () => {
+		// a refused token (not processed) is still renewed once; nothing else repeats a `once` request
+		const requestPolicy = request.once ? { ...policy, maxAttempts: 1 } : policy;
+		return (await withRetries(provider, baseUrl, requestPolicy, async () => {
 			const attempt = await send(request, token);
-			const outcome = readAttempt(provider, attempt, idempotent, baseUrl);
+			const outcome = readAttempt(provider, attempt, request, idempotent, baseUrl);
 			if (outcome.kind === 'renewToken') {
 				if (!tokens || renewed || token === undefined) {
-					return readAttempt(provider, attempt, idempotent, baseUrl, true);
+					return readAttempt(provider, attempt, request, idempotent, baseUrl, true);
 				}
 				// once per request: a token refused twice in a row is a real failure
 				renewed = true;
 				tokens.invalidate(token);
 				token = await tokens.current();
-				return readAttempt(provider, await send(request, token), idempotent, baseUrl, true);
+				return readAttempt(provider, await send(request, token), request, idempotent, baseUrl, true);
 			}
 			return outcome;
 		})) as T;
@@ -213,6 +215,7 @@ function requestOptions(baseUrl: string, request: ProviderRequest, timeoutMs: nu
 function readAttempt(
 	provider: ProviderAdapter,
 	{ response, networkCode }: Attempt,
+	request: ProviderRequest,
 	idempotent: boolean,
 	baseUrl: string,
 	tokenAlreadyRenewed = false,
@@ -231,7 +234,7 @@ function readAttempt(
 	const status = response.statusCode;
 	const body = parseBody(provider, response);
 	const success = status >= 200 && status < 300;
-	const detail = success ? provider.checkBody?.(body) : provider.parseError(status, body);
+	const detail = success ? provider.checkBody?.(body, request) : provider.parseError(status, body, request);
 	if (!detail) return { kind: 'done', value: body };
 	if (detail.tokenExpired && !tokenAlreadyRenewed) return { kind: 'renewToken' };
 	return {
@@ -293,7 +296,7 @@ function tokenSession(
 			} catch (error) {
 				attempt = { networkCode: networkErrorCode(error) ?? 'EUNKNOWN' };
 			}
-			if (!attempt.response) return readAttempt(provider, attempt, true, baseUrl);
+			if (!attempt.response) return readAttempt(provider, attempt, exchangeRequest, true, baseUrl);
 			const status = attempt.response.statusCode;
 			const result = exchange.read(status, parseBody(provider, attempt.response));
 			if (!('error' in result)) return { kind: 'done', value: result };

@@ -12,7 +12,7 @@ import type {
 	RequestCodeInput,
 } from '../types';
 import { listPagedSenders } from '../pagedListing';
-import { mapMetaPhoneNumber, META_PHONE_NUMBER_FIELDS } from './mapper';
+import { mapMetaPhoneNumber, metaPhoneNumberFields } from './mapper';
 
 /** Meta's maximum page size for a WABA's phone numbers. */
 export const META_MAX_PAGE_SIZE = 100;
@@ -37,19 +37,29 @@ const META_ERRORS: Record<string, { hint: string; retryable?: boolean; credentia
 	'136025': { hint: 'The verification code is wrong or expired: ask for a new one with Request Code.' },
 };
 
+/**
+ * Meta's error envelope: `error.code` decides (not the HTTP status), `error_data.details`
+ * says which parameter or value was wrong, and `is_transient: true` says the request may
+ * simply be repeated.
+ */
 function parseMetaError(_status: number, body: unknown): ProviderErrorDetail {
 	const error = asRecord(asRecord(body)?.error);
 	if (!error) return {};
 	const code = error.code === undefined || error.code === null ? undefined : String(error.code);
 	const known = code === undefined ? undefined : META_ERRORS[code];
 	const subcode = error.error_subcode === undefined ? '' : ` (subcode ${String(error.error_subcode)})`;
-	const userMessage = typeof error.error_user_msg === 'string' ? ` ${error.error_user_msg}` : '';
-	const trace = typeof error.fbtrace_id === 'string' ? ` fbtrace_id ${error.fbtrace_id}.` : '';
+	const details = asRecord(error.error_data)?.details;
+	const hint = [
+		typeof details === 'string' ? details : undefined,
+		known?.hint,
+		typeof error.error_user_msg === 'string' ? error.error_user_msg : undefined,
+		typeof error.fbtrace_id === 'string' ? `fbtrace_id ${error.fbtrace_id}.` : undefined,
+	];
 	return {
 		code,
 		message: typeof error.message === 'string' ? `${error.message}${subcode}` : undefined,
-		hint: [known?.hint, userMessage.trim(), trace.trim()].filter(Boolean).join(' ') || undefined,
-		retryable: known?.retryable,
+		hint: hint.filter(Boolean).join(' ') || undefined,
+		retryable: known?.retryable === true || error.is_transient === true || undefined,
 		credentialsRejected: known?.credentials,
 	};
 }
@@ -74,7 +84,7 @@ async function listMetaNumbers(http: ProviderHttp, options: ListSendersOptions):
 		method: 'GET',
 		path: `/${version}/${wabaId}/phone_numbers`,
 		qs: {
-			fields: META_PHONE_NUMBER_FIELDS,
+			fields: metaPhoneNumberFields(version),
 			limit: Math.min(META_MAX_PAGE_SIZE, limit - listed),
 			...(after === undefined ? {} : { after }),
 		},
@@ -100,7 +110,7 @@ async function listMetaNumbers(http: ProviderHttp, options: ListSendersOptions):
 
 async function getMetaNumber(http: ProviderHttp, id: string): Promise<Sender> {
 	const { version } = account(http);
-	const number = asRecord(await http.request({ method: 'GET', path: `/${version}/${id}`, qs: { fields: META_PHONE_NUMBER_FIELDS } }));
+	const number = asRecord(await http.request({ method: 'GET', path: `/${version}/${id}`, qs: { fields: metaPhoneNumberFields(version) } }));
 	if (!number || number.id === undefined) throw new UnexpectedResponseError('Meta', 'the phone number has no "id"');
 	return mapMetaPhoneNumber(number);
 }
@@ -109,7 +119,10 @@ function expectSuccess(response: unknown, what: string): void {
 	if (asRecord(response)?.success !== true) throw new UnexpectedResponseError('Meta', `${what} did not answer {"success": true}`);
 }
 
-/** Adds the number to the WABA; Meta answers with its id only, so the rest comes from the input. */
+/**
+ * Adds the number to the WABA. Meta answers with its id only, so the number is read back for
+ * its real state; if that read fails, the output is Meta's id and the input, nothing invented.
+ */
 async function addMetaNumber(http: ProviderHttp, input: CreateSenderInput): Promise<Sender> {
 	const { version, wabaId } = account(http);
 	const countryCode = input.countryCode!;
@@ -125,13 +138,12 @@ async function addMetaNumber(http: ProviderHttp, input: CreateSenderInput): Prom
 	if (!response || (typeof response.id !== 'string' && typeof response.id !== 'number')) {
 		throw new UnexpectedResponseError('Meta', 'the new phone number has no "id"');
 	}
-	return mapMetaPhoneNumber({
-		id: String(response.id),
-		display_phone_number: input.phoneNumber,
-		verified_name: input.profile.name,
-		status: 'PENDING',
-		code_verification_status: 'NOT_VERIFIED',
-	});
+	const id = String(response.id);
+	try {
+		return await getMetaNumber(http, id);
+	} catch {
+		return { ...mapMetaPhoneNumber({ ...response, id, verified_name: input.profile.name }), phoneNumber: input.phoneNumber };
+	}
 }
 
 async function requestMetaCode(http: ProviderHttp, id: string, input: RequestCodeInput): Promise<Record<string, unknown>> {
@@ -161,7 +173,9 @@ async function getMetaProfile(http: ProviderHttp, id: string): Promise<Record<st
 	const response = asRecord(
 		await http.request({ method: 'GET', path: `/${version}/${id}/whatsapp_business_profile`, qs: { fields: PROFILE_FIELDS } }),
 	);
-	const profile = Array.isArray(response?.data) ? asRecord(response.data[0]) : undefined;
+	// the contract wraps each entry in `business_profile`; Meta's reference pages show it bare
+	const entry = Array.isArray(response?.data) ? asRecord(response.data[0]) : undefined;
+	const profile = asRecord(entry?.business_profile) ?? entry;
 	if (!profile) throw new UnexpectedResponseError('Meta', 'the business profile has no "data" entry');
 	return { provider: 'metaCloud', id, ...profile };
 }

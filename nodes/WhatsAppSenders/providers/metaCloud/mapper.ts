@@ -1,89 +1,103 @@
-import { asRecord, type JsonRecord } from '../../core/json';
+import type { JsonRecord } from '../../core/json';
 import { normalizeQuality, parseMessagingLimit, textOrNull, toE164 } from '../../core/normalize';
-import type { Sender, SenderStatus } from '../../core/sender';
+import type { OfflineReason, Sender, SenderStatus } from '../../core/sender';
 
 /**
- * Meta's phone-number statuses in the normalized vocabulary. Meta adds values over time;
- * unknown ones become UNKNOWN with Meta's word kept in providerStatus.
+ * Every phone-number status Meta documents, mapped on purpose (sources in docs/providers.md):
+ * the contract's list enum (PENDING, LINKED, UNLINKED, DELETED, MIGRATED, BANNED, RESTRICTED),
+ * its account-number enum (CONNECTED, DISCONNECTED, UNVERIFIED, FLAGGED), its connection
+ * statuses (RATE_LIMITED, MESSAGING_LIMIT_TIER_0…4) and the Graph reference's UNKNOWN.
+ * OFFLINE means the number cannot send business-initiated messages; the reason says why.
+ * Values Meta adds later become UNKNOWN with Meta's word kept in providerStatus.
  */
-const META_STATUS: Record<string, SenderStatus> = {
-	CONNECTED: 'ONLINE',
-	// still sending, under watch or throttled
-	FLAGGED: 'ONLINE',
-	RATE_LIMITED: 'ONLINE',
-	DISCONNECTED: 'OFFLINE',
-	BANNED: 'OFFLINE',
-	RESTRICTED: 'OFFLINE',
-	DELETED: 'OFFLINE',
-	MIGRATED: 'OFFLINE',
-	UNLINKED: 'OFFLINE',
-	PENDING: 'PENDING',
+const META_STATUS: Record<string, { status: SenderStatus; reason?: string }> = {
+	CONNECTED: { status: 'ONLINE' },
+	LINKED: { status: 'ONLINE' },
+	// a low-quality warning state until October 2025 (Meta no longer sets it): still sending
+	FLAGGED: { status: 'ONLINE' },
+	RATE_LIMITED: { status: 'ONLINE' },
+	MESSAGING_LIMIT_TIER_0: { status: 'ONLINE' },
+	MESSAGING_LIMIT_TIER_1: { status: 'ONLINE' },
+	MESSAGING_LIMIT_TIER_2: { status: 'ONLINE' },
+	MESSAGING_LIMIT_TIER_3: { status: 'ONLINE' },
+	MESSAGING_LIMIT_TIER_4: { status: 'ONLINE' },
+	PENDING: { status: 'PENDING' },
+	UNVERIFIED: { status: 'PENDING_VERIFICATION' },
+	DISCONNECTED: { status: 'OFFLINE', reason: 'The number is disconnected from the WhatsApp Business Platform (deregistered or never registered).' },
+	UNLINKED: { status: 'OFFLINE', reason: 'The number is no longer linked to the WhatsApp Business Account.' },
+	BANNED: { status: 'OFFLINE', reason: 'Meta banned the number: it can neither send nor receive messages.' },
+	RESTRICTED: { status: 'OFFLINE', reason: 'Meta restricted the number: it cannot start conversations until the restriction ends; it can still reply.' },
+	DELETED: { status: 'OFFLINE', reason: 'The number was deleted from the WhatsApp Business Account.' },
+	MIGRATED: { status: 'OFFLINE', reason: 'The number was migrated to another WhatsApp Business Account.' },
+	UNKNOWN: { status: 'UNKNOWN' },
 };
 
-/** The fields List and Get ask Meta for: only what the mapper reads. */
-export const META_PHONE_NUMBER_FIELDS = [
-	'id',
-	'display_phone_number',
-	'verified_name',
-	'quality_rating',
-	'status',
-	'name_status',
-	'code_verification_status',
-	'messaging_limit_tier',
-	'whatsapp_business_manager_messaging_limit',
-	'throughput',
-	'platform_type',
-].join(',');
+/**
+ * Meta's messaging limit tiers (phone_number_quality_update reference, messaging limits
+ * page): conversations with unique customers per 24 h; TIER_UNLIMITED and the not-yet-set
+ * tiers have no number.
+ */
+const META_TIERS: Record<string, number | null> = {
+	TIER_50: 50,
+	TIER_250: 250,
+	TIER_1K: 1_000,
+	TIER_2K: 2_000,
+	TIER_10K: 10_000,
+	TIER_100K: 100_000,
+	TIER_UNLIMITED: null,
+	TIER_NOT_SET: null,
+	NOT_SET: null,
+	UNTIERED: null,
+};
 
 /**
- * A number Meta still shows as PENDING waits for its code until the code is verified;
- * after that it waits for Register.
+ * Graph API v24.0 replaced `messaging_limit_tier` with `whatsapp_business_manager_messaging_limit`
+ * (the business portfolio's limit). A request that names a field its version lacks fails
+ * with error #100, so each version is asked exactly its own field.
  */
-function normalizeStatus(status: string | null, codeVerification: string | null): SenderStatus {
-	if (!status) return 'UNKNOWN';
-	const normalized = META_STATUS[status.toUpperCase()] ?? 'UNKNOWN';
-	if (normalized === 'PENDING' && codeVerification !== 'VERIFIED') return 'PENDING_VERIFICATION';
-	return normalized;
+export function metaLimitField(graphVersion: string): 'messaging_limit_tier' | 'whatsapp_business_manager_messaging_limit' {
+	const major = Number(/^v([0-9]+)/.exec(graphVersion)?.[1]);
+	return major >= 24 ? 'whatsapp_business_manager_messaging_limit' : 'messaging_limit_tier';
 }
 
-/**
- * The messaging limit from whichever field the answer carries: the deprecated
- * `messaging_limit_tier` (TIER_50 … TIER_UNLIMITED, NOT_SET) or its replacement
- * `whatsapp_business_manager_messaging_limit`, read as a tier word or, when Meta sends an
- * object, its first tier-like value. Limits are per business portfolio since October 2025.
- */
-export function metaMessagingLimitText(raw: JsonRecord): string | null {
-	const candidates = [raw.whatsapp_business_manager_messaging_limit, raw.messaging_limit_tier];
-	for (const candidate of candidates) {
-		const text = textOrNull(candidate);
-		if (text) return text;
-		const object = asRecord(candidate);
-		if (object) {
-			const value = Object.values(object).map(textOrNull).find((entry) => entry !== null);
-			if (value) return value;
-		}
-	}
-	return null;
+/** The fields List and Get ask Meta for: what the mapper reads, for the credential's Graph version. */
+export function metaPhoneNumberFields(graphVersion: string): string {
+	return ['id', 'display_phone_number', 'verified_name', 'quality_rating', 'status', 'name_status', 'code_verification_status', metaLimitField(graphVersion)].join(',');
 }
 
-function parseMetaLimit(text: string | null): number | null {
-	if (!text || /NOT_SET/i.test(text)) return null;
-	return parseMessagingLimit(text);
+/** A number Meta still shows as PENDING waits for its code until the code is verified; after that it waits for Register. */
+function normalizeStatus(status: string | null, codeVerification: string | null): { status: SenderStatus; reason?: string } {
+	if (!status) return { status: 'UNKNOWN' };
+	const known = META_STATUS[status.toUpperCase()] ?? { status: 'UNKNOWN' };
+	if (known.status === 'PENDING' && codeVerification !== 'VERIFIED') return { status: 'PENDING_VERIFICATION' };
+	return known;
+}
+
+/** The limit from whichever field the answer carries: the tier word, its number (unlimited and unset: null). */
+function readLimit(raw: JsonRecord): { text: string | null; limit: number | null } {
+	const text = textOrNull(raw.whatsapp_business_manager_messaging_limit) ?? textOrNull(raw.messaging_limit_tier);
+	if (text === null) return { text, limit: null };
+	const limit = META_TIERS[text.toUpperCase()];
+	// a tier Meta adds later ("TIER_5K") is still read from its word
+	return { text, limit: limit === undefined ? parseMessagingLimit(text) : limit };
 }
 
 export function mapMetaPhoneNumber(raw: JsonRecord): Sender {
 	const providerStatus = textOrNull(raw.status);
-	const limitText = metaMessagingLimitText(raw);
+	const { status, reason } = normalizeStatus(providerStatus, textOrNull(raw.code_verification_status));
+	const { text, limit } = readLimit(raw);
+	const offlineReasons: OfflineReason[] | undefined = reason ? [{ code: providerStatus, message: reason, moreInfo: null }] : undefined;
 	return {
 		provider: 'metaCloud',
 		id: String(raw.id ?? ''),
 		phoneNumber: toE164(raw.display_phone_number),
 		displayName: textOrNull(raw.verified_name),
-		status: normalizeStatus(providerStatus, textOrNull(raw.code_verification_status)),
+		status,
 		providerStatus,
 		qualityRating: normalizeQuality(raw.quality_rating),
-		messagingLimit: parseMetaLimit(limitText),
-		messagingLimitText: limitText,
+		messagingLimit: limit,
+		messagingLimitText: text,
+		...(offlineReasons && { offlineReasons }),
 		raw,
 	};
 }

@@ -6,6 +6,7 @@ import {
 	mapAccountUsage,
 	mapNinetyNineNumber,
 	mapRegisteredNumber,
+	NINETY_NINE_PATHS,
 	phoneDigits,
 	readEnvelopeFailure,
 	SECRET_FIELDS,
@@ -14,13 +15,12 @@ import {
 /**
  * 99digital Partners API: client id + secret → a 1-hour Bearer token, a `status`/`reason`
  * envelope on every answer. Only endpoints its public documentation confirms are here:
- * list numbers, list registered numbers, register a number (request the code). The
- * code-verification and onboarding-link endpoints are not documented precisely enough to call.
+ * list numbers, list registered numbers, register a number (request the code), delete a
+ * number. The code-verification and onboarding-link endpoints are not documented precisely
+ * enough to call (their pages give no path or body).
  */
-const EXCHANGE_PATH = '/api/settings/accessToken';
-const NUMBERS_PATH = '/api/whatsapp/getWhatsApp';
-const REGISTERED_PATH = '/api/whatsapp/getRegisteredNumbers';
-const REGISTER_PATH = '/api/whatsapp/registerNumber';
+const { token: EXCHANGE_PATH, numbers: NUMBERS_PATH, registered: REGISTERED_PATH, register: REGISTER_PATH, deleteNumber: DELETE_PATH } =
+	NINETY_NINE_PATHS;
 /** The documented lifetime, used when an answer has no readable expiration_time. */
 const TOKEN_LIFETIME_MS = 60 * 60_000;
 
@@ -75,6 +75,11 @@ async function listNumbers(http: ProviderHttp, options: ListSendersOptions): Pro
 	});
 }
 
+/** Irreversible at 99digital (history, contacts and counters are lost): sent once, never repeated. */
+async function deleteNumber(http: ProviderHttp, id: string): Promise<void> {
+	await http.request({ method: 'DELETE', path: DELETE_PATH, body: { whatsapp: phoneDigits(id) }, idempotent: false, once: true });
+}
+
 async function registerNumber(http: ProviderHttp, input: CreateSenderInput): Promise<Sender> {
 	const whatsapp = phoneDigits(input.phoneNumber);
 	const method = input.configuration.verificationMethod === 'voice' ? 2 : 1;
@@ -103,16 +108,24 @@ export const ninetyNineDigitalAdapter: ProviderAdapter = {
 	credentialType: 'ninetyNineDigitalApi',
 	defaultBaseUrl: 'https://partners.99digital.co.il',
 	credentialHint: 'the client ID and client secret',
-	operations: ['list', 'create', 'listRegistered', 'getUsage'],
+	operations: ['list', 'create', 'delete', 'listRegistered', 'getUsage'],
+	senderIdPattern: {
+		regex: /^[1-9][0-9]{7,14}$/,
+		example: '972501234567',
+		description: 'A 99digital number is written with its country code and no +, as List shows its ID',
+	},
+	deleteWarning:
+		'Deleting a 99digital number is immediate and cannot be undone: its messages, files, contacts and counters are lost.',
 	secretOutputFields: SECRET_FIELDS,
 	createFields: ['verificationMethod'],
 	requiredCreateFields: [],
 	tokenExchange: ninetyNineTokenExchange,
-	checkBody: readEnvelopeFailure,
-	parseError: (_status, body) => readEnvelopeFailure(body) ?? {},
+	checkBody: (body, request) => readEnvelopeFailure(body, request.path),
+	parseError: (_status, body, request) => readEnvelopeFailure(body, request.path) ?? {},
 	accountIdentity: (credentials) => String(credentials.clientId ?? ''),
 	listSenders: listNumbers,
 	createSender: registerNumber,
+	deleteSender: deleteNumber,
 	async listRegistered(http) {
 		const response = asRecord(await http.request({ method: 'GET', path: REGISTERED_PATH }));
 		if (!response || !Array.isArray(response.list)) {
