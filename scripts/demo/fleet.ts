@@ -71,8 +71,8 @@ export async function startFleet(slackPort?: number): Promise<Fleet> {
 		},
 	);
 	meta.addNumbers(
-		{ id: '106540352240001', phoneNumber: '+5511987654321', verifiedName: 'Acme Brasil', messagingLimitTier: 'TIER_10K' },
-		{ id: '106540352240002', phoneNumber: '+5521912345678', verifiedName: 'Acme Rio', messagingLimitTier: 'TIER_1K' },
+		{ id: '106540352240001', phoneNumber: '+5511987654321', verifiedName: 'Acme Brasil', messagingLimit: 'TIER_10K' },
+		{ id: '106540352240002', phoneNumber: '+5521912345678', verifiedName: 'Acme Rio', messagingLimit: 'TIER_1K' },
 	);
 	autocalls.addSenders(
 		AUTOCALLS_KEY,
@@ -87,7 +87,7 @@ export async function startFleet(slackPort?: number): Promise<Fleet> {
 	);
 	ninetyNine.addNumbers(
 		{ phoneDigits: '972501234567', displayName: 'Acme Israel', businessName: 'Acme Ltd' },
-		{ phoneDigits: '972541234567', displayName: 'Acme Tel Aviv', businessName: 'Acme Ltd', online: false },
+		{ phoneDigits: '972541234567', displayName: 'Acme Tel Aviv', businessName: 'Acme Ltd', inbox: false },
 	);
 
 	return {

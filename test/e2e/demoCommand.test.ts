@@ -27,7 +27,7 @@ describe('the demo command', () => {
 		expect(report?.[1]).toMatch(/Meta Cloud API: 2 \(2 ONLINE/);
 		expect(report?.[1]).toMatch(/Autocalls: 3 \(3 ONLINE/);
 		expect(report?.[1]).toMatch(/Famulor: 2 \(/);
-		expect(report?.[1]).toMatch(/99digital: 2 \(1 ONLINE, 1 OFFLINE/);
+		expect(report?.[1]).toMatch(/99digital: 2 \(2 ONLINE/);
 	});
 
 	it('prints the n8n URL, the login and the four active example workflows', () => {

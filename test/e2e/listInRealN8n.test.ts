@@ -61,7 +61,7 @@ beforeAll(async () => {
 			qualityRating: i === 3 ? 'RED' : 'GREEN',
 		})),
 	);
-	digital.addNumbers({ phoneDigits: '972501234567', displayName: 'Acme IL' }, { phoneDigits: '972507654321', online: false });
+	digital.addNumbers({ phoneDigits: '972501234567', displayName: 'Acme IL' }, { phoneDigits: '972507654321', inbox: false });
 	twilio.addAccount(ACCOUNT_SID, AUTH_TOKEN);
 	twilio.addSenders(
 		ACCOUNT_SID,
@@ -187,7 +187,7 @@ describe('WhatsApp Senders List in a real n8n', () => {
 	it('lists 99digital numbers with a token it fetched itself, without their API keys', () => {
 		expect(nodeOutput(run, '99digital List')).toEqual([
 			expect.objectContaining({ provider: '99digital', phoneNumber: '+972501234567', status: 'ONLINE', displayName: 'Acme IL' }),
-			expect.objectContaining({ provider: '99digital', phoneNumber: '+972507654321', status: 'OFFLINE' }),
+			expect.objectContaining({ provider: '99digital', phoneNumber: '+972507654321', status: 'ONLINE', onlineInbox: { attached: false, accountId: null, inboxId: null } }),
 		]);
 		expect(digital.tokenRequests).toBe(1);
 		expect(JSON.stringify(nodeOutput(run, '99digital List'))).not.toContain('number-key-');

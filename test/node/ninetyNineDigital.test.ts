@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- fake client secrets of a local simulator */
 import { pollSendersTrigger, runSendersNode } from '../harness/n8nHarness';
 import { NinetyNineDigitalSimulator } from '../simulators/ninetyNineDigital';
+import { senderById as byId } from '../support/twilioAccount';
 
 const CLIENT_ID = 'partner-7';
 const CLIENT_SECRET = 'partner-secret-fake-4711';
@@ -12,7 +13,7 @@ beforeEach(async () => {
 	await digital.start();
 	digital.addNumbers(
 		{ phoneDigits: '972501234567', displayName: 'Acme IL', online: true },
-		{ phoneDigits: '972507654321', businessName: 'Acme Support', online: false, coexistence: true, conversationsThisMonth: 4 },
+		{ phoneDigits: '972507654321', businessName: 'Acme Support', inbox: false, coexistence: true, conversationsThisMonth: 4 },
 	);
 });
 afterEach(() => digital.stop());
@@ -31,12 +32,12 @@ const run = async (parameters: Record<string, unknown>, options: { secret?: stri
 const apiRequests = () => digital.server.requests.filter((request) => request.path !== '/api/settings/accessToken');
 
 describe('List 99digital numbers', () => {
-	it('normalizes the numbers and leaves out each number’s API key', async () => {
+	it('lists every onboarded number as ONLINE, its Online inbox apart, and leaves out each number’s API key', async () => {
 		const { items, error } = await run({ operation: 'list', returnAll: true });
 		expect(error).toBeUndefined();
-		expect(items.map(({ json }) => [json.id, json.phoneNumber, json.displayName, json.status, json.providerStatus, json.qualityRating])).toEqual([
-			['972501234567', '+972501234567', 'Acme IL', 'ONLINE', 'isOnline=1', 'UNKNOWN'],
-			['972507654321', '+972507654321', 'The WhatsApp Display name', 'OFFLINE', 'isOnline=0', 'UNKNOWN'],
+		expect(items.map(({ json }) => [json.id, json.phoneNumber, json.displayName, json.status, json.qualityRating, json.onlineInbox])).toEqual([
+			['972501234567', '+972501234567', 'Acme IL', 'ONLINE', 'UNKNOWN', { attached: true, accountId: '1', inboxId: '2' }],
+			['972507654321', '+972507654321', 'The WhatsApp Display name', 'ONLINE', 'UNKNOWN', { attached: false, accountId: null, inboxId: null }],
 		]);
 		expect(items[1].json.raw).toMatchObject({ coexistence: 1, conversationsThisMonth: 4 });
 		expect(JSON.stringify(items)).not.toContain('apiKey');
@@ -84,16 +85,16 @@ describe('List 99digital numbers', () => {
 		digital.server.injectFaultWhen((r) => r.path === '/api/whatsapp/getWhatsApp', { status: 200, body: { status: 'FAIL', reason: 3 } });
 		digital.server.injectFaultWhen((r) => r.path === '/api/whatsapp/getWhatsApp', { status: 200, body: { status: 'FAIL', reason: 3 } });
 		const { error } = await run({ operation: 'list', returnAll: true });
-		expect(error?.message).toBe('99digital error code reason 3: access token missing or expired');
+		expect(error?.message).toBe('99digital error code reason 3: access token does not exist or expired');
 		expect(apiRequests()).toHaveLength(2);
 		expect(digital.tokenRequests).toBe(2);
 	});
 
 	it('reports a FAIL answered with HTTP 200 as an error, never as an empty list', async () => {
-		digital.server.injectFaultWhen((r) => r.path === '/api/whatsapp/getWhatsApp', { status: 200, body: { status: 'FAIL', reason: 27 } });
+		digital.server.injectFaultWhen((r) => r.path === '/api/whatsapp/getWhatsApp', { status: 200, body: { status: 'FAIL', reason: 13 } });
 		const { items, error } = await run({ operation: 'list', returnAll: true });
 		expect(items).toHaveLength(0);
-		expect(error?.message).toBe('99digital error code reason 27: the number does not belong to this account');
+		expect(error?.message).toBe('99digital error code reason 13: 99digital expects the GET method on this endpoint');
 		expect(error?.description).toContain('HTTP 200 from 99digital');
 	});
 
@@ -170,7 +171,9 @@ describe('99digital account usage and registration', () => {
 
 	it.each([
 		[{ operation: 'create', phoneNumber: '0501234567' }, 'Invalid "Phone Number" in item 0: must be an E.164 number: "+", country code and number, 8 to 15 digits, e.g. +14155550100'],
-		[{ operation: 'get' }, 'Invalid "Operation" in item 0: 99digital does not support "get"; it supports: list, create, listRegistered, getUsage'],
+		[{ operation: 'get' }, 'Invalid "Operation" in item 0: 99digital does not support "get"; it supports: list, create, delete, listRegistered, getUsage'],
+		[{ operation: 'delete', senderId: byId('972501234567') }, 'Invalid "Confirm Permanent Deletion" in item 0: must be on to delete 972501234567. Deleting a 99digital number is immediate and cannot be undone: its messages, files, contacts and counters are lost.'],
+		[{ operation: 'delete', senderId: byId('={{ "+972501234567" }}'), confirmDeletion: true }, 'Invalid "Sender" in item 0: "+972501234567" is not a 99digital sender ID (like 972501234567)'],
 	])('refuses %p before any request, token included', async (parameters, message) => {
 		const { error } = await run(parameters);
 		expect(error?.message).toBe(message);
@@ -178,16 +181,52 @@ describe('99digital account usage and registration', () => {
 	});
 });
 
+describe('Delete a 99digital number', () => {
+	const deletes = () => apiRequests().filter((request) => request.path === '/api/whatsapp/deleteWhatsApp');
+
+	it('deletes it with DELETE and the number in the body, once confirmed', async () => {
+		const { items, error } = await run({ operation: 'delete', senderId: byId('972501234567'), confirmDeletion: true });
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json)).toEqual([{ deleted: true, id: '972501234567' }]);
+		expect(deletes().map((request) => [request.method, JSON.parse(request.body)])).toEqual([['DELETE', { whatsapp: '972501234567' }]]);
+		expect(digital.numbers.map((number) => number.whatsapp)).toEqual(['972507654321']);
+	});
+
+	it("says in 99digital's words that the number is not in the account (reason 27)", async () => {
+		const { error } = await run({ operation: 'delete', senderId: byId('972529999999'), confirmDeletion: true });
+		expect(error?.message).toBe('99digital error code reason 27: WhatsApp number does not exist under your account');
+		expect(error?.description).toContain('List the numbers');
+	});
+
+	it.each([
+		['a server error', { status: 503, body: {} }],
+		['a 429', { status: 429, body: {} }],
+	])('never sends a deletion twice, even after %s', async (_case, fault) => {
+		digital.server.injectFaultWhen((r) => r.path === '/api/whatsapp/deleteWhatsApp', fault);
+		const { error } = await run({ operation: 'delete', senderId: byId('972501234567'), confirmDeletion: true });
+		expect(error).toBeDefined();
+		expect(deletes()).toHaveLength(1);
+	});
+});
+
 describe('The trigger on 99digital numbers', () => {
-	it('fires when a number goes offline', async () => {
+	it('stays silent when an Online inbox is attached or removed: that is not a status change', async () => {
 		const staticData = {};
-		const parameters = { provider: '99digital', events: ['statusChanged'] };
+		const parameters = { provider: '99digital', events: ['statusChanged', 'senderAdded', 'senderRemoved'] };
 		expect((await pollSendersTrigger({ parameters, credentials: credentials(), staticData })).items).toHaveLength(0);
-		digital.setOnline('972501234567', false);
+		digital.setInbox('972501234567', false);
+		digital.setInbox('972507654321', true);
+		expect((await pollSendersTrigger({ parameters, credentials: credentials(), staticData })).items).toHaveLength(0);
+	});
+
+	it('fires senderRemoved once when a number is deleted', async () => {
+		const staticData = {};
+		const parameters = { provider: '99digital', events: ['senderRemoved'] };
+		expect((await pollSendersTrigger({ parameters, credentials: credentials(), staticData })).items).toHaveLength(0);
+		await run({ operation: 'delete', senderId: byId('972501234567'), confirmDeletion: true });
 		const fired = await pollSendersTrigger({ parameters, credentials: credentials(), staticData });
-		expect(fired.items.map((item) => item.json)).toEqual([
-			expect.objectContaining({ event: 'statusChanged', sender: expect.objectContaining({ id: '972501234567', status: 'OFFLINE' }), previous: { status: 'ONLINE' } }),
-		]);
+		expect(fired.items.map((item) => item.json)).toEqual([expect.objectContaining({ event: 'senderRemoved', sender: expect.objectContaining({ id: '972501234567' }) })]);
 		expect(JSON.stringify(fired.items)).not.toContain('number-key-');
+		expect((await pollSendersTrigger({ parameters, credentials: credentials(), staticData })).items).toHaveLength(0);
 	});
 });

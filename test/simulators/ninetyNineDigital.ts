@@ -11,13 +11,16 @@ import { bearerToken, type RecordedRequest, type SimulatedResponse, HttpSimulato
  * The register → registered-list lifecycle: a registered number waits in
  * getRegisteredNumbers (verification itself is done in 99digital's dashboard here, see
  * `verifyRegistered`, because its API call is not documented precisely enough to simulate).
+ * deleteWhatsApp cancels a number at once (JSON body { whatsapp } on DELETE). Reason codes
+ * are each endpoint's own, as its page lists them.
  */
 
 export interface NinetyNineNumberSeed {
 	phoneDigits: string;
 	displayName?: string;
 	businessName?: string;
-	online?: boolean;
+	/** Attached to an inbox of 99digital's "Online" product (isOnline, onlineAccount, onlineInbox); attached by default. */
+	inbox?: boolean;
 	coexistence?: boolean;
 	conversationsThisMonth?: number;
 }
@@ -71,9 +74,9 @@ export class NinetyNineDigitalSimulator extends HttpSimulator {
 				apiKey: this.numberKey(),
 				display_name: seed.displayName ?? 'The WhatsApp Display name',
 				business_name: seed.businessName ?? 'The Business Name',
-				isOnline: seed.online === false ? 0 : 1,
-				onlineAccount: seed.online === false ? 0 : 1,
-				onlineInbox: seed.online === false ? 0 : 2,
+				isOnline: seed.inbox === false ? 0 : 1,
+				onlineAccount: seed.inbox === false ? 0 : 1,
+				onlineInbox: seed.inbox === false ? 0 : 2,
 				coexistence: seed.coexistence ? 1 : 0,
 				conversationsThisMonth: seed.conversationsThisMonth ?? 6,
 				marketingThisMonth: 3,
@@ -83,10 +86,11 @@ export class NinetyNineDigitalSimulator extends HttpSimulator {
 		}
 	}
 
-	setOnline(phoneDigits: string, online: boolean): void {
+	/** Attaches the number to an Online inbox (as the partner does with createInbox) or removes the inbox. */
+	setInbox(phoneDigits: string, attached: boolean): void {
 		const number = this.numbers.find((entry) => entry.whatsapp === phoneDigits);
 		if (!number) throw new Error(`no simulated 99digital number ${phoneDigits}`);
-		number.isOnline = online ? 1 : 0;
+		Object.assign(number, attached ? { isOnline: 1, onlineAccount: 1, onlineInbox: 7 } : { isOnline: 0, onlineAccount: 0, onlineInbox: 0 });
 	}
 
 	/** Every token issued so far stops working, as after its hour. */
@@ -134,6 +138,9 @@ export class NinetyNineDigitalSimulator extends HttpSimulator {
 			case '/api/whatsapp/registerNumber':
 				if (request.method !== 'POST') return this.fail(13);
 				return this.register(request);
+			case '/api/whatsapp/deleteWhatsApp':
+				if (request.method !== 'DELETE') return this.fail(13);
+				return this.deleteNumber(request);
 			default:
 				return { status: 404, body: { status: 'FAIL', reason: 0, message: 'not found' } };
 		}
@@ -190,5 +197,20 @@ export class NinetyNineDigitalSimulator extends HttpSimulator {
 		registration.requests += 1;
 		this.registrations.set(whatsapp, registration);
 		return { status: 200, body: { status: 'OK', reason: 1 } };
+	}
+
+	private deleteNumber(request: RecordedRequest): SimulatedResponse {
+		let body: Record<string, unknown>;
+		try {
+			body = JSON.parse(request.body) as Record<string, unknown>;
+		} catch {
+			return this.fail(2);
+		}
+		const whatsapp = String(body.whatsapp ?? '');
+		if (!/^[1-9][0-9]{7,14}$/.test(whatsapp)) return this.fail(4);
+		const index = this.numbers.findIndex((number) => number.whatsapp === whatsapp);
+		if (index === -1) return this.fail(27);
+		this.numbers.splice(index, 1);
+		return { status: 200, body: { status: 'OK', whatsapp, reason: 1 } };
 	}
 }

@@ -97,43 +97,73 @@ describe('Autocalls and Famulor sender mapping', () => {
 		});
 	});
 
-	it('maps offline and unknown statuses', () => {
-		expect(mapPlatformSender('autocalls', { ...platformDocsSender, status: 'offline' }).status).toBe('OFFLINE');
-		expect(mapPlatformSender('autocalls', { ...platformDocsSender, status: 'banned' })).toMatchObject({
-			status: 'UNKNOWN',
-			providerStatus: 'banned',
-		});
+	it.each([
+		['online', 'ONLINE', undefined],
+		['Connecting', 'PENDING', undefined],
+		['pending', 'PENDING', undefined],
+		['offline', 'OFFLINE', 'Manually disabled: messages cannot be sent or received.'],
+		['Suspended', 'OFFLINE', 'Suspended by Meta due to policy violations.'],
+		['failed', 'OFFLINE', 'Setup failed: see the error message in the dashboard for details.'],
+	])("status %p from the senders guide is %s, with the guide's reason when it cannot send", (providerStatus, status, reason) => {
+		const sender = mapPlatformSender('autocalls', { ...platformDocsSender, status: providerStatus });
+		expect(sender).toMatchObject({ status, providerStatus });
+		expect(sender.offlineReasons).toEqual(reason === undefined ? undefined : [{ code: providerStatus.toLowerCase(), message: reason, moreInfo: null }]);
+	});
+
+	it('keeps a status the guide does not list as UNKNOWN, with the word kept', () => {
+		expect(mapPlatformSender('autocalls', { ...platformDocsSender, status: 'banned' })).toMatchObject({ status: 'UNKNOWN', providerStatus: 'banned' });
 	});
 });
 
 describe('Meta phone number mapping', () => {
 	it.each([
 		['CONNECTED', 'VERIFIED', 'ONLINE'],
+		['LINKED', 'VERIFIED', 'ONLINE'],
 		['FLAGGED', 'VERIFIED', 'ONLINE'],
 		['RATE_LIMITED', 'VERIFIED', 'ONLINE'],
+		['MESSAGING_LIMIT_TIER_0', 'VERIFIED', 'ONLINE'],
+		['MESSAGING_LIMIT_TIER_4', 'VERIFIED', 'ONLINE'],
 		['PENDING', 'NOT_VERIFIED', 'PENDING_VERIFICATION'],
+		['PENDING', 'UNVERIFIED', 'PENDING_VERIFICATION'],
 		['PENDING', 'EXPIRED', 'PENDING_VERIFICATION'],
 		['PENDING', 'VERIFIED', 'PENDING'],
+		['UNVERIFIED', 'UNVERIFIED', 'PENDING_VERIFICATION'],
 		['DISCONNECTED', 'VERIFIED', 'OFFLINE'],
+		['UNLINKED', 'VERIFIED', 'OFFLINE'],
 		['BANNED', 'VERIFIED', 'OFFLINE'],
 		['RESTRICTED', 'VERIFIED', 'OFFLINE'],
+		['DELETED', 'VERIFIED', 'OFFLINE'],
 		['MIGRATED', 'VERIFIED', 'OFFLINE'],
+		['UNKNOWN', 'VERIFIED', 'UNKNOWN'],
 		['SOMETHING_NEW', 'VERIFIED', 'UNKNOWN'],
 	])('status %s with code %s is %s', (status, codeVerification, expected) => {
-		expect(mapMetaPhoneNumber({ id: '1', status, code_verification_status: codeVerification }).status).toBe(expected);
+		const sender = mapMetaPhoneNumber({ id: '1', status, code_verification_status: codeVerification });
+		expect([sender.status, sender.providerStatus]).toEqual([expected, status]);
+		// every status in which the number cannot send says why
+		expect(sender.offlineReasons?.length ?? 0).toBe(expected === 'OFFLINE' ? 1 : 0);
 	});
 
 	it.each([
-		[{ messaging_limit_tier: 'TIER_250' }, 250, 'TIER_250'],
-		[{ messaging_limit_tier: 'TIER_100K' }, 100000, 'TIER_100K'],
-		[{ messaging_limit_tier: 'TIER_UNLIMITED' }, null, 'TIER_UNLIMITED'],
-		[{ messaging_limit_tier: 'NOT_SET' }, null, 'NOT_SET'],
-		[{ whatsapp_business_manager_messaging_limit: 'TIER_2K', messaging_limit_tier: 'TIER_1K' }, 2000, 'TIER_2K'],
-		[{ whatsapp_business_manager_messaging_limit: { current_limit: 'TIER_10K' } }, 10000, 'TIER_10K'],
-		[{}, null, null],
-	])('reads the messaging limit from %p', (fields, limit, text) => {
-		const sender = mapMetaPhoneNumber({ id: '1', ...fields });
-		expect([sender.messagingLimit, sender.messagingLimitText]).toEqual([limit, text]);
+		['TIER_50', 50],
+		['TIER_250', 250],
+		['TIER_1K', 1000],
+		['TIER_2K', 2000],
+		['TIER_10K', 10000],
+		['TIER_100K', 100000],
+		['TIER_UNLIMITED', null],
+		['TIER_NOT_SET', null],
+		['NOT_SET', null],
+		['UNTIERED', null],
+		['TIER_5K', 5000],
+	])('reads tier %s as %p, from either field', (tier, limit) => {
+		for (const field of ['messaging_limit_tier', 'whatsapp_business_manager_messaging_limit']) {
+			const sender = mapMetaPhoneNumber({ id: '1', [field]: tier });
+			expect([sender.messagingLimit, sender.messagingLimitText]).toEqual([limit, tier]);
+		}
+	});
+
+	it('has no limit when Meta sends none', () => {
+		expect(mapMetaPhoneNumber({ id: '1' })).toMatchObject({ messagingLimit: null, messagingLimitText: null });
 	});
 
 	it('reads the formatted display number as E.164 and keeps NA quality as UNKNOWN', () => {
@@ -151,12 +181,25 @@ describe('99digital number mapping', () => {
 	});
 
 	it.each([
-		[{ status: 'FAIL', reason: 3 }, { code: 'reason 3', tokenExpired: true }],
-		[{ status: 'FAIL', reason: 2 }, { code: 'reason 2', credentialsRejected: true }],
-		[{ status: 'fail', reason: '27' }, { code: 'reason 27', message: 'the number does not belong to this account' }],
-		[{ status: 'FAIL', reason: 99 }, { code: 'reason 99', message: 'the request failed (status FAIL)' }],
-	])('reads the FAIL envelope %p', (body, expected) => {
-		expect(readEnvelopeFailure(body)).toMatchObject(expected);
+		[{ isOnline: 1, onlineAccount: 1, onlineInbox: 2 }, { attached: true, accountId: '1', inboxId: '2' }],
+		[{ isOnline: 0, onlineAccount: 0, onlineInbox: 0 }, { attached: false, accountId: null, inboxId: null }],
+	])('is ONLINE once listed, whether or not an Online inbox is attached (%p)', (inbox, onlineInbox) => {
+		const sender = mapNinetyNineNumber({ whatsapp: '972501234567', ...inbox });
+		expect(sender).toMatchObject({ status: 'ONLINE', providerStatus: null, onlineInbox });
+	});
+
+	it.each([
+		['/api/whatsapp/getWhatsApp', { status: 'FAIL', reason: 3 }, { code: 'reason 3', tokenExpired: true }],
+		['/api/whatsapp/getWhatsApp', { status: 'FAIL', reason: 2 }, { code: 'reason 2', credentialsRejected: true }],
+		['/api/whatsapp/getWhatsApp', { status: 'FAIL', reason: 13 }, { code: 'reason 13', message: '99digital expects the GET method on this endpoint' }],
+		['/api/whatsapp/deleteWhatsApp', { status: 'FAIL', reason: 13 }, { code: 'reason 13', message: '99digital expects the DELETE method on this endpoint' }],
+		['/api/whatsapp/deleteWhatsApp', { status: 'fail', reason: '27' }, { code: 'reason 27', message: 'WhatsApp number does not exist under your account' }],
+		['/api/whatsapp/deleteWhatsApp', { status: 'FAIL', reason: 2 }, { code: 'reason 2', message: 'partnerKey is incorrect or JSON format error', credentialsRejected: true }],
+		// 27 means something else on other endpoints (setBusiness: "use PATCH"): not read with deleteWhatsApp's words
+		['/api/whatsapp/registerNumber', { status: 'FAIL', reason: 27 }, { code: 'reason 27', message: 'the request failed (status FAIL)' }],
+		['/api/whatsapp/getWhatsApp', { status: 'FAIL', reason: 99, message: 'Something new' }, { code: 'reason 99', message: 'Something new' }],
+	])('reads a FAIL from %s, %p, with that endpoint\'s reasons', (path, body, expected) => {
+		expect(readEnvelopeFailure(body, path)).toMatchObject(expected);
 	});
 
 	it('treats an OK envelope, or none, as no failure', () => {
