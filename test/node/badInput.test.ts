@@ -82,7 +82,7 @@ const CASES: Array<[string, ListingProvider, IDataObject, string]> = [
 	['a javascript: website', 'twilio', twilioCreate({ businessProfile: { websites: 'javascript:alert(1)' } }), 'Websites'],
 	['a callback URL without scheme', 'twilio', twilioCreate({ webhook: { callbackUrl: 'hooks.acme.example' } }), 'Callback URL'],
 	['a callback method Twilio does not take', 'twilio', twilioCreate({ webhook: { callbackMethod: '={{ "GET" }}' } }), 'Callback Method'],
-	['a vertical Meta does not have', 'twilio', twilioCreate({ businessProfile: { vertical: '={{ "Crypto" }}' } }), 'Vertical'],
+	['a vertical Twilio does not list', 'twilio', twilioCreate({ businessProfile: { vertical: '={{ "Crypto" }}' } }), 'Vertical'],
 	['an Update with nothing to change', 'twilio', { operation: 'update', senderId: byId(XE), updateFields: {} }, 'Update Fields'],
 	['an Update with a WABA ID with letters', 'twilio', { operation: 'update', senderId: byId(XE), updateFields: { wabaId: 'abc' } }, 'WABA ID'],
 	['a Meta profile update with nothing to change', 'metaCloud', { operation: 'updateProfile', senderId: byId('1111111111'), profileFields: {} }, 'Update Fields'],

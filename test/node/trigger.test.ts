@@ -220,4 +220,24 @@ describe('WhatsApp Senders Trigger on Autocalls', () => {
 		]);
 		expect(autocalls.server.requests.every((r) => r.query.status === 'all')).toBe(true);
 	});
+
+	it.each(['suspended', 'failed'])('fires "status becomes OFFLINE" exactly once for a sender that is %s, with the word kept', async (platformStatus) => {
+		autocalls.addSenders(`${platformStatus}-key`, { id: 8, phoneNumber: '+33612345679' });
+		const staticData: IDataObject = {};
+		const parameters = { provider: 'autocalls', events: ['statusChanged'], filters: { statusBecomes: ['OFFLINE'] } };
+		const creds = { autocallsApi: { apiKey: `${platformStatus}-key`, baseUrl: autocalls.baseUrl } };
+		await pollSendersTrigger({ parameters, credentials: creds, staticData });
+		autocalls.updateSender(`${platformStatus}-key`, 8, (s) => {
+			s.status = platformStatus;
+		});
+		const fired = await pollSendersTrigger({ parameters, credentials: creds, staticData });
+		expect(fired.items.map((item) => item.json)).toEqual([
+			expect.objectContaining({
+				event: 'statusChanged',
+				previous: { status: 'ONLINE' },
+				sender: expect.objectContaining({ status: 'OFFLINE', providerStatus: platformStatus, offlineReasons: [expect.objectContaining({ code: platformStatus })] }),
+			}),
+		]);
+		expect((await pollSendersTrigger({ parameters, credentials: creds, staticData })).items).toHaveLength(0);
+	});
 });

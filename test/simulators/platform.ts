@@ -20,6 +20,13 @@ export type PlatformSender = Record<string, unknown> & { id: number; status: str
 
 export const PLATFORM_API_PREFIX = '/api';
 
+/**
+ * The sender statuses of the senders guide ("Sender Status": Online, Connecting, Pending,
+ * Offline, Suspended, Failed), written in lower case as the list API writes `online`
+ * (assumed for the others: the API page shows only `online`).
+ */
+export const PLATFORM_SENDER_STATUSES = ['online', 'connecting', 'pending', 'offline', 'suspended', 'failed'];
+
 export class PlatformSimulator extends HttpSimulator {
 
 	private readonly sendersByKey = new Map<string, PlatformSender[]>();
@@ -50,6 +57,7 @@ export class PlatformSimulator extends HttpSimulator {
 		const sender = this.sendersByKey.get(apiKey)?.find((s) => s.id === id);
 		if (!sender) throw new Error(`no simulated ${this.name} sender ${id}`);
 		change(sender);
+		checkStatus(sender.status);
 	}
 
 	senderByNumber(apiKey: string, phoneNumber: string): PlatformSender {
@@ -59,6 +67,7 @@ export class PlatformSimulator extends HttpSimulator {
 	}
 
 	private makeSender(seed: PlatformSenderSeed): PlatformSender {
+		checkStatus(seed.status ?? 'online');
 		const limit = seed.messagingLimit === undefined ? 10000 : seed.messagingLimit;
 		return {
 			id: seed.id ?? this.nextId++,
@@ -97,4 +106,8 @@ export class PlatformSimulator extends HttpSimulator {
 			body: { data: status === 'all' ? senders : senders.filter((s) => s.status === 'online') },
 		};
 	}
+}
+
+function checkStatus(status: string): void {
+	if (!PLATFORM_SENDER_STATUSES.includes(status)) throw new Error(`"${status}" is not a sender status of the platform's guide`);
 }

@@ -19,7 +19,8 @@ import {
  * number. The code-verification and onboarding-link endpoints are not documented precisely
  * enough to call (their pages give no path or body).
  */
-const { token: EXCHANGE_PATH, numbers: NUMBERS_PATH, registered: REGISTERED_PATH, register: REGISTER_PATH, deleteNumber: DELETE_PATH } =
+const EXCHANGE_PATH = '/api/settings/accessToken';
+const { numbers: NUMBERS_PATH, registered: REGISTERED_PATH, register: REGISTER_PATH, deleteNumber: DELETE_PATH } =
 	NINETY_NINE_PATHS;
 /** The documented lifetime, used when an answer has no readable expiration_time. */
 const TOKEN_LIFETIME_MS = 60 * 60_000;

@@ -8,7 +8,6 @@ export const SECRET_FIELDS = ['apiKey'] as const;
 
 /** The Partners API endpoints this package calls; each documents its own `reason` codes. */
 export const NINETY_NINE_PATHS = {
-	token: '/api/settings/accessToken',
 	numbers: '/api/whatsapp/getWhatsApp',
 	registered: '/api/whatsapp/getRegisteredNumbers',
 	register: '/api/whatsapp/registerNumber',
