@@ -3,7 +3,7 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test/unit', '<rootDir>/test/node', '<rootDir>/test/e2e'],
 	testMatch: ['**/*.test.ts'],
-	setupFilesAfterEnv: ['<rootDir>/test/support/canaryReport.ts'],
+	setupFilesAfterEnv: ['<rootDir>/test/support/canaryReport.ts', '<rootDir>/test/support/contractCheck.ts'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', }],
 	},

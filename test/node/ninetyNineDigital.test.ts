@@ -12,7 +12,7 @@ beforeEach(async () => {
 	digital = new NinetyNineDigitalSimulator(CLIENT_ID, CLIENT_SECRET);
 	await digital.start();
 	digital.addNumbers(
-		{ phoneDigits: '972501234567', displayName: 'Acme IL', online: true },
+		{ phoneDigits: '972501234567', displayName: 'Acme IL', inbox: true },
 		{ phoneDigits: '972507654321', businessName: 'Acme Support', inbox: false, coexistence: true, conversationsThisMonth: 4 },
 	);
 });

@@ -1,4 +1,5 @@
 import { bearerToken, type RecordedRequest, type SimulatedResponse, HttpSimulator } from './server';
+import type { ContractName } from '../support/providerContracts';
 
 /**
  * Meta's WhatsApp Cloud API phone-number endpoints as Meta documents them (facts in
@@ -15,7 +16,7 @@ export interface MetaNumberSeed {
 	status?: string;
 	codeVerificationStatus?: string;
 	/**
-	 * The portfolio's messaging limit tier (TIER_1K by default). Graph v23.0 and older answer
+	 * The portfolio's messaging limit tier (TIER_2K by default, TIER_1K being gone since October 2025). Graph v23.0 and older answer
 	 * it as `messaging_limit_tier`, v24.0 and newer as `whatsapp_business_manager_messaging_limit`.
 	 */
 	messagingLimit?: string;
@@ -66,6 +67,8 @@ function displayNumber(e164: string): string {
 }
 
 export class MetaSimulator extends HttpSimulator {
+	contract: ContractName | undefined = 'meta';
+
 
 	private readonly numbers = new Map<string, NumberState>();
 
@@ -91,7 +94,7 @@ export class MetaSimulator extends HttpSimulator {
 				code_verification_status: seed.codeVerificationStatus ?? 'VERIFIED',
 				platform_type: 'CLOUD_API',
 				throughput: { level: 'STANDARD' },
-				messagingLimit: seed.messagingLimit ?? 'TIER_1K',
+				messagingLimit: seed.messagingLimit ?? 'TIER_2K',
 			};
 			this.numbers.set(id, { number, codeRequested: false, registerCalls: 0, profile: { about: 'Hello', vertical: 'OTHER', websites: [] } });
 			return number;

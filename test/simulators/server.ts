@@ -2,6 +2,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import type { ContractName } from '../support/providerContracts';
+
 export interface RecordedRequest {
 	method: string;
 	path: string;
@@ -25,12 +27,22 @@ export type Fault = SimulatedResponse | { kind: 'reset' } | { kind: 'hang'; ms: 
 
 export type Handler = (request: RecordedRequest) => SimulatedResponse;
 
+/** A request and what the server answered; `injected` when the answer was a test's fault. */
+export interface Exchange {
+	request: RecordedRequest;
+	response?: SimulatedResponse;
+	injected: boolean;
+}
+
 /**
  * A real HTTP server on 127.0.0.1 with a random port. It records every request (so tests
  * can count what reached the "provider") and can answer the next requests with faults.
  */
 export class SimulatorServer {
 	readonly requests: RecordedRequest[] = [];
+
+	/** Every request with its answer, until a contract check takes them (not cleared by resetRequests). */
+	readonly exchanges: Exchange[] = [];
 
 	private readonly faults: Array<{ fault: Fault; when?: (request: RecordedRequest) => boolean }> = [];
 
@@ -95,14 +107,22 @@ export class SimulatorServer {
 			const fault = index === -1 ? undefined : this.faults.splice(index, 1)[0].fault;
 			if (fault && 'kind' in fault) {
 				if (fault.kind === 'reset') {
+					this.exchanges.push({ request, injected: true });
 					req.socket.destroy();
 					return;
 				}
-				setTimeout(() => this.send(res, this.handler(request)), fault.ms);
+				setTimeout(() => this.send(res, this.answer(request)), fault.ms);
 				return;
 			}
-			this.send(res, fault ?? this.safeHandle(request));
+			if (fault) this.exchanges.push({ request, response: fault, injected: true });
+			this.send(res, fault ?? this.answer(request));
 		});
+	}
+
+	private answer(request: RecordedRequest): SimulatedResponse {
+		const response = this.safeHandle(request);
+		this.exchanges.push({ request, response, injected: false });
+		return response;
 	}
 
 	private safeHandle(request: RecordedRequest): SimulatedResponse {
@@ -131,6 +151,17 @@ export class SimulatorServer {
  */
 export abstract class HttpSimulator {
 	readonly server = new SimulatorServer((request) => this.route(request));
+
+	/**
+	 * The provider's OpenAPI contract that every request to this simulator and every answer
+	 * from it must follow (checked after each test, see test/support/contractCheck.ts); off
+	 * only for a test that sends what the contract forbids on purpose.
+	 */
+	contract?: ContractName;
+
+	constructor() {
+		contractSimulators.add(this);
+	}
 
 	protected abstract route(request: RecordedRequest): SimulatedResponse;
 
@@ -161,3 +192,6 @@ export function bearerToken(headers: IncomingMessage['headers']): string | undef
 	const header = headers.authorization;
 	return header?.startsWith('Bearer ') ? header.slice(7) : undefined;
 }
+
+/** Every simulator made in this test file; the contract check reads their exchanges. */
+export const contractSimulators = new Set<HttpSimulator>();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { basicAuth, type RecordedRequest, type SimulatedResponse, HttpSimulator } from './server';
+import type { ContractName } from '../support/providerContracts';
 
 /**
  * Twilio's Senders API v2 as its docs and OpenAPI contract (shared/reference) describe it:
@@ -176,6 +177,8 @@ function contractViolation(body: unknown, creating: boolean): SimulatedResponse 
 }
 
 export class TwilioSimulator extends HttpSimulator {
+	contract: ContractName | undefined = 'twilio';
+
 
 	private readonly accounts = new Map<string, TwilioAccount>();
 
@@ -324,7 +327,8 @@ export class TwilioSimulator extends HttpSimulator {
 			sender.status = 'ONLINE:UPDATING';
 			this.schedule(sender.sid, [{ afterMs: this.lifecycle.updatingMs, status: 'ONLINE' }]);
 		}
-		return { status: 200, body: sender };
+		// the contract's UpdateChannelsSender answers 202 Accepted
+		return { status: 202, body: sender };
 	}
 
 	private list(account: TwilioAccount, query: Record<string, string>): SimulatedResponse {

@@ -1,0 +1,241 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test tooling: reads the providers' contracts from ../shared, never loaded by n8n */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import addFormats from 'ajv-formats';
+import OpenAPIBackend, { type Document } from 'openapi-backend';
+import { parse as parseYaml } from 'yaml';
+
+import type { RecordedRequest, SimulatedResponse } from '../simulators/server';
+
+/**
+ * The providers' own OpenAPI contracts (../shared/reference), checked with openapi-backend:
+ * every request the package sends to a Twilio or Meta simulator, and every answer the
+ * simulator gives, must be one the contract allows. Only the operations the package is meant
+ * to call are kept, so a request to any other endpoint is a violation too.
+ */
+export type ContractName = 'twilio' | 'meta';
+
+const REFERENCE = path.resolve(__dirname, '..', '..', '..', 'shared', 'reference');
+
+type Json = Record<string, unknown>;
+
+/**
+ * Where the providers' newer prose documentation says more than the contract, each
+ * exception is named here with its source; nothing else is let through.
+ */
+export interface ContractException {
+	what: string;
+	source: string;
+	apply(document: Json): void;
+}
+
+/** Adds values to every enum of the document that has all of `marker`'s values. */
+function extendEnums(document: Json, marker: string[], added: string[]): void {
+	const visit = (node: unknown): void => {
+		if (Array.isArray(node)) return node.forEach(visit);
+		if (typeof node !== 'object' || node === null) return;
+		const values = (node as Json).enum;
+		if (Array.isArray(values) && marker.every((value) => values.includes(value))) {
+			for (const value of added) if (!values.includes(value)) values.push(value);
+		}
+		Object.values(node).forEach(visit);
+	};
+	visit(document);
+}
+
+function schema(document: Json, name: string): Json {
+	const found = ((document.components as Json).schemas as Json)[name] as Json | undefined;
+	if (!found) throw new Error(`the contract has no schema ${name}`);
+	return found;
+}
+
+const GRAPH_STATUS_REFERENCE = 'https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account-to-number-current-status/';
+const MESSAGING_LIMITS = 'https://developers.facebook.com/docs/whatsapp/messaging-limits';
+/** The tiers of the portfolio-wide limit (Meta's PHP Business SDK enum, and 50 from the webhook reference). */
+const PORTFOLIO_TIERS = ['TIER_50', 'TIER_250', 'TIER_2K', 'TIER_10K', 'TIER_100K', 'TIER_UNLIMITED', 'UNTIERED'];
+
+export const META_CONTRACT_EXCEPTIONS: ContractException[] = [
+	{
+		what: 'phone number status: the Graph reference also lists CONNECTED, DISCONNECTED, FLAGGED, RATE_LIMITED, UNKNOWN, UNVERIFIED',
+		source: GRAPH_STATUS_REFERENCE,
+		apply: (document) => extendEnums(document, ['PENDING', 'LINKED', 'BANNED'], ['CONNECTED', 'DISCONNECTED', 'FLAGGED', 'RATE_LIMITED', 'UNKNOWN', 'UNVERIFIED']),
+	},
+	{
+		what: "quality rating UNKNOWN (the contract's own list example and its WhatsAppPhoneNumberQualityRating_1)",
+		source: 'meta_business_messaging_v23.0.openapi.yaml, getWhatsAppBusinessAccountPhoneNumbers example multiple_phone_numbers',
+		apply: (document) => extendEnums(document, ['GREEN', 'YELLOW', 'RED'], ['UNKNOWN']),
+	},
+	{
+		what: "code verification status NOT_VERIFIED and EXPIRED (the contract's own list example, WhatsAppCodeVerificationStatus_1)",
+		source: 'https://developers.facebook.com/docs/whatsapp/cloud-api/reference/phone-numbers',
+		apply: (document) => extendEnums(document, ['VERIFIED', 'UNVERIFIED'], ['NOT_VERIFIED', 'EXPIRED']),
+	},
+	{
+		what: 'messaging_limit_tier TIER_2K and TIER_NOT_SET (the limits of October 2025; a number that has not sent yet)',
+		source: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/phone_number_quality_update',
+		apply: (document) => extendEnums(document, ['TIER_50', 'TIER_250', 'TIER_UNLIMITED'], ['TIER_2K', 'TIER_NOT_SET']),
+	},
+	{
+		what: 'whatsapp_business_manager_messaging_limit (Graph v24.0 and newer; a tier word such as "TIER_250"), and status and the limit on a number read by its ID',
+		source: MESSAGING_LIMITS,
+		apply(document) {
+			const listed = schema(document, 'WhatsAppBusinessAccountPhoneNumber').properties as Json;
+			const portfolioLimit = () => ({ type: 'string', enum: PORTFOLIO_TIERS });
+			listed.whatsapp_business_manager_messaging_limit = portfolioLimit();
+			Object.assign(schema(document, 'PhoneNumberInfo').properties as Json, {
+				status: structuredClone(listed.status),
+				messaging_limit_tier: structuredClone(listed.messaging_limit_tier),
+				whatsapp_business_manager_messaging_limit: portfolioLimit(),
+			});
+		},
+	},
+	{
+		what: "User-Agent: an optional header whose pattern describes Meta's SDKs (name/1.2.3); the package sends n8n's own",
+		source: 'meta_business_messaging_v23.0.openapi.yaml, components.parameters.UserAgent',
+		apply(document) {
+			for (const item of Object.values(document.paths as Record<string, Json>)) {
+				for (const operation of Object.values(item) as Json[]) {
+					if (Array.isArray(operation?.parameters)) {
+						operation.parameters = (operation.parameters as Json[]).filter((parameter) => parameter.$ref !== '#/components/parameters/UserAgent');
+					}
+				}
+			}
+		},
+	},
+	{
+		what: 'Content-Type is required only on requests with a body (the contract marks it required on GET whatsapp_business_profile too)',
+		source: 'https://developers.facebook.com/docs/whatsapp/cloud-api/reference/business-profiles',
+		apply(document) {
+			const get = ((document.paths as Json)['/{Version}/{Phone-Number-ID}/whatsapp_business_profile'] as Json).get as Json;
+			get.parameters = (get.parameters as Json[]).filter((parameter) => parameter.$ref !== '#/components/parameters/ContentType');
+		},
+	},
+];
+
+interface ContractSpec {
+	file: string;
+	/** The operations the package calls; every other operation is removed. */
+	operations: string[];
+	exceptions: ContractException[];
+}
+
+const SPECS: Record<ContractName, ContractSpec> = {
+	twilio: {
+		file: 'twilio_messaging_v2.openapi.json',
+		operations: ['ListChannelsSender', 'CreateChannelsSender', 'FetchChannelsSender', 'UpdateChannelsSender', 'DeleteChannelsSender'],
+		exceptions: [],
+	},
+	meta: {
+		file: 'meta_business_messaging_v23.0.openapi.yaml',
+		operations: [
+			'getWhatsAppBusinessAccountPhoneNumbers',
+			'createWhatsAppBusinessAccountPhoneNumber',
+			'getPhoneNumberById',
+			'requestVerificationCode',
+			'verifyPhoneNumberCode',
+			'registerWhatsAppBusinessPhoneNumber',
+			'deregisterPhoneNumber',
+			'getWhatsAppBusinessProfile',
+			'updateWhatsAppBusinessProfileInformation',
+		],
+		exceptions: META_CONTRACT_EXCEPTIONS,
+	},
+};
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+
+function keepOperations(document: Json, operations: string[]): void {
+	const paths = document.paths as Record<string, Json>;
+	for (const [route, item] of Object.entries(paths)) {
+		for (const method of METHODS) {
+			const operation = item[method] as Json | undefined;
+			if (operation && !operations.includes(String(operation.operationId))) delete item[method];
+		}
+		if (!METHODS.some((method) => item[method])) delete paths[route];
+	}
+}
+
+interface LoadedContract {
+	api: OpenAPIBackend;
+	/** Per operation, the response statuses the contract describes. */
+	statuses: Map<string, string[]>;
+}
+
+const loaded = new Map<ContractName, Promise<LoadedContract>>();
+
+export function loadContract(name: ContractName): Promise<LoadedContract> {
+	let contract = loaded.get(name);
+	if (!contract) {
+		contract = (async () => {
+			const spec = SPECS[name];
+			const text = readFileSync(path.join(REFERENCE, spec.file), 'utf8');
+			const document = (spec.file.endsWith('.json') ? JSON.parse(text) : parseYaml(text)) as Json;
+			keepOperations(document, spec.operations);
+			for (const exception of spec.exceptions) exception.apply(document);
+			// quick: the contracts are taken as they are (Twilio's puts siblings beside $ref)
+			const api = new OpenAPIBackend({
+				definition: document as unknown as Document,
+				quick: true,
+				strict: false,
+				customizeAjv: (ajv) => {
+					addFormats(ajv);
+					return ajv;
+				},
+			});
+			await api.init();
+			const statuses = new Map<string, string[]>();
+			for (const operation of api.getOperations()) {
+				statuses.set(String(operation.operationId), Object.keys(operation.responses ?? {}));
+			}
+			return { api, statuses };
+		})();
+		loaded.set(name, contract);
+	}
+	return contract;
+}
+
+function describeErrors(errors: Array<{ instancePath?: string; message?: string; params?: unknown }> | null | undefined): string {
+	return (errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''} ${JSON.stringify(error.params ?? {})}`).join('; ');
+}
+
+function parseJson(text: string): unknown {
+	if (text === '') return undefined;
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
+/**
+ * What the contract says is wrong with one request and its answer: an empty list when both
+ * follow it. `response` is left out for answers a test injected (faults are not the
+ * simulator's own answers) or that never came (a reset connection).
+ */
+export async function contractViolations(name: ContractName, request: RecordedRequest, response?: SimulatedResponse): Promise<string[]> {
+	const { api, statuses } = await loadContract(name);
+	const label = `${request.method} ${request.path}`;
+	const body = parseJson(request.body);
+	const openApiRequest = { method: request.method, path: request.path, query: request.query, headers: request.headers as Record<string, string>, body };
+	const operation = api.matchOperation(openApiRequest);
+	if (!operation) return [`${label}: not an operation of the ${name} contract that the package calls`];
+	const operationId = String(operation.operationId);
+	const violations: string[] = [];
+	const requestResult = api.validateRequest(openApiRequest, operation);
+	if (!requestResult.valid) violations.push(`${label} (${operationId}) request: ${describeErrors(requestResult.errors)}`);
+	if (response) {
+		const described = statuses.get(operationId) ?? [];
+		const status = String(response.status);
+		if (described.includes(status) || described.includes('default')) {
+			// an empty answer (204 No Content) is null to the validator
+			const responseBody = (response.rawBody === undefined ? response.body : parseJson(String(response.rawBody))) ?? null;
+			const result = api.validateResponse(responseBody, operation, response.status);
+			if (!result.valid) violations.push(`${label} (${operationId}) response ${status}: ${describeErrors(result.errors)}`);
+		} else if (response.status < 400) {
+			// an error status the contract does not describe (Twilio documents no error bodies) is not checked
+			violations.push(`${label} (${operationId}) response ${status}: the contract describes only ${described.join(', ')}`);
+		}
+	}
+	return violations;
+}
