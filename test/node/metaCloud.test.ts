@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- fake tokens of a local simulator */
 import { pollSendersTrigger, runSendersNode, searchSendersList } from '../harness/n8nHarness';
 import { META_VERIFICATION_CODE, MetaSimulator, metaError } from '../simulators/meta';
+import { contractExamples } from '../support/providerContracts';
 import { senderById as byId } from '../support/twilioAccount';
 
 const ACCESS_TOKEN = 'meta-test-system-user-token';
@@ -179,6 +180,29 @@ describe('A Meta number from start to finish', () => {
 
 		const deregistered = await run({ operation: 'deregister', senderId: byId(id) });
 		expect(deregistered.items[0].json).toMatchObject({ id, status: 'OFFLINE', providerStatus: 'DISCONNECTED' });
+	});
+
+	it("reads the business profile in the contract's shape (business_profile inside data) and in the bare shape of Meta's pages", async () => {
+		const [number] = meta.addNumbers({ phoneNumber: '+14155550100' });
+		const example = contractExamples('meta', 'getWhatsAppBusinessProfile', 200).business_profile_details as { data: Array<{ business_profile: Record<string, unknown> }> };
+		const bare = { data: [example.data[0].business_profile] };
+		for (const answer of [example, bare]) {
+			meta.server.injectFaultWhen((request) => request.path.endsWith('/whatsapp_business_profile'), { status: 200, body: answer });
+			const { items, error } = await run({ operation: 'getProfile', senderId: byId(number.id) });
+			expect(error).toBeUndefined();
+			expect(items[0].json).toEqual({
+				provider: 'metaCloud',
+				id: number.id,
+				messaging_product: 'whatsapp',
+				about: 'Welcome to our business! We provide excellent service.',
+				address: '123 Business Street, City, State 12345',
+				description: 'We are a leading provider of quality products and services.',
+				email: 'contact@business.com',
+				profile_picture_url: 'https://pps.whatsapp.net/v/profile_picture_url',
+				websites: ['https://www.business.com', 'https://www.facebook.com/business'],
+				vertical: 'RESTAURANT',
+			});
+		}
 	});
 
 	it('says a PIN mismatch in words the user can act on', async () => {

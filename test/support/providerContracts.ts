@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test tooling: reads the providers' contracts from ../shared, never loaded by n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test tooling: reads the providers' contracts from ../shared, never loaded by n8n */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -17,6 +17,7 @@ import type { RecordedRequest, SimulatedResponse } from '../simulators/server';
 export type ContractName = 'twilio' | 'meta';
 
 const REFERENCE = path.resolve(__dirname, '..', '..', '..', 'shared', 'reference');
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
 type Json = Record<string, unknown>;
 
@@ -143,8 +144,6 @@ const SPECS: Record<ContractName, ContractSpec> = {
 	},
 };
 
-const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
-
 function keepOperations(document: Json, operations: string[]): void {
 	const paths = document.paths as Record<string, Json>;
 	for (const [route, item] of Object.entries(paths)) {
@@ -162,6 +161,41 @@ interface LoadedContract {
 	statuses: Map<string, string[]>;
 }
 
+const documents = new Map<ContractName, Json>();
+
+/** The contract as the provider wrote it (parsed once); loadContract works on a copy. */
+function contractDocument(name: ContractName): Json {
+	let document = documents.get(name);
+	if (!document) {
+		const file = SPECS[name].file;
+		const text = readFileSync(path.join(REFERENCE, file), 'utf8');
+		document = (file.endsWith('.json') ? JSON.parse(text) : parseYaml(text)) as Json;
+		documents.set(name, document);
+	}
+	return document;
+}
+
+/** The examples the contract gives for an operation's answer with this status, by name ($refs resolved). */
+export function contractExamples(name: ContractName, operationId: string, status: number): Record<string, unknown> {
+	const document = contractDocument(name);
+	for (const item of Object.values(document.paths as Record<string, Json>)) {
+		for (const method of METHODS) {
+			const operation = item[method] as Json | undefined;
+			if (operation?.operationId !== operationId) continue;
+			const content = (((operation.responses as Json)[String(status)] as Json)?.content as Json)?.['application/json'] as Json | undefined;
+			const examples = (content?.examples ?? {}) as Record<string, Json>;
+			return Object.fromEntries(
+				Object.entries(examples).map(([exampleName, example]) => {
+					const reference = typeof example.$ref === 'string' ? example.$ref.split('/').pop()! : undefined;
+					const resolved = reference ? (((document.components as Json).examples as Json)[reference] as Json) : example;
+					return [exampleName, resolved.value];
+				}),
+			);
+		}
+	}
+	throw new Error(`the ${name} contract has no operation ${operationId}`);
+}
+
 const loaded = new Map<ContractName, Promise<LoadedContract>>();
 
 export function loadContract(name: ContractName): Promise<LoadedContract> {
@@ -169,8 +203,7 @@ export function loadContract(name: ContractName): Promise<LoadedContract> {
 	if (!contract) {
 		contract = (async () => {
 			const spec = SPECS[name];
-			const text = readFileSync(path.join(REFERENCE, spec.file), 'utf8');
-			const document = (spec.file.endsWith('.json') ? JSON.parse(text) : parseYaml(text)) as Json;
+			const document = structuredClone(contractDocument(name));
 			keepOperations(document, spec.operations);
 			for (const exception of spec.exceptions) exception.apply(document);
 			// quick: the contracts are taken as they are (Twilio's puts siblings beside $ref)
@@ -197,6 +230,13 @@ export function loadContract(name: ContractName): Promise<LoadedContract> {
 
 function describeErrors(errors: Array<{ instancePath?: string; message?: string; params?: unknown }> | null | undefined): string {
 	return (errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''} ${JSON.stringify(error.params ?? {})}`).join('; ');
+}
+
+/** What the contract (with its exceptions) finds wrong in an answer of this operation; undefined when it is right. */
+export async function responseViolations(name: ContractName, operationId: string, status: number, body: unknown): Promise<string | undefined> {
+	const { api } = await loadContract(name);
+	const result = api.validateResponse(body, operationId, status);
+	return result.valid ? undefined : describeErrors(result.errors);
 }
 
 function parseJson(text: string): unknown {
@@ -230,8 +270,8 @@ export async function contractViolations(name: ContractName, request: RecordedRe
 		if (described.includes(status) || described.includes('default')) {
 			// an empty answer (204 No Content) is null to the validator
 			const responseBody = (response.rawBody === undefined ? response.body : parseJson(String(response.rawBody))) ?? null;
-			const result = api.validateResponse(responseBody, operation, response.status);
-			if (!result.valid) violations.push(`${label} (${operationId}) response ${status}: ${describeErrors(result.errors)}`);
+			const errors = await responseViolations(name, operationId, response.status, responseBody);
+			if (errors) violations.push(`${label} (${operationId}) response ${status}: ${errors}`);
 		} else if (response.status < 400) {
 			// an error status the contract does not describe (Twilio documents no error bodies) is not checked
 			violations.push(`${label} (${operationId}) response ${status}: the contract describes only ${described.join(', ')}`);

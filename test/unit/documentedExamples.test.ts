@@ -1,0 +1,166 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test tooling: reads the providers' documents from ../shared */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { mapPlatformSender } from '../../nodes/WhatsAppSenders/providers/autocallsPlatform/mapper';
+import { mapMetaPhoneNumber } from '../../nodes/WhatsAppSenders/providers/metaCloud/mapper';
+import { mapAccountUsage, mapNinetyNineNumber } from '../../nodes/WhatsAppSenders/providers/ninetyNineDigital/mapper';
+import { mapTwilioSender } from '../../nodes/WhatsAppSenders/providers/twilio/mapper';
+import { contractExamples, responseViolations } from '../support/providerContracts';
+
+/**
+ * The example answers the providers publish (their contracts' examples and the pages in
+ * ../shared/provider-docs), replayed through the mappers. The expected output is written by
+ * hand from the provider's words, not from what the mapper happens to return.
+ */
+type Raw = Record<string, unknown>;
+
+const DOCS = path.resolve(__dirname, '..', '..', '..', 'shared', 'provider-docs');
+
+/** The first JSON object in a provider page, after `marker`, read as the page prints it. */
+function jsonInDoc(file: string, marker: string): Raw {
+	const text = readFileSync(path.join(DOCS, file), 'utf8');
+	const start = text.indexOf('{', text.indexOf(marker));
+	let depth = 0;
+	for (let index = start; index < text.length; index++) {
+		if (text[index] === '{') depth++;
+		if (text[index] === '}' && --depth === 0) return JSON.parse(text.slice(start, index + 1)) as Raw;
+	}
+	throw new Error(`no JSON after "${marker}" in ${file}`);
+}
+
+const pick = (sender: Raw) => ({
+	id: sender.id,
+	phoneNumber: sender.phoneNumber,
+	displayName: sender.displayName,
+	status: sender.status,
+	providerStatus: sender.providerStatus,
+	qualityRating: sender.qualityRating,
+	messagingLimit: sender.messagingLimit,
+	messagingLimitText: sender.messagingLimitText,
+});
+
+describe("Twilio's contract examples", () => {
+	const fetched = contractExamples('twilio', 'FetchChannelsSender', 200);
+
+	it('whatsapp_fetch: an ONLINE sender, HIGH quality is GREEN, 10K Customers/24hr is 10,000', () => {
+		expect(pick(mapTwilioSender(fetched.whatsapp_fetch as Raw) as unknown as Raw)).toEqual({
+			id: 'XEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+			// "whatsapp:+999999999XX" is a placeholder, not a number: no number is made up from it
+			phoneNumber: null,
+			displayName: 'Example Profile Name',
+			status: 'ONLINE',
+			providerStatus: 'ONLINE',
+			qualityRating: 'GREEN',
+			messagingLimit: 10000,
+			messagingLimitText: '10K Customers/24hr',
+		});
+	});
+
+	it('whatsapp_fetch_offline_reasons: an OFFLINE sender keeps Twilio\'s reason', () => {
+		const sender = mapTwilioSender(fetched.whatsapp_fetch_offline_reasons as Raw);
+		expect(sender.status).toBe('OFFLINE');
+		expect(sender.offlineReasons).toEqual([{ code: '30008', message: 'No delivery', moreInfo: 'https://www.twilio.com/docs/api/errors/30008' }]);
+	});
+
+	it('readEmpty: an empty page of the list is valid and has no senders', async () => {
+		const empty = contractExamples('twilio', 'ListChannelsSender', 200).readEmpty as Raw;
+		expect(empty.senders).toEqual([]);
+		expect(await responseViolations('twilio', 'ListChannelsSender', 200, empty)).toBeUndefined();
+	});
+});
+
+describe("Meta's contract examples", () => {
+	const listed = contractExamples('meta', 'getWhatsAppBusinessAccountPhoneNumbers', 200);
+	const fetched = contractExamples('meta', 'getPhoneNumberById', 200);
+
+	it('multiple_phone_numbers: a LINKED live number and a PENDING one waiting for its code', () => {
+		const [live, pending] = (listed.multiple_phone_numbers as { data: Raw[] }).data.map((raw) => pick(mapMetaPhoneNumber(raw) as unknown as Raw));
+		expect(live).toEqual({
+			id: '1906385232743451',
+			phoneNumber: '+16315555555',
+			displayName: "Jasper's Market",
+			status: 'ONLINE',
+			providerStatus: 'LINKED',
+			qualityRating: 'GREEN',
+			messagingLimit: 1000,
+			messagingLimitText: 'TIER_1K',
+		});
+		expect(pending).toEqual({
+			id: '1913623884432103',
+			phoneNumber: '+16315555556',
+			displayName: "Jasper's Ice Cream",
+			status: 'PENDING_VERIFICATION',
+			providerStatus: 'PENDING',
+			qualityRating: 'UNKNOWN',
+			messagingLimit: 50,
+			messagingLimitText: 'TIER_50',
+		});
+	});
+
+	it('single_phone_number: the fields Meta always sends are enough', () => {
+		const [number] = (listed.single_phone_number as { data: Raw[] }).data;
+		expect(pick(mapMetaPhoneNumber(number) as unknown as Raw)).toMatchObject({ id: '1906385232743451', status: 'ONLINE', qualityRating: 'GREEN', messagingLimit: null });
+	});
+
+	it('getPhoneNumberById default_response: without a status asked for, the status is UNKNOWN, not guessed', () => {
+		expect(pick(mapMetaPhoneNumber(fetched.default_response as Raw) as unknown as Raw)).toEqual({
+			id: '106853218861309',
+			phoneNumber: '+15555555555',
+			displayName: 'Jaspers Market',
+			status: 'UNKNOWN',
+			providerStatus: null,
+			qualityRating: 'GREEN',
+			messagingLimit: null,
+			messagingLimitText: null,
+		});
+	});
+
+	it.each([
+		['getWhatsAppBusinessAccountPhoneNumbers', 'multiple_phone_numbers'],
+		['getWhatsAppBusinessAccountPhoneNumbers', 'single_phone_number'],
+		['getPhoneNumberById', 'comprehensive_response'],
+		['getWhatsAppBusinessProfile', 'business_profile_details'],
+	])('%s %s passes the contract the simulator is held to', async (operationId, example) => {
+		const value = contractExamples('meta', operationId, 200)[example];
+		expect(value).toBeDefined();
+		expect(await responseViolations('meta', operationId, 200, value)).toBeUndefined();
+	});
+});
+
+describe('The Autocalls and Famulor documentation example', () => {
+	it.each([
+		['autocalls', 'autocalls-whatsapp-senders-api.txt'],
+		['famulor', 'famulor-whatsapp-senders-api.txt'],
+	])('%s: two online GREEN senders, one limited to 10,000 a day, one unlimited', (provider, file) => {
+		const { data } = jsonInDoc(file, 'YOUR_API_KEY') as { data: Raw[] };
+		expect(data.map((raw) => pick(mapPlatformSender(provider, raw) as unknown as Raw))).toEqual([
+			{ id: '12', phoneNumber: '+14155551234', displayName: 'Acme Corp Support', status: 'ONLINE', providerStatus: 'online', qualityRating: 'GREEN', messagingLimit: 10000, messagingLimitText: '10,000 / 24hr' },
+			{ id: '15', phoneNumber: '+442071234567', displayName: 'Acme Corp Sales', status: 'ONLINE', providerStatus: 'online', qualityRating: 'GREEN', messagingLimit: null, messagingLimitText: 'Unlimited' },
+		]);
+	});
+});
+
+describe("99digital's Get WhatsApp Numbers example", () => {
+	const answer = jsonInDoc('99digital-get-whatsapp-numbers.txt', 'Response:') as Raw & { list: Raw[] };
+
+	it('both onboarded numbers are ONLINE; only the first has an Online inbox; no API key is output', () => {
+		const senders = answer.list.map((raw) => mapNinetyNineNumber(raw));
+		expect(senders.map((sender) => [sender.id, sender.phoneNumber, sender.displayName, sender.status, sender.qualityRating, sender.onlineInbox])).toEqual([
+			['972501234567', '+972501234567', 'The WhatsApp Display name', 'ONLINE', 'UNKNOWN', { attached: true, accountId: '1', inboxId: '2' }],
+			['972507654321', '+972507654321', 'The WhatsApp Display name', 'ONLINE', 'UNKNOWN', { attached: false, accountId: null, inboxId: null }],
+		]);
+		expect(JSON.stringify(senders)).not.toContain('the-api-key-for-the-service');
+	});
+
+	it("gives the account's monthly totals", () => {
+		expect(mapAccountUsage(answer)).toEqual({
+			provider: '99digital',
+			totalWhatsApp: 2,
+			totalConversationsThisMonth: 10,
+			totalMarketingThisMonth: 4,
+			totalServiceThisMonth: 5,
+			totalIncomingThisMonth: 1,
+		});
+	});
+});
