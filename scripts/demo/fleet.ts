@@ -72,7 +72,7 @@ export async function startFleet(slackPort?: number): Promise<Fleet> {
 	);
 	meta.addNumbers(
 		{ id: '106540352240001', phoneNumber: '+5511987654321', verifiedName: 'Acme Brasil', messagingLimit: 'TIER_10K' },
-		{ id: '106540352240002', phoneNumber: '+5521912345678', verifiedName: 'Acme Rio', messagingLimit: 'TIER_1K' },
+		{ id: '106540352240002', phoneNumber: '+5521912345678', verifiedName: 'Acme Rio', messagingLimit: 'TIER_10K' },
 	);
 	autocalls.addSenders(
 		AUTOCALLS_KEY,

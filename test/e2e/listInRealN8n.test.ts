@@ -180,7 +180,7 @@ describe('WhatsApp Senders List in a real n8n', () => {
 	it('lists Meta numbers across cursor pages of 100', () => {
 		const numbers = nodeOutput(run, 'Meta List');
 		expect(numbers).toHaveLength(META_NUMBERS);
-		expect(numbers[3]).toMatchObject({ provider: 'metaCloud', phoneNumber: '+16285550003', qualityRating: 'RED', status: 'ONLINE', messagingLimit: 1000 });
+		expect(numbers[3]).toMatchObject({ provider: 'metaCloud', phoneNumber: '+16285550003', qualityRating: 'RED', status: 'ONLINE', messagingLimit: 2000 });
 		expect(meta.server.requests.filter((r) => r.path.endsWith('/phone_numbers')).map((r) => r.query.limit)).toEqual(['100', '100']);
 	});
 
