@@ -8,16 +8,25 @@ import type { SenderOperationModule } from './types';
 
 const CONFIRM_FIELD = 'Confirm Permanent Deletion';
 
-/** Providers whose deletion cannot be undone ask for a switch the user turns on, item by item if they like. */
-const confirmationProperties: INodeProperties[] = PROVIDERS.filter((provider) => provider.deleteWarning).map((provider) => ({
-	displayName: CONFIRM_FIELD,
-	name: 'confirmDeletion',
-	type: 'boolean',
-	default: false,
-	required: true,
-	displayOptions: { show: { resource: ['sender'], operation: ['delete'], provider: [provider.id] } },
-	description: `Whether to delete the number for good. ${provider.deleteWarning} Nothing is sent unless this is on.`,
-}));
+/**
+ * Providers whose deletion cannot be undone say so in a notice and ask for a switch the user
+ * turns on (per item, by expression, if they like).
+ */
+const confirmationProperties: INodeProperties[] = PROVIDERS.filter((provider) => provider.deleteWarning).flatMap((provider) => {
+	const displayOptions = { show: { resource: ['sender'], operation: ['delete'], provider: [provider.id] } };
+	return [
+		{ displayName: provider.deleteWarning!, name: 'deleteNotice', type: 'notice' as const, default: '', displayOptions },
+		{
+			displayName: CONFIRM_FIELD,
+			name: 'confirmDeletion',
+			type: 'boolean' as const,
+			default: false,
+			required: true,
+			displayOptions,
+			description: `Whether to delete the number for good. ${provider.deleteWarning} Nothing is sent unless this is on.`,
+		},
+	];
+});
 
 export const deleteOperation: SenderOperationModule<SenderParameters> = {
 	value: 'delete',
