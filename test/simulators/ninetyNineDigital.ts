@@ -185,12 +185,8 @@ export class NinetyNineDigitalSimulator extends HttpSimulator {
 	}
 
 	private register(request: RecordedRequest): SimulatedResponse {
-		let body: Record<string, unknown>;
-		try {
-			body = JSON.parse(request.body) as Record<string, unknown>;
-		} catch {
-			return this.fail(4);
-		}
+		const body = jsonBody(request);
+		if (!body) return this.fail(4);
 		const whatsapp = String(body.whatsapp ?? '');
 		if (!/^[1-9][0-9]{7,14}$/.test(whatsapp) || (body.method !== 1 && body.method !== 2)) return this.fail(4);
 		const registration = this.registrations.get(whatsapp) ?? { whatsapp, method: body.method, requests: 0, verified: false };
@@ -199,18 +195,23 @@ export class NinetyNineDigitalSimulator extends HttpSimulator {
 		return { status: 200, body: { status: 'OK', reason: 1 } };
 	}
 
+	/** deleteWhatsApp's page: 2 "JSON format error", 4 number empty or wrong, 27 not in the account. */
 	private deleteNumber(request: RecordedRequest): SimulatedResponse {
-		let body: Record<string, unknown>;
-		try {
-			body = JSON.parse(request.body) as Record<string, unknown>;
-		} catch {
-			return this.fail(2);
-		}
+		const body = jsonBody(request);
+		if (!body) return this.fail(2);
 		const whatsapp = String(body.whatsapp ?? '');
 		if (!/^[1-9][0-9]{7,14}$/.test(whatsapp)) return this.fail(4);
 		const index = this.numbers.findIndex((number) => number.whatsapp === whatsapp);
 		if (index === -1) return this.fail(27);
 		this.numbers.splice(index, 1);
 		return { status: 200, body: { status: 'OK', whatsapp, reason: 1 } };
+	}
+}
+
+function jsonBody(request: RecordedRequest): Record<string, unknown> | undefined {
+	try {
+		return JSON.parse(request.body) as Record<string, unknown>;
+	} catch {
+		return undefined;
 	}
 }

@@ -44,7 +44,9 @@ describe("Twilio's contract examples", () => {
 	const fetched = contractExamples('twilio', 'FetchChannelsSender', 200);
 
 	it('whatsapp_fetch: an ONLINE sender, HIGH quality is GREEN, 10K Customers/24hr is 10,000', () => {
-		expect(pick(mapTwilioSender(fetched.whatsapp_fetch as Raw) as unknown as Raw)).toEqual({
+		const raw = fetched.whatsapp_fetch as Raw;
+		expect(mapTwilioSender(raw)).toEqual({
+			provider: 'twilio',
 			id: 'XEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
 			// "whatsapp:+999999999XX" is a placeholder, not a number: no number is made up from it
 			phoneNumber: null,
@@ -54,6 +56,8 @@ describe("Twilio's contract examples", () => {
 			qualityRating: 'GREEN',
 			messagingLimit: 10000,
 			messagingLimitText: '10K Customers/24hr',
+			offlineReasons: [],
+			raw,
 		});
 	});
 

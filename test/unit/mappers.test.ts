@@ -17,22 +17,6 @@ const twilioDocsSender = {
 };
 
 describe('Twilio sender mapping', () => {
-	it("maps Twilio's documented example to the normalized sender", () => {
-		expect(mapTwilioSender(twilioDocsSender)).toEqual({
-			provider: 'twilio',
-			id: 'XEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
-			phoneNumber: '+99999999912',
-			displayName: 'Example Profile Name',
-			status: 'ONLINE',
-			providerStatus: 'ONLINE',
-			qualityRating: 'GREEN',
-			messagingLimit: 10000,
-			messagingLimitText: '10K Customers/24hr',
-			offlineReasons: [],
-			raw: twilioDocsSender,
-		});
-	});
-
 	it.each([
 		['CREATING', 'PENDING'],
 		['PENDING_VERIFICATION', 'PENDING_VERIFICATION'],

@@ -1,4 +1,4 @@
-import type { QualityRating } from './sender';
+import type { OfflineReason, QualityRating, SenderStatus } from './sender';
 
 const PHONE_DECORATION = /[\s().-]/g;
 
@@ -54,4 +54,15 @@ export function textOrNull(value: unknown): string | null {
 	if (typeof value === 'string') return value.length > 0 ? value : null;
 	if (typeof value === 'number') return String(value);
 	return null;
+}
+
+/** What a provider's status word means: the normalized status and, when the number cannot send, why. */
+export interface StatusMeaning {
+	status: SenderStatus;
+	reason?: string;
+}
+
+/** The provider's explanation of an OFFLINE status as the sender's offline reason, under the provider's word. */
+export function offlineReasonsOf(word: string | null, meaning: StatusMeaning | undefined): OfflineReason[] | undefined {
+	return meaning?.reason ? [{ code: word, message: meaning.reason, moreInfo: null }] : undefined;
 }

@@ -1,6 +1,6 @@
 import type { JsonRecord } from '../../core/json';
-import { normalizeQuality, parseMessagingLimit, textOrNull, toE164 } from '../../core/normalize';
-import type { OfflineReason, Sender, SenderStatus } from '../../core/sender';
+import { normalizeQuality, offlineReasonsOf, parseMessagingLimit, type StatusMeaning, textOrNull, toE164 } from '../../core/normalize';
+import type { Sender } from '../../core/sender';
 
 /**
  * The platform's sender statuses (senders guide, "Sender Status"; the list API documents
@@ -8,7 +8,7 @@ import type { OfflineReason, Sender, SenderStatus } from '../../core/sender';
  * is OFFLINE, with the guide's explanation as the offline reason, so "status becomes
  * OFFLINE" fires for a suspension as much as for a number switched off.
  */
-const PLATFORM_STATUS: Record<string, { status: SenderStatus; reason?: string }> = {
+const PLATFORM_STATUS: Record<string, StatusMeaning> = {
 	online: { status: 'ONLINE' },
 	connecting: { status: 'PENDING' },
 	pending: { status: 'PENDING' },
@@ -19,10 +19,9 @@ const PLATFORM_STATUS: Record<string, { status: SenderStatus; reason?: string }>
 
 export function mapPlatformSender(provider: string, raw: JsonRecord): Sender {
 	const providerStatus = textOrNull(raw.status);
-	const known = providerStatus === null ? undefined : PLATFORM_STATUS[providerStatus.toLowerCase()];
-	const offlineReasons: OfflineReason[] | undefined = known?.reason
-		? [{ code: providerStatus!.toLowerCase(), message: known.reason, moreInfo: null }]
-		: undefined;
+	const word = providerStatus?.toLowerCase() ?? null;
+	const known = word === null ? undefined : PLATFORM_STATUS[word];
+	const offlineReasons = offlineReasonsOf(word, known);
 	return {
 		provider,
 		id: String(raw.id ?? ''),

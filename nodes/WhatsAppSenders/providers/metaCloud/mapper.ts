@@ -1,6 +1,6 @@
 import type { JsonRecord } from '../../core/json';
-import { normalizeQuality, parseMessagingLimit, textOrNull, toE164 } from '../../core/normalize';
-import type { OfflineReason, Sender, SenderStatus } from '../../core/sender';
+import { normalizeQuality, offlineReasonsOf, parseMessagingLimit, type StatusMeaning, textOrNull, toE164 } from '../../core/normalize';
+import type { Sender } from '../../core/sender';
 
 /**
  * Every phone-number status Meta documents, mapped on purpose (sources in docs/providers.md):
@@ -10,7 +10,7 @@ import type { OfflineReason, Sender, SenderStatus } from '../../core/sender';
  * OFFLINE means the number cannot send business-initiated messages; the reason says why.
  * Values Meta adds later become UNKNOWN with Meta's word kept in providerStatus.
  */
-const META_STATUS: Record<string, { status: SenderStatus; reason?: string }> = {
+const META_STATUS: Record<string, StatusMeaning> = {
 	CONNECTED: { status: 'ONLINE' },
 	LINKED: { status: 'ONLINE' },
 	// a low-quality warning state until October 2025 (Meta no longer sets it): still sending
@@ -66,7 +66,7 @@ export function metaPhoneNumberFields(graphVersion: string): string {
 }
 
 /** A number Meta still shows as PENDING waits for its code until the code is verified; after that it waits for Register. */
-function normalizeStatus(status: string | null, codeVerification: string | null): { status: SenderStatus; reason?: string } {
+function normalizeStatus(status: string | null, codeVerification: string | null): StatusMeaning {
 	if (!status) return { status: 'UNKNOWN' };
 	const known = META_STATUS[status.toUpperCase()] ?? { status: 'UNKNOWN' };
 	if (known.status === 'PENDING' && codeVerification !== 'VERIFIED') return { status: 'PENDING_VERIFICATION' };
@@ -84,15 +84,15 @@ function readLimit(raw: JsonRecord): { text: string | null; limit: number | null
 
 export function mapMetaPhoneNumber(raw: JsonRecord): Sender {
 	const providerStatus = textOrNull(raw.status);
-	const { status, reason } = normalizeStatus(providerStatus, textOrNull(raw.code_verification_status));
+	const meaning = normalizeStatus(providerStatus, textOrNull(raw.code_verification_status));
 	const { text, limit } = readLimit(raw);
-	const offlineReasons: OfflineReason[] | undefined = reason ? [{ code: providerStatus, message: reason, moreInfo: null }] : undefined;
+	const offlineReasons = offlineReasonsOf(providerStatus, meaning);
 	return {
 		provider: 'metaCloud',
 		id: String(raw.id ?? ''),
 		phoneNumber: toE164(raw.display_phone_number),
 		displayName: textOrNull(raw.verified_name),
-		status,
+		status: meaning.status,
 		providerStatus,
 		qualityRating: normalizeQuality(raw.quality_rating),
 		messagingLimit: limit,
