@@ -198,6 +198,67 @@ describe('WhatsApp Senders Trigger polling through n8n-core', () => {
 	});
 });
 
+describe('A provider glitch is not an alert storm', () => {
+	const listed = () => twilio.account(ACCOUNT_SID).senders;
+	const events = (items: Array<{ json: IDataObject }>) => items.map((item) => [item.json.event, (item.json.sender as IDataObject).phoneNumber]);
+	const poll = async (staticData: IDataObject, parameters: IDataObject = {}) =>
+		await pollSendersTrigger({ parameters: trigger(parameters), credentials: credentials(), staticData });
+
+	it('reports nothing when the provider answers an empty list once, and nothing when the senders are back', async () => {
+		const staticData: IDataObject = {};
+		await poll(staticData);
+		const everyone = listed().splice(0);
+		expect((await poll(staticData)).items).toEqual([]);
+		listed().push(...everyone);
+		expect((await poll(staticData)).items).toEqual([]);
+	});
+
+	it('reports each removal once when the next poll confirms the empty list', async () => {
+		const staticData: IDataObject = {};
+		await poll(staticData);
+		listed().splice(0);
+		expect((await poll(staticData)).items).toEqual([]);
+		expect(events((await poll(staticData)).items).sort()).toEqual([
+			['senderRemoved', '+14155550100'],
+			['senderRemoved', '+14155550200'],
+		]);
+		expect((await poll(staticData)).items).toEqual([]);
+	});
+
+	it('still reports additions and changes at once in a listing that lost most senders', async () => {
+		twilio.addSenders(ACCOUNT_SID, { phoneNumber: '+14155550300' }, { phoneNumber: '+14155550400' });
+		const staticData: IDataObject = {};
+		await poll(staticData);
+		// three of four missing, one new number, the one left turns RED
+		listed().splice(1, 3);
+		setQuality(0, 'LOW');
+		twilio.addSenders(ACCOUNT_SID, { phoneNumber: '+14155550500' });
+		const glitch = await poll(staticData);
+		expect(events(glitch.items).sort()).toEqual([
+			['qualityChanged', '+14155550100'],
+			['senderAdded', '+14155550500'],
+		]);
+		// the added sender and the RED rating are stored: nothing is reported twice
+		expect((await poll(staticData)).items.map((item) => item.json.event)).toEqual(['senderRemoved', 'senderRemoved', 'senderRemoved']);
+	});
+
+	it('reports a removal of half the senders or fewer at once', async () => {
+		const staticData: IDataObject = {};
+		await poll(staticData);
+		listed().splice(1, 1);
+		expect(events((await poll(staticData)).items)).toEqual([['senderRemoved', '+14155550200']]);
+	});
+
+	it('holds smaller removals too when the user lowers the share', async () => {
+		const staticData: IDataObject = {};
+		const options = { options: { massRemovalPercent: 30 } };
+		await poll(staticData, options);
+		listed().splice(1, 1);
+		expect((await poll(staticData, options)).items).toEqual([]);
+		expect(events((await poll(staticData, options)).items)).toEqual([['senderRemoved', '+14155550200']]);
+	});
+});
+
 describe('WhatsApp Senders Trigger on Autocalls', () => {
 	const autocalls = new PlatformSimulator('Autocalls');
 	beforeAll(async () => {

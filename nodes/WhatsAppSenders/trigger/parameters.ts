@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { timeoutSchema } from '../actions/common';
 import { SENDER_EVENTS } from '../core/diff';
 import { type EventFilters, parseSenderList } from '../core/eventFilter';
+import { DEFAULT_MASS_REMOVAL_PERCENT } from '../core/massRemoval';
 import { QUALITY_RATINGS, SENDER_STATUSES } from '../core/sender';
 import { validateParameters } from '../core/validation';
 
@@ -89,6 +90,15 @@ export const triggerProperties: INodeProperties[] = [
 				description: 'Whether the first poll after activation outputs every watched sender as it is now (event "currentState"). Off: the first poll only records a baseline.',
 			},
 			{
+				displayName: 'Hold Mass Removals Above (%)',
+				name: 'massRemovalPercent',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 100 },
+				default: DEFAULT_MASS_REMOVAL_PERCENT,
+				description:
+					'A listing that suddenly lacks all known senders, or more than this share of them, is treated as a provider glitch: its removals are reported only if the next poll confirms them. Additions and other changes are reported at once.',
+			},
+			{
 				displayName: 'Timeout (Seconds)',
 				name: 'timeout',
 				type: 'number',
@@ -103,6 +113,7 @@ export const triggerProperties: INodeProperties[] = [
 export interface TriggerParameters {
 	filters: EventFilters;
 	emitOnFirstPoll: boolean;
+	massRemovalPercent: number;
 	timeoutMs?: number;
 }
 
@@ -113,6 +124,10 @@ const schema = z.object({
 	statusBecomes: z.array(z.enum(SENDER_STATUSES)),
 	qualityDirection: z.enum(['any', 'downgrade', 'upgrade']),
 	emitOnFirstPoll: z.boolean({ invalid_type_error: 'must be true or false' }),
+	massRemovalPercent: z
+		.number({ invalid_type_error: 'must be a percentage from 1 to 100' })
+		.min(1, 'must be at least 1 (%)')
+		.max(100, 'must be at most 100 (%)'),
 	timeout: timeoutSchema,
 });
 
@@ -128,6 +143,7 @@ export function readTriggerParameters(context: IPollFunctions): TriggerParameter
 			statusBecomes: filters.statusBecomes ?? [],
 			qualityDirection: filters.qualityDirection ?? 'any',
 			emitOnFirstPoll: options.emitOnFirstPoll ?? false,
+			massRemovalPercent: options.massRemovalPercent ?? DEFAULT_MASS_REMOVAL_PERCENT,
 			timeout: options.timeout,
 		},
 		{
@@ -137,6 +153,7 @@ export function readTriggerParameters(context: IPollFunctions): TriggerParameter
 			statusBecomes: 'Only When Status Becomes',
 			qualityDirection: 'Quality Direction',
 			emitOnFirstPoll: 'Emit Current State on First Poll',
+			massRemovalPercent: 'Hold Mass Removals Above (%)',
 			timeout: 'Timeout (Seconds)',
 		},
 	);
@@ -149,6 +166,7 @@ export function readTriggerParameters(context: IPollFunctions): TriggerParameter
 			qualityDirection: input.qualityDirection,
 		},
 		emitOnFirstPoll: input.emitOnFirstPoll,
+		massRemovalPercent: input.massRemovalPercent,
 		timeoutMs: input.timeout === undefined ? undefined : input.timeout * 1000,
 	};
 }

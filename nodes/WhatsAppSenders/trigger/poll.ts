@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 
 import { type SenderChange, SnapshotComparison } from '../core/diff';
 import { filterChanges, filterSenders } from '../core/eventFilter';
+import { holdMassRemovals } from '../core/massRemoval';
 import type { Sender } from '../core/sender';
 import { emptySnapshot, packSnapshot, unpackSnapshot } from '../core/snapshot';
 import { resolveProvider } from '../providers';
@@ -9,10 +10,14 @@ import { createProviderHttp } from '../transport/http';
 import { toNodeError } from '../transport/nodeError';
 import { readTriggerParameters } from './parameters';
 
-/** What the trigger keeps in workflow static data: whose senders, and their fingerprints (packed). */
+/**
+ * What the trigger keeps in workflow static data: whose senders, their fingerprints (packed),
+ * and the ids whose removal a suspect listing held back (comma-separated).
+ */
 interface TriggerState extends IDataObject {
 	scope?: string;
 	senders?: string | IDataObject;
+	heldRemovals?: string;
 }
 
 function eventItem(
@@ -62,7 +67,16 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 			onPage: compare,
 		});
 		compare(listedInOneGo);
-		const { snapshot, changes: allChanges, changed } = comparison!.finish();
+		const finished = comparison!.finish();
+		const heldBefore = stored === undefined || !state.heldRemovals ? [] : state.heldRemovals.split(',');
+		const { snapshot, changes: allChanges, held } = holdMassRemovals(
+			unpackSnapshot(stored) ?? emptySnapshot(),
+			finished.snapshot,
+			finished.changes,
+			heldBefore,
+			parameters.massRemovalPercent,
+		);
+		const changed = finished.changed || held.join(',') !== heldBefore.join(',');
 		const changes = stored === undefined ? [] : filterChanges(allChanges, parameters.filters);
 		const detectedAt = new Date().toISOString();
 		const current = (sender: Sender) => eventItem({ event: 'currentState', sender }, provider.id, detectedAt);
@@ -78,7 +92,10 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 		} else {
 			// an unchanged snapshot is neither packed nor written again: n8n has nothing new to save
 			// (state stored as an object by an earlier version is packed on its first poll)
-			if (changed || typeof stored !== 'string') state.senders = packSnapshot(snapshot);
+			if (changed || typeof stored !== 'string') {
+				state.senders = packSnapshot(snapshot);
+				state.heldRemovals = held.join(',');
+			}
 			items = changes.map((change) => eventItem(change, provider.id, detectedAt));
 		}
 	} catch (error) {
