@@ -2,6 +2,7 @@
 import { rmSync } from 'node:fs';
 
 import { SlackSink } from '../simulators/slackSink';
+import { basicAuth } from '../simulators/server';
 import { TwilioSimulator, twilioSid, type TwilioSender } from '../simulators/twilio';
 import {
 	createApiKey,
@@ -27,6 +28,9 @@ import { triggerToSlackWorkflow } from '../support/workflows';
 const ACCOUNT_SID = twilioSid('AC');
 const AUTH_TOKEN = 'e2e-trigger-token';
 const WORKFLOW_ID = 'e2eQualityAlert1';
+/** A second account watched for removals, to show a provider glitch (an empty list) is not an alert storm. */
+const FLEET_SID = twilioSid('AC');
+const REMOVAL_WORKFLOW_ID = 'e2eRemovalAlert1';
 
 const twilio = new TwilioSimulator();
 const slack = new SlackSink();
@@ -35,7 +39,9 @@ let userFolder: string;
 let n8n: RunningN8n;
 let apiKey: string;
 
-const listRequests = () => twilio.server.requests.filter((r) => r.path === '/v2/Channels/Senders').length;
+const listRequests = (accountSid = ACCOUNT_SID) =>
+	twilio.server.requests.filter((r) => r.path === '/v2/Channels/Senders' && basicAuth(r.headers)?.user === accountSid).length;
+const removalMessages = () => slack.messages.filter((message) => String(message.text).startsWith('Removed'));
 
 beforeAll(async () => {
 	await Promise.all([twilio.start(), slack.start()]);
@@ -45,10 +51,13 @@ beforeAll(async () => {
 		{ phoneNumber: '+14155550101', displayName: 'Support', qualityRating: 'HIGH' },
 		{ phoneNumber: '+14155550102', displayName: 'Sales', qualityRating: 'HIGH' },
 	);
+	twilio.addAccount(FLEET_SID, AUTH_TOKEN);
+	twilio.addSenders(FLEET_SID, { phoneNumber: '+4930100001' }, { phoneNumber: '+4930100002' }, { phoneNumber: '+4930100003' });
 	userFolder = newUserFolder();
 	await installPackage(userFolder);
 	await importIntoN8n(userFolder, 'credentials', [
 		{ id: 'twilioTrigCred01', name: 'Twilio e2e', type: 'twilioSendersApi', data: { authType: 'authToken', accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: twilio.baseUrl } },
+		{ id: 'twilioTrigCred02', name: 'Twilio fleet e2e', type: 'twilioSendersApi', data: { authType: 'authToken', accountSid: FLEET_SID, authToken: AUTH_TOKEN, baseUrl: twilio.baseUrl } },
 	]);
 	await importIntoN8n(userFolder, 'workflow', [
 		triggerToSlackWorkflow({
@@ -61,11 +70,23 @@ beforeAll(async () => {
 			text: '"WhatsApp quality " + $json.previous.qualityRating + " → " + $json.sender.qualityRating + " for " + $json.sender.phoneNumber + " (" + $json.provider + ")"',
 		}),
 	]);
+	await importIntoN8n(userFolder, 'workflow', [
+		triggerToSlackWorkflow({
+			id: REMOVAL_WORKFLOW_ID,
+			name: 'Removal alert',
+			triggerName: 'Sender removed',
+			triggerParameters: { provider: 'twilio', events: ['senderRemoved'] },
+			credentials: { twilioSendersApi: { id: 'twilioTrigCred02', name: 'Twilio fleet e2e' } },
+			slackUrl: slack.url,
+			text: '"Removed " + $json.sender.phoneNumber',
+		}),
+	]);
 	await activateBeforeStart(userFolder, WORKFLOW_ID);
+	await activateBeforeStart(userFolder, REMOVAL_WORKFLOW_ID);
 	n8n = await startN8n(userFolder, await freePort());
 	apiKey = await createApiKey(n8n.url, await setupOwner(n8n.url));
 	// activation polls at once: that poll records the baseline
-	await waitFor(() => listRequests() >= 1, 30_000, 'the baseline poll');
+	await waitFor(() => listRequests() >= 1 && listRequests(FLEET_SID) >= 1, 30_000, 'the baseline polls');
 }, 240_000);
 
 afterAll(async () => {
@@ -95,4 +116,33 @@ describe('WhatsApp Senders Trigger in a real n8n', () => {
 		await new Promise((resolve) => setTimeout(resolve, 3000));
 		expect(slack.messages).toHaveLength(1);
 	}, 60_000);
+
+	describe('a provider answering an empty list', () => {
+		const fleet = () => twilio.account(FLEET_SID).senders;
+		async function pollFleet(): Promise<void> {
+			const polled = listRequests(FLEET_SID);
+			await repoll(n8n.url, apiKey, REMOVAL_WORKFLOW_ID);
+			await waitFor(() => listRequests(FLEET_SID) > polled, 30_000, 'the removal workflow to poll');
+			// time for an execution the poll may have started to reach the sink
+			await new Promise((resolve) => setTimeout(resolve, 3000));
+		}
+
+		it('posts nothing when the empty list comes once and the numbers are back on the next poll', async () => {
+			const everyone = fleet().splice(0);
+			await pollFleet();
+			fleet().push(...everyone);
+			await pollFleet();
+			expect(removalMessages()).toEqual([]);
+		}, 90_000);
+
+		it('posts one message per number when the next poll confirms the empty list, and none after', async () => {
+			fleet().splice(0);
+			await pollFleet();
+			expect(removalMessages()).toEqual([]);
+			await pollFleet();
+			await waitFor(() => removalMessages().length >= 3, 30_000, 'the removal messages');
+			await pollFleet();
+			expect(removalMessages().map((message) => message.text).sort()).toEqual(['Removed +4930100001', 'Removed +4930100002', 'Removed +4930100003']);
+		}, 120_000);
+	});
 });
