@@ -129,7 +129,15 @@ describe('List Meta phone numbers', () => {
 		expect(meta.server.requests).toHaveLength(1);
 	});
 
-	it('repeats a request Meta marks as transient (is_transient), whatever the code', async () => {
+	it('never repeats a POST that Meta answers with a transient error: it may have taken effect', async () => {
+		const [number] = meta.addNumbers({ phoneNumber: '+14155550100', status: 'PENDING', codeVerificationStatus: 'NOT_VERIFIED' });
+		meta.server.injectFaults({ status: 500, body: { error: { ...metaError(2, 'An unexpected error has occurred. Please retry your request later.').error, is_transient: true } } });
+		const { error } = await run({ operation: 'requestCode', senderId: byId(number.id), codeMethod: 'sms', language: 'en_US' });
+		expect(error?.message).toBe('Meta WhatsApp Cloud API error code 2: An unexpected error has occurred. Please retry your request later.');
+		expect(meta.server.requests.filter((request) => request.path.endsWith('/request_code'))).toHaveLength(1);
+	});
+
+	it('repeats a read that Meta marks as transient (is_transient), whatever the code', async () => {
 		meta.addNumbers({ phoneNumber: '+14155550100' });
 		meta.server.injectFaults({ status: 500, body: { error: { ...metaError(2, 'An unexpected error has occurred. Please retry your request later.').error, is_transient: true } } });
 		const { items, error } = await run({ operation: 'list', returnAll: true });

@@ -282,6 +282,22 @@ describe('WhatsApp Senders Trigger on Autocalls', () => {
 		expect(autocalls.server.requests.every((r) => r.query.status === 'all')).toBe(true);
 	});
 
+	it('fires "status becomes OFFLINE" when a switched-off sender is then suspended by Meta', async () => {
+		autocalls.addSenders('offline-key', { id: 9, phoneNumber: '+33612345670', status: 'offline' });
+		const staticData: IDataObject = {};
+		const parameters = { provider: 'autocalls', events: ['statusChanged'], filters: { statusBecomes: ['OFFLINE'] } };
+		const creds = { autocallsApi: { apiKey: 'offline-key', baseUrl: autocalls.baseUrl } };
+		await pollSendersTrigger({ parameters, credentials: creds, staticData });
+		autocalls.updateSender('offline-key', 9, (s) => {
+			s.status = 'suspended';
+		});
+		const fired = await pollSendersTrigger({ parameters, credentials: creds, staticData });
+		expect(fired.items.map((item) => item.json)).toEqual([
+			expect.objectContaining({ event: 'statusChanged', previous: { status: 'OFFLINE', providerStatus: 'offline' }, sender: expect.objectContaining({ status: 'OFFLINE', providerStatus: 'suspended' }) }),
+		]);
+		expect((await pollSendersTrigger({ parameters, credentials: creds, staticData })).items).toHaveLength(0);
+	});
+
 	it.each(['suspended', 'failed'])('fires "status becomes OFFLINE" exactly once for a sender that is %s, with the word kept', async (platformStatus) => {
 		autocalls.addSenders(`${platformStatus}-key`, { id: 8, phoneNumber: '+33612345679' });
 		const staticData: IDataObject = {};

@@ -29,6 +29,12 @@ describe('snapshot fingerprints', () => {
 		expect(decodeFingerprint(encodeFingerprint(fields))).toEqual(fields);
 	});
 
+	it("keep an OFFLINE sender's own word, and only an OFFLINE sender's", () => {
+		const offline = { status: 'OFFLINE', qualityRating: 'GREEN', messagingLimit: null, phoneNumber: '+33612345678', providerStatus: 'suspended' } as const;
+		expect(decodeFingerprint(encodeFingerprint(offline))).toEqual(offline);
+		expect(decodeFingerprint(encodeFingerprint({ ...offline, status: 'ONLINE', providerStatus: 'online' })).providerStatus).toBeUndefined();
+	});
+
 	it('are short: a Twilio sender costs under 64 bytes of JSON', () => {
 		const snapshot = takeSnapshot([sender('XE0123456789abcdef0123456789abcdef', { messagingLimit: 100000 })]);
 		expect(Buffer.byteLength(JSON.stringify(packSnapshot(snapshot)))).toBeLessThan(64);
@@ -156,5 +162,21 @@ describe('trigger state size', () => {
 		const state = { scope: '0123456789abcdef', senders: packSnapshot(takeSnapshot(senders)) };
 		const bytesPerSender = Buffer.byteLength(JSON.stringify(state)) / senders.length;
 		expect(bytesPerSender).toBeLessThanOrEqual(64);
+	});
+});
+
+describe('a sender offline for another reason', () => {
+	const offline = (word: string) => sender('S1', { provider: 'autocalls', status: 'OFFLINE', providerStatus: word });
+
+	it('is a status change, with the previous reason', () => {
+		const changes = diffSnapshots(takeSnapshot([offline('offline')]), [offline('suspended')]);
+		expect(changes).toEqual([
+			expect.objectContaining({ event: 'statusChanged', changes: ['status'], previous: { status: 'OFFLINE', providerStatus: 'offline' } }),
+		]);
+	});
+
+	it('is not a change against a fingerprint stored before the reason was kept', () => {
+		const stored = { S1: encodeFingerprint({ ...offline('offline'), providerStatus: undefined }) };
+		expect(diffSnapshots(stored, [offline('suspended')])).toEqual([]);
 	});
 });

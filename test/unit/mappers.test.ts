@@ -91,7 +91,7 @@ describe('Autocalls and Famulor sender mapping', () => {
 	])("status %p from the senders guide is %s, with the guide's reason when it cannot send", (providerStatus, status, reason) => {
 		const sender = mapPlatformSender('autocalls', { ...platformDocsSender, status: providerStatus });
 		expect(sender).toMatchObject({ status, providerStatus });
-		expect(sender.offlineReasons).toEqual(reason === undefined ? undefined : [{ code: providerStatus.toLowerCase(), message: reason, moreInfo: null }]);
+		expect(sender.offlineReasons).toEqual(reason === undefined ? undefined : [{ code: providerStatus, message: reason, moreInfo: null }]);
 	});
 
 	it('keeps a status the guide does not list as UNKNOWN, with the word kept', () => {

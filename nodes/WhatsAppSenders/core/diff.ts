@@ -1,4 +1,4 @@
-import { decodeFingerprint, emptySnapshot, encodeFingerprint, type Fingerprint, type Snapshot } from './snapshot';
+import { decodeFingerprint, emptySnapshot, encodeFingerprint, type Fingerprint, offlineWord, type Snapshot } from './snapshot';
 import type { QualityRating, Sender } from './sender';
 
 export const SENDER_EVENTS = [
@@ -96,13 +96,23 @@ export function diffSnapshots(previous: Snapshot, current: readonly Sender[]): S
 	return new SnapshotComparison(previous).add(current).finish().changes;
 }
 
+/**
+ * The status changed, or an OFFLINE sender is now offline for another reason (switched off →
+ * suspended by Meta). A fingerprint stored before the reason was kept has none to compare.
+ */
+function statusDiffers(old: Fingerprint, sender: Sender): boolean {
+	if (old.status !== sender.status) return true;
+	return old.providerStatus !== undefined && old.providerStatus !== offlineWord(sender);
+}
+
 /** One change per watched field that differs from the stored code, each listing all of them. */
 function fieldChanges(sender: Sender, before: string): SenderChange[] {
 	const old = decodeFingerprint(before);
-	const changed = FIELD_EVENTS.filter(([field]) => old[field] !== sender[field]);
+	const changed = FIELD_EVENTS.filter(([field]) => (field === 'status' ? statusDiffers(old, sender) : old[field] !== sender[field]));
 	const fields = changed.map(([field]) => field);
 	const previousValues: Partial<Fingerprint> = {};
 	for (const field of fields) Object.assign(previousValues, { [field]: old[field] });
+	if (fields.includes('status') && old.providerStatus !== undefined) previousValues.providerStatus = old.providerStatus;
 	return changed.map(([field, event]) => {
 		const change: SenderChange = { event, sender, previous: previousValues, changes: fields };
 		if (field === 'qualityRating') {

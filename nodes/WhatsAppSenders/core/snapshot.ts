@@ -44,6 +44,18 @@ export interface Fingerprint {
 	qualityRating: QualityRating;
 	messagingLimit: number | null;
 	phoneNumber: string | null;
+	/**
+	 * The provider's word for an OFFLINE sender (offline, suspended, BANNED…), so a sender that
+	 * goes from one way of being offline to another is a status change too. Kept only while
+	 * OFFLINE; absent in fingerprints stored before it was kept.
+	 */
+	providerStatus?: string | null;
+}
+
+/** The provider's status word as the packed state can hold it (no separators), for an OFFLINE sender only. */
+export function offlineWord(sender: Pick<Fingerprint, 'status' | 'providerStatus'>): string | undefined {
+	if (sender.status !== 'OFFLINE' || !sender.providerStatus) return undefined;
+	return sender.providerStatus.replace(/[^A-Za-z0-9_.:-]/g, '_').slice(0, 40);
 }
 
 const STATUS_CODES: Record<SenderStatus, string> = {
@@ -62,24 +74,29 @@ function invert<K extends string>(codes: Record<K, string>): Record<string, K> {
 const STATUS_BY_CODE = invert(STATUS_CODES);
 const QUALITY_BY_CODE = invert(QUALITY_CODES);
 
-/** "OG7ps|14155550100": status, quality, limit in base 36 (empty = none), number without "+". */
+/**
+ * "OG7ps|14155550100": status, quality, limit in base 36 (empty = none), number without "+";
+ * an OFFLINE sender adds its provider's word: "FG7ps|14155550100|suspended".
+ */
 export function encodeFingerprint(sender: Fingerprint): string {
 	const limit = sender.messagingLimit === null ? '' : sender.messagingLimit.toString(36);
 	const number = sender.phoneNumber;
 	const phone = number === null ? '' : number.startsWith('+') ? number.slice(1) : number;
-	return `${STATUS_CODES[sender.status]}${QUALITY_CODES[sender.qualityRating]}${limit}|${phone}`;
+	const word = offlineWord(sender);
+	return `${STATUS_CODES[sender.status]}${QUALITY_CODES[sender.qualityRating]}${limit}|${phone}${word === undefined ? '' : `|${word}`}`;
 }
 
 export function decodeFingerprint(code: string): Fingerprint {
-	const bar = code.indexOf('|');
-	const limit = code.slice(2, bar);
-	const phone = code.slice(bar + 1);
-	return {
+	const [head, phone, word] = code.split('|');
+	const limit = head.slice(2);
+	const fingerprint: Fingerprint = {
 		status: STATUS_BY_CODE[code[0]] ?? 'UNKNOWN',
 		qualityRating: QUALITY_BY_CODE[code[1]] ?? 'UNKNOWN',
 		messagingLimit: limit === '' ? null : parseInt(limit, 36),
-		phoneNumber: phone === '' ? null : `+${phone}`,
+		phoneNumber: !phone ? null : `+${phone}`,
 	};
+	if (word) fingerprint.providerStatus = word;
+	return fingerprint;
 }
 
 /** No prototype: an id such as "constructor" is just another key. */

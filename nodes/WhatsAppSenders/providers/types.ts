@@ -37,6 +37,11 @@ export interface ProviderErrorDetail {
 	hint?: string;
 	/** The provider says the request was throttled and not processed: safe to repeat after backoff. */
 	retryable?: boolean;
+	/**
+	 * The provider calls the error temporary (Meta's is_transient) without saying the request
+	 * was not processed: repeated only if the request is safe to repeat.
+	 */
+	transient?: boolean;
 	/** The access token was missing or expired: fetch a new one and repeat once. */
 	tokenExpired?: boolean;
 	/** The credentials themselves are wrong, whatever the HTTP status said. */

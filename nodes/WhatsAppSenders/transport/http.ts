@@ -240,7 +240,7 @@ function readAttempt(
 	return {
 		kind: 'fail',
 		failure: apiError(provider, status, detail),
-		retryable: detail.retryable === true || (!success && isRetryableStatus(status, idempotent)),
+		retryable: detail.retryable === true || (detail.transient === true && idempotent) || (!success && isRetryableStatus(status, idempotent)),
 		retryAfterMs: parseRetryAfter(response.headers?.['retry-after']),
 	};
 }

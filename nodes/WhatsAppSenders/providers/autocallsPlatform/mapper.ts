@@ -19,9 +19,8 @@ const PLATFORM_STATUS: Record<string, StatusMeaning> = {
 
 export function mapPlatformSender(provider: string, raw: JsonRecord): Sender {
 	const providerStatus = textOrNull(raw.status);
-	const word = providerStatus?.toLowerCase() ?? null;
-	const known = word === null ? undefined : PLATFORM_STATUS[word];
-	const offlineReasons = offlineReasonsOf(word, known);
+	const known = providerStatus === null ? undefined : PLATFORM_STATUS[providerStatus.toLowerCase()];
+	const offlineReasons = offlineReasonsOf(providerStatus, known);
 	return {
 		provider,
 		id: String(raw.id ?? ''),

@@ -39,8 +39,8 @@ const META_ERRORS: Record<string, { hint: string; retryable?: boolean; credentia
 
 /**
  * Meta's error envelope: `error.code` decides (not the HTTP status), `error_data.details`
- * says which parameter or value was wrong, and `is_transient: true` says the request may
- * simply be repeated.
+ * says which parameter or value was wrong, and `is_transient: true` says a read may simply be
+ * repeated (a POST is not: Meta does not say it was not processed).
  */
 function parseMetaError(_status: number, body: unknown): ProviderErrorDetail {
 	const error = asRecord(asRecord(body)?.error);
@@ -59,7 +59,8 @@ function parseMetaError(_status: number, body: unknown): ProviderErrorDetail {
 		code,
 		message: typeof error.message === 'string' ? `${error.message}${subcode}` : undefined,
 		hint: hint.filter(Boolean).join(' ') || undefined,
-		retryable: known?.retryable === true || error.is_transient === true || undefined,
+		retryable: known?.retryable,
+		transient: error.is_transient === true || undefined,
 		credentialsRejected: known?.credentials,
 	};
 }
