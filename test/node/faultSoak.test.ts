@@ -94,11 +94,11 @@ function faultsFor(kind: FaultKind): { faults?: Fault[]; middle?: Fault[] } {
 		case 'timeout':
 			return { faults: [{ kind: 'hang', ms: TIMEOUT_SECONDS * 1000 + 300 }] };
 		case 'truncated JSON':
-			return { faults: [{ status: 200, rawBody: '{"senders": [{"sid": "XE' }] };
+			return { faults: [{ status: 200, rawBody: '{"senders": [{"sid": "XE', breaksContract: 'a truncated body' }] };
 		case 'not JSON':
-			return { faults: [{ status: 200, rawBody: '<html><body>Bad gateway</body></html>' }] };
+			return { faults: [{ status: 200, rawBody: '<html><body>Bad gateway</body></html>', breaksContract: 'a proxy page instead of JSON' }] };
 		case 'empty body':
-			return { faults: [{ status: 200, rawBody: '' }] };
+			return { faults: [{ status: 200, rawBody: '', breaksContract: 'an empty body' }] };
 		case 'middle page fails once':
 			return { middle: [{ status: 503, body: { code: 20503, message: 'Service Unavailable', status: 503 } }] };
 		case 'middle page keeps failing':

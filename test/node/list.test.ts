@@ -202,7 +202,7 @@ describe('Twilio errors', () => {
 	});
 
 	it('reports a body that is not JSON instead of returning garbage', async () => {
-		twilio.server.injectFaults({ status: 200, rawBody: '{"senders": [{"sid": "XE' });
+		twilio.server.injectFaults({ status: 200, rawBody: '{"senders": [{"sid": "XE', breaksContract: 'a truncated body' });
 		const { error } = await runSendersNode({ parameters: listTwilio(), credentials: twilioCredentials() });
 		expect(error?.message).toBe('Twilio returned a response this node cannot read: the body is not valid JSON');
 	});

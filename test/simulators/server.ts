@@ -20,6 +20,8 @@ export interface SimulatedResponse {
 	/** Sent as is instead of JSON: for truncated or non-JSON answers, or bytes (a tarball). */
 	rawBody?: string | Buffer;
 	headers?: Record<string, string>;
+	/** Why a fault a test injects may break the provider's contract on purpose (it is then not checked against it). */
+	breaksContract?: string;
 }
 
 /** A failure the next matching request gets instead of the simulator's normal answer. */

@@ -114,11 +114,35 @@ export const META_CONTRACT_EXCEPTIONS: ContractException[] = [
 	},
 ];
 
+/**
+ * A check the OpenAPI schema cannot express: the contract types `fields` as free text, so
+ * the field names are checked here against the phone number's properties (with the
+ * exceptions above), one messaging-limit field a Graph version, never both.
+ */
+type RequestRule = (document: Json, request: RecordedRequest, operationId: string) => string[];
+
+const LIMIT_FIELDS = ['messaging_limit_tier', 'whatsapp_business_manager_messaging_limit'];
+
+const metaPhoneNumberFields: RequestRule = (document, request, operationId) => {
+	if (operationId !== 'getWhatsAppBusinessAccountPhoneNumbers' && operationId !== 'getPhoneNumberById') return [];
+	const version = Number(/^\/v([0-9]+)\./.exec(request.path)?.[1]);
+	const limitField = version >= 24 ? LIMIT_FIELDS[1] : LIMIT_FIELDS[0];
+	const known = new Set([
+		...Object.keys(schema(document, 'WhatsAppBusinessAccountPhoneNumber').properties as Json),
+		...Object.keys(schema(document, 'PhoneNumberInfo').properties as Json),
+	]);
+	const asked = (request.query.fields ?? '').split(',').filter(Boolean);
+	return asked
+		.filter((field) => (LIMIT_FIELDS.includes(field) ? field !== limitField : !known.has(field)))
+		.map((field) => `fields names ${field}, which a phone number does not have on Graph v${version} (source: ${MESSAGING_LIMITS})`);
+};
+
 interface ContractSpec {
 	file: string;
 	/** The operations the package calls; every other operation is removed. */
 	operations: string[];
 	exceptions: ContractException[];
+	requestRules?: RequestRule[];
 }
 
 const SPECS: Record<ContractName, ContractSpec> = {
@@ -141,6 +165,7 @@ const SPECS: Record<ContractName, ContractSpec> = {
 			'updateWhatsAppBusinessProfileInformation',
 		],
 		exceptions: META_CONTRACT_EXCEPTIONS,
+		requestRules: [metaPhoneNumberFields],
 	},
 };
 
@@ -156,6 +181,8 @@ function keepOperations(document: Json, operations: string[]): void {
 }
 
 interface LoadedContract {
+	/** The contract with its exceptions applied, before dereferencing. */
+	document: Json;
 	api: OpenAPIBackend;
 	/** Per operation, the response statuses the contract describes. */
 	statuses: Map<string, string[]>;
@@ -206,6 +233,7 @@ export function loadContract(name: ContractName): Promise<LoadedContract> {
 			const document = structuredClone(contractDocument(name));
 			keepOperations(document, spec.operations);
 			for (const exception of spec.exceptions) exception.apply(document);
+			const amended = structuredClone(document);
 			// quick: the contracts are taken as they are (Twilio's puts siblings beside $ref)
 			const api = new OpenAPIBackend({
 				definition: document as unknown as Document,
@@ -221,7 +249,7 @@ export function loadContract(name: ContractName): Promise<LoadedContract> {
 			for (const operation of api.getOperations()) {
 				statuses.set(String(operation.operationId), Object.keys(operation.responses ?? {}));
 			}
-			return { api, statuses };
+			return { document: amended, api, statuses };
 		})();
 		loaded.set(name, contract);
 	}
@@ -254,7 +282,7 @@ function parseJson(text: string): unknown {
  * simulator's own answers) or that never came (a reset connection).
  */
 export async function contractViolations(name: ContractName, request: RecordedRequest, response?: SimulatedResponse): Promise<string[]> {
-	const { api, statuses } = await loadContract(name);
+	const { document, api, statuses } = await loadContract(name);
 	const label = `${request.method} ${request.path}`;
 	const body = parseJson(request.body);
 	const openApiRequest = { method: request.method, path: request.path, query: request.query, headers: request.headers as Record<string, string>, body };
@@ -264,6 +292,9 @@ export async function contractViolations(name: ContractName, request: RecordedRe
 	const violations: string[] = [];
 	const requestResult = api.validateRequest(openApiRequest, operation);
 	if (!requestResult.valid) violations.push(`${label} (${operationId}) request: ${describeErrors(requestResult.errors)}`);
+	for (const rule of SPECS[name].requestRules ?? []) {
+		violations.push(...rule(document, request, operationId).map((problem) => `${label} (${operationId}) request: ${problem}`));
+	}
 	if (response) {
 		const described = statuses.get(operationId) ?? [];
 		const status = String(response.status);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { mapPlatformSender } from '../../nodes/WhatsAppSenders/providers/autocallsPlatform/mapper';
+import { metaCloudAdapter } from '../../nodes/WhatsAppSenders/providers/metaCloud/adapter';
 import { mapMetaPhoneNumber } from '../../nodes/WhatsAppSenders/providers/metaCloud/mapper';
 import { mapAccountUsage, mapNinetyNineNumber } from '../../nodes/WhatsAppSenders/providers/ninetyNineDigital/mapper';
 import { mapTwilioSender } from '../../nodes/WhatsAppSenders/providers/twilio/mapper';
@@ -67,10 +68,14 @@ describe("Twilio's contract examples", () => {
 		expect(sender.offlineReasons).toEqual([{ code: '30008', message: 'No delivery', moreInfo: 'https://www.twilio.com/docs/api/errors/30008' }]);
 	});
 
-	it('readEmpty: an empty page of the list is valid and has no senders', async () => {
-		const empty = contractExamples('twilio', 'ListChannelsSender', 200).readEmpty as Raw;
-		expect(empty.senders).toEqual([]);
-		expect(await responseViolations('twilio', 'ListChannelsSender', 200, empty)).toBeUndefined();
+	it('whatsapp_create: a new sender is PENDING (CREATING), with no quality or limit yet', () => {
+		const created = contractExamples('twilio', 'CreateChannelsSender', 202).whatsapp_create as Raw;
+		expect(pick(mapTwilioSender(created) as unknown as Raw)).toMatchObject({ status: 'PENDING', providerStatus: 'CREATING', qualityRating: 'UNKNOWN', messagingLimit: null });
+	});
+
+	it('update: a sender whose code was sent is VERIFYING', () => {
+		const updated = contractExamples('twilio', 'UpdateChannelsSender', 202).update as Raw;
+		expect(pick(mapTwilioSender(updated) as unknown as Raw)).toMatchObject({ status: 'VERIFYING', providerStatus: 'VERIFYING', displayName: 'Example Business' });
 	});
 });
 
@@ -120,6 +125,25 @@ describe("Meta's contract examples", () => {
 		});
 	});
 
+	// what each of the contract's error examples means to the node: the user's credentials, a
+	// throttle Meta did not process (repeated), a temporary error (repeated for reads only)
+	it.each([
+		[401, 'invalid_token', { code: '190', credentialsRejected: true }],
+		[403, 'insufficient_permissions', { code: '200', credentialsRejected: true }],
+		[429, 'rate_limit_exceeded', { code: '4', retryable: true, transient: true }],
+		[429, 'user_rate_limit', { code: '17', retryable: true, transient: true }],
+		[429, 'business_rate_limit', { code: '80007', retryable: true, transient: true }],
+		[500, 'internal_error', { code: '2', retryable: undefined, transient: true }],
+		[404, 'phone_not_found', { code: '803', retryable: undefined, transient: undefined }],
+		[400, 'invalid_fields', { code: '100', retryable: undefined, transient: undefined }],
+	])("getPhoneNumberById's %i example %s reads as %p", (status, example, expected) => {
+		const body = contractExamples('meta', 'getPhoneNumberById', status)[example] as { error: { message: string } };
+		const detail = metaCloudAdapter.parseError(status, body, { method: 'GET', path: '/v23.0/1' });
+		expect(detail).toMatchObject(expected);
+		expect(detail.message).toBe(body.error.message + ((body.error as Raw).error_subcode === undefined ? '' : ` (subcode ${String((body.error as Raw).error_subcode)})`));
+		expect(detail.hint).toContain('fbtrace_id AXsgnV2Cm3ZMGF3dF_cfYIn');
+	});
+
 	it.each([
 		['getWhatsAppBusinessAccountPhoneNumbers', 'multiple_phone_numbers'],
 		['getWhatsAppBusinessAccountPhoneNumbers', 'single_phone_number'],
@@ -128,6 +152,7 @@ describe("Meta's contract examples", () => {
 	])('%s %s passes the contract the simulator is held to', async (operationId, example) => {
 		const value = contractExamples('meta', operationId, 200)[example];
 		expect(value).toBeDefined();
+		// the contract and its exceptions (the ones the simulator is held to) accept Meta's own examples
 		expect(await responseViolations('meta', operationId, 200, value)).toBeUndefined();
 	});
 });

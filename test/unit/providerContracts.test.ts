@@ -39,6 +39,17 @@ describe("Meta's contract, as the tests apply it", () => {
 		expect((await meta('GET', '/v26.0/1234567890/phone_numbers', { query: { limit: '101' } })).join()).toContain('limit');
 	});
 
+	it.each([
+		['v23.0', 'id,status,messaging_limit_tier', []],
+		['v26.0', 'id,status,whatsapp_business_manager_messaging_limit', []],
+		['v26.0', 'id,messaging_limit_tier,whatsapp_business_manager_messaging_limit', ['messaging_limit_tier']],
+		['v23.0', 'id,whatsapp_business_manager_messaging_limit', ['whatsapp_business_manager_messaging_limit']],
+		['v26.0', 'id,favourite_colour', ['favourite_colour']],
+	])('on Graph %s, fields=%s is refused for %p', async (version, fields, refused) => {
+		const violations = await meta('GET', `/${version}/1234567890/phone_numbers`, { query: { fields } });
+		expect(violations.map((violation) => /fields names (\S+),/.exec(violation)?.[1])).toEqual(refused);
+	});
+
 	it('refuses an endpoint the package is not meant to call', async () => {
 		expect(await meta('DELETE', '/v26.0/1234567890')).toEqual(['DELETE /v26.0/1234567890: not an operation of the meta contract that the package calls']);
 	});

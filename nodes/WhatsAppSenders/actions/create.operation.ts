@@ -64,7 +64,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: '1234567890',
 		...showFor('wabaId'),
-		description: 'The WhatsApp Business Account the number joins (WhatsApp Manager → Account tools)',
+		description: 'The ID of the WhatsApp Business Account (WABA) to use for this sender',
 	},
 	{
 		displayName: 'Profile Name',
@@ -72,7 +72,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		...showFor('profileName'),
-		description: "The display name Meta reviews. A name Meta rejects limits the number to 250 business-initiated conversations a day.",
+		description: "The name of the sender. Required for WhatsApp senders and must follow Meta's display name guidelines.",
 	},
 	{
 		displayName: 'Verification Method',
@@ -84,7 +84,7 @@ const properties: INodeProperties[] = [
 			{ name: 'Voice Call', value: 'voice' },
 		],
 		...showFor('verificationMethod'),
-		description: 'How the 6-digit verification code is sent to the number',
+		description: 'The verification method: the code comes by SMS or by voice call',
 	},
 	{
 		displayName: 'Business Profile',

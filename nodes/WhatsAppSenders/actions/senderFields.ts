@@ -20,20 +20,20 @@ const METHOD_OPTIONS = [
 ];
 
 export const profileFields: INodeProperties[] = [
-	{ displayName: 'About', name: 'about', type: 'string', default: '', description: `The "About" text on the WhatsApp profile, at most ${PROFILE_LIMITS.about} characters` },
-	{ displayName: 'Address', name: 'address', type: 'string', default: '', description: `At most ${PROFILE_LIMITS.address} characters` },
-	{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 3 }, default: '', description: `At most ${PROFILE_LIMITS.description} characters` },
-	{ displayName: 'Emails', name: 'emails', type: 'string', default: '', placeholder: 'support@example.com', description: `Up to ${PROFILE_LIMITS.emails}, separated by commas` },
-	{ displayName: 'Logo URL', name: 'logoUrl', type: 'string', default: '', placeholder: 'https://example.com/logo.png', description: 'A public https URL of a square image' },
+	{ displayName: 'About', name: 'about', type: 'string', default: '', description: `The profile about text for the sender, at most ${PROFILE_LIMITS.about} characters (Meta's limit)` },
+	{ displayName: 'Address', name: 'address', type: 'string', default: '', description: `The address of the sender, at most ${PROFILE_LIMITS.address} characters (Meta's limit)` },
+	{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 3 }, default: '', description: `The description of the sender, at most ${PROFILE_LIMITS.description} characters (Meta's limit)` },
+	{ displayName: 'Emails', name: 'emails', type: 'string', default: '', placeholder: 'support@example.com', description: `The emails of the sender, separated by commas (at most ${PROFILE_LIMITS.emails})` },
+	{ displayName: 'Logo URL', name: 'logoUrl', type: 'string', default: '', placeholder: 'https://example.com/logo.png', description: 'The logo URL of the sender' },
 	{
 		displayName: 'Vertical',
 		name: 'vertical',
 		type: 'options',
 		default: 'Other',
 		options: TWILIO_PROFILE_VERTICALS.map((vertical) => ({ name: vertical, value: vertical })),
-		description: "The business category Meta shows on the profile",
+		description: 'The vertical of the sender',
 	},
-	{ displayName: 'Websites', name: 'websites', type: 'string', default: '', placeholder: 'https://example.com', description: `Up to ${PROFILE_LIMITS.websites} https URLs, separated by commas` },
+	{ displayName: 'Websites', name: 'websites', type: 'string', default: '', placeholder: 'https://example.com', description: `The websites of the sender, separated by commas (at most ${PROFILE_LIMITS.websites}, https)` },
 ];
 
 export const webhookFields: INodeProperties[] = [

@@ -23,7 +23,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: '123456',
 		displayOptions: { show: { resource: ['sender'], operation: ['verify'], provider: providersSupporting('verify') } },
-		description: 'The 6-digit code Meta sent by SMS or voice call after Create (status PENDING_VERIFICATION)',
+		description: 'The verification code: the 6 digits sent by SMS or voice call after Create',
 	},
 	optionsCollection('verify'),
 ];

@@ -20,7 +20,7 @@ export const META_DEFAULT_GRAPH_VERSION = 'v26.0';
 const PROFILE_FIELDS = 'about,address,description,email,profile_picture_url,websites,vertical';
 
 /**
- * What Meta's error codes mean for the user. Throttling codes (4, 80007, 130429) are
+ * What Meta's error codes mean for the user. Throttling codes (4, 17, 80007, 130429) are
  * marked retryable: Meta did not process the request, whatever HTTP status it used.
  */
 const META_ERRORS: Record<string, { hint: string; retryable?: boolean; credentials?: boolean }> = {
@@ -29,6 +29,8 @@ const META_ERRORS: Record<string, { hint: string; retryable?: boolean; credentia
 	'200': { hint: 'The token lacks the whatsapp_business_management permission for this WhatsApp Business Account.', credentials: true },
 	'100': { hint: 'Meta refused a parameter: check the WABA ID and Graph API Version in the credential and the values sent.' },
 	'4': { hint: 'The app hit its Graph API rate limit.', retryable: true },
+	'17': { hint: 'The user hit its Graph API rate limit.', retryable: true },
+	'803': { hint: 'Meta found no such phone number or WhatsApp Business Account: check the ID, and that the token can see this WABA.' },
 	'80007': { hint: 'The WhatsApp Business Account hit its rate limit.', retryable: true },
 	'130429': { hint: 'The number hit its throughput limit.', retryable: true },
 	'133005': { hint: 'The PIN does not match the two-step verification PIN set for this number. Reset it in WhatsApp Manager if it is lost.' },

@@ -39,9 +39,14 @@ const REASONS_BY_PATH: Record<string, Record<string, ReasonMeaning>> = {
 	[NINETY_NINE_PATHS.numbers]: { '2': WRONG_CREDENTIALS, '3': TOKEN_EXPIRED, '13': wrongMethod('GET') },
 	[NINETY_NINE_PATHS.registered]: { '2': WRONG_CREDENTIALS, '3': TOKEN_EXPIRED, '13': wrongMethod('GET') },
 	// the page's reason table is not in the copies found: only the reasons every page shares
-	[NINETY_NINE_PATHS.register]: { '2': WRONG_CREDENTIALS, '3': TOKEN_EXPIRED },
+	[NINETY_NINE_PATHS.register]: {
+		'2': WRONG_CREDENTIALS,
+		'3': TOKEN_EXPIRED,
+		// the seed notes list 4 among the common reasons
+		'4': { message: 'invalid number', hint: 'Give the number with its country code, e.g. +972501234567.' },
+	},
 	[NINETY_NINE_PATHS.deleteNumber]: {
-		'2': { ...WRONG_CREDENTIALS, message: 'partnerKey is incorrect or JSON format error' },
+		'2': { ...WRONG_CREDENTIALS, message: 'partnerKey is incorrect or JSON format error', hint: 'Check the client ID and client secret (partners dashboard); the request body the node sends is always JSON.' },
 		'3': TOKEN_EXPIRED,
 		'4': { message: 'WhatsApp number is empty or wrong', hint: 'Give the number with its country code, as List shows it.' },
 		'13': wrongMethod('DELETE'),
