@@ -1,5 +1,5 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -26,7 +26,7 @@ export class AutocallsApi implements ICredentialType {
 
 	properties: INodeProperties[] = bearerApiKeyProperties('Autocalls', 'https://app.autocalls.ai/api');
 
-	authenticate: IAuthenticateGeneric = bearerApiKeyAuthentication;
+	authenticate: IAuthenticate = bearerApiKeyAuthentication;
 
 	test: ICredentialTestRequest = platformSendersTestRequest('Autocalls');
 }

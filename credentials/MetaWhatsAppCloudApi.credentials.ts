@@ -1,5 +1,5 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -52,7 +52,7 @@ export class MetaWhatsAppCloudApi implements ICredentialType {
 		baseUrlProperty('https://graph.facebook.com'),
 	];
 
-	authenticate: IAuthenticateGeneric = bearerAuthentication('accessToken');
+	authenticate: IAuthenticate = bearerAuthentication('accessToken');
 
 	test: ICredentialTestRequest = {
 		request: {

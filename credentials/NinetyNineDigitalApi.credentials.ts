@@ -1,5 +1,5 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -8,7 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlProperty, bearerAuthentication, TEST_BASE_URL } from './common/properties';
+import { assertSecureUrl, baseUrlProperty, bearerAuthentication, TEST_BASE_URL } from './common/properties';
 
 /**
  * 99digital's Partners API takes a 1-hour access token that the client id and secret buy.
@@ -57,10 +57,13 @@ export class NinetyNineDigitalApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+		const baseUrl = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
+		const url = `${baseUrl}/api/settings/accessToken`;
+		// the client secret goes in this request's body: the same rule as every other request
+		assertSecureUrl({ url });
 		const answer = (await this.helpers.httpRequest({
 			method: 'POST',
-			url: `${baseUrl}/api/settings/accessToken`,
+			url,
 			body: { client_id: String(credentials.clientId ?? '').trim(), client_secret: credentials.clientSecret },
 			json: true,
 		})) as { access_token?: unknown; reason?: unknown };
@@ -75,7 +78,7 @@ export class NinetyNineDigitalApi implements ICredentialType {
 		return { accessToken: answer.access_token };
 	}
 
-	authenticate: IAuthenticateGeneric = bearerAuthentication('accessToken');
+	authenticate: IAuthenticate = bearerAuthentication('accessToken');
 
 	test: ICredentialTestRequest = {
 		request: {

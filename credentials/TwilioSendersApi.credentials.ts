@@ -1,12 +1,12 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlProperty, refusedCredentialRules, TEST_BASE_URL } from './common/properties';
+import { baseUrlProperty, refusedCredentialRules, TEST_BASE_URL, secureAuthentication } from './common/properties';
 
 export class TwilioSendersApi implements ICredentialType {
 	name = 'twilioSendersApi';
@@ -70,17 +70,13 @@ export class TwilioSendersApi implements ICredentialType {
 		baseUrlProperty('https://messaging.twilio.com'),
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			auth: {
-				username:
-					'={{ $credentials.authType === "apiKey" ? $credentials.apiKeySid : $credentials.accountSid }}',
-				password:
-					'={{ $credentials.authType === "apiKey" ? $credentials.apiKeySecret : $credentials.authToken }}',
-			},
-		},
-	};
+	authenticate: IAuthenticate = secureAuthentication((credentials, requestOptions) => ({
+		...requestOptions,
+		auth:
+			credentials.authType === 'apiKey'
+				? { username: String(credentials.apiKeySid ?? ''), password: String(credentials.apiKeySecret ?? '') }
+				: { username: String(credentials.accountSid ?? ''), password: String(credentials.authToken ?? '') },
+	}));
 
 	test: ICredentialTestRequest = {
 		request: {

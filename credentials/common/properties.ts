@@ -1,4 +1,6 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticate, ICredentialDataDecryptedObject, ICredentialTestRequest, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+
+import { insecureUrlProblem } from '../../nodes/WhatsAppSenders/transport/baseUrl';
 
 /**
  * Autocalls and Famulor share one platform: an API key sent as a Bearer token and a
@@ -32,16 +34,34 @@ export function bearerApiKeyProperties(providerName: string, defaultBaseUrl: str
 	];
 }
 
-/** Sends a credential field as a Bearer token. */
-export function bearerAuthentication(field: 'apiKey' | 'accessToken'): IAuthenticateGeneric {
-	return {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: `=Bearer {{$credentials.${field}}}`,
-			},
-		},
+/**
+ * Refuses a request whose URL breaks the Base URL rule (https, or http to localhost only; no
+ * user or password), before any secret is attached to it. Every request made with these
+ * credentials passes here: the node's, "Test credential" (also run by n8n on Save), and any
+ * other node's that uses the credential.
+ */
+export function assertSecureUrl(requestOptions: Pick<IHttpRequestOptions, 'url' | 'baseURL'>): void {
+	const base = requestOptions.baseURL?.replace(/\/+$/, '');
+	const problem = insecureUrlProblem(base ? `${base}${requestOptions.url}` : requestOptions.url);
+	if (problem) throw new Error(`Invalid "Base URL" in the credential: ${problem}. Nothing was sent.`);
+}
+
+/** Signs a request with the credentials, once its URL has passed the Base URL rule. */
+export function secureAuthentication(
+	sign: (credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) => IHttpRequestOptions,
+): IAuthenticate {
+	return async (credentials, requestOptions) => {
+		assertSecureUrl(requestOptions);
+		return sign(credentials, requestOptions);
 	};
+}
+
+/** Sends a credential field as a Bearer token. */
+export function bearerAuthentication(field: 'apiKey' | 'accessToken'): IAuthenticate {
+	return secureAuthentication((credentials, requestOptions) => ({
+		...requestOptions,
+		headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials[field] ?? '')}` },
+	}));
 }
 
 export const bearerApiKeyAuthentication = bearerAuthentication('apiKey');

@@ -141,4 +141,24 @@ describe('Test credential in a real n8n', () => {
 		expect(bad.status).toBe('Error');
 		expect(bad.message).toContain('99digital refused the client ID or client secret');
 	});
+
+	describe('a Base URL over plain http to another host', () => {
+		// "localhost." is this machine under a name that is not "localhost": the listener is
+		// there, so any request the credential let through would arrive
+		const elsewhere = (baseUrl: string) => baseUrl.replace('127.0.0.1', 'localhost.');
+
+		it.each([
+			['twilioSendersApi', () => twilio, () => ({ authType: 'authToken', accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN })],
+			['autocallsApi', () => autocalls, () => ({ apiKey: 'autocalls-good-key' })],
+			['famulorApi', () => famulor, () => ({ apiKey: 'famulor-good-key' })],
+			['metaWhatsAppCloudApi', () => meta, () => ({ accessToken: 'e2e-meta-token', wabaId: '102290129340398', graphApiVersion: 'v26.0' })],
+			['ninetyNineDigitalApi', () => digital, () => ({ clientId: 'e2e-client', clientSecret: 'e2e-client-secret' })],
+		])('%s: Test credential fails with the rule, and the listener receives nothing', async (type, simulator, secrets) => {
+			simulator().server.resetRequests();
+			const result = await testCredential(n8n.url, session, { name: `${type} http`, type, data: { ...secrets(), baseUrl: elsewhere(simulator().baseUrl) } });
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(/^Invalid "Base URL" in the credential: must start with https:\/\/ \(http:\/\/ is accepted only for localhost\), got http:\/\/localhost\.:\d+\. Nothing was sent\.$/);
+			expect(simulator().server.requests).toHaveLength(0);
+		});
+	});
 });

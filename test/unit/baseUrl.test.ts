@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../../nodes/WhatsAppSenders/core/errors';
 import { resolveBaseUrl } from '../../nodes/WhatsAppSenders/transport/baseUrl';
+import { assertSecureUrl } from '../../credentials/common/properties';
 
 const DEFAULT = 'https://messaging.twilio.com';
 
@@ -22,6 +23,8 @@ describe('credential Base URL', () => {
 
 	it.each([
 		['http://messaging.twilio.com', 'https://'],
+		// this machine under another name is still another host to the rule
+		['http://localhost.:3000', 'https://'],
 		['ftp://example.com', 'https://'],
 		['messaging.twilio.com', 'not a URL'],
 		['https://user:secret@proxy.example.com', 'user name or password'],
@@ -34,5 +37,15 @@ describe('credential Base URL', () => {
 		expect(() => resolveBaseUrl('https://user:secret@proxy.example.com', DEFAULT)).toThrow(
 			expect.objectContaining({ message: expect.not.stringContaining('secret') }),
 		);
+	});
+});
+
+describe("the credentials' own requests", () => {
+	it('pass the same rule: the Test credential URL (baseURL + url) over http to another host is refused', () => {
+		expect(() => assertSecureUrl({ baseURL: 'http://graph.example.com/', url: '/v26.0/1/phone_numbers' })).toThrow(
+			'Invalid "Base URL" in the credential: must start with https:// (http:// is accepted only for localhost), got http://graph.example.com. Nothing was sent.',
+		);
+		expect(() => assertSecureUrl({ url: 'https://partners.example.com/api/settings/accessToken' })).not.toThrow();
+		expect(() => assertSecureUrl({ baseURL: 'http://127.0.0.1:4010', url: '/api' })).not.toThrow();
 	});
 });
