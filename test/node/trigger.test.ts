@@ -198,6 +198,35 @@ describe('WhatsApp Senders Trigger polling through n8n-core', () => {
 	});
 });
 
+describe('Every event has a stable eventId', () => {
+	it('is the same when a change is reported again because the state was not stored (n8n died in between)', async () => {
+		const staticData: IDataObject = {};
+		await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
+		setQuality(1, 'LOW');
+		const beforeCrash = structuredClone(staticData);
+		const first = await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
+		const replayed = await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData: beforeCrash });
+		expect(first.items.map((item) => item.json.eventId)).toEqual(replayed.items.map((item) => item.json.eventId));
+		expect(first.items[0].json.eventId).toMatch(/^[0-9a-f]{16}$/);
+	});
+
+	it('differs for every other change of the same sender, the same change happening again included', async () => {
+		const staticData: IDataObject = {};
+		await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
+		setQuality(1, 'MEDIUM');
+		const toYellow = await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
+		setQuality(1, 'LOW');
+		const toRed = await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
+		setQuality(1, 'HIGH');
+		const backToGreen = await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
+		setQuality(1, 'MEDIUM');
+		// the same change as the first, happening again: a new event, not a duplicate
+		const toYellowAgain = await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
+		const ids = [toYellow, toRed, backToGreen, toYellowAgain].map((poll) => poll.items[0].json.eventId);
+		expect(new Set(ids).size).toBe(4);
+	});
+});
+
 describe('A provider glitch is not an alert storm', () => {
 	const listed = () => twilio.account(ACCOUNT_SID).senders;
 	const events = (items: Array<{ json: IDataObject }>) => items.map((item) => [item.json.event, (item.json.sender as IDataObject).phoneNumber]);

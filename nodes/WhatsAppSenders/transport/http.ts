@@ -5,9 +5,9 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
-import { createHash } from 'node:crypto';
 
 import { ProviderApiError, UnexpectedResponseError } from '../core/errors';
+import { hashOf } from '../core/hash';
 import type { ProviderAdapter, ProviderErrorDetail, ProviderHttp, ProviderRequest } from '../providers/types';
 import { resolveBaseUrl } from './baseUrl';
 import { CredentialsRejectedError, processTokenCache, type CachedToken } from './tokenCache';
@@ -105,10 +105,6 @@ function afterRetries(failure: ProviderApiError, attempts: number): ProviderApiE
 		failure.providerCode,
 		`${failure.description} Gave up after ${attempts} attempts.`,
 	);
-}
-
-function hashOf(...parts: string[]): string {
-	return createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 16);
 }
 
 /** What one answer means: the value, a failure to give up on, or one worth another attempt. */

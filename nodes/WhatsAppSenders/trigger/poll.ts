@@ -4,7 +4,8 @@ import { type SenderChange, SnapshotComparison } from '../core/diff';
 import { filterChanges, filterSenders } from '../core/eventFilter';
 import { holdMassRemovals } from '../core/massRemoval';
 import type { Sender } from '../core/sender';
-import { emptySnapshot, packSnapshot, unpackSnapshot } from '../core/snapshot';
+import { hashOf } from '../core/hash';
+import { emptySnapshot, encodeFingerprint, packSnapshot, unpackSnapshot } from '../core/snapshot';
 import { resolveProvider } from '../providers';
 import { createProviderHttp } from '../transport/http';
 import { toNodeError } from '../transport/nodeError';
@@ -18,14 +19,30 @@ interface TriggerState extends IDataObject {
 	scope?: string;
 	senders?: string | IDataObject;
 	heldRemovals?: string;
+	/** How many times the state was stored: a change seen against the same stored state has the same eventId. */
+	generation?: number;
+}
+
+/**
+ * The same change gets the same id, whichever poll reports it: should n8n die after a poll
+ * emitted its events but before it stored the new state, the next poll compares against the
+ * same stored state (same generation) and reports them again with the same ids, so a
+ * workflow can drop what it has seen (e.g. with Remove Duplicates on `eventId`). The same
+ * change happening again later (GREEN → YELLOW a second time) is compared against a newer
+ * state, so it gets a new id.
+ */
+function eventId(stateId: string, change: Pick<SenderChange, 'event' | 'sender' | 'previous'>): string {
+	return hashOf(stateId, change.event, change.sender.id, JSON.stringify(change.previous), encodeFingerprint(change.sender));
 }
 
 function eventItem(
 	change: Pick<SenderChange, 'event' | 'sender' | 'previous' | 'changes' | 'direction'> | { event: 'currentState'; sender: Sender },
 	provider: string,
 	detectedAt: string,
+	stateId?: string,
 ): INodeExecutionData {
 	const json: IDataObject = {
+		...(stateId !== undefined && 'previous' in change && { eventId: eventId(stateId, change) }),
 		event: change.event,
 		provider,
 		sender: change.sender as unknown as IDataObject,
@@ -79,15 +96,19 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 		const changed = finished.changed || held.join(',') !== heldBefore.join(',');
 		const changes = stored === undefined ? [] : filterChanges(allChanges, parameters.filters);
 		const detectedAt = new Date().toISOString();
+		const generation = typeof state.generation === 'number' ? state.generation : 0;
+		const stateId = `${http.accountScope}:${generation}`;
 		const current = (sender: Sender) => eventItem({ event: 'currentState', sender }, provider.id, detectedAt);
 
 		if (this.getMode() === 'manual') {
 			items = changes.length > 0
-				? changes.map((change) => eventItem(change, provider.id, detectedAt))
+				? changes.map((change) => eventItem(change, provider.id, detectedAt, stateId))
 				: filterSenders(senders, parameters.filters).map(current);
 		} else if (stored === undefined) {
 			state.scope = http.accountScope;
 			state.senders = packSnapshot(snapshot);
+			state.heldRemovals = '';
+			state.generation = 0;
 			items = parameters.emitOnFirstPoll ? filterSenders(senders, parameters.filters).map(current) : [];
 		} else {
 			// an unchanged snapshot is neither packed nor written again: n8n has nothing new to save
@@ -95,8 +116,9 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 			if (changed || typeof stored !== 'string') {
 				state.senders = packSnapshot(snapshot);
 				state.heldRemovals = held.join(',');
+				state.generation = generation + 1;
 			}
-			items = changes.map((change) => eventItem(change, provider.id, detectedAt));
+			items = changes.map((change) => eventItem(change, provider.id, detectedAt, stateId));
 		}
 	} catch (error) {
 		throw toNodeError(this.getNode(), error);
