@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- test tooling: a real n8n process killed and restarted, timers and fake secrets, never loaded by n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test tooling: a real n8n process killed and restarted, and timers, never loaded by n8n */
 import { rmSync } from 'node:fs';
 
 import { SlackSink } from '../simulators/slackSink';
