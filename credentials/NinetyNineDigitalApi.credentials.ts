@@ -64,6 +64,7 @@ export class NinetyNineDigitalApi implements ICredentialType {
 		const answer = (await this.helpers.httpRequest({
 			method: 'POST',
 			url,
+			disableFollowRedirect: true,
 			body: { client_id: String(credentials.clientId ?? '').trim(), client_secret: credentials.clientSecret },
 			json: true,
 		})) as { access_token?: unknown; reason?: unknown };

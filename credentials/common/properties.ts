@@ -40,9 +40,12 @@ export function bearerApiKeyProperties(providerName: string, defaultBaseUrl: str
  * credentials passes here: the node's, "Test credential" (also run by n8n on Save), and any
  * other node's that uses the credential.
  */
-export function assertSecureUrl(requestOptions: Pick<IHttpRequestOptions, 'url' | 'baseURL'>): void {
-	const base = requestOptions.baseURL?.replace(/\/+$/, '');
-	const problem = insecureUrlProblem(base ? `${base}${requestOptions.url}` : requestOptions.url);
+export function assertSecureUrl(requestOptions: Pick<IHttpRequestOptions, 'url' | 'baseURL'> & { uri?: string }): void {
+	// the HTTP Request node passes `uri`; a relative URL is resolved against baseURL as axios does
+	const target = requestOptions.url ?? requestOptions.uri ?? '';
+	const base = requestOptions.baseURL?.trim();
+	const absolute = URL.canParse(target) || !base || !URL.canParse(target, base) ? target : new URL(target, base).href;
+	const problem = insecureUrlProblem(absolute);
 	if (problem) throw new Error(`Invalid "Base URL" in the credential: ${problem}. Nothing was sent.`);
 }
 
@@ -52,7 +55,8 @@ export function secureAuthentication(
 ): IAuthenticate {
 	return async (credentials, requestOptions) => {
 		assertSecureUrl(requestOptions);
-		return sign(credentials, requestOptions);
+		// a redirect would carry the signed request elsewhere: n8n re-attaches credentials on it
+		return sign(credentials, { ...requestOptions, disableFollowRedirect: true, sendCredentialsOnCrossOriginRedirect: false });
 	};
 }
 

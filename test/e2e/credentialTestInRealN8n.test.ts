@@ -1,9 +1,12 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets -- test tooling: a real n8n process and fake secrets, never loaded by n8n */
+import { lookup } from 'node:dns/promises';
 import { rmSync } from 'node:fs';
+import { hostname } from 'node:os';
 
 import { MetaSimulator } from '../simulators/meta';
 import { NinetyNineDigitalSimulator } from '../simulators/ninetyNineDigital';
 import { PlatformSimulator } from '../simulators/platform';
+import { SimulatorServer } from '../simulators/server';
 import { TwilioSimulator, twilioSid } from '../simulators/twilio';
 import {
 	freePort,
@@ -143,9 +146,24 @@ describe('Test credential in a real n8n', () => {
 	});
 
 	describe('a Base URL over plain http to another host', () => {
-		// "localhost." is this machine under a name that is not "localhost": the listener is
-		// there, so any request the credential let through would arrive
-		const elsewhere = (baseUrl: string) => baseUrl.replace('127.0.0.1', 'localhost.');
+		// this machine's host name reaches the simulators' listeners on 127.0.0.1 but is not
+		// "localhost": any request the credential let through would arrive
+		const name = hostname();
+		const elsewhere = (baseUrl: string) => baseUrl.replace('127.0.0.1', name);
+
+		beforeAll(async () => {
+			const { address } = await lookup(name, { family: 4 });
+			if (!address.startsWith('127.')) throw new Error(`${name} resolves to ${address}, not to this machine's loopback: no local listener to prove the rule with`);
+			// the positive control: a request through that name does reach a local listener
+			const probe = new SimulatorServer(() => ({ status: 204 }));
+			await probe.start();
+			try {
+				await fetch(probe.origin.replace('127.0.0.1', name));
+				expect(probe.requests).toHaveLength(1);
+			} finally {
+				await probe.stop();
+			}
+		});
 
 		it.each([
 			['twilioSendersApi', () => twilio, () => ({ authType: 'authToken', accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN })],
@@ -157,7 +175,9 @@ describe('Test credential in a real n8n', () => {
 			simulator().server.resetRequests();
 			const result = await testCredential(n8n.url, session, { name: `${type} http`, type, data: { ...secrets(), baseUrl: elsewhere(simulator().baseUrl) } });
 			expect(result.status).toBe('Error');
-			expect(result.message).toMatch(/^Invalid "Base URL" in the credential: must start with https:\/\/ \(http:\/\/ is accepted only for localhost\), got http:\/\/localhost\.:\d+\. Nothing was sent\.$/);
+			expect(result.message).toBe(
+				`Invalid "Base URL" in the credential: must start with https:// (http:// is accepted only for localhost), got ${new URL(elsewhere(simulator().baseUrl)).origin}. Nothing was sent.`,
+			);
 			expect(simulator().server.requests).toHaveLength(0);
 		});
 	});

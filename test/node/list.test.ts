@@ -1,5 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test tooling: canary secrets the tests look for, never loaded by n8n */
 import { PlatformSimulator } from '../simulators/platform';
+import { SimulatorServer } from '../simulators/server';
 import { TwilioSimulator, twilioSid } from '../simulators/twilio';
 import { runSendersNode } from '../harness/n8nHarness';
 
@@ -114,6 +115,19 @@ describe('List senders on Twilio', () => {
 });
 
 describe('Twilio errors', () => {
+	it('does not follow a redirect: the credentials never reach the other host', async () => {
+		const elsewhere = new SimulatorServer(() => ({ status: 200, body: { senders: [], meta: {} } }));
+		await elsewhere.start();
+		try {
+			twilio.server.injectFaults({ status: 302, headers: { Location: `${elsewhere.origin}/v2/Channels/Senders` }, body: {}, breaksContract: 'a redirect' });
+			const { error } = await runSendersNode({ parameters: listTwilio(), credentials: twilioCredentials() });
+			expect(error?.message).toBe('Twilio error (HTTP 302)');
+			expect(elsewhere.requests).toHaveLength(0);
+		} finally {
+			await elsewhere.stop();
+		}
+	});
+
 	it('says the credential is wrong, and which provider, on a 401', async () => {
 		const { error } = await runSendersNode({
 			parameters: listTwilio(),

@@ -210,6 +210,30 @@ describe('Every event has a stable eventId', () => {
 		expect(first.items[0].json.eventId).toMatch(/^[0-9a-f]{16}$/);
 	});
 
+	it('stays the same on replay when another field of the sender changed meanwhile', async () => {
+		const staticData: IDataObject = {};
+		await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
+		setQuality(1, 'LOW');
+		const beforeCrash = structuredClone(staticData);
+		const first = await pollSendersTrigger({ parameters: trigger({ events: ['qualityChanged'] }), credentials: credentials(), staticData });
+		twilio.updateSender(ACCOUNT_SID, senders[1].sid, (s) => {
+			(s.properties as IDataObject).messaging_limit = '10K Customers/24hr';
+		});
+		const replayed = await pollSendersTrigger({ parameters: trigger({ events: ['qualityChanged'] }), credentials: credentials(), staticData: beforeCrash });
+		expect(replayed.items.map((item) => item.json.eventId)).toEqual(first.items.map((item) => item.json.eventId));
+	});
+
+	it('never repeats across two baselines (another credential, a copied workflow) or between a test run and the live poll', async () => {
+		const [one, two]: IDataObject[] = [{}, {}];
+		await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData: one });
+		await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData: two });
+		setQuality(1, 'LOW');
+		const test = await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData: one, mode: 'manual' });
+		const [fromOne, fromTwo] = [await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData: one }), await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData: two })];
+		const ids = [test, fromOne, fromTwo].map((poll) => poll.items[0].json.eventId);
+		expect(new Set(ids).size).toBe(3);
+	});
+
 	it('differs for every other change of the same sender, the same change happening again included', async () => {
 		const staticData: IDataObject = {};
 		await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });

@@ -25,6 +25,8 @@ describe('credential Base URL', () => {
 		['http://messaging.twilio.com', 'https://'],
 		// this machine under another name is still another host to the rule
 		['http://localhost.:3000', 'https://'],
+		// a host name that starts like a loopback address is a remote host
+		['http://127.0.0.1.example.com', 'https://'],
 		['ftp://example.com', 'https://'],
 		['messaging.twilio.com', 'not a URL'],
 		['https://user:secret@proxy.example.com', 'user name or password'],
@@ -47,5 +49,11 @@ describe("the credentials' own requests", () => {
 		);
 		expect(() => assertSecureUrl({ url: 'https://partners.example.com/api/settings/accessToken' })).not.toThrow();
 		expect(() => assertSecureUrl({ baseURL: 'http://127.0.0.1:4010', url: '/api' })).not.toThrow();
+	});
+
+	it("checks the URL the request really goes to: an absolute url beats baseURL, and the HTTP Request node's uri counts", () => {
+		expect(() => assertSecureUrl({ baseURL: 'https://graph.example.com', url: 'http://elsewhere.example.com/x' })).toThrow('got http://elsewhere.example.com');
+		expect(() => assertSecureUrl({ uri: 'http://elsewhere.example.com/x' } as never)).toThrow('got http://elsewhere.example.com');
+		expect(() => assertSecureUrl({ uri: 'https://graph.example.com/v26.0/1' } as never)).not.toThrow();
 	});
 });

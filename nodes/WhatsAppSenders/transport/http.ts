@@ -199,6 +199,9 @@ function requestOptions(baseUrl: string, request: ProviderRequest, timeoutMs: nu
 		encoding: 'text',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// n8n puts the credentials back on after a redirect, even to another host over http:
+		// none of the providers redirects its API, so a redirect is an answer, not a hop
+		disableFollowRedirect: true,
 		timeout: timeoutMs,
 	};
 }

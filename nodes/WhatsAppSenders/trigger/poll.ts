@@ -4,6 +4,8 @@ import { type SenderChange, SnapshotComparison } from '../core/diff';
 import { filterChanges, filterSenders } from '../core/eventFilter';
 import { holdMassRemovals } from '../core/massRemoval';
 import type { Sender } from '../core/sender';
+import { randomBytes } from 'node:crypto';
+
 import { hashOf } from '../core/hash';
 import { emptySnapshot, encodeFingerprint, packSnapshot, unpackSnapshot } from '../core/snapshot';
 import { resolveProvider } from '../providers';
@@ -19,20 +21,33 @@ interface TriggerState extends IDataObject {
 	scope?: string;
 	senders?: string | IDataObject;
 	heldRemovals?: string;
-	/** How many times the state was stored: a change seen against the same stored state has the same eventId. */
+	/** Random, set with each new baseline: ids of two baselines (another credential, a copied workflow) never meet. */
+	epoch?: string;
+	/** How many polls emitted items since the baseline (n8n saves the state when a poll emits). */
 	generation?: number;
 }
 
+/** The part of a change that identifies it: the field's value before and after, or the sender as it was / is. */
+const EVENT_FIELDS: Partial<Record<SenderChange['event'], 'status' | 'qualityRating' | 'messagingLimit'>> = {
+	statusChanged: 'status',
+	qualityChanged: 'qualityRating',
+	messagingLimitChanged: 'messagingLimit',
+};
+
 /**
- * The same change gets the same id, whichever poll reports it: should n8n die after a poll
- * emitted its events but before it stored the new state, the next poll compares against the
- * same stored state (same generation) and reports them again with the same ids, so a
- * workflow can drop what it has seen (e.g. with Remove Duplicates on `eventId`). The same
- * change happening again later (GREEN → YELLOW a second time) is compared against a newer
- * state, so it gets a new id.
+ * The same change gets the same id, whichever poll reports it: n8n saves the trigger's state
+ * when a poll hands over items, so should n8n die before that, the next poll compares with the
+ * same state (same epoch and generation) and reports the change again with the same id; a
+ * workflow can drop what it has seen (Remove Duplicates on `eventId`). Each emitting poll
+ * moves the generation, so the same change happening again later gets a new id. Only the
+ * changed field's before and after count, so another field changing meanwhile keeps the id.
  */
-function eventId(stateId: string, change: Pick<SenderChange, 'event' | 'sender' | 'previous'>): string {
-	return hashOf(stateId, change.event, change.sender.id, JSON.stringify(change.previous), encodeFingerprint(change.sender));
+function eventId(stateId: string, change: { event: SenderChange['event'] | 'currentState' } & Pick<SenderChange, 'sender' | 'previous'>): string {
+	const field = change.event === 'currentState' ? undefined : EVENT_FIELDS[change.event];
+	const what = field
+		? JSON.stringify([change.previous[field], change.sender[field], field === 'status' ? (change.previous.providerStatus ?? null) : null])
+		: encodeFingerprint(change.sender);
+	return hashOf(stateId, change.event, change.sender.id, what);
 }
 
 function eventItem(
@@ -42,7 +57,7 @@ function eventItem(
 	stateId?: string,
 ): INodeExecutionData {
 	const json: IDataObject = {
-		...(stateId !== undefined && 'previous' in change && { eventId: eventId(stateId, change) }),
+		...(stateId !== undefined && { eventId: eventId(stateId, { previous: {}, ...change }) }),
 		event: change.event,
 		provider,
 		sender: change.sender as unknown as IDataObject,
@@ -97,28 +112,34 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 		const changes = stored === undefined ? [] : filterChanges(allChanges, parameters.filters);
 		const detectedAt = new Date().toISOString();
 		const generation = typeof state.generation === 'number' ? state.generation : 0;
-		const stateId = `${http.accountScope}:${generation}`;
-		const current = (sender: Sender) => eventItem({ event: 'currentState', sender }, provider.id, detectedAt);
+		const live = this.getMode() !== 'manual';
+		// a test run's ids are its own: a workflow that records ids must not drop the live event later
+		const stateId = `${live ? '' : 'test:'}${http.accountScope}:${String(state.epoch ?? '')}:${generation}`;
 
-		if (this.getMode() === 'manual') {
+		if (!live) {
 			items = changes.length > 0
 				? changes.map((change) => eventItem(change, provider.id, detectedAt, stateId))
-				: filterSenders(senders, parameters.filters).map(current);
+				: filterSenders(senders, parameters.filters).map((sender) => eventItem({ event: 'currentState', sender }, provider.id, detectedAt, stateId));
 		} else if (stored === undefined) {
 			state.scope = http.accountScope;
 			state.senders = packSnapshot(snapshot);
 			state.heldRemovals = '';
+			state.epoch = randomBytes(6).toString('hex');
 			state.generation = 0;
-			items = parameters.emitOnFirstPoll ? filterSenders(senders, parameters.filters).map(current) : [];
+			const firstId = `${http.accountScope}:${state.epoch}:0`;
+			items = parameters.emitOnFirstPoll
+				? filterSenders(senders, parameters.filters).map((sender) => eventItem({ event: 'currentState', sender }, provider.id, detectedAt, firstId))
+				: [];
+			if (items.length > 0) state.generation = 1;
 		} else {
 			// an unchanged snapshot is neither packed nor written again: n8n has nothing new to save
 			// (state stored as an object by an earlier version is packed on its first poll)
 			if (changed || typeof stored !== 'string') {
 				state.senders = packSnapshot(snapshot);
 				state.heldRemovals = held.join(',');
-				state.generation = generation + 1;
 			}
 			items = changes.map((change) => eventItem(change, provider.id, detectedAt, stateId));
+			if (items.length > 0) state.generation = generation + 1;
 		}
 	} catch (error) {
 		throw toNodeError(this.getNode(), error);
