@@ -3,19 +3,7 @@ import { rmSync } from 'node:fs';
 
 import { SlackSink } from '../simulators/slackSink';
 import { TwilioSimulator, twilioSid, type TwilioSender } from '../simulators/twilio';
-import {
-	activateBeforeStart,
-	createApiKey,
-	freePort,
-	importIntoN8n,
-	installPackage,
-	newUserFolder,
-	repoll,
-	type RunningN8n,
-	setupOwner,
-	startN8n,
-	waitFor,
-} from '../support/n8n';
+import { repoll, type RunningN8n, startN8n, startN8nWithWorkflows, twilioCredential, waitFor } from '../support/n8n';
 import { triggerToSlackWorkflow } from '../support/workflows';
 
 /**
@@ -63,26 +51,20 @@ beforeAll(async () => {
 		{ phoneNumber: '+14155550301', displayName: 'Support', qualityRating: 'HIGH' },
 		{ phoneNumber: '+14155550302', displayName: 'Sales', qualityRating: 'HIGH' },
 	);
-	userFolder = newUserFolder();
-	await installPackage(userFolder);
-	await importIntoN8n(userFolder, 'credentials', [
-		{ id: 'twilioCrashCred1', name: 'Twilio crash e2e', type: 'twilioSendersApi', data: { authType: 'authToken', accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: twilio.baseUrl } },
-	]);
-	await importIntoN8n(userFolder, 'workflow', [
-		triggerToSlackWorkflow({
-			id: WORKFLOW_ID,
-			name: 'Quality alert',
-			triggerName: 'Quality changed',
-			triggerParameters: { provider: 'twilio', events: ['qualityChanged'] },
-			credentials: { twilioSendersApi: { id: 'twilioCrashCred1', name: 'Twilio crash e2e' } },
-			slackUrl: slack.url,
-			text: '$json.eventId + " " + $json.sender.phoneNumber + " " + $json.previous.qualityRating + " → " + $json.sender.qualityRating',
-		}),
-	]);
-	await activateBeforeStart(userFolder, WORKFLOW_ID);
-	port = await freePort();
-	n8n = await startN8n(userFolder, port);
-	apiKey = await createApiKey(n8n.url, await setupOwner(n8n.url));
+	({ userFolder, port, n8n, apiKey } = await startN8nWithWorkflows(
+		[twilioCredential('twilioCrashCred1', 'Twilio crash e2e', ACCOUNT_SID, AUTH_TOKEN, twilio.baseUrl)],
+		[
+			triggerToSlackWorkflow({
+				id: WORKFLOW_ID,
+				name: 'Quality alert',
+				triggerName: 'Quality changed',
+				triggerParameters: { provider: 'twilio', events: ['qualityChanged'] },
+				credentials: { twilioSendersApi: { id: 'twilioCrashCred1', name: 'Twilio crash e2e' } },
+				slackUrl: slack.url,
+				text: '$json.eventId + " " + $json.sender.phoneNumber + " " + $json.previous.qualityRating + " → " + $json.sender.qualityRating',
+			}),
+		],
+	));
 	await waitFor(() => listRequests() >= 1, 30_000, 'the baseline poll');
 	// n8n saves a trigger's state when a poll emits items (or on deactivation), not after the
 	// baseline poll, which emits none: one alert first, so the baseline is stored for sure

@@ -4,19 +4,7 @@ import { rmSync } from 'node:fs';
 import { SlackSink } from '../simulators/slackSink';
 import { basicAuth } from '../simulators/server';
 import { TwilioSimulator, twilioSid, type TwilioSender } from '../simulators/twilio';
-import {
-	createApiKey,
-	freePort,
-	importIntoN8n,
-	installPackage,
-	activateBeforeStart,
-	newUserFolder,
-	repoll,
-	type RunningN8n,
-	setupOwner,
-	startN8n,
-	waitFor,
-} from '../support/n8n';
+import { repoll, type RunningN8n, startN8nWithWorkflows, twilioCredential, waitFor } from '../support/n8n';
 import { triggerToSlackWorkflow } from '../support/workflows';
 
 /**
@@ -53,38 +41,32 @@ beforeAll(async () => {
 	);
 	twilio.addAccount(FLEET_SID, AUTH_TOKEN);
 	twilio.addSenders(FLEET_SID, { phoneNumber: '+4930100001' }, { phoneNumber: '+4930100002' }, { phoneNumber: '+4930100003' });
-	userFolder = newUserFolder();
-	await installPackage(userFolder);
-	await importIntoN8n(userFolder, 'credentials', [
-		{ id: 'twilioTrigCred01', name: 'Twilio e2e', type: 'twilioSendersApi', data: { authType: 'authToken', accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: twilio.baseUrl } },
-		{ id: 'twilioTrigCred02', name: 'Twilio fleet e2e', type: 'twilioSendersApi', data: { authType: 'authToken', accountSid: FLEET_SID, authToken: AUTH_TOKEN, baseUrl: twilio.baseUrl } },
-	]);
-	await importIntoN8n(userFolder, 'workflow', [
-		triggerToSlackWorkflow({
-			id: WORKFLOW_ID,
-			name: 'Quality alert',
-			triggerName: 'Quality turns RED',
-			triggerParameters: { provider: 'twilio', events: ['qualityChanged'], filters: { qualityBecomes: ['RED'] } },
-			credentials: { twilioSendersApi: { id: 'twilioTrigCred01', name: 'Twilio e2e' } },
-			slackUrl: slack.url,
-			text: '"WhatsApp quality " + $json.previous.qualityRating + " → " + $json.sender.qualityRating + " for " + $json.sender.phoneNumber + " (" + $json.provider + ")"',
-		}),
-	]);
-	await importIntoN8n(userFolder, 'workflow', [
-		triggerToSlackWorkflow({
-			id: REMOVAL_WORKFLOW_ID,
-			name: 'Removal alert',
-			triggerName: 'Sender removed',
-			triggerParameters: { provider: 'twilio', events: ['senderRemoved'] },
-			credentials: { twilioSendersApi: { id: 'twilioTrigCred02', name: 'Twilio fleet e2e' } },
-			slackUrl: slack.url,
-			text: '"Removed " + $json.sender.phoneNumber',
-		}),
-	]);
-	await activateBeforeStart(userFolder, WORKFLOW_ID);
-	await activateBeforeStart(userFolder, REMOVAL_WORKFLOW_ID);
-	n8n = await startN8n(userFolder, await freePort());
-	apiKey = await createApiKey(n8n.url, await setupOwner(n8n.url));
+	({ userFolder, n8n, apiKey } = await startN8nWithWorkflows(
+		[
+			twilioCredential('twilioTrigCred01', 'Twilio e2e', ACCOUNT_SID, AUTH_TOKEN, twilio.baseUrl),
+			twilioCredential('twilioTrigCred02', 'Twilio fleet e2e', FLEET_SID, AUTH_TOKEN, twilio.baseUrl),
+		],
+		[
+			triggerToSlackWorkflow({
+				id: WORKFLOW_ID,
+				name: 'Quality alert',
+				triggerName: 'Quality turns RED',
+				triggerParameters: { provider: 'twilio', events: ['qualityChanged'], filters: { qualityBecomes: ['RED'] } },
+				credentials: { twilioSendersApi: { id: 'twilioTrigCred01', name: 'Twilio e2e' } },
+				slackUrl: slack.url,
+				text: '"WhatsApp quality " + $json.previous.qualityRating + " → " + $json.sender.qualityRating + " for " + $json.sender.phoneNumber + " (" + $json.provider + ")"',
+			}),
+			triggerToSlackWorkflow({
+				id: REMOVAL_WORKFLOW_ID,
+				name: 'Removal alert',
+				triggerName: 'Sender removed',
+				triggerParameters: { provider: 'twilio', events: ['senderRemoved'] },
+				credentials: { twilioSendersApi: { id: 'twilioTrigCred02', name: 'Twilio fleet e2e' } },
+				slackUrl: slack.url,
+				text: '"Removed " + $json.sender.phoneNumber',
+			}),
+		],
+	));
 	// activation polls at once: that poll records the baseline
 	await waitFor(() => listRequests() >= 1 && listRequests(FLEET_SID) >= 1, 30_000, 'the baseline polls');
 }, 240_000);

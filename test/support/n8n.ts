@@ -323,3 +323,28 @@ export async function waitFor(condition: () => boolean, timeoutMs: number, what:
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 }
+
+/**
+ * A fresh n8n with the package installed, these credentials and workflows imported, the
+ * workflows active, started, and the owner's API key (for `repoll`). The active workflows
+ * poll once at start.
+ */
+export async function startN8nWithWorkflows(
+	credentials: unknown[],
+	workflows: Array<{ id?: string }>,
+): Promise<{ userFolder: string; port: number; n8n: RunningN8n; apiKey: string }> {
+	const userFolder = newUserFolder();
+	await installPackage(userFolder);
+	await importIntoN8n(userFolder, 'credentials', credentials);
+	await importIntoN8n(userFolder, 'workflow', workflows);
+	for (const { id } of workflows) if (id) await activateBeforeStart(userFolder, id);
+	const port = await freePort();
+	const n8n = await startN8n(userFolder, port);
+	const apiKey = await createApiKey(n8n.url, await setupOwner(n8n.url));
+	return { userFolder, port, n8n, apiKey };
+}
+
+/** A Twilio (WhatsApp Senders) credential with an Auth Token, as the e2e tests import it. */
+export function twilioCredential(id: string, name: string, accountSid: string, authToken: string, baseUrl: string) {
+	return { id, name, type: 'twilioSendersApi', data: { authType: 'authToken', accountSid, authToken, baseUrl } };
+}
