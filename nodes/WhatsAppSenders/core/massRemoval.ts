@@ -31,8 +31,10 @@ export function holdMassRemovals(
 	const removals = changes.filter((change) => change.event === 'senderRemoved');
 	// a held sender missing again is confirmed and reported now; only fresh removals can be suspect
 	const fresh = removals.filter((change) => !wasHeld.has(change.sender.id));
+	if (fresh.length === 0) return { changes: [...changes], snapshot: listed, held: [] };
+	// counted only when something is missing: most polls remove nothing
 	const known = Object.keys(previous).length;
-	const suspect = fresh.length > 0 && (fresh.length === known || (fresh.length * 100) / known > thresholdPercent);
+	const suspect = fresh.length === known || (fresh.length * 100) / known > thresholdPercent;
 	if (!suspect) return { changes: [...changes], snapshot: listed, held: [] };
 
 	const snapshot = Object.assign(Object.create(null) as Snapshot, listed);

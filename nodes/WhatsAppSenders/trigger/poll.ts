@@ -88,9 +88,9 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 		// parsed pages (about 1 KB a sender) are freed young instead of piling up for the GC
 		const keepSenders = stored === undefined || this.getMode() === 'manual';
 		const senders: Sender[] = [];
-		let comparison: SnapshotComparison | undefined;
+		const previous = unpackSnapshot(stored) ?? emptySnapshot();
+		const comparison = new SnapshotComparison(previous);
 		const compare = (page: Sender[]) => {
-			comparison ??= new SnapshotComparison(unpackSnapshot(stored) ?? emptySnapshot());
 			comparison.add(page);
 			if (keepSenders) for (const sender of page) senders.push(sender);
 		};
@@ -99,10 +99,10 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 			onPage: compare,
 		});
 		compare(listedInOneGo);
-		const finished = comparison!.finish();
+		const finished = comparison.finish();
 		const heldBefore = stored === undefined || !state.heldRemovals ? [] : state.heldRemovals.split(',');
 		const { snapshot, changes: allChanges, held } = holdMassRemovals(
-			unpackSnapshot(stored) ?? emptySnapshot(),
+			previous,
 			finished.snapshot,
 			finished.changes,
 			heldBefore,
