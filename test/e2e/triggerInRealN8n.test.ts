@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- test tooling: a real n8n process, timers and fake secrets, never loaded by n8n */
 import { rmSync } from 'node:fs';
 
+import { type MetaNumber, MetaSimulator } from '../simulators/meta';
 import { SlackSink } from '../simulators/slackSink';
 import { basicAuth } from '../simulators/server';
 import { TwilioSimulator, twilioSid, type TwilioSender } from '../simulators/twilio';
@@ -19,10 +20,17 @@ const WORKFLOW_ID = 'e2eQualityAlert1';
 /** A second account watched for removals, to show a provider glitch (an empty list) is not an alert storm. */
 const FLEET_SID = twilioSid('AC');
 const REMOVAL_WORKFLOW_ID = 'e2eRemovalAlert1';
+/** A Meta business portfolio and the Twilio account, each watched for messaging-limit changes. */
+const META_TOKEN = 'e2e-trigger-meta-token';
+const META_WABA = '102290129340398';
+const LIMIT_WORKFLOW_IDS = { metaCloud: 'e2eMetaLimitAlrt', twilio: 'e2eTwilLimitAlrt' };
+const LIMIT_TEXT = '"Limit " + $json.previous.messagingLimit + " → " + $json.current.messagingLimit + " (" + $json.current.messagingLimitText + ") on " + $json.senderCount + " numbers of " + $json.provider + ": " + $json.senders.map(s => s.phoneNumber).join(", ")';
 
 const twilio = new TwilioSimulator();
+const meta = new MetaSimulator(META_TOKEN, META_WABA);
 const slack = new SlackSink();
 let senders: TwilioSender[];
+let metaNumbers: MetaNumber[];
 let userFolder: string;
 let n8n: RunningN8n;
 let apiKey: string;
@@ -30,9 +38,16 @@ let apiKey: string;
 const listRequests = (accountSid = ACCOUNT_SID) =>
 	twilio.server.requests.filter((r) => r.path === '/v2/Channels/Senders' && basicAuth(r.headers)?.user === accountSid).length;
 const removalMessages = () => slack.messages.filter((message) => String(message.text).startsWith('Removed'));
+const limitMessages = () => slack.messages.filter((message) => String(message.text).startsWith('Limit'));
+const metaListRequests = () => meta.server.requests.filter((r) => r.path.endsWith('/phone_numbers')).length;
 
 beforeAll(async () => {
-	await Promise.all([twilio.start(), slack.start()]);
+	await Promise.all([twilio.start(), meta.start(), slack.start()]);
+	metaNumbers = meta.addNumbers(
+		{ phoneNumber: '+5511987654321', verifiedName: 'Acme Brasil', messagingLimit: 'TIER_2K' },
+		{ phoneNumber: '+5521912345678', verifiedName: 'Acme Rio', messagingLimit: 'TIER_2K' },
+		{ phoneNumber: '+5531912345678', verifiedName: 'Acme BH', messagingLimit: 'TIER_2K' },
+	);
 	twilio.addAccount(ACCOUNT_SID, AUTH_TOKEN);
 	senders = twilio.addSenders(
 		ACCOUNT_SID,
@@ -45,6 +60,7 @@ beforeAll(async () => {
 		[
 			twilioCredential('twilioTrigCred01', 'Twilio e2e', ACCOUNT_SID, AUTH_TOKEN, twilio.baseUrl),
 			twilioCredential('twilioTrigCred02', 'Twilio fleet e2e', FLEET_SID, AUTH_TOKEN, twilio.baseUrl),
+			{ id: 'metaTrigCred0001', name: 'Meta e2e', type: 'metaWhatsAppCloudApi', data: { accessToken: META_TOKEN, wabaId: META_WABA, graphApiVersion: 'v24.0', baseUrl: meta.baseUrl } },
 		],
 		[
 			triggerToSlackWorkflow({
@@ -65,15 +81,34 @@ beforeAll(async () => {
 				slackUrl: slack.url,
 				text: '"Removed " + $json.sender.phoneNumber',
 			}),
+			triggerToSlackWorkflow({
+				id: LIMIT_WORKFLOW_IDS.metaCloud,
+				name: 'Meta limit alert',
+				triggerName: 'Meta limit changes',
+				triggerParameters: { provider: 'metaCloud', events: ['messagingLimitChanged'] },
+				credentials: { metaWhatsAppCloudApi: { id: 'metaTrigCred0001', name: 'Meta e2e' } },
+				slackUrl: slack.url,
+				text: LIMIT_TEXT,
+			}),
+			triggerToSlackWorkflow({
+				id: LIMIT_WORKFLOW_IDS.twilio,
+				name: 'Twilio limit alert',
+				triggerName: 'Twilio limit changes',
+				triggerParameters: { provider: 'twilio', events: ['messagingLimitChanged'] },
+				credentials: { twilioSendersApi: { id: 'twilioTrigCred01', name: 'Twilio e2e' } },
+				slackUrl: slack.url,
+				text: LIMIT_TEXT,
+			}),
 		],
 	));
 	// activation polls at once: that poll records the baseline
-	await waitFor(() => listRequests() >= 1 && listRequests(FLEET_SID) >= 1, 30_000, 'the baseline polls');
+	// (the Twilio account is polled by two workflows)
+	await waitFor(() => listRequests() >= 2 && listRequests(FLEET_SID) >= 1 && metaListRequests() >= 1, 30_000, 'the baseline polls');
 }, 240_000);
 
 afterAll(async () => {
 	await n8n?.stop();
-	await Promise.all([twilio.stop(), slack.stop()]);
+	await Promise.all([twilio.stop(), meta.stop(), slack.stop()]);
 	if (userFolder) rmSync(userFolder, { recursive: true, force: true });
 });
 
@@ -98,6 +133,34 @@ describe('WhatsApp Senders Trigger in a real n8n', () => {
 		await new Promise((resolve) => setTimeout(resolve, 3000));
 		expect(slack.messages).toHaveLength(1);
 	}, 60_000);
+
+	describe('a business portfolio whose messaging limit changes', () => {
+		async function pollLimits(): Promise<void> {
+			const [twilioPolled, metaPolled] = [listRequests(), metaListRequests()];
+			await Promise.all([repoll(n8n.url, apiKey, LIMIT_WORKFLOW_IDS.metaCloud), repoll(n8n.url, apiKey, LIMIT_WORKFLOW_IDS.twilio)]);
+			await waitFor(() => listRequests() > twilioPolled && metaListRequests() > metaPolled, 30_000, 'the limit workflows to poll');
+			// time for the executions the polls started to reach the sink
+			await new Promise((resolve) => setTimeout(resolve, 3000));
+		}
+
+		it('posts exactly one message per account naming every number, on Meta and on Twilio', async () => {
+			for (const number of metaNumbers) meta.updateNumber(number.id, (n) => (n.messagingLimit = 'TIER_10K'));
+			for (const sender of senders) twilio.updateSender(ACCOUNT_SID, sender.sid, (s) => ((s.properties as Record<string, unknown>).messaging_limit = '100K Customers/24hr'));
+			await pollLimits();
+			await waitFor(() => limitMessages().length >= 2, 30_000, 'the limit messages');
+			// the senders come in the order of their ids
+			const twilioNumbers = [...senders].sort((a, b) => a.sid.localeCompare(b.sid)).map((sender) => String(sender.sender_id).replace('whatsapp:', ''));
+			expect(limitMessages().map((message) => message.text).sort()).toEqual([
+				`Limit 10000 → 100000 (100K Customers/24hr) on 2 numbers of twilio: ${twilioNumbers.join(', ')}`,
+				'Limit 2000 → 10000 (TIER_10K) on 3 numbers of metaCloud: +5511987654321, +5521912345678, +5531912345678',
+			]);
+		}, 90_000);
+
+		it('posts nothing more on the following polls', async () => {
+			await pollLimits();
+			expect(limitMessages()).toHaveLength(2);
+		}, 60_000);
+	});
 
 	describe('a provider answering an empty list', () => {
 		const fleet = () => twilio.account(FLEET_SID).senders;

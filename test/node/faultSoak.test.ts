@@ -153,11 +153,16 @@ describe('The trigger under 1,000 polls with injected faults', () => {
 			for (const sid of [...before.keys()].sort()) if (!after.has(sid)) lines.push(`${sid} senderRemoved`);
 			return lines;
 		};
+		/** What the items report, a line per sender: an account's limit change counts for each sender it lists. */
 		const emitted = (items: Array<{ json: IDataObject }>): string[] =>
-			items.map(({ json }) => {
+			items.flatMap(({ json }) => {
+				if (json.scope === 'account') {
+					const limit = (json.current as IDataObject).messagingLimit;
+					return (json.senders as IDataObject[]).map((sender) => `${String(sender.id)} ${String(json.event)} ${String(limit)}`);
+				}
 				const sender = json.sender as IDataObject;
 				const value = { statusChanged: sender.status, qualityChanged: sender.qualityRating, messagingLimitChanged: sender.messagingLimit }[String(json.event)];
-				return `${String(sender.id)} ${String(json.event)}${value === undefined ? '' : ` ${String(value)}`}`;
+				return [`${String(sender.id)} ${String(json.event)}${value === undefined ? '' : ` ${String(value)}`}`];
 			});
 
 		/** A few random changes, as a provider would make them between two polls. */

@@ -251,6 +251,99 @@ describe('Every event has a stable eventId', () => {
 	});
 });
 
+describe('A messaging-limit change the senders share is one alert', () => {
+	const setLimit = (index: number, limit: string) =>
+		twilio.updateSender(ACCOUNT_SID, senders[index].sid, (s) => {
+			(s.properties as IDataObject).messaging_limit = limit;
+		});
+	const poll = async (staticData: IDataObject, parameters: IDataObject = {}) =>
+		await pollSendersTrigger({ parameters: trigger(parameters), credentials: credentials(), staticData });
+	let staticData: IDataObject;
+	beforeEach(async () => {
+		// both senders at 1K, as a business portfolio's numbers are
+		setLimit(0, '1K Customers/24hr');
+		staticData = {};
+		await poll(staticData);
+	});
+
+	it('emits one item for the account, listing every sender that moved from 1K to 10K', async () => {
+		setLimit(0, '10K Customers/24hr');
+		setLimit(1, '10K Customers/24hr');
+		const { items } = await poll(staticData);
+		expect(items.map((item) => item.json)).toEqual([
+			{
+				eventId: expect.stringMatching(/^[0-9a-f]{16}$/),
+				event: 'messagingLimitChanged',
+				provider: 'twilio',
+				scope: 'account',
+				senderCount: 2,
+				senders: [
+					{ id: senders[0].sid, phoneNumber: '+14155550100', displayName: 'Support' },
+					{ id: senders[1].sid, phoneNumber: '+14155550200', displayName: 'Sales' },
+				].sort((a, b) => a.id.localeCompare(b.id)),
+				previous: { messagingLimit: 1000 },
+				current: { messagingLimit: 10000, messagingLimitText: '10K Customers/24hr' },
+				changes: ['messagingLimit'],
+				detectedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+			},
+		]);
+		expect((await poll(staticData)).items).toEqual([]);
+	});
+
+	it('emits one item per sender when "Group Messaging Limit Changes" is off', async () => {
+		setLimit(0, '10K Customers/24hr');
+		setLimit(1, '10K Customers/24hr');
+		const { items } = await poll(staticData, { options: { groupLimitChanges: false } });
+		expect(items.map((item) => [item.json.event, (item.json.sender as IDataObject).phoneNumber, item.json.previous])).toEqual(
+			expect.arrayContaining([
+				['messagingLimitChanged', '+14155550100', { messagingLimit: 1000 }],
+				['messagingLimitChanged', '+14155550200', { messagingLimit: 1000 }],
+			]),
+		);
+		expect(items).toHaveLength(2);
+	});
+
+	it('lists only the senders "Only Senders" watches', async () => {
+		setLimit(0, '10K Customers/24hr');
+		setLimit(1, '10K Customers/24hr');
+		const { items } = await poll(staticData, { filters: { senders: '+14155550200' } });
+		expect(items.map((item) => [item.json.senderCount, (item.json.senders as IDataObject[]).map((sender) => sender.phoneNumber)])).toEqual([
+			[1, ['+14155550200']],
+		]);
+	});
+
+	it('makes one item per distinct change when senders moved to different limits', async () => {
+		setLimit(0, '10K Customers/24hr');
+		setLimit(1, '100K Customers/24hr');
+		const { items } = await poll(staticData);
+		const limits = items.map((item) => [(item.json.current as IDataObject).messagingLimit, item.json.senderCount] as [number, number]);
+		expect(limits.sort((a, b) => a[0] - b[0])).toEqual([
+			[10000, 1],
+			[100000, 1],
+		]);
+	});
+
+	it('keeps a quality change of the same poll as its own item for its sender', async () => {
+		setLimit(0, '10K Customers/24hr');
+		setLimit(1, '10K Customers/24hr');
+		setQuality(1, 'LOW');
+		const { items } = await poll(staticData);
+		expect(items.map((item) => [item.json.event, item.json.senderCount ?? (item.json.sender as IDataObject).phoneNumber])).toEqual([
+			['qualityChanged', '+14155550200'],
+			['messagingLimitChanged', 2],
+		]);
+	});
+
+	it('keeps its eventId when n8n died before saving and the next poll reports it again', async () => {
+		setLimit(0, '10K Customers/24hr');
+		setLimit(1, '10K Customers/24hr');
+		const beforeCrash = structuredClone(staticData);
+		const first = await poll(staticData);
+		const replayed = await poll(beforeCrash);
+		expect(replayed.items.map((item) => item.json.eventId)).toEqual(first.items.map((item) => item.json.eventId));
+	});
+});
+
 describe('A provider glitch is not an alert storm', () => {
 	const listed = () => twilio.account(ACCOUNT_SID).senders;
 	const events = (items: Array<{ json: IDataObject }>) => items.map((item) => [item.json.event, (item.json.sender as IDataObject).phoneNumber]);

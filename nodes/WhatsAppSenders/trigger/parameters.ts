@@ -23,13 +23,17 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'multiOptions',
 		default: ['senderAdded', 'senderRemoved', 'statusChanged', 'qualityChanged', 'messagingLimitChanged'],
 		options: [
-			{ name: 'Messaging Limit Changed', value: 'messagingLimitChanged', description: 'The daily limit of business-initiated conversations went up or down' },
+			{
+				name: 'Messaging Limit Changed',
+				value: 'messagingLimitChanged',
+				description: 'The daily limit of business-initiated conversations went up or down. Senders that changed together make one item.',
+			},
 			{ name: 'Quality Changed', value: 'qualityChanged', description: 'The quality rating moved between GREEN, YELLOW and RED' },
 			{ name: 'Sender Added', value: 'senderAdded', description: 'A new number appeared in the account' },
 			{ name: 'Sender Removed', value: 'senderRemoved', description: 'A number is no longer listed' },
 			{ name: 'Status Changed', value: 'statusChanged', description: 'E.g. PENDING → ONLINE, or ONLINE → OFFLINE.' },
 		],
-		description: 'Which changes start the workflow. Each change is one item.',
+		description: 'Which changes start the workflow. Each change is one item; a limit change several senders share is one item for the account.',
 	},
 	{
 		displayName: 'Filters',
@@ -90,6 +94,14 @@ export const triggerProperties: INodeProperties[] = [
 				description: 'Whether the first poll after activation outputs every watched sender as it is now (event "currentState"). Off: the first poll only records a baseline.',
 			},
 			{
+				displayName: 'Group Messaging Limit Changes',
+				name: 'groupLimitChanges',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether a limit change that several senders make in the same poll is one item for the account (with senders, senderCount, previous and current) instead of one item per sender. Meta\'s limit belongs to the business portfolio, so all its numbers change at once.',
+			},
+			{
 				displayName: 'Hold Mass Removals Above (%)',
 				name: 'massRemovalPercent',
 				type: 'number',
@@ -113,6 +125,7 @@ export const triggerProperties: INodeProperties[] = [
 export interface TriggerParameters {
 	filters: EventFilters;
 	emitOnFirstPoll: boolean;
+	groupLimitChanges: boolean;
 	massRemovalPercent: number;
 	timeoutMs?: number;
 }
@@ -124,6 +137,7 @@ const schema = z.object({
 	statusBecomes: z.array(z.enum(SENDER_STATUSES)),
 	qualityDirection: z.enum(['any', 'downgrade', 'upgrade']),
 	emitOnFirstPoll: z.boolean({ invalid_type_error: 'must be true or false' }),
+	groupLimitChanges: z.boolean({ invalid_type_error: 'must be true or false' }),
 	massRemovalPercent: z
 		.number({ invalid_type_error: 'must be a percentage from 1 to 100' })
 		.min(1, 'must be at least 1 (%)')
@@ -143,6 +157,7 @@ export function readTriggerParameters(context: IPollFunctions): TriggerParameter
 			statusBecomes: filters.statusBecomes ?? [],
 			qualityDirection: filters.qualityDirection ?? 'any',
 			emitOnFirstPoll: options.emitOnFirstPoll ?? false,
+			groupLimitChanges: options.groupLimitChanges ?? true,
 			massRemovalPercent: options.massRemovalPercent ?? DEFAULT_MASS_REMOVAL_PERCENT,
 			timeout: options.timeout,
 		},
@@ -153,6 +168,7 @@ export function readTriggerParameters(context: IPollFunctions): TriggerParameter
 			statusBecomes: 'Only When Status Becomes',
 			qualityDirection: 'Quality Direction',
 			emitOnFirstPoll: 'Emit Current State on First Poll',
+			groupLimitChanges: 'Group Messaging Limit Changes',
 			massRemovalPercent: 'Hold Mass Removals Above (%)',
 			timeout: 'Timeout (Seconds)',
 		},
@@ -166,6 +182,7 @@ export function readTriggerParameters(context: IPollFunctions): TriggerParameter
 			qualityDirection: input.qualityDirection,
 		},
 		emitOnFirstPoll: input.emitOnFirstPoll,
+		groupLimitChanges: input.groupLimitChanges,
 		massRemovalPercent: input.massRemovalPercent,
 		timeoutMs: input.timeout === undefined ? undefined : input.timeout * 1000,
 	};

@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 
 import { type SenderChange, SnapshotComparison } from '../core/diff';
 import { filterChanges, filterSenders } from '../core/eventFilter';
+import { groupLimitChanges, type LimitChangeGroup } from '../core/limitGroups';
 import { holdMassRemovals } from '../core/massRemoval';
 import type { Sender } from '../core/sender';
 import { randomBytes } from 'node:crypto';
@@ -70,6 +71,35 @@ function eventItem(
 }
 
 /**
+ * The account's limit change as one item. Its id covers the senders it lists: should n8n die
+ * before saving, a repeat that lists one more sender is a new id, so that sender is not dropped.
+ */
+function limitGroupItem(group: LimitChangeGroup, provider: string, detectedAt: string, stateId: string): INodeExecutionData {
+	const what = JSON.stringify([group.previous.messagingLimit, group.current.messagingLimit, group.senders.map((sender) => sender.id)]);
+	return {
+		json: {
+			eventId: hashOf(stateId, group.event, 'account', what),
+			event: group.event,
+			provider,
+			scope: group.scope,
+			senderCount: group.senders.length,
+			senders: group.senders,
+			previous: group.previous,
+			current: group.current,
+			changes: group.changes,
+			detectedAt,
+		},
+	};
+}
+
+/** The items of a poll's changes: limit changes one per account unless the user asked for one per sender. */
+function changeItems(changes: SenderChange[], grouped: boolean, provider: string, detectedAt: string, stateId: string): INodeExecutionData[] {
+	return (grouped ? groupLimitChanges(changes) : changes).map((change) =>
+		'scope' in change ? limitGroupItem(change, provider, detectedAt, stateId) : eventItem(change, provider, detectedAt, stateId),
+	);
+}
+
+/**
  * One poll: list every sender, compare with the stored snapshot, emit the changes the user
  * watches. The snapshot is replaced only after the whole listing succeeded; any failure
  * throws before that, so the next good poll reports every change exactly once.
@@ -118,7 +148,7 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 
 		if (!live) {
 			items = changes.length > 0
-				? changes.map((change) => eventItem(change, provider.id, detectedAt, stateId))
+				? changeItems(changes, parameters.groupLimitChanges, provider.id, detectedAt, stateId)
 				: filterSenders(senders, parameters.filters).map((sender) => eventItem({ event: 'currentState', sender }, provider.id, detectedAt, stateId));
 		} else if (stored === undefined) {
 			state.scope = http.accountScope;
@@ -138,7 +168,7 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 				state.senders = packSnapshot(snapshot);
 				state.heldRemovals = held.join(',');
 			}
-			items = changes.map((change) => eventItem(change, provider.id, detectedAt, stateId));
+			items = changeItems(changes, parameters.groupLimitChanges, provider.id, detectedAt, stateId);
 			if (items.length > 0) state.generation = generation + 1;
 		}
 	} catch (error) {

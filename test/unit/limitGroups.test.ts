@@ -1,0 +1,51 @@
+import { diffSnapshots } from '../../nodes/WhatsAppSenders/core/diff';
+import { groupLimitChanges } from '../../nodes/WhatsAppSenders/core/limitGroups';
+import type { Sender } from '../../nodes/WhatsAppSenders/core/sender';
+import { takeSnapshot } from '../../nodes/WhatsAppSenders/core/snapshot';
+
+function sender(id: string, messagingLimit: number | null, messagingLimitText: string | null, overrides: Partial<Sender> = {}): Sender {
+	return {
+		provider: 'metaCloud',
+		id,
+		phoneNumber: `+5511900000${id}`,
+		displayName: `Number ${id}`,
+		status: 'ONLINE',
+		providerStatus: 'CONNECTED',
+		qualityRating: 'GREEN',
+		messagingLimit,
+		messagingLimitText,
+		raw: {},
+		...overrides,
+	};
+}
+
+const portfolioAt2K = takeSnapshot(['1', '2', '3', '4'].map((id) => sender(id, 2000, 'TIER_2K')));
+
+describe('grouping messaging-limit changes', () => {
+	it('folds a portfolio moving from 2K to 10K into one change listing every number', () => {
+		const changes = diffSnapshots(portfolioAt2K, ['1', '2', '3', '4'].map((id) => sender(id, 10000, 'TIER_10K')));
+		expect(groupLimitChanges(changes)).toEqual([
+			{
+				event: 'messagingLimitChanged',
+				scope: 'account',
+				senders: ['1', '2', '3', '4'].map((id) => ({ id, phoneNumber: `+5511900000${id}`, displayName: `Number ${id}` })),
+				previous: { messagingLimit: 2000 },
+				current: { messagingLimit: 10000, messagingLimitText: 'TIER_10K' },
+				changes: ['messagingLimit'],
+			},
+		]);
+	});
+
+	it('keeps "unlimited" and "not reported" apart, both having no number', () => {
+		const changes = diffSnapshots(portfolioAt2K, [sender('1', null, 'TIER_UNLIMITED'), sender('2', null, 'TIER_UNLIMITED'), sender('3', null, null), sender('4', 2000, 'TIER_2K')]);
+		expect(groupLimitChanges(changes).map((group) => ['senders' in group && group.senders.length, 'current' in group && group.current.messagingLimitText])).toEqual([
+			[2, 'TIER_UNLIMITED'],
+			[1, null],
+		]);
+	});
+
+	it('puts the account changes after the per-sender changes and before the removals', () => {
+		const changes = diffSnapshots(portfolioAt2K, [sender('1', 10000, 'TIER_10K', { qualityRating: 'RED' }), sender('2', 10000, 'TIER_10K'), sender('5', 10000, 'TIER_10K')]);
+		expect(groupLimitChanges(changes).map((change) => change.event)).toEqual(['qualityChanged', 'senderAdded', 'messagingLimitChanged', 'senderRemoved', 'senderRemoved']);
+	});
+});
