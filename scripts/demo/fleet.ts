@@ -31,6 +31,7 @@ export const ALERTS_CHANNEL = 'whatsapp-alerts';
 export const DEMO_WORKFLOWS = [
 	{ example: 'quality-alert', id: 'demoQualityAlrt1', channel: ALERTS_CHANNEL },
 	{ example: 'sender-status-alert', id: 'demoStatusAlert1', channel: ALERTS_CHANNEL },
+	{ example: 'messaging-limit-alert', id: 'demoLimitAlert01', channel: ALERTS_CHANNEL },
 	{ example: 'onboarding', id: 'demoOnboarding01', channel: 'onboarding' },
 	{ example: 'fleet-report', id: 'demoFleetReport1', channel: 'fleet-report' },
 ];
@@ -138,14 +139,22 @@ function setAutocallsStatus(fleet: Fleet, phoneNumber: string, status: 'online' 
 /**
  * What happens to the fleet, about a minute apart so each change lands in its own poll
  * (n8n polls at most once a minute): one Twilio number degrades GREEN → YELLOW → RED and
- * recovers, a Meta number slips to YELLOW, an Autocalls number goes offline and comes
- * back, and a new Famulor sender appears. The onboarding client comes in between.
+ * recovers, a Meta number slips to YELLOW, Meta raises the portfolio's messaging limit (both
+ * numbers at once: one alert), an Autocalls number goes offline and comes back, and a new
+ * Famulor sender appears. The onboarding client comes in between.
  */
 export function scenario(onboard: () => Promise<void>): ScenarioStep[] {
 	return [
 		{ at: 10, say: 'Twilio +14155550102 (Acme Sales): quality HIGH → MEDIUM (GREEN → YELLOW)', apply: (fleet) => setTwilioQuality(fleet, '+14155550102', 'MEDIUM') },
 		{ at: 25, say: `a new client, ${NEW_CLIENT.businessName}, submits ${NEW_CLIENT.phoneNumber} to the onboarding webhook`, apply: onboard },
-		{ at: 70, say: 'Autocalls +33612345678 (Acme France) goes offline', apply: (fleet) => setAutocallsStatus(fleet, '+33612345678', 'offline') },
+		{
+			at: 70,
+			say: "Autocalls +33612345678 (Acme France) goes offline; Meta raises the portfolio's messaging limit 10K → 100K (both Meta numbers)",
+			apply: (fleet) => {
+				setAutocallsStatus(fleet, '+33612345678', 'offline');
+				for (const id of ['106540352240001', '106540352240002']) fleet.meta.updateNumber(id, (number) => (number.messagingLimit = 'TIER_100K'));
+			},
+		},
 		{
 			at: 130,
 			say: 'Twilio +14155550102 (Acme Sales): quality MEDIUM → LOW (YELLOW → RED); Meta +5521912345678 (Acme Rio) turns YELLOW',

@@ -30,9 +30,9 @@ describe('the demo command', () => {
 		expect(report?.[1]).toMatch(/99digital: 2 \(2 ONLINE/);
 	});
 
-	it('prints the n8n URL, the login and the four active example workflows', () => {
+	it('prints the n8n URL, the login and the five active example workflows', () => {
 		expect(demo.output()).toContain('Log in as owner@example.com / WhatsApp-Senders-1');
-		for (const name of ['quality alert', 'sender status alert', 'onboarding pipeline', 'daily fleet report']) {
+		for (const name of ['quality alert', 'sender status alert', 'messaging limit alert', 'onboarding pipeline', 'daily fleet report']) {
 			expect(demo.output()).toMatch(new RegExp(`WhatsApp ${name}.*${n8nUrl.replace(/[.:/]/g, '\\$&')}/workflow/`));
 		}
 	});
@@ -50,6 +50,16 @@ describe('the demo command', () => {
 		expect(demo.output()).toMatch(/Slack #onboarding ▸ 📱 \+14155550199 \(Bella Pizza\) is registered with Twilio as XE[0-9a-f]{32}/);
 		expect(demo.output()).toMatch(/curl -X POST 'http:\/\/127\.0\.0\.1:\d+\/webhook-waiting\/\d+\S*' -d code=NNNNNN/);
 	}, 130_000);
+
+	it("posts one message, not one per number, when Meta raises the portfolio's messaging limit", async () => {
+		await demo.waitFor(
+			/Slack #whatsapp-alerts ▸ 📈 WhatsApp messaging limit 10,000 → 100,000 conversations \/ 24 h on Meta Cloud API for 2 numbers: \+5511987654321 \(Acme Brasil\), \+5521912345678 \(Acme Rio\)\./,
+			150_000,
+		);
+		// Acme Rio's quality alert comes from a later poll of Meta (every trigger polls each minute): nothing more on the limit by then
+		await demo.waitFor(/Slack #whatsapp-alerts ▸ 🟡 WhatsApp quality GREEN → YELLOW for \+5521912345678/, 150_000);
+		expect(demo.output().match(/Slack #whatsapp-alerts ▸ \S+ WhatsApp messaging limit/g)).toHaveLength(1);
+	}, 310_000);
 
 	it("sends a bad onboarding request down the pipeline's error branch to Slack", async () => {
 		const response = await fetch(`${n8nUrl}/webhook/whatsapp-onboarding`, {

@@ -18,6 +18,8 @@ const EMOJI: Record<string, string> = {
 	wastebasket: '🗑️',
 	iphone: '📱',
 	bar_chart: '📊',
+	chart_with_upwards_trend: '📈',
+	chart_with_downwards_trend: '📉',
 	warning: '⚠️',
 };
 
