@@ -1,7 +1,11 @@
-/** @type {import('jest').Config} */
+/**
+ * `npm test`, the everyday loop: unit tests and node tests (n8n-core against local
+ * simulators). No real n8n, browser or Redis: those are `jest.e2e.config.js`.
+ * @type {import('jest').Config}
+ */
 module.exports = {
 	testEnvironment: 'node',
-	roots: ['<rootDir>/test/unit', '<rootDir>/test/node', '<rootDir>/test/e2e'],
+	roots: ['<rootDir>/test/unit', '<rootDir>/test/node'],
 	testMatch: ['**/*.test.ts'],
 	setupFilesAfterEnv: ['<rootDir>/test/support/canaryReport.ts', '<rootDir>/test/support/contractCheck.ts'],
 	transform: {

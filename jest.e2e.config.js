@@ -1,0 +1,6 @@
+/**
+ * `npm run test:e2e` and the version matrix: the tests that drive a real n8n (and Chromium,
+ * Redis, the demo). Same set-up as the everyday loop's `jest.config.js`, other folder.
+ * @type {import('jest').Config}
+ */
+module.exports = { ...require('./jest.config.js'), roots: ['<rootDir>/test/e2e'] };
