@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { SENDER_EVENTS, SnapshotComparison } from '../nodes/WhatsAppSenders/core/diff';
 import { type EventFilters, filterChanges } from '../nodes/WhatsAppSenders/core/eventFilter';
 import { type Snapshot, takeSnapshot, unpackSnapshot } from '../nodes/WhatsAppSenders/core/snapshot';
-import type { ProviderHttp } from '../nodes/WhatsAppSenders/providers/types';
+import type { ProviderHttp } from '../nodes/WhatsAppSenders/providers/http';
 import { twilioAdapter } from '../nodes/WhatsAppSenders/providers/twilio/adapter';
 import { pollSendersTrigger, runSendersNode } from '../test/harness/n8nHarness';
 import { LISTING_PROVIDERS, listAllParameters, startListingAccount } from '../test/support/listingAccounts';

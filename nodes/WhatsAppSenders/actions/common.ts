@@ -2,7 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 import { z } from 'zod';
 
 import { validateParameters } from '../core/validation';
-import type { ProviderAdapter, ProviderHttp, SenderOperation } from '../providers/types';
+import type { ProviderAdapter } from '../providers/adapter';
+import type { ProviderHttp } from '../providers/http';
+import type { SenderOperation } from '../providers/operations';
 import type { SenderOperationModule } from './types';
 
 export const MAX_TIMEOUT_SECONDS = 600;

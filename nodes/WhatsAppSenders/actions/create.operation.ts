@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { validateParameters } from '../core/validation';
 import { e164Schema, normalizePhoneInput } from '../core/whatsappProfile';
 import { PROVIDERS } from '../providers';
-import type { CreateField, CreateSenderInput, ProviderAdapter } from '../providers/types';
+import type { ProviderAdapter } from '../providers/adapter';
+import type { CreateField, CreateSenderInput } from '../providers/operations';
 import { optionsCollection, readTimeoutMs } from './common';
 import {
 	configurationSchema,

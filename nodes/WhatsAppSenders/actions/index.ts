@@ -1,4 +1,4 @@
-import type { SenderOperation } from '../providers/types';
+import type { SenderOperation } from '../providers/operations';
 import { createOperation } from './create.operation';
 import { deleteOperation } from './delete.operation';
 import { deregisterOperation } from './deregister.operation';

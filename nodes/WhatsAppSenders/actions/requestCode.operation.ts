@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { validateParameters } from '../core/validation';
 import { providersSupporting } from '../providers';
-import type { RequestCodeInput } from '../providers/types';
+import type { RequestCodeInput } from '../providers/operations';
 import { optionsCollection, readTimeoutMs } from './common';
 import { configurationSchema } from './senderFields';
 import { readSenderId, senderLocatorProperties } from './senderLocator';

@@ -7,7 +7,9 @@ import type {
 
 import { InvalidInputError } from '../core/errors';
 import { PROVIDERS } from '../providers';
-import type { ProviderAdapter, ProviderHttp, SenderOperation } from '../providers/types';
+import type { ProviderAdapter } from '../providers/adapter';
+import type { ProviderHttp } from '../providers/http';
+import type { SenderOperation } from '../providers/operations';
 import { optionsCollection, readTimeoutMs } from './common';
 import type { SenderOperationModule } from './types';
 

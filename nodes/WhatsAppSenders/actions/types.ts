@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { ProviderAdapter, ProviderHttp, SenderOperation } from '../providers/types';
+import type { ProviderAdapter } from '../providers/adapter';
+import type { ProviderHttp } from '../providers/http';
+import type { SenderOperation } from '../providers/operations';
 
 export interface CommonParameters {
 	timeoutMs?: number;

@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { InvalidInputError } from '../core/errors';
 import { validateParameters } from '../core/validation';
 import { providersSupporting } from '../providers';
-import type { UpdateSenderInput } from '../providers/types';
+import type { UpdateSenderInput } from '../providers/operations';
 import { optionsCollection, readTimeoutMs } from './common';
 import { pick } from './create.operation';
 import {

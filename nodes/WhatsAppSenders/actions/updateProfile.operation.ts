@@ -5,7 +5,7 @@ import { InvalidInputError } from '../core/errors';
 import { validateParameters } from '../core/validation';
 import { emailSchema, listOf, META_PROFILE_VERTICALS, PROFILE_LIMITS, webUrlSchema } from '../core/whatsappProfile';
 import { providersSupporting } from '../providers';
-import type { BusinessProfileInput } from '../providers/types';
+import type { BusinessProfileInput } from '../providers/operations';
 import { optionsCollection, readTimeoutMs } from './common';
 import { readSenderId, senderLocatorProperties } from './senderLocator';
 import { profileFields, setFields } from './senderFields';

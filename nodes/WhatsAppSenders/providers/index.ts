@@ -4,7 +4,8 @@ import { famulorAdapter } from './famulor/adapter';
 import { metaCloudAdapter } from './metaCloud/adapter';
 import { ninetyNineDigitalAdapter } from './ninetyNineDigital/adapter';
 import { twilioAdapter } from './twilio/adapter';
-import type { ProviderAdapter, SenderOperation } from './types';
+import type { ProviderAdapter } from './adapter';
+import type { SenderOperation } from './operations';
 
 /** The provider table: adding a provider is one folder, one credential and one row here. */
 export const PROVIDERS: readonly ProviderAdapter[] = [

@@ -1,16 +1,9 @@
 import { InvalidInputError, UnexpectedResponseError } from '../../core/errors';
 import { asRecord } from '../../core/json';
 import type { Sender } from '../../core/sender';
-import type {
-	BusinessProfileInput,
-	CreateSenderInput,
-	ListSendersOptions,
-	ProviderAdapter,
-	ProviderErrorDetail,
-	ProviderHttp,
-	ProviderRequest,
-	RequestCodeInput,
-} from '../types';
+import type { ProviderAdapter } from '../adapter';
+import type { ProviderErrorDetail, ProviderHttp, ProviderRequest } from '../http';
+import type { BusinessProfileInput, CreateSenderInput, ListSendersOptions, RequestCodeInput } from '../operations';
 import { listPagedSenders } from '../pagedListing';
 import { mapMetaPhoneNumber, metaPhoneNumberFields } from './mapper';
 

@@ -1,7 +1,9 @@
 import { UnexpectedResponseError } from '../../core/errors';
 import { asRecord, type JsonRecord } from '../../core/json';
 import type { Sender } from '../../core/sender';
-import type { CreateSenderInput, ListSendersOptions, ProviderAdapter, ProviderHttp, TokenExchange } from '../types';
+import type { ProviderAdapter } from '../adapter';
+import type { ProviderHttp, TokenExchange } from '../http';
+import type { CreateSenderInput, ListSendersOptions } from '../operations';
 import {
 	mapAccountUsage,
 	mapNinetyNineNumber,

@@ -1,15 +1,9 @@
 import { UnexpectedResponseError } from '../../core/errors';
 import { asRecord } from '../../core/json';
 import type { Sender } from '../../core/sender';
-import type {
-	CreateSenderInput,
-	ListSendersOptions,
-	ProviderAdapter,
-	ProviderErrorDetail,
-	ProviderHttp,
-	ProviderRequest,
-	UpdateSenderInput,
-} from '../types';
+import type { ProviderAdapter } from '../adapter';
+import type { ProviderErrorDetail, ProviderHttp, ProviderRequest } from '../http';
+import type { CreateSenderInput, ListSendersOptions, UpdateSenderInput } from '../operations';
 import { listPagedSenders } from '../pagedListing';
 import { TWILIO_ERROR_HINTS } from './errorHints';
 import { mapTwilioSender } from './mapper';
