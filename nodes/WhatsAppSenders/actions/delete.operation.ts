@@ -28,7 +28,7 @@ const confirmationProperties: INodeProperties[] = PROVIDERS.filter((provider) =>
 	];
 });
 
-export const deleteOperation: SenderOperationModule<SenderParameters> = {
+export const deleteOperation: SenderOperationModule<'delete', SenderParameters> = {
 	value: 'delete',
 	option: {
 		name: 'Delete',
@@ -45,8 +45,8 @@ export const deleteOperation: SenderOperationModule<SenderParameters> = {
 		}
 		return { senderId, timeoutMs: readTimeoutMs(context, itemIndex) };
 	},
-	async run(http, provider, { senderId }) {
-		await provider.deleteSender!(http, senderId);
+	async run(http, deleteSender, { senderId }) {
+		await deleteSender(http, senderId);
 		return [{ deleted: true, id: senderId }];
 	},
 };

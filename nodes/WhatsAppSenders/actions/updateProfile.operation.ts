@@ -65,7 +65,7 @@ const schema = z.object({
 	profilePictureHandle: z.string({ invalid_type_error: 'must be text' }).trim().min(1).optional(),
 });
 
-export const updateProfileOperation: SenderOperationModule<UpdateProfileParameters> = {
+export const updateProfileOperation: SenderOperationModule<'updateProfile', UpdateProfileParameters> = {
 	value: 'updateProfile',
 	option: {
 		name: 'Update Business Profile',
@@ -91,7 +91,7 @@ export const updateProfileOperation: SenderOperationModule<UpdateProfileParamete
 		});
 		return { senderId, profile, timeoutMs: readTimeoutMs(context, itemIndex) };
 	},
-	async run(http, provider, parameters) {
-		return [(await provider.updateProfile!(http, parameters.senderId, parameters.profile)) as IDataObject];
+	async run(http, updateProfile, parameters) {
+		return [(await updateProfile(http, parameters.senderId, parameters.profile)) as IDataObject];
 	},
 };

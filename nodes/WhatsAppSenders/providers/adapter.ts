@@ -1,15 +1,5 @@
-import type { Sender } from '../core/sender';
-import type { ProviderErrorDetail, ProviderHttp, ProviderRequest, TokenExchange } from './http';
-import type {
-	BusinessProfileInput,
-	CreateField,
-	CreateSenderInput,
-	ListSendersOptions,
-	RegisteredNumber,
-	RequestCodeInput,
-	SenderOperation,
-	UpdateSenderInput,
-} from './operations';
+import type { ProviderErrorDetail, ProviderRequest, TokenExchange } from './http';
+import type { CreateField, SenderHandlers } from './operations';
 
 export interface ProviderAdapter {
 	/** Value of the node's `provider` parameter. Saved workflows depend on it. */
@@ -19,7 +9,8 @@ export interface ProviderAdapter {
 	defaultBaseUrl: string;
 	/** Words the credential fields use, for a 401 message that tells the user what to check. */
 	credentialHint: string;
-	operations: readonly SenderOperation[];
+	/** What it does for each operation it supports; every provider lists its senders. */
+	handlers: Pick<SenderHandlers, 'list'> & Partial<SenderHandlers>;
 	/** Secrets a listed sender carries (99digital's per-number apiKey): left out unless the user asks. */
 	secretOutputFields?: readonly string[];
 	/** Values of the provider's own status filter on list, if the API has one. */
@@ -31,7 +22,6 @@ export interface ProviderAdapter {
 	 * providers the key itself, which the transport hashes before anything keeps it).
 	 */
 	accountIdentity(credentials: Record<string, unknown>): string;
-	listSenders(http: ProviderHttp, options: ListSendersOptions): Promise<Sender[]>;
 	/** What a sender id of this provider looks like, checked before any request. */
 	senderIdPattern?: { regex: RegExp; example: string; description: string };
 	/** A sender's resource URL at the provider, if it has one: the id is the first group. */
@@ -45,19 +35,6 @@ export interface ProviderAdapter {
 	accountFields?: readonly string[];
 	/** Short-lived access token exchanged for the credential's id and secret. */
 	tokenExchange?: TokenExchange;
-	getSender?(http: ProviderHttp, id: string): Promise<Sender>;
-	deleteSender?(http: ProviderHttp, id: string): Promise<void>;
 	/** Delete cannot be undone at this provider: the node asks for an explicit confirmation, and says this. */
 	deleteWarning?: string;
-	/** Never repeated after it may have reached the provider (see transport retry rules). */
-	createSender?(http: ProviderHttp, input: CreateSenderInput): Promise<Sender>;
-	verifySender?(http: ProviderHttp, id: string, code: string): Promise<Sender>;
-	updateSender?(http: ProviderHttp, id: string, input: UpdateSenderInput): Promise<Sender>;
-	requestCode?(http: ProviderHttp, id: string, input: RequestCodeInput): Promise<Record<string, unknown>>;
-	registerSender?(http: ProviderHttp, id: string, pin: string): Promise<Sender>;
-	deregisterSender?(http: ProviderHttp, id: string): Promise<Sender>;
-	getProfile?(http: ProviderHttp, id: string): Promise<Record<string, unknown>>;
-	updateProfile?(http: ProviderHttp, id: string, profile: BusinessProfileInput): Promise<Record<string, unknown>>;
-	listRegistered?(http: ProviderHttp): Promise<RegisteredNumber[]>;
-	getUsage?(http: ProviderHttp): Promise<Record<string, unknown>>;
 }

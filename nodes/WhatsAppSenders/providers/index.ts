@@ -33,5 +33,5 @@ export function resolveProvider(value: unknown): ProviderAdapter {
 }
 
 export function providersSupporting(operation: SenderOperation): string[] {
-	return PROVIDERS.filter((provider) => provider.operations.includes(operation)).map((p) => p.id);
+	return PROVIDERS.filter((provider) => provider.handlers[operation]).map((p) => p.id);
 }

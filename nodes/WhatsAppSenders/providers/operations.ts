@@ -1,4 +1,5 @@
 import type { Sender } from '../core/sender';
+import type { ProviderHttp } from './http';
 
 export interface ListSendersOptions {
 	/** Stop after this many senders; undefined returns all. */
@@ -16,20 +17,28 @@ export interface ListSendersOptions {
 	onPage?: (senders: Sender[]) => void;
 }
 
-export type SenderOperation =
-	| 'list'
-	| 'get'
-	| 'create'
-	| 'requestCode'
-	| 'verify'
-	| 'register'
-	| 'update'
-	| 'getProfile'
-	| 'updateProfile'
-	| 'deregister'
-	| 'delete'
-	| 'listRegistered'
-	| 'getUsage';
+/**
+ * What each operation of the node asks of a provider, keyed by operation. An adapter
+ * implements the ones its API offers, and those are the operations the node offers for it.
+ */
+export interface SenderHandlers {
+	list(http: ProviderHttp, options: ListSendersOptions): Promise<Sender[]>;
+	get(http: ProviderHttp, id: string): Promise<Sender>;
+	/** Never repeated after it may have reached the provider (see transport retry rules). */
+	create(http: ProviderHttp, input: CreateSenderInput): Promise<Sender>;
+	requestCode(http: ProviderHttp, id: string, input: RequestCodeInput): Promise<Record<string, unknown>>;
+	verify(http: ProviderHttp, id: string, code: string): Promise<Sender>;
+	register(http: ProviderHttp, id: string, pin: string): Promise<Sender>;
+	update(http: ProviderHttp, id: string, input: UpdateSenderInput): Promise<Sender>;
+	getProfile(http: ProviderHttp, id: string): Promise<Record<string, unknown>>;
+	updateProfile(http: ProviderHttp, id: string, profile: BusinessProfileInput): Promise<Record<string, unknown>>;
+	deregister(http: ProviderHttp, id: string): Promise<Sender>;
+	delete(http: ProviderHttp, id: string): Promise<void>;
+	listRegistered(http: ProviderHttp): Promise<RegisteredNumber[]>;
+	getUsage(http: ProviderHttp): Promise<Record<string, unknown>>;
+}
+
+export type SenderOperation = keyof SenderHandlers;
 
 /** What a provider's create asks for beyond the phone number; the Create operation shows these fields. */
 export type CreateField =

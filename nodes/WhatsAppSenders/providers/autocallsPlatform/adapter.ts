@@ -60,10 +60,9 @@ export function createPlatformAdapter(identity: PlatformAdapterIdentity): Provid
 	return {
 		...identity,
 		credentialHint: 'the API key',
-		operations: ['list'],
 		listStatusFilters: PLATFORM_STATUS_FILTERS,
 		parseError: parsePlatformError,
 		accountIdentity: (credentials) => String(credentials.apiKey ?? ''),
-		listSenders,
+		handlers: { list: listSenders },
 	};
 }

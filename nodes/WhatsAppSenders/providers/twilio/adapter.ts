@@ -100,7 +100,6 @@ export const twilioAdapter: ProviderAdapter = {
 	credentialType: 'twilioSendersApi',
 	defaultBaseUrl: 'https://messaging.twilio.com',
 	credentialHint: 'the Account SID and Auth Token (or API Key SID and Secret)',
-	operations: ['list', 'get', 'create', 'verify', 'update', 'delete'],
 	senderIdPattern: {
 		regex: /^XE[0-9a-fA-F]{32}$/,
 		example: 'XE0123456789abcdef0123456789abcdef',
@@ -114,10 +113,12 @@ export const twilioAdapter: ProviderAdapter = {
 	requiredCreateFields: ['wabaId', 'profileName'],
 	parseError: parseTwilioError,
 	accountIdentity: (credentials) => String(credentials.accountSid ?? ''),
-	listSenders: listTwilioSenders,
-	getSender: getTwilioSender,
-	deleteSender: deleteTwilioSender,
-	createSender: createTwilioSender,
-	verifySender: verifyTwilioSender,
-	updateSender: updateTwilioSender,
+	handlers: {
+		list: listTwilioSenders,
+		get: getTwilioSender,
+		create: createTwilioSender,
+		verify: verifyTwilioSender,
+		update: updateTwilioSender,
+		delete: deleteTwilioSender,
+	},
 };
