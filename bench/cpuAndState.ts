@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { SENDER_EVENTS, SnapshotComparison } from '../nodes/WhatsAppSenders/core/diff';
 import { type EventFilters, filterChanges } from '../nodes/WhatsAppSenders/core/eventFilter';
 import { type Snapshot, takeSnapshot, unpackSnapshot } from '../nodes/WhatsAppSenders/core/snapshot';
-import type { ProviderHttp } from '../nodes/WhatsAppSenders/providers/types';
+import type { ProviderHttp } from '../nodes/WhatsAppSenders/providers/http';
 import { twilioAdapter } from '../nodes/WhatsAppSenders/providers/twilio/adapter';
 import { pollSendersTrigger, runSendersNode } from '../test/harness/n8nHarness';
 import { LISTING_PROVIDERS, listAllParameters, startListingAccount } from '../test/support/listingAccounts';
@@ -49,7 +49,7 @@ export async function benchCpu(): Promise<BenchRow[]> {
 		const bodies = pages.map((page) => page.text);
 		const parsed = new Map(pages.map((page) => [page.query.PageToken ?? '', JSON.parse(page.text) as unknown]));
 		const http = pagesAsHttp(parsed);
-		const baseline = previousSnapshot(takeSnapshot(await twilioAdapter.listSenders(http, {})));
+		const baseline = previousSnapshot(takeSnapshot(await twilioAdapter.handlers.list(http, {})));
 		let changes = 0;
 		const medians = await interleavedMedians(
 			{
@@ -59,7 +59,7 @@ export async function benchCpu(): Promise<BenchRow[]> {
 				mapAndDiff: async () => {
 					// as the trigger does: each page compared as it is mapped, then the removals and filters
 					const comparison = new SnapshotComparison(baseline);
-					await twilioAdapter.listSenders(http, { onPage: (page) => comparison.add(page) });
+					await twilioAdapter.handlers.list(http, { onPage: (page) => comparison.add(page) });
 					changes = filterChanges(comparison.finish().changes, ALL_EVENTS).length;
 				},
 			},

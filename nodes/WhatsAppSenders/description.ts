@@ -1,6 +1,6 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
-import { SENDER_OPERATIONS } from './actions';
+import { operationsOf, SENDER_OPERATIONS } from './actions';
 import { PROVIDERS } from './providers';
 
 /** One credential per provider, shown only when that provider is chosen. */
@@ -36,9 +36,7 @@ export const resourceProperty: INodeProperties = {
 export function operationProperties(): INodeProperties[] {
 	const groups = new Map<string, string[]>();
 	for (const provider of PROVIDERS) {
-		const key = SENDER_OPERATIONS.filter((op) => provider.operations.includes(op.value))
-			.map((op) => op.value)
-			.join(',');
+		const key = operationsOf(provider).map((op) => op.value).join(',');
 		groups.set(key, [...(groups.get(key) ?? []), provider.id]);
 	}
 	return [...groups.entries()].map(([key, providerIds]) => {

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 import { z } from 'zod';
 
 import { validateParameters } from '../core/validation';
-import type { ProviderAdapter, ProviderHttp, SenderOperation } from '../providers/types';
+import type { ProviderHttp } from '../providers/http';
+import type { SenderHandlers, SenderOperation } from '../providers/operations';
 import type { SenderOperationModule } from './types';
 
 export const MAX_TIMEOUT_SECONDS = 600;
@@ -52,10 +53,10 @@ export const timeoutSchema = z
  * An operation on the account that needs no parameter but the timeout (List Registered
  * Numbers, Get Account Usage): one adapter call, its items as they come.
  */
-export function accountOperation(
-	option: INodePropertyOptions & { value: SenderOperation },
-	run: (http: ProviderHttp, provider: ProviderAdapter) => Promise<IDataObject[]>,
-): SenderOperationModule {
+export function accountOperation<O extends SenderOperation>(
+	option: INodePropertyOptions & { value: O },
+	run: (http: ProviderHttp, handler: SenderHandlers[O]) => Promise<IDataObject[]>,
+): SenderOperationModule<O> {
 	return {
 		value: option.value,
 		option,
@@ -63,6 +64,6 @@ export function accountOperation(
 		readParameters(context, itemIndex) {
 			return { timeoutMs: readTimeoutMs(context, itemIndex) };
 		},
-		run: async (http, provider) => await run(http, provider),
+		run,
 	};
 }

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { validateParameters } from '../core/validation';
 import { e164Schema, normalizePhoneInput } from '../core/whatsappProfile';
 import { PROVIDERS } from '../providers';
-import type { CreateField, CreateSenderInput, ProviderAdapter } from '../providers/types';
+import type { ProviderAdapter } from '../providers/adapter';
+import type { CreateField, CreateSenderInput } from '../providers/operations';
 import { optionsCollection, readTimeoutMs } from './common';
 import {
 	configurationSchema,
@@ -29,7 +30,7 @@ interface CreateParameters {
 /** The providers whose Create shows a field, and whether all of them require it. */
 function showFor(field: CreateField | 'phoneNumber') {
 	const providers = PROVIDERS.filter(
-		(provider) => provider.operations.includes('create') && (field === 'phoneNumber' || provider.createFields?.includes(field)),
+		(provider) => provider.handlers.create && (field === 'phoneNumber' || provider.createFields?.includes(field)),
 	);
 	return {
 		displayOptions: { show: { resource: ['sender'], operation: ['create'], provider: providers.map((p) => p.id) } },
@@ -122,7 +123,7 @@ const properties: INodeProperties[] = [
 	optionsCollection(
 		'create',
 		[],
-		PROVIDERS.filter((p) => p.operations.includes('create') && !p.createFields?.includes('voiceApplicationSid')).map((p) => p.id),
+		PROVIDERS.filter((p) => p.handlers.create && !p.createFields?.includes('voiceApplicationSid')).map((p) => p.id),
 	),
 ];
 
@@ -156,10 +157,10 @@ function createSchema(provider: ProviderAdapter) {
 }
 
 const schemaByProvider = new Map(
-	PROVIDERS.filter((provider) => provider.operations.includes('create')).map((provider) => [provider.id, createSchema(provider)]),
+	PROVIDERS.filter((provider) => provider.handlers.create).map((provider) => [provider.id, createSchema(provider)]),
 );
 
-export const createOperation: SenderOperationModule<CreateParameters> = {
+export const createOperation: SenderOperationModule<'create', CreateParameters> = {
 	value: 'create',
 	option: {
 		name: 'Create',
@@ -202,8 +203,8 @@ export const createOperation: SenderOperationModule<CreateParameters> = {
 			timeoutMs: readTimeoutMs(context, itemIndex),
 		};
 	},
-	async run(http, provider, parameters) {
-		return [(await provider.createSender!(http, parameters.input)) as unknown as IDataObject];
+	async run(http, create, parameters) {
+		return [(await create(http, parameters.input)) as unknown as IDataObject];
 	},
 };
 

@@ -12,10 +12,11 @@ const CONFIRM_FIELD = 'Confirm Permanent Deletion';
  * Providers whose deletion cannot be undone say so in a notice and ask for a switch the user
  * turns on (per item, by expression, if they like).
  */
-const confirmationProperties: INodeProperties[] = PROVIDERS.filter((provider) => provider.deleteWarning).flatMap((provider) => {
-	const displayOptions = { show: { resource: ['sender'], operation: ['delete'], provider: [provider.id] } };
+const confirmationProperties: INodeProperties[] = PROVIDERS.flatMap(({ id, deleteWarning }) => {
+	if (!deleteWarning) return [];
+	const displayOptions = { show: { resource: ['sender'], operation: ['delete'], provider: [id] } };
 	return [
-		{ displayName: provider.deleteWarning!, name: 'deleteNotice', type: 'notice' as const, default: '', displayOptions },
+		{ displayName: deleteWarning, name: 'deleteNotice', type: 'notice' as const, default: '', displayOptions },
 		{
 			displayName: CONFIRM_FIELD,
 			name: 'confirmDeletion',
@@ -23,12 +24,12 @@ const confirmationProperties: INodeProperties[] = PROVIDERS.filter((provider) =>
 			default: false,
 			required: true,
 			displayOptions,
-			description: `Whether to delete the number for good. ${provider.deleteWarning} Nothing is sent unless this is on.`,
+			description: `Whether to delete the number for good. ${deleteWarning} Nothing is sent unless this is on.`,
 		},
 	];
 });
 
-export const deleteOperation: SenderOperationModule<SenderParameters> = {
+export const deleteOperation: SenderOperationModule<'delete', SenderParameters> = {
 	value: 'delete',
 	option: {
 		name: 'Delete',
@@ -45,8 +46,8 @@ export const deleteOperation: SenderOperationModule<SenderParameters> = {
 		}
 		return { senderId, timeoutMs: readTimeoutMs(context, itemIndex) };
 	},
-	async run(http, provider, { senderId }) {
-		await provider.deleteSender!(http, senderId);
+	async run(http, deleteSender, { senderId }) {
+		await deleteSender(http, senderId);
 		return [{ deleted: true, id: senderId }];
 	},
 };

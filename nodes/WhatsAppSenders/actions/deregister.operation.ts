@@ -1,14 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { senderOnlyOperation } from './senderLocator';
 
-export const deregisterOperation = senderOnlyOperation(
-	{
-		name: 'Deregister',
-		value: 'deregister',
-		action: 'Deregister a sender',
-		description:
-			'Take the number off the Cloud API: it stops sending and receiving until registered again. Meta has no delete of a number; it stays in the WhatsApp Business Account.',
-	},
-	async (http, provider, senderId) => (await provider.deregisterSender!(http, senderId)) as unknown as IDataObject,
-);
+export const deregisterOperation = senderOnlyOperation({
+	name: 'Deregister',
+	value: 'deregister',
+	action: 'Deregister a sender',
+	description:
+		'Take the number off the Cloud API: it stops sending and receiving until registered again. Meta has no delete of a number; it stays in the WhatsApp Business Account.',
+});

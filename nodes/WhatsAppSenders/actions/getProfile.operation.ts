@@ -1,13 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { senderOnlyOperation } from './senderLocator';
 
-export const getProfileOperation = senderOnlyOperation(
-	{
-		name: 'Get Business Profile',
-		value: 'getProfile',
-		action: 'Get the business profile of a sender',
-		description: 'The about text, address, description, email, vertical, websites and profile picture shown on WhatsApp',
-	},
-	async (http, provider, senderId) => (await provider.getProfile!(http, senderId)) as IDataObject,
-);
+export const getProfileOperation = senderOnlyOperation({
+	name: 'Get Business Profile',
+	value: 'getProfile',
+	action: 'Get the business profile of a sender',
+	description: 'The about text, address, description, email, vertical, websites and profile picture shown on WhatsApp',
+});

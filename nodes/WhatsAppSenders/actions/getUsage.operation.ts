@@ -14,5 +14,5 @@ export const getUsageOperation = accountOperation(
 		action: 'Get account usage',
 		description: "This month's totals of the account: numbers, conversations, marketing, service and incoming",
 	},
-	async (http, provider) => [(await provider.getUsage!(http)) as IDataObject],
+	async (http, getUsage) => [(await getUsage(http)) as IDataObject],
 );

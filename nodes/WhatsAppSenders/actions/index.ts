@@ -1,4 +1,5 @@
-import type { SenderOperation } from '../providers/types';
+import type { ProviderAdapter } from '../providers/adapter';
+import type { SenderOperation } from '../providers/operations';
 import { createOperation } from './create.operation';
 import { deleteOperation } from './delete.operation';
 import { deregisterOperation } from './deregister.operation';
@@ -33,4 +34,9 @@ export const SENDER_OPERATIONS: readonly SenderOperationModule[] = [
 
 export function findOperation(value: unknown): SenderOperationModule | undefined {
 	return SENDER_OPERATIONS.find((operation) => operation.value === (value as SenderOperation));
+}
+
+/** The operations a provider implements, in the node's order. */
+export function operationsOf(provider: ProviderAdapter): SenderOperationModule[] {
+	return SENDER_OPERATIONS.filter((operation) => provider.handlers[operation.value]);
 }

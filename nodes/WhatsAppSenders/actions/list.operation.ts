@@ -103,7 +103,7 @@ const schemaByProvider = new Map(
 	]),
 );
 
-export const listOperation: SenderOperationModule<ListParameters> = {
+export const listOperation: SenderOperationModule<'list', ListParameters> = {
 	value: 'list',
 	option: {
 		name: 'List',
@@ -132,8 +132,8 @@ export const listOperation: SenderOperationModule<ListParameters> = {
 			timeoutMs: readTimeoutMs(context, itemIndex),
 		};
 	},
-	async run(http, provider, parameters) {
-		const senders = await provider.listSenders(http, {
+	async run(http, list, parameters) {
+		const senders = await list(http, {
 			limit: parameters.limit,
 			statusFilter: parameters.statusFilter,
 			includeSecrets: parameters.includeSecrets,

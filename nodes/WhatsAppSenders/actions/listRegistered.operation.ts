@@ -9,5 +9,5 @@ export const listRegisteredOperation = accountOperation(
 		action: 'List registered numbers',
 		description: 'Numbers registered and verified, waiting (up to 90 days) to be connected, with their expiry and onboarding link',
 	},
-	async (http, provider) => (await provider.listRegistered!(http)) as unknown as IDataObject[],
+	async (http, listRegistered) => (await listRegistered(http)) as unknown as IDataObject[],
 );

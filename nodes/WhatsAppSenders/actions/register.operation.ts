@@ -34,7 +34,7 @@ const pinSchema = z
 	.trim()
 	.regex(/^[0-9]{6}$/, 'must be 6 digits');
 
-export const registerOperation: SenderOperationModule<RegisterParameters> = {
+export const registerOperation: SenderOperationModule<'register', RegisterParameters> = {
 	value: 'register',
 	option: {
 		name: 'Register',
@@ -48,7 +48,7 @@ export const registerOperation: SenderOperationModule<RegisterParameters> = {
 		const pin = validateParameters(pinSchema, context.getNodeParameter('pin', itemIndex), { '': 'PIN' });
 		return { senderId, pin, timeoutMs: readTimeoutMs(context, itemIndex) };
 	},
-	async run(http, provider, parameters) {
-		return [(await provider.registerSender!(http, parameters.senderId, parameters.pin)) as unknown as IDataObject];
+	async run(http, register, parameters) {
+		return [(await register(http, parameters.senderId, parameters.pin)) as unknown as IDataObject];
 	},
 };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { validateParameters } from '../core/validation';
 import { providersSupporting } from '../providers';
-import type { RequestCodeInput } from '../providers/types';
+import type { RequestCodeInput } from '../providers/operations';
 import { optionsCollection, readTimeoutMs } from './common';
 import { configurationSchema } from './senderFields';
 import { readSenderId, senderLocatorProperties } from './senderLocator';
@@ -52,7 +52,7 @@ const schema = z.object({
 		.regex(/^[a-z]{2}_[A-Z]{2}$/, 'must be a locale code of language and country, such as en_US, de_DE or pt_BR'),
 });
 
-export const requestCodeOperation: SenderOperationModule<RequestCodeParameters> = {
+export const requestCodeOperation: SenderOperationModule<'requestCode', RequestCodeParameters> = {
 	value: 'requestCode',
 	option: {
 		name: 'Request Code',
@@ -70,7 +70,7 @@ export const requestCodeOperation: SenderOperationModule<RequestCodeParameters> 
 		);
 		return { senderId, input, timeoutMs: readTimeoutMs(context, itemIndex) };
 	},
-	async run(http, provider, parameters) {
-		return [(await provider.requestCode!(http, parameters.senderId, parameters.input)) as IDataObject];
+	async run(http, requestCode, parameters) {
+		return [(await requestCode(http, parameters.senderId, parameters.input)) as IDataObject];
 	},
 };

@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { InvalidInputError } from '../core/errors';
 import { resolveProvider } from '../providers';
-import type { ProviderHttp } from '../providers/types';
+import type { ProviderHttp } from '../providers/http';
 import { createProviderHttp } from '../transport/http';
 import { toNodeError } from '../transport/nodeError';
-import { findOperation } from './index';
+import { findOperation, operationsOf } from './index';
 
 /**
  * Runs the chosen operation once per input item. Parameters are validated before any
@@ -22,10 +22,12 @@ export async function routeSenderOperation(this: IExecuteFunctions): Promise<INo
 			const provider = resolveProvider(this.getNodeParameter('provider', itemIndex));
 			const operationValue = this.getNodeParameter('operation', itemIndex);
 			const operation = findOperation(operationValue);
-			if (!operation || !provider.operations.includes(operation.value)) {
+			const handler = operation && provider.handlers[operation.value];
+			if (!operation || !handler) {
+				const supported = operationsOf(provider).map((op) => op.value);
 				throw new InvalidInputError(
 					'Operation',
-					`${provider.displayName} does not support "${String(operationValue)}"; it supports: ${provider.operations.join(', ')}`,
+					`${provider.displayName} does not support "${String(operationValue)}"; it supports: ${supported.join(', ')}`,
 				);
 			}
 			const parameters = operation.readParameters(this, itemIndex, provider);
@@ -35,7 +37,7 @@ export async function routeSenderOperation(this: IExecuteFunctions): Promise<INo
 				http = await createProviderHttp(this, provider, { timeoutMs: parameters.timeoutMs });
 				httpByKey.set(key, http);
 			}
-			const results = await operation.run(http, provider, parameters);
+			const results = await operation.run(http, handler, parameters);
 			for (const json of results) output.push({ json, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, itemIndex);

@@ -7,7 +7,8 @@ import type {
 
 import { InvalidInputError } from '../core/errors';
 import { PROVIDERS } from '../providers';
-import type { ProviderAdapter, ProviderHttp, SenderOperation } from '../providers/types';
+import type { ProviderAdapter } from '../providers/adapter';
+import type { SenderOperation } from '../providers/operations';
 import { optionsCollection, readTimeoutMs } from './common';
 import type { SenderOperationModule } from './types';
 
@@ -18,7 +19,7 @@ import type { SenderOperationModule } from './types';
  * One property per provider, so "By ID" shows and checks that provider's ID format.
  */
 export function senderLocatorProperties(operation: SenderOperation): INodeProperties[] {
-	return PROVIDERS.filter((provider) => provider.operations.includes(operation)).map((provider) => {
+	return PROVIDERS.filter((provider) => provider.handlers[operation]).map((provider) => {
 		const pattern = provider.senderIdPattern;
 		const urlPattern = provider.senderUrlPattern;
 		return {
@@ -82,13 +83,12 @@ export function readSenderId(context: IExecuteFunctions, itemIndex: number, prov
 }
 
 /**
- * An operation that needs nothing but the sender (Get, Delete, Deregister, Get Business
- * Profile): its locator, the Options collection, and one adapter call.
+ * An operation that needs nothing but the sender (Get, Deregister, Get Business Profile):
+ * its locator, the Options collection, and the provider's handler called with the sender.
  */
-export function senderOnlyOperation(
-	option: INodePropertyOptions & { value: SenderOperation },
-	run: (http: ProviderHttp, provider: ProviderAdapter, senderId: string) => Promise<IDataObject>,
-): SenderOperationModule<SenderParameters> {
+export function senderOnlyOperation<O extends 'get' | 'deregister' | 'getProfile'>(
+	option: INodePropertyOptions & { value: O },
+): SenderOperationModule<O, SenderParameters> {
 	return {
 		value: option.value,
 		option,
@@ -96,8 +96,8 @@ export function senderOnlyOperation(
 		readParameters(context, itemIndex, provider) {
 			return { senderId: readSenderId(context, itemIndex, provider), timeoutMs: readTimeoutMs(context, itemIndex) };
 		},
-		async run(http, provider, parameters) {
-			return [await run(http, provider, parameters.senderId)];
+		async run(http, handler, { senderId }) {
+			return [(await handler(http, senderId)) as unknown as IDataObject];
 		},
 	};
 }

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { ProviderAdapter, ProviderHttp, SenderOperation } from '../providers/types';
+import type { ProviderAdapter } from '../providers/adapter';
+import type { ProviderHttp } from '../providers/http';
+import type { SenderHandlers, SenderOperation } from '../providers/operations';
 
 export interface CommonParameters {
 	timeoutMs?: number;
@@ -8,13 +10,14 @@ export interface CommonParameters {
 
 /**
  * One operation of the Sender resource: its UI fields, how it reads and validates them
- * (before any request), and what it does through the provider adapter. Operations never
+ * (before any request), and what it does with the provider's handler for it. Operations never
  * branch on provider names; they ask the adapter.
  */
-export interface SenderOperationModule<P extends CommonParameters = CommonParameters> {
-	value: SenderOperation;
+export interface SenderOperationModule<O extends SenderOperation = SenderOperation, P extends CommonParameters = CommonParameters> {
+	value: O;
 	option: INodePropertyOptions;
 	properties: INodeProperties[];
 	readParameters(context: IExecuteFunctions, itemIndex: number, provider: ProviderAdapter): P;
-	run(http: ProviderHttp, provider: ProviderAdapter, parameters: P): Promise<IDataObject[]>;
+	/** Runs only for a provider that implements the operation: `handler` is its own. */
+	run(http: ProviderHttp, handler: SenderHandlers[O], parameters: P): Promise<IDataObject[]>;
 }

@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { InvalidInputError } from '../core/errors';
 import { validateParameters } from '../core/validation';
 import { providersSupporting } from '../providers';
-import type { UpdateSenderInput } from '../providers/types';
+import type { UpdateSenderInput } from '../providers/operations';
 import { optionsCollection, readTimeoutMs } from './common';
 import { pick } from './create.operation';
 import {
@@ -57,7 +57,7 @@ const schema = profileSchema
 	.merge(configurationSchema)
 	.extend({ profileName: profileSchema.shape.name });
 
-export const updateOperation: SenderOperationModule<UpdateParameters> = {
+export const updateOperation: SenderOperationModule<'update', UpdateParameters> = {
 	value: 'update',
 	option: {
 		name: 'Update',
@@ -83,7 +83,7 @@ export const updateOperation: SenderOperationModule<UpdateParameters> = {
 			timeoutMs: readTimeoutMs(context, itemIndex),
 		};
 	},
-	async run(http, provider, parameters) {
-		return [(await provider.updateSender!(http, parameters.senderId, parameters.input)) as unknown as IDataObject];
+	async run(http, update, parameters) {
+		return [(await update(http, parameters.senderId, parameters.input)) as unknown as IDataObject];
 	},
 };

@@ -5,7 +5,7 @@ import { InvalidInputError } from '../core/errors';
 import { validateParameters } from '../core/validation';
 import { emailSchema, listOf, META_PROFILE_VERTICALS, PROFILE_LIMITS, webUrlSchema } from '../core/whatsappProfile';
 import { providersSupporting } from '../providers';
-import type { BusinessProfileInput } from '../providers/types';
+import type { BusinessProfileInput } from '../providers/operations';
 import { optionsCollection, readTimeoutMs } from './common';
 import { readSenderId, senderLocatorProperties } from './senderLocator';
 import { profileFields, setFields } from './senderFields';
@@ -65,7 +65,7 @@ const schema = z.object({
 	profilePictureHandle: z.string({ invalid_type_error: 'must be text' }).trim().min(1).optional(),
 });
 
-export const updateProfileOperation: SenderOperationModule<UpdateProfileParameters> = {
+export const updateProfileOperation: SenderOperationModule<'updateProfile', UpdateProfileParameters> = {
 	value: 'updateProfile',
 	option: {
 		name: 'Update Business Profile',
@@ -91,7 +91,7 @@ export const updateProfileOperation: SenderOperationModule<UpdateProfileParamete
 		});
 		return { senderId, profile, timeoutMs: readTimeoutMs(context, itemIndex) };
 	},
-	async run(http, provider, parameters) {
-		return [(await provider.updateProfile!(http, parameters.senderId, parameters.profile)) as IDataObject];
+	async run(http, updateProfile, parameters) {
+		return [(await updateProfile(http, parameters.senderId, parameters.profile)) as IDataObject];
 	},
 };

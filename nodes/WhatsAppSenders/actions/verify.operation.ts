@@ -28,7 +28,7 @@ const properties: INodeProperties[] = [
 	optionsCollection('verify'),
 ];
 
-export const verifyOperation: SenderOperationModule<VerifyParameters> = {
+export const verifyOperation: SenderOperationModule<'verify', VerifyParameters> = {
 	value: 'verify',
 	option: {
 		name: 'Verify',
@@ -44,7 +44,7 @@ export const verifyOperation: SenderOperationModule<VerifyParameters> = {
 		});
 		return { senderId, verificationCode, timeoutMs: readTimeoutMs(context, itemIndex) };
 	},
-	async run(http, provider, parameters) {
-		return [(await provider.verifySender!(http, parameters.senderId, parameters.verificationCode)) as unknown as IDataObject];
+	async run(http, verify, parameters) {
+		return [(await verify(http, parameters.senderId, parameters.verificationCode)) as unknown as IDataObject];
 	},
 };

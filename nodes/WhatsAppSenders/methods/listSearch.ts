@@ -9,7 +9,7 @@ export async function searchSenders(this: ILoadOptionsFunctions, filter?: string
 	try {
 		const provider = resolveProvider(this.getCurrentNodeParameter('provider'));
 		const http = await createProviderHttp(this, provider);
-		const senders = await provider.listSenders(http, {
+		const senders = await provider.handlers.list(http, {
 			statusFilter: provider.listStatusFilters?.includes('all') ? 'all' : undefined,
 		});
 		const needle = (filter ?? '').toLowerCase().replace(/[\s()-]/g, '');

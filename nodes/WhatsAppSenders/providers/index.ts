@@ -4,7 +4,8 @@ import { famulorAdapter } from './famulor/adapter';
 import { metaCloudAdapter } from './metaCloud/adapter';
 import { ninetyNineDigitalAdapter } from './ninetyNineDigital/adapter';
 import { twilioAdapter } from './twilio/adapter';
-import type { ProviderAdapter, SenderOperation } from './types';
+import type { ProviderAdapter } from './adapter';
+import type { SenderOperation } from './operations';
 
 /** The provider table: adding a provider is one folder, one credential and one row here. */
 export const PROVIDERS: readonly ProviderAdapter[] = [
@@ -32,5 +33,5 @@ export function resolveProvider(value: unknown): ProviderAdapter {
 }
 
 export function providersSupporting(operation: SenderOperation): string[] {
-	return PROVIDERS.filter((provider) => provider.operations.includes(operation)).map((p) => p.id);
+	return PROVIDERS.filter((provider) => provider.handlers[operation]).map((p) => p.id);
 }

@@ -1,7 +1,8 @@
 import { UnexpectedResponseError } from '../core/errors';
 import { asRecord, type JsonRecord } from '../core/json';
 import type { Sender } from '../core/sender';
-import type { ListSendersOptions, ProviderHttp, ProviderRequest } from './types';
+import type { ProviderHttp, ProviderRequest } from './http';
+import type { ListSendersOptions } from './operations';
 
 export interface PagedSenderListing {
 	/** The provider's name and what it calls one listed record, for errors ("Meta", "a phone number"). */

@@ -8,7 +8,8 @@ import { sleep } from 'n8n-workflow';
 
 import { ProviderApiError, UnexpectedResponseError } from '../core/errors';
 import { hashOf } from '../core/hash';
-import type { ProviderAdapter, ProviderErrorDetail, ProviderHttp, ProviderRequest } from '../providers/types';
+import type { ProviderAdapter } from '../providers/adapter';
+import type { ProviderErrorDetail, ProviderHttp, ProviderRequest } from '../providers/http';
 import { resolveBaseUrl } from './baseUrl';
 import { CredentialsRejectedError, processTokenCache, type CachedToken } from './tokenCache';
 import {

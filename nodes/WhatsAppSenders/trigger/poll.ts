@@ -124,7 +124,7 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 			comparison.add(page);
 			if (keepSenders) for (const sender of page) senders.push(sender);
 		};
-		const listedInOneGo = await provider.listSenders(http, {
+		const listedInOneGo = await provider.handlers.list(http, {
 			statusFilter: provider.listStatusFilters?.includes('all') ? 'all' : undefined,
 			onPage: compare,
 		});

@@ -1,7 +1,9 @@
 import { UnexpectedResponseError } from '../../core/errors';
 import { asRecord } from '../../core/json';
 import type { Sender } from '../../core/sender';
-import type { ListSendersOptions, ProviderAdapter, ProviderErrorDetail, ProviderHttp } from '../types';
+import type { ProviderAdapter } from '../adapter';
+import type { ProviderErrorDetail, ProviderHttp } from '../http';
+import type { ListSendersOptions } from '../operations';
 import { mapPlatformSender } from './mapper';
 
 /**
@@ -58,10 +60,9 @@ export function createPlatformAdapter(identity: PlatformAdapterIdentity): Provid
 	return {
 		...identity,
 		credentialHint: 'the API key',
-		operations: ['list'],
 		listStatusFilters: PLATFORM_STATUS_FILTERS,
 		parseError: parsePlatformError,
 		accountIdentity: (credentials) => String(credentials.apiKey ?? ''),
-		listSenders,
+		handlers: { list: listSenders },
 	};
 }

@@ -1,16 +1,9 @@
 import { InvalidInputError, UnexpectedResponseError } from '../../core/errors';
 import { asRecord } from '../../core/json';
 import type { Sender } from '../../core/sender';
-import type {
-	BusinessProfileInput,
-	CreateSenderInput,
-	ListSendersOptions,
-	ProviderAdapter,
-	ProviderErrorDetail,
-	ProviderHttp,
-	ProviderRequest,
-	RequestCodeInput,
-} from '../types';
+import type { ProviderAdapter } from '../adapter';
+import type { ProviderErrorDetail, ProviderHttp, ProviderRequest } from '../http';
+import type { BusinessProfileInput, CreateSenderInput, ListSendersOptions, RequestCodeInput } from '../operations';
 import { listPagedSenders } from '../pagedListing';
 import { mapMetaPhoneNumber, metaPhoneNumberFields } from './mapper';
 
@@ -207,7 +200,6 @@ export const metaCloudAdapter: ProviderAdapter = {
 	credentialType: 'metaWhatsAppCloudApi',
 	defaultBaseUrl: 'https://graph.facebook.com',
 	credentialHint: 'the access token (a system-user token with whatsapp_business_management)',
-	operations: ['list', 'get', 'create', 'requestCode', 'verify', 'register', 'getProfile', 'updateProfile', 'deregister'],
 	accountFields: ['wabaId', 'graphApiVersion'],
 	senderIdPattern: {
 		regex: /^[0-9]{5,20}$/,
@@ -218,14 +210,16 @@ export const metaCloudAdapter: ProviderAdapter = {
 	requiredCreateFields: ['countryCode', 'profileName'],
 	parseError: parseMetaError,
 	accountIdentity: (credentials) => String(credentials.wabaId ?? ''),
-	listSenders: listMetaNumbers,
-	getSender: getMetaNumber,
-	createSender: addMetaNumber,
-	requestCode: requestMetaCode,
-	verifySender: async (http, id, code) => await actThenGet(http, id, 'verify_code', { code }, false),
-	registerSender: async (http, id, pin) =>
-		await actThenGet(http, id, 'register', { messaging_product: 'whatsapp', pin }, false),
-	deregisterSender: async (http, id) => await actThenGet(http, id, 'deregister', {}, false),
-	getProfile: getMetaProfile,
-	updateProfile: updateMetaProfile,
+	handlers: {
+		list: listMetaNumbers,
+		get: getMetaNumber,
+		create: addMetaNumber,
+		requestCode: requestMetaCode,
+		verify: async (http, id, code) => await actThenGet(http, id, 'verify_code', { code }, false),
+		register: async (http, id, pin) =>
+			await actThenGet(http, id, 'register', { messaging_product: 'whatsapp', pin }, false),
+		getProfile: getMetaProfile,
+		updateProfile: updateMetaProfile,
+		deregister: async (http, id) => await actThenGet(http, id, 'deregister', {}, false),
+	},
 };

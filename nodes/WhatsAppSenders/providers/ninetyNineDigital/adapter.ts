@@ -1,7 +1,9 @@
 import { UnexpectedResponseError } from '../../core/errors';
 import { asRecord, type JsonRecord } from '../../core/json';
 import type { Sender } from '../../core/sender';
-import type { CreateSenderInput, ListSendersOptions, ProviderAdapter, ProviderHttp, TokenExchange } from '../types';
+import type { ProviderAdapter } from '../adapter';
+import type { ProviderHttp, TokenExchange } from '../http';
+import type { CreateSenderInput, ListSendersOptions, RegisteredNumber } from '../operations';
 import {
 	mapAccountUsage,
 	mapNinetyNineNumber,
@@ -103,13 +105,24 @@ async function registerNumber(http: ProviderHttp, input: CreateSenderInput): Pro
 	};
 }
 
+async function listRegisteredNumbers(http: ProviderHttp): Promise<RegisteredNumber[]> {
+	const response = asRecord(await http.request({ method: 'GET', path: REGISTERED_PATH }));
+	if (!response || !Array.isArray(response.list)) {
+		throw new UnexpectedResponseError('99digital', 'the registered number list has no "list" array');
+	}
+	return response.list.map((row) => {
+		const raw = asRecord(row);
+		if (!raw) throw new UnexpectedResponseError('99digital', 'a registered number is not an object');
+		return mapRegisteredNumber(raw);
+	});
+}
+
 export const ninetyNineDigitalAdapter: ProviderAdapter = {
 	id: '99digital',
 	displayName: '99digital',
 	credentialType: 'ninetyNineDigitalApi',
 	defaultBaseUrl: 'https://partners.99digital.co.il',
 	credentialHint: 'the client ID and client secret',
-	operations: ['list', 'create', 'delete', 'listRegistered', 'getUsage'],
 	senderIdPattern: {
 		regex: /^[1-9][0-9]{7,14}$/,
 		example: '972501234567',
@@ -124,21 +137,11 @@ export const ninetyNineDigitalAdapter: ProviderAdapter = {
 	checkBody: (body, request) => readEnvelopeFailure(body, request.path),
 	parseError: (_status, body, request) => readEnvelopeFailure(body, request.path) ?? {},
 	accountIdentity: (credentials) => String(credentials.clientId ?? ''),
-	listSenders: listNumbers,
-	createSender: registerNumber,
-	deleteSender: deleteNumber,
-	async listRegistered(http) {
-		const response = asRecord(await http.request({ method: 'GET', path: REGISTERED_PATH }));
-		if (!response || !Array.isArray(response.list)) {
-			throw new UnexpectedResponseError('99digital', 'the registered number list has no "list" array');
-		}
-		return response.list.map((row) => {
-			const raw = asRecord(row);
-			if (!raw) throw new UnexpectedResponseError('99digital', 'a registered number is not an object');
-			return mapRegisteredNumber(raw);
-		});
-	},
-	async getUsage(http) {
-		return mapAccountUsage(await getNumbersResponse(http));
+	handlers: {
+		list: listNumbers,
+		create: registerNumber,
+		delete: deleteNumber,
+		listRegistered: listRegisteredNumbers,
+		getUsage: async (http) => mapAccountUsage(await getNumbersResponse(http)),
 	},
 };

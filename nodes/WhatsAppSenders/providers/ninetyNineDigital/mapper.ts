@@ -1,7 +1,8 @@
 import { asRecord, type JsonRecord } from '../../core/json';
 import { textOrNull, toE164 } from '../../core/normalize';
 import type { Sender } from '../../core/sender';
-import type { ProviderErrorDetail, RegisteredNumber } from '../types';
+import type { ProviderErrorDetail } from '../http';
+import type { RegisteredNumber } from '../operations';
 
 /** The per-number key 99digital returns for its messaging API: a secret, left out unless asked for. */
 export const SECRET_FIELDS = ['apiKey'] as const;

@@ -1,15 +1,9 @@
 import { UnexpectedResponseError } from '../../core/errors';
 import { asRecord } from '../../core/json';
 import type { Sender } from '../../core/sender';
-import type {
-	CreateSenderInput,
-	ListSendersOptions,
-	ProviderAdapter,
-	ProviderErrorDetail,
-	ProviderHttp,
-	ProviderRequest,
-	UpdateSenderInput,
-} from '../types';
+import type { ProviderAdapter } from '../adapter';
+import type { ProviderErrorDetail, ProviderHttp, ProviderRequest } from '../http';
+import type { CreateSenderInput, ListSendersOptions, UpdateSenderInput } from '../operations';
 import { listPagedSenders } from '../pagedListing';
 import { TWILIO_ERROR_HINTS } from './errorHints';
 import { mapTwilioSender } from './mapper';
@@ -106,7 +100,6 @@ export const twilioAdapter: ProviderAdapter = {
 	credentialType: 'twilioSendersApi',
 	defaultBaseUrl: 'https://messaging.twilio.com',
 	credentialHint: 'the Account SID and Auth Token (or API Key SID and Secret)',
-	operations: ['list', 'get', 'create', 'verify', 'update', 'delete'],
 	senderIdPattern: {
 		regex: /^XE[0-9a-fA-F]{32}$/,
 		example: 'XE0123456789abcdef0123456789abcdef',
@@ -120,10 +113,12 @@ export const twilioAdapter: ProviderAdapter = {
 	requiredCreateFields: ['wabaId', 'profileName'],
 	parseError: parseTwilioError,
 	accountIdentity: (credentials) => String(credentials.accountSid ?? ''),
-	listSenders: listTwilioSenders,
-	getSender: getTwilioSender,
-	deleteSender: deleteTwilioSender,
-	createSender: createTwilioSender,
-	verifySender: verifyTwilioSender,
-	updateSender: updateTwilioSender,
+	handlers: {
+		list: listTwilioSenders,
+		get: getTwilioSender,
+		create: createTwilioSender,
+		verify: verifyTwilioSender,
+		update: updateTwilioSender,
+		delete: deleteTwilioSender,
+	},
 };

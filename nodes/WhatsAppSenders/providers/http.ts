@@ -1,0 +1,58 @@
+export type HttpMethod = 'GET' | 'POST' | 'DELETE';
+
+export type Credentials = Record<string, unknown>;
+
+export interface ProviderRequest {
+	method: HttpMethod;
+	/** Path below the credential's Base URL, starting with "/". */
+	path: string;
+	qs?: Record<string, string | number>;
+	body?: Record<string, unknown>;
+	/**
+	 * False for requests that must not be repeated blindly (create): they are retried only
+	 * when the provider says the request was never processed (429).
+	 */
+	idempotent?: boolean;
+	/** Sent once and never repeated, whatever the answer (an irreversible deletion). */
+	once?: boolean;
+}
+
+/** The one way an adapter talks HTTP; the transport behind it owns auth, retries and errors. */
+export interface ProviderHttp {
+	request<T = unknown>(request: ProviderRequest): Promise<T>;
+	/** A short hash of provider, Base URL and account: two accounts never share trigger state. */
+	readonly accountScope: string;
+	/** The credential's non-secret account settings the adapter asked for (`accountFields`). */
+	readonly account: Readonly<Record<string, string>>;
+}
+
+/** What a provider's error body says, in its own words. */
+export interface ProviderErrorDetail {
+	code?: string;
+	message?: string;
+	moreInfo?: string;
+	/** What the user can do about it, when the code is one the package knows. */
+	hint?: string;
+	/** The provider says the request was throttled and not processed: safe to repeat after backoff. */
+	retryable?: boolean;
+	/**
+	 * The provider calls the error temporary (Meta's is_transient) without saying the request
+	 * was not processed: repeated only if the request is safe to repeat.
+	 */
+	transient?: boolean;
+	/** The access token was missing or expired: fetch a new one and repeat once. */
+	tokenExpired?: boolean;
+	/** The credentials themselves are wrong, whatever the HTTP status said. */
+	credentialsRejected?: boolean;
+}
+
+/**
+ * Providers whose API wants a short-lived access token exchanged for long-lived
+ * credentials (99digital). The transport runs the exchange, caches the token until it
+ * expires and remembers rejected credentials so they are never retried in a loop.
+ */
+export interface TokenExchange {
+	request(credentials: Credentials): ProviderRequest;
+	/** The token and when it expires (ms since epoch), or what went wrong. */
+	read(status: number, body: unknown): { token: string; expiresAt: number } | { error: ProviderErrorDetail };
+}
