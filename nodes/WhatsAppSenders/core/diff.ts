@@ -91,11 +91,6 @@ export class SnapshotComparison {
 	}
 }
 
-/** The changes between the stored snapshot and a whole listing (see SnapshotComparison). */
-export function diffSnapshots(previous: Snapshot, current: readonly Sender[]): SenderChange[] {
-	return new SnapshotComparison(previous).add(current).finish().changes;
-}
-
 /**
  * The status changed, or an OFFLINE sender is now offline for another reason (switched off →
  * suspended by Meta). A fingerprint stored before the reason was kept has none to compare.
