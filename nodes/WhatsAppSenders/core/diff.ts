@@ -93,7 +93,7 @@ export class SnapshotComparison {
 
 /**
  * The status changed, or an OFFLINE sender is now offline for another reason (switched off →
- * suspended by Meta). A fingerprint stored before the reason was kept has none to compare.
+ * suspended by Meta). A fingerprint stored when the provider gave no word has none to compare.
  */
 function statusDiffers(old: Fingerprint, sender: Sender): boolean {
 	if (old.status !== sender.status) return true;

@@ -45,7 +45,7 @@ export interface Fingerprint {
 	/**
 	 * The provider's word for an OFFLINE sender (offline, suspended, BANNED…), so a sender that
 	 * goes from one way of being offline to another is a status change too. Kept only while
-	 * OFFLINE; absent in fingerprints stored before it was kept.
+	 * OFFLINE; absent when the provider gave no word (providerStatus null).
 	 */
 	providerStatus?: string | null;
 }
