@@ -2,11 +2,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { SENDER_EVENTS, SnapshotComparison } from '../nodes/WhatsAppSenders/core/diff';
 import { type EventFilters, filterChanges } from '../nodes/WhatsAppSenders/core/eventFilter';
-import { type Snapshot, takeSnapshot, unpackSnapshot } from '../nodes/WhatsAppSenders/core/snapshot';
+import { type Snapshot, unpackSnapshot } from '../nodes/WhatsAppSenders/core/snapshot';
 import type { ProviderHttp } from '../nodes/WhatsAppSenders/providers/http';
 import { twilioAdapter } from '../nodes/WhatsAppSenders/providers/twilio/adapter';
 import { pollSendersTrigger, runSendersNode } from '../test/harness/n8nHarness';
 import { LISTING_PROVIDERS, listAllParameters, startListingAccount } from '../test/support/listingAccounts';
+import { takeSnapshot } from '../test/support/snapshots';
 import { type BenchRow, formatCount, formatMs, formatRatio, interleavedMedians } from './lib';
 import { fetchTwilioPages } from './twilioPages';
 
@@ -90,8 +91,8 @@ export async function benchState(): Promise<BenchRow[]> {
 			const { error } = await pollSendersTrigger({ parameters: { provider }, credentials: account.credentials, staticData });
 			if (error) throw error;
 			// n8n keeps a node's static data under "node:<node name>"; the whole object is what it saves
-			const nodeState = Object.values(staticData)[0] as { senders?: unknown } | undefined;
-			const stored = Object.keys(unpackSnapshot(nodeState?.senders) ?? {}).length;
+			const nodeState = Object.values(staticData)[0] as { senders?: string } | undefined;
+			const stored = nodeState?.senders === undefined ? 0 : Object.keys(unpackSnapshot(nodeState.senders)).length;
 			if (stored !== COUNT) throw new Error(`${provider}: the trigger stored ${stored} senders, expected ${COUNT}`);
 			const perSender = Buffer.byteLength(JSON.stringify(staticData)) / COUNT;
 			const { items } = await runSendersNode({ parameters: listAllParameters(provider), credentials: account.credentials });

@@ -73,8 +73,22 @@ describe('List senders on Twilio', () => {
 	});
 
 	it('follows the next page on the credential Base URL, not the host in next_page_url', async () => {
-		await runSendersNode({ parameters: listTwilio(), credentials: twilioCredentials() });
-		expect(listRequests()).toHaveLength(3);
+		// next_page_url names another local server; had the node followed it, that server would
+		// have been asked (and its empty page would have cut the list short)
+		const nextPageHost = new SimulatorServer(() => ({ status: 200, body: { senders: [], meta: {} } }));
+		await nextPageHost.start();
+		const twilioHost = twilio.pageOrigin;
+		twilio.pageOrigin = nextPageHost.origin;
+		try {
+			const { items } = await runSendersNode({ parameters: listTwilio(), credentials: twilioCredentials() });
+			expect(items).toHaveLength(SENDER_COUNT);
+			// pages 1 and 2 exist only in next_page_url: they were asked for on the Base URL
+			expect(listRequests().map((r) => r.query.Page)).toEqual([undefined, '1', '2']);
+			expect(nextPageHost.requests).toHaveLength(0);
+		} finally {
+			twilio.pageOrigin = twilioHost;
+			await nextPageHost.stop();
+		}
 	});
 
 	it('asks only for as many senders as the Limit', async () => {

@@ -103,10 +103,10 @@ function decodePageToken(token: string): number | undefined {
 	}
 }
 
-function pageUrl(query: Record<string, string | number>): string {
+function pageUrl(origin: string, query: Record<string, string | number>): string {
 	const params = new URLSearchParams();
 	for (const [key, value] of Object.entries(query)) params.set(key, String(value));
-	return `${PUBLIC_HOST}${SENDERS_PATH}?${params.toString()}`;
+	return `${origin}${SENDERS_PATH}?${params.toString()}`;
 }
 
 export interface TwilioLifecycle {
@@ -178,6 +178,9 @@ function contractViolation(body: unknown, creating: boolean): SimulatedResponse 
 
 export class TwilioSimulator extends HttpSimulator {
 	contract: ContractName | undefined = 'twilio';
+
+	/** The host a listing's page URLs (next_page_url…) name: Twilio's own, or one a test listens on. */
+	pageOrigin = PUBLIC_HOST;
 
 
 	private readonly accounts = new Map<string, TwilioAccount>();
@@ -370,19 +373,19 @@ export class TwilioSimulator extends HttpSimulator {
 				meta: {
 					page: pageIndex,
 					page_size: pageSize,
-					first_page_url: pageUrl({ PageSize: pageSize, Page: 0, Channel: channel }),
+					first_page_url: pageUrl(this.pageOrigin, { PageSize: pageSize, Page: 0, Channel: channel }),
 					previous_page_url:
 						offset > 0
-							? pageUrl({
+							? pageUrl(this.pageOrigin, {
 									PageSize: pageSize,
 									Page: pageIndex - 1,
 									PageToken: encodePageToken(Math.max(0, offset - pageSize)),
 									Channel: channel,
 								})
 							: null,
-					url: pageUrl(query.PageToken ? { ...current, PageToken: query.PageToken } : current),
+					url: pageUrl(this.pageOrigin, query.PageToken ? { ...current, PageToken: query.PageToken } : current),
 					next_page_url: hasNext
-						? pageUrl({
+						? pageUrl(this.pageOrigin, {
 								PageSize: pageSize,
 								Page: pageIndex + 1,
 								PageToken: encodePageToken(offset + pageSize),

@@ -9,8 +9,8 @@ export type CanaryKind = 'credential' | 'token' | 'numberKey';
 
 const canaries = new Map<string, CanaryKind>();
 
-/** How many outputs were searched, and for how many secrets at most: for the report. */
-export const canaryStats = { outputsSearched: 0, bytesSearched: 0, mostSecretsKnown: 0 };
+/** How many outputs were searched, for how many secrets at most, and how many secrets were found in them: for the report. */
+export const canaryStats = { outputsSearched: 0, bytesSearched: 0, mostSecretsKnown: 0, secretsFound: 0 };
 
 /** Values shorter than this are not secrets worth searching for (and would match by chance). */
 const MIN_LENGTH = 8;
@@ -53,6 +53,7 @@ export function canariesIn(text: string, options: { numberKeysAllowed?: boolean 
 	if (!pattern) return [];
 	const found = new Set<string>();
 	for (const [secret] of text.matchAll(pattern)) found.add(`${canaries.get(secret)} secret ${secret.slice(0, 3)}…`);
+	canaryStats.secretsFound += found.size;
 	return [...found];
 }
 

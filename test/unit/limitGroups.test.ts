@@ -1,7 +1,6 @@
-import { diffSnapshots } from '../../nodes/WhatsAppSenders/core/diff';
 import { groupLimitChanges } from '../../nodes/WhatsAppSenders/core/limitGroups';
 import type { Sender } from '../../nodes/WhatsAppSenders/core/sender';
-import { takeSnapshot } from '../../nodes/WhatsAppSenders/core/snapshot';
+import { diffSnapshots, takeSnapshot } from '../support/snapshots';
 
 function sender(id: string, messagingLimit: number | null, messagingLimitText: string | null, overrides: Partial<Sender> = {}): Sender {
 	return {

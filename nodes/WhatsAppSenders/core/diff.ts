@@ -91,14 +91,9 @@ export class SnapshotComparison {
 	}
 }
 
-/** The changes between the stored snapshot and a whole listing (see SnapshotComparison). */
-export function diffSnapshots(previous: Snapshot, current: readonly Sender[]): SenderChange[] {
-	return new SnapshotComparison(previous).add(current).finish().changes;
-}
-
 /**
  * The status changed, or an OFFLINE sender is now offline for another reason (switched off →
- * suspended by Meta). A fingerprint stored before the reason was kept has none to compare.
+ * suspended by Meta). A fingerprint stored when the provider gave no word has none to compare.
  */
 function statusDiffers(old: Fingerprint, sender: Sender): boolean {
 	if (old.status !== sender.status) return true;

@@ -1,4 +1,4 @@
-import type { QualityRating, Sender, SenderStatus } from './sender';
+import type { QualityRating, SenderStatus } from './sender';
 
 /**
  * What the trigger remembers between polls: per sender id, a short code of the fields it
@@ -25,10 +25,8 @@ export function packSnapshot(snapshot: Snapshot): string {
 	return entries.join(',');
 }
 
-/** The stored snapshot, packed or (as versions before 0.2 stored it) a plain object; undefined if none. */
-export function unpackSnapshot(stored: unknown): Snapshot | undefined {
-	if (typeof stored === 'object' && stored !== null) return Object.assign(emptySnapshot(), stored);
-	if (typeof stored !== 'string') return undefined;
+/** The stored snapshot, as packSnapshot wrote it. */
+export function unpackSnapshot(stored: string): Snapshot {
 	const snapshot = emptySnapshot();
 	if (stored === '') return snapshot;
 	for (const entry of stored.split(',')) {
@@ -47,7 +45,7 @@ export interface Fingerprint {
 	/**
 	 * The provider's word for an OFFLINE sender (offline, suspended, BANNED…), so a sender that
 	 * goes from one way of being offline to another is a status change too. Kept only while
-	 * OFFLINE; absent in fingerprints stored before it was kept.
+	 * OFFLINE; absent when the provider gave no word (providerStatus null).
 	 */
 	providerStatus?: string | null;
 }
@@ -102,10 +100,4 @@ export function decodeFingerprint(code: string): Fingerprint {
 /** No prototype: an id such as "constructor" is just another key. */
 export function emptySnapshot(): Snapshot {
 	return Object.create(null) as Snapshot;
-}
-
-export function takeSnapshot(senders: readonly Sender[]): Snapshot {
-	const snapshot = emptySnapshot();
-	for (const sender of senders) snapshot[sender.id] = encodeFingerprint(sender);
-	return snapshot;
 }

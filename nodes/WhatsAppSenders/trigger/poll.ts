@@ -20,7 +20,7 @@ import { readTriggerParameters } from './parameters';
  */
 interface TriggerState extends IDataObject {
 	scope?: string;
-	senders?: string | IDataObject;
+	senders?: string;
 	heldRemovals?: string;
 	/** Random, set with each new baseline: ids of two baselines (another credential, a copied workflow) never meet. */
 	epoch?: string;
@@ -118,7 +118,7 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 		// parsed pages (about 1 KB a sender) are freed young instead of piling up for the GC
 		const keepSenders = stored === undefined || this.getMode() === 'manual';
 		const senders: Sender[] = [];
-		const previous = unpackSnapshot(stored) ?? emptySnapshot();
+		const previous = stored === undefined ? emptySnapshot() : unpackSnapshot(stored);
 		const comparison = new SnapshotComparison(previous);
 		const compare = (page: Sender[]) => {
 			comparison.add(page);
@@ -163,8 +163,7 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 			if (items.length > 0) state.generation = 1;
 		} else {
 			// an unchanged snapshot is neither packed nor written again: n8n has nothing new to save
-			// (state stored as an object by an earlier version is packed on its first poll)
-			if (changed || typeof stored !== 'string') {
+			if (changed) {
 				state.senders = packSnapshot(snapshot);
 				state.heldRemovals = held.join(',');
 			}
