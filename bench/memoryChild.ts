@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- benchmark tooling: reads its own /proc entries, never loaded by n8n */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 

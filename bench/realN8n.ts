@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- benchmark tooling: a real n8n process, files and timers, never loaded by n8n */
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 
 import { basicAuth, SimulatorServer } from '../test/simulators/server';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- development tool: starts local servers and n8n, never loaded by n8n */
 /**
  * The main job (`npm start`): local simulators of every provider with a small fleet of
  * senders, a Slack-compatible sink, and a real n8n with this package installed as a

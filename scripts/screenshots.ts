@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- development tool: runs the demo and a browser, never loaded by n8n */
 /**
  * The README's screenshots (`npm run screenshots`): starts the demo, logs in to its n8n in
  * headless Chromium, opens each example workflow and the node panel, and saves them under

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- development tool: the simulators' made-up keys, never loaded by n8n */
 /**
  * The demo's world: a simulator per provider holding a small, realistic fleet of senders,
  * a Slack-compatible sink, the n8n credentials that point at them, and the scripted

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test tooling: a real n8n process killed and restarted, and timers, never loaded by n8n */
 import { rmSync } from 'node:fs';
 
 import { SlackSink } from '../simulators/slackSink';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets -- test tooling: a real n8n process and fake secrets, never loaded by n8n */
 import { lookup } from 'node:dns/promises';
 import { rmSync } from 'node:fs';
 import { hostname } from 'node:os';

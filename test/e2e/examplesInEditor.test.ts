@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test tooling: a real n8n and a browser, never loaded by n8n */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets -- test tooling: runs in the test process (servers, child processes, fake secrets), never loaded by n8n */
 import { rmSync } from 'node:fs';
 
 import { MetaSimulator } from '../simulators/meta';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-hardcoded-secrets -- test tooling: a real n8n process, timers and fake secrets, never loaded by n8n */
 import { rmSync } from 'node:fs';
 
 import { type MetaNumber, MetaSimulator } from '../simulators/meta';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test tooling: prints the soak's counts, never loaded by n8n */
 import type { IDataObject } from 'n8n-workflow';
 
 import { pollSendersTrigger } from '../harness/n8nHarness';

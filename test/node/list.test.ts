@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test tooling: canary secrets the tests look for, never loaded by n8n */
 import { PlatformSimulator } from '../simulators/platform';
 import { SimulatorServer } from '../simulators/server';
 import { TwilioSimulator, twilioSid } from '../simulators/twilio';

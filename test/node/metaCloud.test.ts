@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- fake tokens of a local simulator */
 import { pollSendersTrigger, runSendersNode, searchSendersList } from '../harness/n8nHarness';
 import { META_VERIFICATION_CODE, MetaSimulator, metaError } from '../simulators/meta';
 import { contractExamples } from '../support/providerContracts';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- fake client secrets of a local simulator */
 import { pollSendersTrigger, runSendersNode } from '../harness/n8nHarness';
 import { NinetyNineDigitalSimulator } from '../simulators/ninetyNineDigital';
 import { senderById as byId } from '../support/twilioAccount';

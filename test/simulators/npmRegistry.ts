@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test tooling: runs in the test process, never loaded by n8n */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 

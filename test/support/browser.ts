@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test tooling: drives Debian's Chromium, never loaded by n8n */
 import { existsSync } from 'node:fs';
 
 import { type Browser, chromium, type Page } from 'playwright-core';

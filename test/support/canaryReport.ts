@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test tooling: writes a report file, never loaded by n8n */
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- test tooling: runs the demo command as a child process, never loaded by n8n */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test tooling: reads the example workflows from disk, never loaded by n8n */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 

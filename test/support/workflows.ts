@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test tooling: timers in the test process, never loaded by n8n */
 import { PACKAGE_NAME } from './n8n';
 
 /**

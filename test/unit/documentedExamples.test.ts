@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test tooling: reads the providers' documents from ../shared */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 

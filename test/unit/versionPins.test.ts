@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test tooling: reads lock files, never loaded by n8n */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
