@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { toE164 } from './normalize';
+import { isHttpsOrLocal } from './url';
 
 /**
  * WhatsApp's rules for a business profile and the values around a sender, shared by every
@@ -72,8 +73,6 @@ export const e164Schema = z
 		message: 'must be an E.164 number: "+", country code and number, 8 to 15 digits, e.g. +14155550100',
 	});
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /** A URL a provider will call or show: https, or http only to this machine. */
 export const webUrlSchema = z
 	.string({ invalid_type_error: 'must be text' })
@@ -83,8 +82,7 @@ export const webUrlSchema = z
 			context.addIssue({ code: z.ZodIssueCode.custom, message: 'is not a URL' });
 			return;
 		}
-		const url = new URL(value);
-		if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname))) {
+		if (!isHttpsOrLocal(new URL(value))) {
 			context.addIssue({ code: z.ZodIssueCode.custom, message: 'must start with https:// (http:// only for localhost)' });
 		}
 	});
