@@ -1,12 +1,12 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions, IPollFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { timeoutSchema } from '../actions/common';
 import { SENDER_EVENTS } from '../core/diff';
 import { type EventFilters, parseSenderList } from '../core/eventFilter';
 import { DEFAULT_MASS_REMOVAL_PERCENT } from '../core/massRemoval';
 import { QUALITY_RATINGS, SENDER_STATUSES } from '../core/sender';
 import { validateParameters } from '../core/validation';
+import { timeoutMsSchema, timeoutOption } from '../timeout';
 
 /** The model's own values as choices, in alphabetical order; UNKNOWN is never something to wait for. */
 function upperCaseOptions(values: readonly string[]): INodePropertyOptions[] {
@@ -110,14 +110,7 @@ export const triggerProperties: INodeProperties[] = [
 				description:
 					'A listing that suddenly lacks all known senders, or more than this share of them, is treated as a provider glitch: its removals are reported only if the next poll confirms them. Additions and other changes are reported at once.',
 			},
-			{
-				displayName: 'Timeout (Seconds)',
-				name: 'timeout',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 600 },
-				default: 30,
-				description: 'How long to wait for each request to the provider',
-			},
+			{ ...timeoutOption, description: 'How long to wait for each request to the provider' },
 		],
 	},
 ];
@@ -142,7 +135,7 @@ const schema = z.object({
 		.number({ invalid_type_error: 'must be a percentage from 1 to 100' })
 		.min(1, 'must be at least 1 (%)')
 		.max(100, 'must be at most 100 (%)'),
-	timeout: timeoutSchema,
+	timeout: timeoutMsSchema,
 });
 
 export function readTriggerParameters(context: IPollFunctions): TriggerParameters {
@@ -170,7 +163,7 @@ export function readTriggerParameters(context: IPollFunctions): TriggerParameter
 			emitOnFirstPoll: 'Emit Current State on First Poll',
 			groupLimitChanges: 'Group Messaging Limit Changes',
 			massRemovalPercent: 'Hold Mass Removals Above (%)',
-			timeout: 'Timeout (Seconds)',
+			timeout: timeoutOption.displayName,
 		},
 	);
 	return {
@@ -184,6 +177,6 @@ export function readTriggerParameters(context: IPollFunctions): TriggerParameter
 		emitOnFirstPoll: input.emitOnFirstPoll,
 		groupLimitChanges: input.groupLimitChanges,
 		massRemovalPercent: input.massRemovalPercent,
-		timeoutMs: input.timeout === undefined ? undefined : input.timeout * 1000,
+		timeoutMs: input.timeout,
 	};
 }
