@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { validateParameters } from '../core/validation';
-import { e164Schema, normalizePhoneInput } from '../core/whatsappProfile';
+import { countryCodeSchema, e164Schema, normalizePhoneInput, profileNameSchema, wabaIdSchema } from '../core/whatsappProfile';
 import { PROVIDERS } from '../providers';
 import type { CreateField, CreateSenderInput, ProviderAdapter } from '../providers/types';
 import { optionsCollection, readTimeoutMs } from './common';
@@ -11,10 +11,8 @@ import {
 	FIELD_LABELS,
 	PROFILE_NAMES,
 	profileFields,
-	profileNameSchema,
 	profileSchema,
 	setFields,
-	wabaIdSchema,
 	WEBHOOK_NAMES,
 	webhookFields,
 	webhookSchema,
@@ -130,10 +128,7 @@ const properties: INodeProperties[] = [
 const FIELD_SCHEMAS: Record<Exclude<CreateField, 'businessProfile' | 'webhook'>, z.ZodTypeAny> = {
 	wabaId: wabaIdSchema,
 	profileName: profileNameSchema,
-	countryCode: z
-		.string({ invalid_type_error: 'must be digits' })
-		.trim()
-		.regex(/^[1-9][0-9]{0,2}$/, 'must be the 1 to 3 digit country calling code, e.g. 1 or 972'),
+	countryCode: countryCodeSchema,
 	verificationMethod: configurationSchema.shape.verificationMethod.unwrap(),
 	voiceApplicationSid: configurationSchema.shape.voiceApplicationSid.unwrap(),
 };

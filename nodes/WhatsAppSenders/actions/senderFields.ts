@@ -2,10 +2,17 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import {
-	emailSchema,
-	listOf,
+	emailsSchema,
 	PROFILE_LIMITS,
+	profileNameSchema,
+	profileTextSchema,
 	TWILIO_PROFILE_VERTICALS,
+	twilioVerticalSchema,
+	verificationMethodSchema,
+	voiceApplicationSidSchema,
+	wabaIdSchema,
+	webhookMethodSchema,
+	websitesSchema,
 	webUrlSchema,
 } from '../core/whatsappProfile';
 
@@ -45,52 +52,30 @@ export const webhookFields: INodeProperties[] = [
 	{ displayName: 'Status Callback URL', name: 'statusCallbackUrl', type: 'string', default: '', description: 'The URL to send the status callback to' },
 ];
 
-const twilioSid = (prefix: string) =>
-	z.string().trim().regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `must be ${prefix} followed by 32 hexadecimal characters`);
-
-const optionalText = (max: number) =>
-	z.string({ invalid_type_error: 'must be text' }).max(max, `must be at most ${max} characters`).optional();
-
-export const wabaIdSchema = z
-	.string({ invalid_type_error: 'must be the WhatsApp Business Account ID as text' })
-	.trim()
-	.regex(/^[0-9]{5,20}$/, 'must be the numeric WhatsApp Business Account ID from WhatsApp Manager');
-
-export const profileNameSchema = z
-	.string({ invalid_type_error: 'must be text' })
-	.trim()
-	.min(1, 'is required: it is the display name Meta reviews')
-	.min(PROFILE_LIMITS.nameMin, `must be at least ${PROFILE_LIMITS.nameMin} characters`)
-	.max(PROFILE_LIMITS.name, `must be at most ${PROFILE_LIMITS.name} characters`);
-
-const methodSchema = z.enum(['POST', 'PUT'], { errorMap: () => ({ message: 'must be POST or PUT' }) }).optional();
-
 export const profileSchema = z.object({
 	name: profileNameSchema.optional(),
-	about: optionalText(PROFILE_LIMITS.about),
-	address: optionalText(PROFILE_LIMITS.address),
-	description: optionalText(PROFILE_LIMITS.description),
-	emails: listOf(emailSchema, PROFILE_LIMITS.emails, 'emails').optional(),
+	about: profileTextSchema(PROFILE_LIMITS.about).optional(),
+	address: profileTextSchema(PROFILE_LIMITS.address).optional(),
+	description: profileTextSchema(PROFILE_LIMITS.description).optional(),
+	emails: emailsSchema.optional(),
 	logoUrl: webUrlSchema.optional(),
-	vertical: z
-		.enum(TWILIO_PROFILE_VERTICALS, { errorMap: () => ({ message: `must be one of Twilio's verticals: ${TWILIO_PROFILE_VERTICALS.join(', ')}` }) })
-		.optional(),
-	websites: listOf(webUrlSchema.pipe(z.string().max(PROFILE_LIMITS.website, `must be at most ${PROFILE_LIMITS.website} characters`)), PROFILE_LIMITS.websites, 'websites').optional(),
+	vertical: twilioVerticalSchema.optional(),
+	websites: websitesSchema.optional(),
 });
 
 export const webhookSchema = z.object({
 	callbackUrl: webUrlSchema.optional(),
-	callbackMethod: methodSchema,
+	callbackMethod: webhookMethodSchema.optional(),
 	fallbackUrl: webUrlSchema.optional(),
-	fallbackMethod: methodSchema,
+	fallbackMethod: webhookMethodSchema.optional(),
 	statusCallbackUrl: webUrlSchema.optional(),
-	statusCallbackMethod: methodSchema,
+	statusCallbackMethod: webhookMethodSchema.optional(),
 });
 
 export const configurationSchema = z.object({
 	wabaId: wabaIdSchema.optional(),
-	verificationMethod: z.enum(['sms', 'voice'], { errorMap: () => ({ message: 'must be sms or voice' }) }).optional(),
-	voiceApplicationSid: twilioSid('AP').optional(),
+	verificationMethod: verificationMethodSchema.optional(),
+	voiceApplicationSid: voiceApplicationSidSchema.optional(),
 });
 
 export const FIELD_LABELS: Record<string, string> = {

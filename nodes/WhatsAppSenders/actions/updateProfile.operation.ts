@@ -1,9 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { z } from 'zod';
 
 import { InvalidInputError } from '../core/errors';
 import { validateParameters } from '../core/validation';
-import { emailSchema, listOf, META_PROFILE_VERTICALS, PROFILE_LIMITS, webUrlSchema } from '../core/whatsappProfile';
+import { META_PROFILE_VERTICALS, metaProfileSchema, PROFILE_LIMITS } from '../core/whatsappProfile';
 import { providersSupporting } from '../providers';
 import type { BusinessProfileInput } from '../providers/types';
 import { optionsCollection, readTimeoutMs } from './common';
@@ -17,7 +16,7 @@ interface UpdateProfileParameters {
 	timeoutMs?: number;
 }
 
-const PROFILE_FIELD_NAMES = ['about', 'address', 'description', 'email', 'vertical', 'websites', 'profilePictureHandle'] as const;
+const PROFILE_FIELD_NAMES = Object.keys(metaProfileSchema.shape);
 
 const properties: INodeProperties[] = [
 	...senderLocatorProperties('updateProfile'),
@@ -52,19 +51,6 @@ const properties: INodeProperties[] = [
 	optionsCollection('updateProfile'),
 ];
 
-const text = (min: number, max: number) =>
-	z.string({ invalid_type_error: 'must be text' }).min(min, `must be at least ${min} character`).max(max, `must be at most ${max} characters`).optional();
-
-const schema = z.object({
-	about: text(1, PROFILE_LIMITS.about),
-	address: text(0, PROFILE_LIMITS.address),
-	description: text(0, PROFILE_LIMITS.description),
-	email: emailSchema.optional(),
-	vertical: z.enum(META_PROFILE_VERTICALS, { errorMap: () => ({ message: `must be one of: ${META_PROFILE_VERTICALS.join(', ')}` }) }).optional(),
-	websites: listOf(webUrlSchema.pipe(z.string().max(PROFILE_LIMITS.website, `must be at most ${PROFILE_LIMITS.website} characters`)), PROFILE_LIMITS.websites, 'websites').optional(),
-	profilePictureHandle: z.string({ invalid_type_error: 'must be text' }).trim().min(1).optional(),
-});
-
 export const updateProfileOperation: SenderOperationModule<UpdateProfileParameters> = {
 	value: 'updateProfile',
 	option: {
@@ -80,7 +66,7 @@ export const updateProfileOperation: SenderOperationModule<UpdateProfileParamete
 		if (Object.keys(fields).length === 0) {
 			throw new InvalidInputError('Update Fields', 'is empty; add at least one profile field to change');
 		}
-		const profile = validateParameters(schema, fields, {
+		const profile = validateParameters(metaProfileSchema, fields, {
 			about: 'About',
 			address: 'Address',
 			description: 'Description',
