@@ -1,13 +1,13 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { InvalidInputError } from '../core/errors';
-import { validateParameters } from '../core/validation';
+import { labelsOf, validateParameters } from '../core/validation';
 import { META_PROFILE_VERTICALS, metaProfileSchema, PROFILE_LIMITS } from '../core/whatsappProfile';
 import { providersSupporting } from '../providers';
 import type { BusinessProfileInput } from '../providers/types';
 import { optionsCollection, readTimeoutMs } from './common';
 import { readSenderId, senderLocatorProperties } from './senderLocator';
-import { profileFields, setFields } from './senderFields';
+import { filledIn, SENDER_FIELDS } from './senderFields';
 import type { SenderOperationModule } from './types';
 
 interface UpdateProfileParameters {
@@ -15,8 +15,6 @@ interface UpdateProfileParameters {
 	profile: BusinessProfileInput;
 	timeoutMs?: number;
 }
-
-const PROFILE_FIELD_NAMES = Object.keys(metaProfileSchema.shape);
 
 const properties: INodeProperties[] = [
 	...senderLocatorProperties('updateProfile'),
@@ -29,7 +27,7 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['sender'], operation: ['updateProfile'], provider: providersSupporting('updateProfile') } },
 		options: [
 			// Meta's picture is a handle and its email is one address; the rest are the shared profile fields
-			...profileFields.filter((field) => ['about', 'address', 'description', 'websites'].includes(field.name)),
+			...SENDER_FIELDS.map((field) => field.property).filter((property) => ['about', 'address', 'description', 'websites'].includes(property.name)),
 			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', description: `At most ${PROFILE_LIMITS.email} characters` },
 			{
 				displayName: 'Profile Picture Handle',
@@ -51,6 +49,9 @@ const properties: INodeProperties[] = [
 	optionsCollection('updateProfile'),
 ];
 
+const LABELS = labelsOf(properties);
+const NAMES = Object.keys(metaProfileSchema.shape);
+
 export const updateProfileOperation: SenderOperationModule<UpdateProfileParameters> = {
 	value: 'updateProfile',
 	option: {
@@ -62,19 +63,11 @@ export const updateProfileOperation: SenderOperationModule<UpdateProfileParamete
 	properties,
 	readParameters(context, itemIndex, provider) {
 		const senderId = readSenderId(context, itemIndex, provider);
-		const fields = setFields(context.getNodeParameter('profileFields', itemIndex, {}) as IDataObject, PROFILE_FIELD_NAMES);
+		const fields = filledIn(context.getNodeParameter('profileFields', itemIndex, {}) as IDataObject, NAMES);
 		if (Object.keys(fields).length === 0) {
 			throw new InvalidInputError('Update Fields', 'is empty; add at least one profile field to change');
 		}
-		const profile = validateParameters(metaProfileSchema, fields, {
-			about: 'About',
-			address: 'Address',
-			description: 'Description',
-			email: 'Email',
-			vertical: 'Vertical',
-			websites: 'Websites',
-			profilePictureHandle: 'Profile Picture Handle',
-		});
+		const profile = validateParameters(metaProfileSchema, fields, LABELS);
 		return { senderId, profile, timeoutMs: readTimeoutMs(context, itemIndex) };
 	},
 	async run(http, provider, parameters) {
