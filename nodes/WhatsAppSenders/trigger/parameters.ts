@@ -5,11 +5,11 @@ import { SENDER_EVENTS } from '../core/diff';
 import { type EventFilters, parseSenderList } from '../core/eventFilter';
 import { DEFAULT_MASS_REMOVAL_PERCENT } from '../core/massRemoval';
 import { QUALITY_RATINGS, SENDER_STATUSES } from '../core/sender';
-import { validateParameters } from '../core/validation';
+import { labelsOf, validateParameters } from '../core/validation';
 import { timeoutMsSchema, timeoutOption } from '../timeout';
 
 /** The model's own values as choices, in alphabetical order; UNKNOWN is never something to wait for. */
-function upperCaseOptions(values: readonly string[]): INodePropertyOptions[] {
+function sortedOptionsWithoutUnknown(values: readonly string[]): INodePropertyOptions[] {
 	return values
 		.filter((value) => value !== 'UNKNOWN')
 		.sort()
@@ -55,7 +55,7 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'qualityBecomes',
 				type: 'multiOptions',
 				default: [],
-				options: upperCaseOptions(QUALITY_RATINGS),
+				options: sortedOptionsWithoutUnknown(QUALITY_RATINGS),
 				description: 'Quality changes to other ratings are ignored. Other events are not affected.',
 			},
 			{
@@ -63,7 +63,7 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'statusBecomes',
 				type: 'multiOptions',
 				default: [],
-				options: upperCaseOptions(SENDER_STATUSES),
+				options: sortedOptionsWithoutUnknown(SENDER_STATUSES),
 				description: 'Status changes to other statuses are ignored. Other events are not affected.',
 			},
 			{
@@ -138,6 +138,8 @@ const schema = z.object({
 	timeout: timeoutMsSchema,
 });
 
+const LABELS = labelsOf(triggerProperties);
+
 export function readTriggerParameters(context: IPollFunctions): TriggerParameters {
 	const filters = context.getNodeParameter('filters', {}) as IDataObject;
 	const options = context.getNodeParameter('options', {}) as IDataObject;
@@ -154,17 +156,7 @@ export function readTriggerParameters(context: IPollFunctions): TriggerParameter
 			massRemovalPercent: options.massRemovalPercent ?? DEFAULT_MASS_REMOVAL_PERCENT,
 			timeout: options.timeout,
 		},
-		{
-			events: 'Events',
-			senders: 'Only Senders',
-			qualityBecomes: 'Only When Quality Becomes',
-			statusBecomes: 'Only When Status Becomes',
-			qualityDirection: 'Quality Direction',
-			emitOnFirstPoll: 'Emit Current State on First Poll',
-			groupLimitChanges: 'Group Messaging Limit Changes',
-			massRemovalPercent: 'Hold Mass Removals Above (%)',
-			timeout: timeoutOption.displayName,
-		},
+		LABELS,
 	);
 	return {
 		filters: {
