@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { labelsOf, validateParameters } from '../core/validation';
-import { countryCodeSchema, e164Schema, normalizePhoneInput } from '../core/whatsappProfile';
+import { countryCodeSchema, countryCodeStartsNumber, e164Schema, normalizePhoneInput } from '../core/whatsappProfile';
 import { PROVIDERS } from '../providers';
 import type { CreateField, CreateSenderInput, ProviderAdapter } from '../providers/types';
 import { optionsCollection, readTimeoutMs } from './common';
@@ -97,12 +97,7 @@ const LABELS = labelsOf(properties);
 function createSchema(provider: ProviderAdapter) {
 	const fields = CREATE_FIELDS.filter((field) => provider.createFields?.includes(field.create));
 	const shape = { phoneNumber: z.preprocess(normalizePhoneInput, e164Schema), ...fieldsShape(fields, provider.requiredCreateFields) };
-	return z.object(shape).superRefine((input, context) => {
-		const { phoneNumber, countryCode } = input as { phoneNumber: string; countryCode?: string };
-		if (countryCode && !phoneNumber.startsWith(`+${countryCode}`)) {
-			context.addIssue({ code: z.ZodIssueCode.custom, path: ['countryCode'], message: `must be the start of the phone number (${phoneNumber})` });
-		}
-	});
+	return z.object(shape).superRefine(countryCodeStartsNumber);
 }
 
 const schemaByProvider = new Map(

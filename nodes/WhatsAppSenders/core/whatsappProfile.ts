@@ -158,6 +158,13 @@ export const countryCodeSchema = z
 	.trim()
 	.regex(/^[1-9][0-9]{0,2}$/, 'must be the 1 to 3 digit country calling code, e.g. 1 or 972');
 
+/** A country code given apart from the number must be the start of it (both already checked on their own). */
+export function countryCodeStartsNumber(input: { phoneNumber?: string; countryCode?: string }, context: z.RefinementCtx): void {
+	if (input.countryCode && !input.phoneNumber?.startsWith(`+${input.countryCode}`)) {
+		context.addIssue({ code: z.ZodIssueCode.custom, path: ['countryCode'], message: `must be the start of the phone number (${input.phoneNumber})` });
+	}
+}
+
 /** How the verification code comes: by SMS or by voice call. */
 export const verificationMethodSchema = z.enum(['sms', 'voice'], { errorMap: () => ({ message: 'must be sms or voice' }) });
 
