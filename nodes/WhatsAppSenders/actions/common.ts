@@ -1,12 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { z } from 'zod';
 
 import { validateParameters } from '../core/validation';
 import type { ProviderHttp } from '../providers/http';
 import type { SenderHandlers, SenderOperation } from '../providers/operations';
+import { timeoutMsSchema, timeoutOption } from '../timeout';
 import type { SenderOperationModule } from './types';
-
-export const MAX_TIMEOUT_SECONDS = 600;
 
 /** The Options collection every operation shows; later fields are added per operation. */
 export function optionsCollection(
@@ -21,33 +19,15 @@ export function optionsCollection(
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show: { resource: ['sender'], operation: [operation], ...(providers && { provider: providers }) } },
-		options: [
-			...extra,
-			{
-				displayName: 'Timeout (Seconds)',
-				name: 'timeout',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_SECONDS },
-				default: 30,
-				description:
-					'How long to wait for each request to the provider before giving up on it. Failed requests that are safe to repeat are retried with backoff.',
-			},
-		],
+		options: [...extra, timeoutOption],
 	};
 }
 
 /** Options → Timeout (Seconds) of an item, validated, in milliseconds. */
 export function readTimeoutMs(context: IExecuteFunctions, itemIndex: number): number | undefined {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const seconds = validateParameters(timeoutSchema, options.timeout, { '': 'Timeout (Seconds)' });
-	return seconds === undefined ? undefined : seconds * 1000;
+	return validateParameters(timeoutMsSchema, options.timeout, { '': timeoutOption.displayName });
 }
-
-export const timeoutSchema = z
-	.number({ invalid_type_error: 'must be a number of seconds' })
-	.positive('must be more than 0 seconds')
-	.max(MAX_TIMEOUT_SECONDS, `must be at most ${MAX_TIMEOUT_SECONDS} seconds`)
-	.optional();
 
 /**
  * An operation on the account that needs no parameter but the timeout (List Registered

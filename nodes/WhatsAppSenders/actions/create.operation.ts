@@ -1,31 +1,41 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { validateParameters } from '../core/validation';
-import { e164Schema, normalizePhoneInput } from '../core/whatsappProfile';
+import { labelsOf, validateParameters } from '../core/validation';
+import { countryCodeSchema, countryCodeStartsNumber, e164Schema, normalizePhoneInput } from '../core/whatsappProfile';
 import { PROVIDERS } from '../providers';
 import type { ProviderAdapter } from '../providers/adapter';
 import type { CreateField, CreateSenderInput } from '../providers/operations';
 import { optionsCollection, readTimeoutMs } from './common';
-import {
-	configurationSchema,
-	FIELD_LABELS,
-	PROFILE_NAMES,
-	profileFields,
-	profileNameSchema,
-	profileSchema,
-	setFields,
-	wabaIdSchema,
-	WEBHOOK_NAMES,
-	webhookFields,
-	webhookSchema,
-} from './senderFields';
+import { fieldsShape, filledIn, SENDER_FIELDS, type SenderField, senderInput } from './senderFields';
 import type { SenderOperationModule } from './types';
 
 interface CreateParameters {
 	input: CreateSenderInput;
 	timeoutMs?: number;
 }
+
+/** Create's own field besides the phone number: Meta asks for the country code apart from the number. */
+const countryCodeField: Omit<SenderField, 'group'> = {
+	create: 'countryCode',
+	schema: countryCodeSchema,
+	property: {
+		displayName: 'Country Code',
+		name: 'countryCode',
+		type: 'string',
+		default: '',
+		placeholder: '1',
+		description: 'The country calling code the phone number starts with, digits only (1 for +1 415…, 972 for +972 50…). Meta asks for it apart from the number.',
+	},
+};
+
+const CREATE_FIELDS = [countryCodeField, ...SENDER_FIELDS];
+
+/** n8n allows no displayOptions inside a collection: Create shows these in collections, the rest as parameters of their own. */
+const COLLECTIONS: Partial<Record<CreateField, string>> = { businessProfile: 'businessProfile', webhook: 'webhook', voiceApplicationSid: 'options' };
+
+const fieldsFor = (create: CreateField) => CREATE_FIELDS.filter((field) => field.create === create);
+const propertyOf = (create: CreateField) => fieldsFor(create)[0].property;
 
 /** The providers whose Create shows a field, and whether all of them require it. */
 function showFor(field: CreateField | 'phoneNumber') {
@@ -49,44 +59,10 @@ const properties: INodeProperties[] = [
 		displayOptions: showFor('phoneNumber').displayOptions,
 		description: 'The number to register, in E.164: "+", country code and number',
 	},
-	{
-		displayName: 'Country Code',
-		name: 'countryCode',
-		type: 'string',
-		default: '',
-		placeholder: '1',
-		...showFor('countryCode'),
-		description: 'The country calling code the phone number starts with, digits only (1 for +1 415…, 972 for +972 50…). Meta asks for it apart from the number.',
-	},
-	{
-		displayName: 'WABA ID',
-		name: 'wabaId',
-		type: 'string',
-		default: '',
-		placeholder: '1234567890',
-		...showFor('wabaId'),
-		description: 'The ID of the WhatsApp Business Account (WABA) to use for this sender',
-	},
-	{
-		displayName: 'Profile Name',
-		name: 'profileName',
-		type: 'string',
-		default: '',
-		...showFor('profileName'),
-		description: "The name of the sender. Required for WhatsApp senders and must follow Meta's display name guidelines.",
-	},
-	{
-		displayName: 'Verification Method',
-		name: 'verificationMethod',
-		type: 'options',
-		default: 'sms',
-		options: [
-			{ name: 'SMS', value: 'sms' },
-			{ name: 'Voice Call', value: 'voice' },
-		],
-		...showFor('verificationMethod'),
-		description: 'The verification method: the code comes by SMS or by voice call',
-	},
+	{ ...countryCodeField.property, ...showFor('countryCode') },
+	{ ...propertyOf('wabaId'), placeholder: '1234567890', ...showFor('wabaId'), description: 'The ID of the WhatsApp Business Account (WABA) to use for this sender' },
+	{ ...propertyOf('profileName'), ...showFor('profileName'), description: "The name of the sender. Required for WhatsApp senders and must follow Meta's display name guidelines." },
+	{ ...propertyOf('verificationMethod'), ...showFor('verificationMethod'), description: 'The verification method: the code comes by SMS or by voice call' },
 	{
 		displayName: 'Business Profile',
 		name: 'businessProfile',
@@ -94,7 +70,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Profile Field',
 		default: {},
 		...showFor('businessProfile'),
-		options: profileFields,
+		options: fieldsFor('businessProfile').map((field) => field.property),
 	},
 	{
 		displayName: 'Webhook',
@@ -103,21 +79,11 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Webhook Field',
 		default: {},
 		...showFor('webhook'),
-		options: webhookFields,
+		options: fieldsFor('webhook').map((field) => field.property),
 	},
-	// n8n allows no displayOptions inside a collection: providers with a Voice Application get their own Options
 	optionsCollection(
 		'create',
-		[
-			{
-				displayName: 'Voice Application SID',
-				name: 'voiceApplicationSid',
-				type: 'string',
-				default: '',
-				placeholder: 'AP0123456789abcdef0123456789abcdef',
-				description: 'A Twilio Voice application for calls to this number',
-			},
-		],
+		[{ ...propertyOf('voiceApplicationSid'), description: 'A Twilio Voice application for calls to this number' }],
 		showFor('voiceApplicationSid').displayOptions.show.provider,
 	),
 	optionsCollection(
@@ -127,33 +93,12 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-/** The zod rule of each Create field; optional unless the provider requires it. */
-const FIELD_SCHEMAS: Record<Exclude<CreateField, 'businessProfile' | 'webhook'>, z.ZodTypeAny> = {
-	wabaId: wabaIdSchema,
-	profileName: profileNameSchema,
-	countryCode: z
-		.string({ invalid_type_error: 'must be digits' })
-		.trim()
-		.regex(/^[1-9][0-9]{0,2}$/, 'must be the 1 to 3 digit country calling code, e.g. 1 or 972'),
-	verificationMethod: configurationSchema.shape.verificationMethod.unwrap(),
-	voiceApplicationSid: configurationSchema.shape.voiceApplicationSid.unwrap(),
-};
+const LABELS = labelsOf(properties);
 
 function createSchema(provider: ProviderAdapter) {
-	const fields = provider.createFields ?? [];
-	const required = provider.requiredCreateFields ?? [];
-	let shape: z.ZodRawShape = { phoneNumber: z.preprocess(normalizePhoneInput, e164Schema) };
-	for (const [field, schema] of Object.entries(FIELD_SCHEMAS) as Array<[CreateField, z.ZodTypeAny]>) {
-		if (fields.includes(field)) shape[field] = required.includes(field) ? schema : schema.optional();
-	}
-	if (fields.includes('businessProfile')) shape = { ...shape, ...profileSchema.omit({ name: true }).shape };
-	if (fields.includes('webhook')) shape = { ...shape, ...webhookSchema.shape };
-	return z.object(shape).superRefine((input, context) => {
-		const { phoneNumber, countryCode } = input as { phoneNumber: string; countryCode?: string };
-		if (countryCode && !phoneNumber.startsWith(`+${countryCode}`)) {
-			context.addIssue({ code: z.ZodIssueCode.custom, path: ['countryCode'], message: `must be the start of the phone number (${phoneNumber})` });
-		}
-	});
+	const fields = CREATE_FIELDS.filter((field) => provider.createFields?.includes(field.create));
+	const shape = { phoneNumber: z.preprocess(normalizePhoneInput, e164Schema), ...fieldsShape(fields, provider.requiredCreateFields) };
+	return z.object(shape).superRefine(countryCodeStartsNumber);
 }
 
 const schemaByProvider = new Map(
@@ -170,36 +115,21 @@ export const createOperation: SenderOperationModule<'create', CreateParameters> 
 	},
 	properties,
 	readParameters(context, itemIndex, provider) {
-		const fields = provider.createFields ?? [];
 		const values: IDataObject = { phoneNumber: context.getNodeParameter('phoneNumber', itemIndex) };
-		for (const field of ['countryCode', 'wabaId', 'profileName', 'verificationMethod'] as const) {
-			if (fields.includes(field)) values[field] = context.getNodeParameter(field, itemIndex, field === 'verificationMethod' ? 'sms' : '');
+		for (const create of provider.createFields ?? []) {
+			const collection = COLLECTIONS[create];
+			if (collection) {
+				const names = fieldsFor(create).map((field) => field.property.name);
+				Object.assign(values, filledIn(context.getNodeParameter(collection, itemIndex, {}) as IDataObject, names));
+				continue;
+			}
+			const value = context.getNodeParameter(create, itemIndex, propertyOf(create).default);
+			// an optional field left empty is "not set", never an empty value sent to the provider
+			if (value !== '' || provider.requiredCreateFields?.includes(create)) values[create] = value;
 		}
-		if (fields.includes('businessProfile')) {
-			Object.assign(values, setFields(context.getNodeParameter('businessProfile', itemIndex, {}) as IDataObject, PROFILE_NAMES));
-		}
-		if (fields.includes('webhook')) {
-			Object.assign(values, setFields(context.getNodeParameter('webhook', itemIndex, {}) as IDataObject, WEBHOOK_NAMES));
-		}
-		if (fields.includes('voiceApplicationSid')) {
-			Object.assign(values, setFields(context.getNodeParameter('options', itemIndex, {}) as IDataObject, ['voiceApplicationSid']));
-		}
-		// an optional field left empty is "not set", never an empty value sent to the provider
-		for (const [name, value] of Object.entries(values)) {
-			if (value === '' && !provider.requiredCreateFields?.includes(name as CreateField) && name !== 'phoneNumber') delete values[name];
-		}
-		const input = validateParameters(schemaByProvider.get(provider.id)!, values, {
-			...FIELD_LABELS,
-			countryCode: 'Country Code',
-		}) as IDataObject & { phoneNumber: string };
+		const input = validateParameters(schemaByProvider.get(provider.id)!, values, LABELS) as IDataObject & { phoneNumber: string; countryCode?: string };
 		return {
-			input: {
-				phoneNumber: input.phoneNumber,
-				countryCode: input.countryCode as string | undefined,
-				configuration: pick(input, ['wabaId', 'verificationMethod', 'voiceApplicationSid']),
-				profile: { ...(input.profileName === undefined ? {} : { name: input.profileName as string }), ...pick(input, PROFILE_NAMES) },
-				webhook: pick(input, WEBHOOK_NAMES),
-			},
+			input: { phoneNumber: input.phoneNumber, countryCode: input.countryCode, ...senderInput(input) },
 			timeoutMs: readTimeoutMs(context, itemIndex),
 		};
 	},
@@ -207,9 +137,3 @@ export const createOperation: SenderOperationModule<'create', CreateParameters> 
 		return [(await create(http, parameters.input)) as unknown as IDataObject];
 	},
 };
-
-export function pick<T extends object, K extends string>(values: T, names: readonly K[]): Partial<Record<K, never>> & IDataObject {
-	return Object.fromEntries(
-		names.filter((name) => (values as IDataObject)[name] !== undefined).map((name) => [name, (values as IDataObject)[name]]),
-	) as Partial<Record<K, never>> & IDataObject;
-}

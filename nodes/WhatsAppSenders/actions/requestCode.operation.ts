@@ -2,10 +2,10 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { validateParameters } from '../core/validation';
+import { verificationMethodSchema } from '../core/whatsappProfile';
 import { providersSupporting } from '../providers';
 import type { RequestCodeInput } from '../providers/operations';
 import { optionsCollection, readTimeoutMs } from './common';
-import { configurationSchema } from './senderFields';
 import { readSenderId, senderLocatorProperties } from './senderLocator';
 import type { SenderOperationModule } from './types';
 
@@ -44,7 +44,7 @@ const properties: INodeProperties[] = [
 ];
 
 const schema = z.object({
-	method: configurationSchema.shape.verificationMethod.unwrap(),
+	method: verificationMethodSchema,
 	language: z
 		.string({ invalid_type_error: 'must be a locale code such as en_US' })
 		.trim()

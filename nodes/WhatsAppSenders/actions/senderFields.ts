@@ -1,127 +1,104 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { z } from 'zod';
+import type { z } from 'zod';
 
 import {
-	emailSchema,
-	listOf,
+	emailsSchema,
 	PROFILE_LIMITS,
+	profileNameSchema,
+	profileTextSchema,
 	TWILIO_PROFILE_VERTICALS,
+	twilioVerticalSchema,
+	verificationMethodSchema,
+	voiceApplicationSidSchema,
+	wabaIdSchema,
+	webhookMethodSchema,
+	websitesSchema,
 	webUrlSchema,
 } from '../core/whatsappProfile';
+import type { CreateField, UpdateSenderInput } from '../providers/operations';
 
-/**
- * The business-profile, webhook and configuration fields shared by Create (in collections)
- * and Update (in "Update Fields"), with the zod rules that check them before any request.
- */
+/** A sender field Create and Update share; Create and Update read, check and send it from this alone. */
+export interface SenderField {
+	/** The parameter: name, display name (what validation messages call it), default and the rest of its UI. */
+	property: INodeProperties;
+	/** The rule a value that is set must pass before any request. */
+	schema: z.ZodTypeAny;
+	/** Where the value goes in the provider input, under `key` (the parameter name unless given). */
+	group: keyof UpdateSenderInput;
+	key?: string;
+	/** The CreateField that makes a provider's Create ask for it. */
+	create: CreateField;
+}
 
 const METHOD_OPTIONS = [
 	{ name: 'POST', value: 'POST' },
 	{ name: 'PUT', value: 'PUT' },
 ];
 
-export const profileFields: INodeProperties[] = [
-	{ displayName: 'About', name: 'about', type: 'string', default: '', description: `The profile about text for the sender, at most ${PROFILE_LIMITS.about} characters (Meta's limit)` },
-	{ displayName: 'Address', name: 'address', type: 'string', default: '', description: `The address of the sender, at most ${PROFILE_LIMITS.address} characters (Meta's limit)` },
-	{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 3 }, default: '', description: `The description of the sender, at most ${PROFILE_LIMITS.description} characters (Meta's limit)` },
-	{ displayName: 'Emails', name: 'emails', type: 'string', default: '', placeholder: 'support@example.com', description: `The emails of the sender, separated by commas (at most ${PROFILE_LIMITS.emails})` },
-	{ displayName: 'Logo URL', name: 'logoUrl', type: 'string', default: '', placeholder: 'https://example.com/logo.png', description: 'The logo URL of the sender' },
+const profileField = (schema: z.ZodTypeAny, property: INodeProperties): SenderField => ({ group: 'profile', create: 'businessProfile', schema, property });
+const webhookField = (schema: z.ZodTypeAny, property: INodeProperties): SenderField => ({ group: 'webhook', create: 'webhook', schema, property });
+
+/** The one table of the Create and Update fields, in the order Create shows them. */
+export const SENDER_FIELDS: readonly SenderField[] = [
+	{ group: 'configuration', create: 'wabaId', schema: wabaIdSchema, property: { displayName: 'WABA ID', name: 'wabaId', type: 'string', default: '' } },
 	{
+		group: 'profile',
+		key: 'name',
+		create: 'profileName',
+		schema: profileNameSchema,
+		property: { displayName: 'Profile Name', name: 'profileName', type: 'string', default: '', description: 'The display name Meta reviews' },
+	},
+	{
+		group: 'configuration',
+		create: 'verificationMethod',
+		schema: verificationMethodSchema,
+		property: { displayName: 'Verification Method', name: 'verificationMethod', type: 'options', default: 'sms', options: [{ name: 'SMS', value: 'sms' }, { name: 'Voice Call', value: 'voice' }] },
+	},
+	profileField(profileTextSchema(PROFILE_LIMITS.about), { displayName: 'About', name: 'about', type: 'string', default: '', description: `The profile about text for the sender, at most ${PROFILE_LIMITS.about} characters (Meta's limit)` }),
+	profileField(profileTextSchema(PROFILE_LIMITS.address), { displayName: 'Address', name: 'address', type: 'string', default: '', description: `The address of the sender, at most ${PROFILE_LIMITS.address} characters (Meta's limit)` }),
+	profileField(profileTextSchema(PROFILE_LIMITS.description), { displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 3 }, default: '', description: `The description of the sender, at most ${PROFILE_LIMITS.description} characters (Meta's limit)` }),
+	profileField(emailsSchema, { displayName: 'Emails', name: 'emails', type: 'string', default: '', placeholder: 'support@example.com', description: `The emails of the sender, separated by commas (at most ${PROFILE_LIMITS.emails})` }),
+	profileField(webUrlSchema, { displayName: 'Logo URL', name: 'logoUrl', type: 'string', default: '', placeholder: 'https://example.com/logo.png', description: 'The logo URL of the sender' }),
+	profileField(twilioVerticalSchema, {
 		displayName: 'Vertical',
 		name: 'vertical',
 		type: 'options',
 		default: 'Other',
 		options: TWILIO_PROFILE_VERTICALS.map((vertical) => ({ name: vertical, value: vertical })),
 		description: 'The vertical of the sender',
+	}),
+	profileField(websitesSchema, { displayName: 'Websites', name: 'websites', type: 'string', default: '', placeholder: 'https://example.com', description: `The websites of the sender, separated by commas (at most ${PROFILE_LIMITS.websites}, https)` }),
+	webhookField(webhookMethodSchema, { displayName: 'Callback Method', name: 'callbackMethod', type: 'options', default: 'POST', options: METHOD_OPTIONS }),
+	webhookField(webUrlSchema, { displayName: 'Callback URL', name: 'callbackUrl', type: 'string', default: '', description: 'The URL to send the webhook to' }),
+	webhookField(webhookMethodSchema, { displayName: 'Fallback Method', name: 'fallbackMethod', type: 'options', default: 'POST', options: METHOD_OPTIONS }),
+	webhookField(webUrlSchema, { displayName: 'Fallback URL', name: 'fallbackUrl', type: 'string', default: '', description: 'The URL to send the fallback webhook to' }),
+	webhookField(webhookMethodSchema, { displayName: 'Status Callback Method', name: 'statusCallbackMethod', type: 'options', default: 'POST', options: METHOD_OPTIONS }),
+	webhookField(webUrlSchema, { displayName: 'Status Callback URL', name: 'statusCallbackUrl', type: 'string', default: '', description: 'The URL to send the status callback to' }),
+	{
+		group: 'configuration',
+		create: 'voiceApplicationSid',
+		schema: voiceApplicationSidSchema,
+		property: { displayName: 'Voice Application SID', name: 'voiceApplicationSid', type: 'string', default: '', placeholder: 'AP0123456789abcdef0123456789abcdef' },
 	},
-	{ displayName: 'Websites', name: 'websites', type: 'string', default: '', placeholder: 'https://example.com', description: `The websites of the sender, separated by commas (at most ${PROFILE_LIMITS.websites}, https)` },
 ];
 
-export const webhookFields: INodeProperties[] = [
-	{ displayName: 'Callback Method', name: 'callbackMethod', type: 'options', default: 'POST', options: METHOD_OPTIONS },
-	{ displayName: 'Callback URL', name: 'callbackUrl', type: 'string', default: '', description: 'The URL to send the webhook to' },
-	{ displayName: 'Fallback Method', name: 'fallbackMethod', type: 'options', default: 'POST', options: METHOD_OPTIONS },
-	{ displayName: 'Fallback URL', name: 'fallbackUrl', type: 'string', default: '', description: 'The URL to send the fallback webhook to' },
-	{ displayName: 'Status Callback Method', name: 'statusCallbackMethod', type: 'options', default: 'POST', options: METHOD_OPTIONS },
-	{ displayName: 'Status Callback URL', name: 'statusCallbackUrl', type: 'string', default: '', description: 'The URL to send the status callback to' },
-];
+/** The fields' rules by parameter name: a value may be left out unless its CreateField is required. */
+export function fieldsShape(fields: ReadonlyArray<Omit<SenderField, 'group'>>, required: readonly CreateField[] = []): z.ZodRawShape {
+	return Object.fromEntries(fields.map(({ property, schema, create }) => [property.name, required.includes(create) ? schema : schema.optional()]));
+}
 
-const twilioSid = (prefix: string) =>
-	z.string().trim().regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `must be ${prefix} followed by 32 hexadecimal characters`);
+/** Validated values as the provider input: each set field in its group. */
+export function senderInput(values: IDataObject): UpdateSenderInput {
+	const input: UpdateSenderInput = { configuration: {}, profile: {}, webhook: {} };
+	for (const { property, group, key = property.name } of SENDER_FIELDS) {
+		if (values[property.name] !== undefined) (input[group] as IDataObject)[key] = values[property.name];
+	}
+	return input;
+}
 
-const optionalText = (max: number) =>
-	z.string({ invalid_type_error: 'must be text' }).max(max, `must be at most ${max} characters`).optional();
-
-export const wabaIdSchema = z
-	.string({ invalid_type_error: 'must be the WhatsApp Business Account ID as text' })
-	.trim()
-	.regex(/^[0-9]{5,20}$/, 'must be the numeric WhatsApp Business Account ID from WhatsApp Manager');
-
-export const profileNameSchema = z
-	.string({ invalid_type_error: 'must be text' })
-	.trim()
-	.min(1, 'is required: it is the display name Meta reviews')
-	.min(PROFILE_LIMITS.nameMin, `must be at least ${PROFILE_LIMITS.nameMin} characters`)
-	.max(PROFILE_LIMITS.name, `must be at most ${PROFILE_LIMITS.name} characters`);
-
-const methodSchema = z.enum(['POST', 'PUT'], { errorMap: () => ({ message: 'must be POST or PUT' }) }).optional();
-
-export const profileSchema = z.object({
-	name: profileNameSchema.optional(),
-	about: optionalText(PROFILE_LIMITS.about),
-	address: optionalText(PROFILE_LIMITS.address),
-	description: optionalText(PROFILE_LIMITS.description),
-	emails: listOf(emailSchema, PROFILE_LIMITS.emails, 'emails').optional(),
-	logoUrl: webUrlSchema.optional(),
-	vertical: z
-		.enum(TWILIO_PROFILE_VERTICALS, { errorMap: () => ({ message: `must be one of Twilio's verticals: ${TWILIO_PROFILE_VERTICALS.join(', ')}` }) })
-		.optional(),
-	websites: listOf(webUrlSchema.pipe(z.string().max(PROFILE_LIMITS.website, `must be at most ${PROFILE_LIMITS.website} characters`)), PROFILE_LIMITS.websites, 'websites').optional(),
-});
-
-export const webhookSchema = z.object({
-	callbackUrl: webUrlSchema.optional(),
-	callbackMethod: methodSchema,
-	fallbackUrl: webUrlSchema.optional(),
-	fallbackMethod: methodSchema,
-	statusCallbackUrl: webUrlSchema.optional(),
-	statusCallbackMethod: methodSchema,
-});
-
-export const configurationSchema = z.object({
-	wabaId: wabaIdSchema.optional(),
-	verificationMethod: z.enum(['sms', 'voice'], { errorMap: () => ({ message: 'must be sms or voice' }) }).optional(),
-	voiceApplicationSid: twilioSid('AP').optional(),
-});
-
-export const FIELD_LABELS: Record<string, string> = {
-	phoneNumber: 'Phone Number',
-	wabaId: 'WABA ID',
-	verificationMethod: 'Verification Method',
-	verificationCode: 'Verification Code',
-	profileName: 'Profile Name',
-	name: 'Profile Name',
-	voiceApplicationSid: 'Voice Application SID',
-	about: 'About',
-	address: 'Address',
-	description: 'Description',
-	emails: 'Emails',
-	logoUrl: 'Logo URL',
-	vertical: 'Vertical',
-	websites: 'Websites',
-	callbackUrl: 'Callback URL',
-	callbackMethod: 'Callback Method',
-	fallbackUrl: 'Fallback URL',
-	fallbackMethod: 'Fallback Method',
-	statusCallbackUrl: 'Status Callback URL',
-	statusCallbackMethod: 'Status Callback Method',
-};
-
-/** Keeps only the fields the user filled in: empty strings in a collection mean "not set". */
-export function setFields(values: IDataObject, names: readonly string[]): IDataObject {
+/** The values of the named fields the user filled in: in a collection, an empty string means "not set". */
+export function filledIn(values: IDataObject, names: readonly string[]): IDataObject {
 	return Object.fromEntries(
 		names.filter((name) => values[name] !== undefined && values[name] !== '').map((name) => [name, values[name]]),
 	);
 }
-
-export const PROFILE_NAMES = ['about', 'address', 'description', 'emails', 'logoUrl', 'vertical', 'websites'] as const;
-export const WEBHOOK_NAMES = ['callbackUrl', 'callbackMethod', 'fallbackUrl', 'fallbackMethod', 'statusCallbackUrl', 'statusCallbackMethod'] as const;

@@ -1,14 +1,13 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { z } from 'zod';
 
 import { InvalidInputError } from '../core/errors';
-import { validateParameters } from '../core/validation';
-import { emailSchema, listOf, META_PROFILE_VERTICALS, PROFILE_LIMITS, webUrlSchema } from '../core/whatsappProfile';
+import { labelsOf, validateParameters } from '../core/validation';
+import { META_PROFILE_VERTICALS, metaProfileSchema, PROFILE_LIMITS } from '../core/whatsappProfile';
 import { providersSupporting } from '../providers';
 import type { BusinessProfileInput } from '../providers/operations';
 import { optionsCollection, readTimeoutMs } from './common';
 import { readSenderId, senderLocatorProperties } from './senderLocator';
-import { profileFields, setFields } from './senderFields';
+import { filledIn, SENDER_FIELDS } from './senderFields';
 import type { SenderOperationModule } from './types';
 
 interface UpdateProfileParameters {
@@ -16,8 +15,6 @@ interface UpdateProfileParameters {
 	profile: BusinessProfileInput;
 	timeoutMs?: number;
 }
-
-const PROFILE_FIELD_NAMES = ['about', 'address', 'description', 'email', 'vertical', 'websites', 'profilePictureHandle'] as const;
 
 const properties: INodeProperties[] = [
 	...senderLocatorProperties('updateProfile'),
@@ -30,7 +27,7 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['sender'], operation: ['updateProfile'], provider: providersSupporting('updateProfile') } },
 		options: [
 			// Meta's picture is a handle and its email is one address; the rest are the shared profile fields
-			...profileFields.filter((field) => ['about', 'address', 'description', 'websites'].includes(field.name)),
+			...SENDER_FIELDS.map((field) => field.property).filter((property) => ['about', 'address', 'description', 'websites'].includes(property.name)),
 			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', description: `At most ${PROFILE_LIMITS.email} characters` },
 			{
 				displayName: 'Profile Picture Handle',
@@ -52,18 +49,8 @@ const properties: INodeProperties[] = [
 	optionsCollection('updateProfile'),
 ];
 
-const text = (min: number, max: number) =>
-	z.string({ invalid_type_error: 'must be text' }).min(min, `must be at least ${min} character`).max(max, `must be at most ${max} characters`).optional();
-
-const schema = z.object({
-	about: text(1, PROFILE_LIMITS.about),
-	address: text(0, PROFILE_LIMITS.address),
-	description: text(0, PROFILE_LIMITS.description),
-	email: emailSchema.optional(),
-	vertical: z.enum(META_PROFILE_VERTICALS, { errorMap: () => ({ message: `must be one of: ${META_PROFILE_VERTICALS.join(', ')}` }) }).optional(),
-	websites: listOf(webUrlSchema.pipe(z.string().max(PROFILE_LIMITS.website, `must be at most ${PROFILE_LIMITS.website} characters`)), PROFILE_LIMITS.websites, 'websites').optional(),
-	profilePictureHandle: z.string({ invalid_type_error: 'must be text' }).trim().min(1).optional(),
-});
+const LABELS = labelsOf(properties);
+const NAMES = Object.keys(metaProfileSchema.shape);
 
 export const updateProfileOperation: SenderOperationModule<'updateProfile', UpdateProfileParameters> = {
 	value: 'updateProfile',
@@ -76,19 +63,11 @@ export const updateProfileOperation: SenderOperationModule<'updateProfile', Upda
 	properties,
 	readParameters(context, itemIndex, provider) {
 		const senderId = readSenderId(context, itemIndex, provider);
-		const fields = setFields(context.getNodeParameter('profileFields', itemIndex, {}) as IDataObject, PROFILE_FIELD_NAMES);
+		const fields = filledIn(context.getNodeParameter('profileFields', itemIndex, {}) as IDataObject, NAMES);
 		if (Object.keys(fields).length === 0) {
 			throw new InvalidInputError('Update Fields', 'is empty; add at least one profile field to change');
 		}
-		const profile = validateParameters(schema, fields, {
-			about: 'About',
-			address: 'Address',
-			description: 'Description',
-			email: 'Email',
-			vertical: 'Vertical',
-			websites: 'Websites',
-			profilePictureHandle: 'Profile Picture Handle',
-		});
+		const profile = validateParameters(metaProfileSchema, fields, LABELS);
 		return { senderId, profile, timeoutMs: readTimeoutMs(context, itemIndex) };
 	},
 	async run(http, updateProfile, parameters) {

@@ -18,3 +18,21 @@ export function validateParameters<T>(
 	const label = fieldLabels[path] ?? fieldLabels[String(issue.path[0])] ?? path;
 	throw new InvalidInputError(label, issue.message);
 }
+
+/** A node parameter as far as its label goes (n8n's INodeProperties is one). */
+interface LabelledParameter {
+	name: string;
+	displayName: string;
+	type: string;
+	options?: readonly object[];
+}
+
+/** What validation messages call each parameter, fields of collections included: its display name. */
+export function labelsOf(parameters: readonly LabelledParameter[]): Record<string, string> {
+	const labels: Record<string, string> = {};
+	for (const parameter of parameters) {
+		labels[parameter.name] = parameter.displayName;
+		if (parameter.type === 'collection') Object.assign(labels, labelsOf(parameter.options as LabelledParameter[]));
+	}
+	return labels;
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { toE164 } from './normalize';
+import { isHttpsOrLocal } from './url';
 
 /**
  * WhatsApp's rules for a business profile and the values around a sender, shared by every
@@ -72,8 +73,6 @@ export const e164Schema = z
 		message: 'must be an E.164 number: "+", country code and number, 8 to 15 digits, e.g. +14155550100',
 	});
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /** A URL a provider will call or show: https, or http only to this machine. */
 export const webUrlSchema = z
 	.string({ invalid_type_error: 'must be text' })
@@ -83,8 +82,7 @@ export const webUrlSchema = z
 			context.addIssue({ code: z.ZodIssueCode.custom, message: 'is not a URL' });
 			return;
 		}
-		const url = new URL(value);
-		if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname))) {
+		if (!isHttpsOrLocal(new URL(value))) {
 			context.addIssue({ code: z.ZodIssueCode.custom, message: 'must start with https:// (http:// only for localhost)' });
 		}
 	});
@@ -124,3 +122,67 @@ export function normalizePhoneInput(value: unknown): unknown {
 	if (typeof value !== 'string' || !/^\+[0-9][0-9\s().-]*$/.test(value.trim())) return value;
 	return toE164(value) ?? value;
 }
+
+/** A profile text of at most `max` characters. */
+export const profileTextSchema = (max: number) =>
+	z.string({ invalid_type_error: 'must be text' }).max(max, `must be at most ${max} characters`);
+
+export const emailsSchema = listOf(emailSchema, PROFILE_LIMITS.emails, 'emails');
+
+export const websitesSchema = listOf(
+	webUrlSchema.pipe(z.string().max(PROFILE_LIMITS.website, `must be at most ${PROFILE_LIMITS.website} characters`)),
+	PROFILE_LIMITS.websites,
+	'websites',
+);
+
+export const twilioVerticalSchema = z.enum(TWILIO_PROFILE_VERTICALS, {
+	errorMap: () => ({ message: `must be one of Twilio's verticals: ${TWILIO_PROFILE_VERTICALS.join(', ')}` }),
+});
+
+/** The display name Meta reviews (verified_name). */
+export const profileNameSchema = z
+	.string({ invalid_type_error: 'must be text' })
+	.trim()
+	.min(1, 'is required: it is the display name Meta reviews')
+	.min(PROFILE_LIMITS.nameMin, `must be at least ${PROFILE_LIMITS.nameMin} characters`)
+	.max(PROFILE_LIMITS.name, `must be at most ${PROFILE_LIMITS.name} characters`);
+
+export const wabaIdSchema = z
+	.string({ invalid_type_error: 'must be the WhatsApp Business Account ID as text' })
+	.trim()
+	.regex(/^[0-9]{5,20}$/, 'must be the numeric WhatsApp Business Account ID from WhatsApp Manager');
+
+/** The country calling code a number starts with, digits only (Meta asks for it apart from the number). */
+export const countryCodeSchema = z
+	.string({ invalid_type_error: 'must be digits' })
+	.trim()
+	.regex(/^[1-9][0-9]{0,2}$/, 'must be the 1 to 3 digit country calling code, e.g. 1 or 972');
+
+/** A country code given apart from the number must be the start of it (both already checked on their own). */
+export function countryCodeStartsNumber(input: { phoneNumber?: string; countryCode?: string }, context: z.RefinementCtx): void {
+	if (input.countryCode && !input.phoneNumber?.startsWith(`+${input.countryCode}`)) {
+		context.addIssue({ code: z.ZodIssueCode.custom, path: ['countryCode'], message: `must be the start of the phone number (${input.phoneNumber})` });
+	}
+}
+
+/** How the verification code comes: by SMS or by voice call. */
+export const verificationMethodSchema = z.enum(['sms', 'voice'], { errorMap: () => ({ message: 'must be sms or voice' }) });
+
+/** A Twilio Voice application for calls to the number. */
+export const voiceApplicationSidSchema = z
+	.string()
+	.trim()
+	.regex(/^AP[0-9a-fA-F]{32}$/, 'must be AP followed by 32 hexadecimal characters');
+
+export const webhookMethodSchema = z.enum(['POST', 'PUT'], { errorMap: () => ({ message: 'must be POST or PUT' }) });
+
+/** Meta's own business profile (Update Business Profile): one email, its vertical codes, a picture handle. */
+export const metaProfileSchema = z.object({
+	about: profileTextSchema(PROFILE_LIMITS.about).optional(),
+	address: profileTextSchema(PROFILE_LIMITS.address).optional(),
+	description: profileTextSchema(PROFILE_LIMITS.description).optional(),
+	email: emailSchema.optional(),
+	vertical: z.enum(META_PROFILE_VERTICALS, { errorMap: () => ({ message: `must be one of: ${META_PROFILE_VERTICALS.join(', ')}` }) }).optional(),
+	websites: websitesSchema.optional(),
+	profilePictureHandle: z.string({ invalid_type_error: 'must be text' }).trim().min(1).optional(),
+});

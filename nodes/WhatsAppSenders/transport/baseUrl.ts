@@ -1,6 +1,5 @@
 import { InvalidInputError } from '../core/errors';
-
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+import { isHttpsOrLocal } from '../core/url';
 
 /**
  * What is wrong with a URL a token would be sent to, or undefined: https anywhere, http only
@@ -12,9 +11,7 @@ export function insecureUrlProblem(text: string): string | undefined {
 	if (!URL.canParse(text)) return `"${text.slice(0, 80)}" is not a URL`;
 	const url = new URL(text);
 	if (url.username || url.password) return 'must not contain a user name or password';
-	// the URL parser writes 127.1 or 2130706433 as 127.0.0.1; a name such as 127.0.0.1.example.com is a remote host
-	const local = LOCAL_HOSTS.has(url.hostname) || /^127(\.[0-9]{1,3}){3}$/.test(url.hostname);
-	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+	if (!isHttpsOrLocal(url)) {
 		return `must start with https:// (http:// is accepted only for localhost), got ${url.protocol}//${url.host}`;
 	}
 	return undefined;

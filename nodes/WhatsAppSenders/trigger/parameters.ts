@@ -1,15 +1,15 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions, IPollFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { timeoutSchema } from '../actions/common';
 import { SENDER_EVENTS } from '../core/diff';
 import { type EventFilters, parseSenderList } from '../core/eventFilter';
 import { DEFAULT_MASS_REMOVAL_PERCENT } from '../core/massRemoval';
 import { QUALITY_RATINGS, SENDER_STATUSES } from '../core/sender';
-import { validateParameters } from '../core/validation';
+import { labelsOf, validateParameters } from '../core/validation';
+import { timeoutMsSchema, timeoutOption } from '../timeout';
 
 /** The model's own values as choices, in alphabetical order; UNKNOWN is never something to wait for. */
-function upperCaseOptions(values: readonly string[]): INodePropertyOptions[] {
+function sortedOptionsWithoutUnknown(values: readonly string[]): INodePropertyOptions[] {
 	return values
 		.filter((value) => value !== 'UNKNOWN')
 		.sort()
@@ -55,7 +55,7 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'qualityBecomes',
 				type: 'multiOptions',
 				default: [],
-				options: upperCaseOptions(QUALITY_RATINGS),
+				options: sortedOptionsWithoutUnknown(QUALITY_RATINGS),
 				description: 'Quality changes to other ratings are ignored. Other events are not affected.',
 			},
 			{
@@ -63,7 +63,7 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'statusBecomes',
 				type: 'multiOptions',
 				default: [],
-				options: upperCaseOptions(SENDER_STATUSES),
+				options: sortedOptionsWithoutUnknown(SENDER_STATUSES),
 				description: 'Status changes to other statuses are ignored. Other events are not affected.',
 			},
 			{
@@ -110,14 +110,7 @@ export const triggerProperties: INodeProperties[] = [
 				description:
 					'A listing that suddenly lacks all known senders, or more than this share of them, is treated as a provider glitch: its removals are reported only if the next poll confirms them. Additions and other changes are reported at once.',
 			},
-			{
-				displayName: 'Timeout (Seconds)',
-				name: 'timeout',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 600 },
-				default: 30,
-				description: 'How long to wait for each request to the provider',
-			},
+			{ ...timeoutOption, description: 'How long to wait for each request to the provider' },
 		],
 	},
 ];
@@ -142,8 +135,10 @@ const schema = z.object({
 		.number({ invalid_type_error: 'must be a percentage from 1 to 100' })
 		.min(1, 'must be at least 1 (%)')
 		.max(100, 'must be at most 100 (%)'),
-	timeout: timeoutSchema,
+	timeout: timeoutMsSchema,
 });
+
+const LABELS = labelsOf(triggerProperties);
 
 export function readTriggerParameters(context: IPollFunctions): TriggerParameters {
 	const filters = context.getNodeParameter('filters', {}) as IDataObject;
@@ -161,17 +156,7 @@ export function readTriggerParameters(context: IPollFunctions): TriggerParameter
 			massRemovalPercent: options.massRemovalPercent ?? DEFAULT_MASS_REMOVAL_PERCENT,
 			timeout: options.timeout,
 		},
-		{
-			events: 'Events',
-			senders: 'Only Senders',
-			qualityBecomes: 'Only When Quality Becomes',
-			statusBecomes: 'Only When Status Becomes',
-			qualityDirection: 'Quality Direction',
-			emitOnFirstPoll: 'Emit Current State on First Poll',
-			groupLimitChanges: 'Group Messaging Limit Changes',
-			massRemovalPercent: 'Hold Mass Removals Above (%)',
-			timeout: 'Timeout (Seconds)',
-		},
+		LABELS,
 	);
 	return {
 		filters: {
@@ -184,6 +169,6 @@ export function readTriggerParameters(context: IPollFunctions): TriggerParameter
 		emitOnFirstPoll: input.emitOnFirstPoll,
 		groupLimitChanges: input.groupLimitChanges,
 		massRemovalPercent: input.massRemovalPercent,
-		timeoutMs: input.timeout === undefined ? undefined : input.timeout * 1000,
+		timeoutMs: input.timeout,
 	};
 }
