@@ -19,11 +19,18 @@ export interface RawResponse {
 /** One request sent: the answer, whatever its status, or the socket error code when none came. */
 export type Attempt = { response: RawResponse } | { networkCode: string };
 
-/** The socket error code (ECONNREFUSED, ETIMEDOUT, …) wherever n8n's request helper put it. */
+/**
+ * The socket error code (ECONNREFUSED, ETIMEDOUT, ECONNRESET of a socket hang up, …) of a
+ * request that got no answer, as n8n's request helpers throw it: an axios error, or the
+ * NodeApiError the authenticated helper wraps it in, which keeps only its code (httpCode).
+ * EUNKNOWN for a failure without a socket code (TLS); undefined for an error with no code at
+ * all: an exception of our own code, which is no network failure.
+ */
 function networkErrorCode(error: unknown): string | undefined {
-	const wrapped = error as { code?: unknown; httpCode?: unknown; cause?: { code?: unknown }; errorResponse?: { code?: unknown } };
-	const candidates = [wrapped?.code, wrapped?.httpCode, wrapped?.cause?.code, wrapped?.errorResponse?.code];
-	return candidates.find((code): code is string => typeof code === 'string' && /^E[A-Z_]+$/.test(code));
+	const failure = error as { isAxiosError?: unknown; code?: unknown; httpCode?: unknown } | undefined;
+	const code = failure?.isAxiosError === true ? String(failure.code ?? '') : failure?.httpCode;
+	if (typeof code !== 'string') return undefined;
+	return /^E[A-Z_]+$/.test(code) ? code : 'EUNKNOWN';
 }
 
 function requestOptions(baseUrl: string, request: ProviderRequest, timeoutMs: number | undefined): IHttpRequestOptions {
@@ -49,7 +56,8 @@ function requestOptions(baseUrl: string, request: ProviderRequest, timeoutMs: nu
 /**
  * Sends one request through n8n's request helper: with `credentials` signed by the
  * credential type's own authentication, without them (a token exchange) unsigned. The body
- * comes back as text, for the caller to parse.
+ * comes back as text, for the caller to parse. An exception that is not a network failure
+ * (a bug in our code, in n8n's) is thrown as it is, never reported as an unreachable host.
  */
 export async function send(
 	context: HttpContext,
@@ -68,6 +76,10 @@ export async function send(
 		: context.helpers.httpRequest(options);
 	return await sent.then(
 		(response) => ({ response: response as RawResponse }),
-		(error: unknown) => ({ networkCode: networkErrorCode(error) ?? 'EUNKNOWN' }),
+		(error: unknown) => {
+			const networkCode = networkErrorCode(error);
+			if (networkCode === undefined) throw error;
+			return { networkCode };
+		},
 	);
 }
