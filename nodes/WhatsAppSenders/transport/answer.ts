@@ -3,17 +3,13 @@ import type { ProviderAdapter, ProviderErrorDetail, ProviderRequest } from '../p
 import { isRetryableNetworkError, isRetryableStatus, parseRetryAfter } from './retry';
 import type { Attempt, RawResponse } from './send';
 
-/** What one answer means: the value, or a failure that may be worth another attempt. */
+/**
+ * What one answer means: the value, or a failure that may be worth another attempt
+ * (`tokenExpired`: the provider refused the access token, a new one may get another answer).
+ */
 export type Outcome =
 	| { kind: 'done'; value: unknown }
-	| {
-			kind: 'fail';
-			failure: ProviderApiError;
-			retryable: boolean;
-			retryAfterMs?: number;
-			/** The provider refused the access token: a new one may get another answer. */
-			tokenExpired?: boolean;
-	  };
+	| { kind: 'fail'; failure: ProviderApiError; retryable: boolean; retryAfterMs?: number; tokenExpired?: boolean };
 
 const NETWORK_FAILURES: Record<string, string> = {
 	ECONNREFUSED: 'connection refused',

@@ -6,12 +6,6 @@ import { withRetries, type RetryPolicy } from './retry';
 import { send, type HttpContext } from './send';
 import { CredentialsRejectedError, processTokenCache, type CachedToken } from './tokenCache';
 
-export interface TokenSession {
-	current(): Promise<string>;
-	/** The provider refused this token: the next current() fetches a new one. */
-	invalidate(token: string): void;
-}
-
 /**
  * The access token of a provider with a token exchange: fetched with the credential's id
  * and secret (no authentication of its own), cached for the process until shortly before
@@ -25,7 +19,7 @@ export function tokenSession(
 	credentials: Record<string, unknown>,
 	timeoutMs: number | undefined,
 	policy: RetryPolicy,
-): TokenSession {
+) {
 	const exchangeRequest = exchange.request(credentials);
 	const key = hashOf(provider.id, baseUrl, JSON.stringify(exchangeRequest.body ?? {}));
 
@@ -62,6 +56,7 @@ export function tokenSession(
 			});
 			return token.token;
 		},
+		/** The provider refused this token: the next current() fetches a new one. */
 		invalidate(token: string): void {
 			processTokenCache.invalidate(key, token);
 		},
