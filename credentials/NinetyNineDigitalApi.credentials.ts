@@ -8,6 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { ninetyNineTokenExchange } from '../nodes/WhatsAppSenders/providers/ninetyNineDigital/tokenExchange';
 import { assertSecureUrl, baseUrlProperty, bearerAuthentication, TEST_BASE_URL } from './common/properties';
 
 /**
@@ -57,26 +58,26 @@ export class NinetyNineDigitalApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const baseUrl = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
-		const url = `${baseUrl}/api/settings/accessToken`;
+		const { method, path, body } = ninetyNineTokenExchange.request(credentials);
+		const url = `${String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '')}${path}`;
 		// the client secret goes in this request's body: the same rule as every other request
 		assertSecureUrl({ url });
 		const answer = (await this.helpers.httpRequest({
-			method: 'POST',
+			method,
 			url,
 			disableFollowRedirect: true,
-			body: { client_id: String(credentials.clientId ?? '').trim(), client_secret: credentials.clientSecret },
+			body,
 			json: true,
-		})) as { access_token?: unknown; reason?: unknown };
-		if (typeof answer?.access_token !== 'string' || answer.access_token === '') {
-			const reason = String(answer?.reason ?? '');
-			throw new Error(
-				reason === '3'
-					? '99digital has blocked this IP after too many wrong attempts; wait before trying again'
-					: '99digital refused the client ID or client secret',
-			);
-		}
-		return { accessToken: answer.access_token };
+			// read like the node reads it: 99digital documents no HTTP status for a FAIL
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as { statusCode: number; body: unknown };
+		const result = ninetyNineTokenExchange.read(answer.statusCode, answer.body);
+		if (!('error' in result)) return { accessToken: result.token };
+		const { credentialsRejected, message, hint } = result.error;
+		throw new Error(
+			`99digital ${credentialsRejected ? 'refused the client ID or client secret' : 'gave no access token'}: ${message}.${hint ? ` ${hint}` : ''}`,
+		);
 	}
 
 	authenticate: IAuthenticate = bearerAuthentication('accessToken');

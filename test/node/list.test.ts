@@ -1,7 +1,7 @@
 import { PlatformSimulator } from '../simulators/platform';
 import { SimulatorServer } from '../simulators/server';
 import { TwilioSimulator, twilioSid } from '../simulators/twilio';
-import { runSendersNode } from '../harness/n8nHarness';
+import { runSendersNode, TestCredentialsHelper } from '../harness/n8nHarness';
 
 const ACCOUNT_SID = twilioSid('AC');
 const AUTH_TOKEN = 'canary-twilio-auth-token-7f3a';
@@ -242,6 +242,20 @@ describe('Twilio errors', () => {
 		expect(error?.message).toBe('Could not reach Twilio: connection refused');
 		expect(error?.description).toContain('ECONNREFUSED on the request to 127.0.0.1:9');
 	}, 60_000);
+
+	it('reports a bug in our own code as that bug, not as a network error', async () => {
+		// n8n's authenticated helper runs the credential's authenticate and wraps what it throws
+		const bug = new TypeError("Cannot read properties of undefined (reading 'trim')");
+		const authenticate = jest.spyOn(TestCredentialsHelper.prototype, 'authenticate').mockRejectedValueOnce(bug);
+		try {
+			const { error } = await runSendersNode({ parameters: listTwilio(), credentials: twilioCredentials() });
+			expect(error?.message).toBe(bug.message);
+			expect(authenticate).toHaveBeenCalledTimes(1);
+			expect(listRequests()).toHaveLength(0);
+		} finally {
+			authenticate.mockRestore();
+		}
+	});
 });
 
 describe('Bad input is refused before any request', () => {

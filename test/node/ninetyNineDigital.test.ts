@@ -130,6 +130,15 @@ describe('List 99digital numbers', () => {
 			await blocking.stop();
 		}
 	});
+
+	it('says it could not reach 99digital when the token request gets no answer', async () => {
+		const { error } = await runSendersNode({
+			parameters: { provider: '99digital', resource: 'sender', operation: 'list', returnAll: true },
+			credentials: { ninetyNineDigitalApi: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: 'http://127.0.0.1:9' } },
+		});
+		expect(error?.message).toBe('Could not reach 99digital: connection refused');
+		expect(error?.description).toContain('ECONNREFUSED on the request to 127.0.0.1:9');
+	}, 60_000);
 });
 
 describe('99digital account usage and registration', () => {

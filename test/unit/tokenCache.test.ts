@@ -1,4 +1,10 @@
-import { isTokenFresh, REJECTED_CREDENTIALS_COOLDOWN_MS, TOKEN_RENEW_MARGIN_MS, TokenCache } from '../../nodes/WhatsAppSenders/transport/tokenCache';
+import {
+	CredentialsRejectedError,
+	isTokenFresh,
+	REJECTED_CREDENTIALS_COOLDOWN_MS,
+	TOKEN_RENEW_MARGIN_MS,
+	TokenCache,
+} from '../../nodes/WhatsAppSenders/transport/tokenCache';
 
 function clock(start = 1_000_000) {
 	let now = start;
@@ -46,10 +52,11 @@ describe('Access tokens kept for a provider with a token exchange', () => {
 		let exchanges = 0;
 		const rejecting = async () => {
 			exchanges++;
-			throw Object.assign(new Error('wrong secret'), { rejected: true });
+			throw new CredentialsRejectedError(new Error('wrong secret'));
 		};
 		await expect(cache.get('k', rejecting)).rejects.toThrow('wrong secret');
-		await expect(cache.get('k', rejecting)).rejects.toThrow('wrong secret');
+		const until = time.now() + REJECTED_CREDENTIALS_COOLDOWN_MS;
+		await expect(cache.get('k', rejecting)).rejects.toMatchObject({ message: 'wrong secret', until });
 		expect(exchanges).toBe(1);
 		time.advance(REJECTED_CREDENTIALS_COOLDOWN_MS);
 		await expect(cache.get('k', rejecting)).rejects.toThrow('wrong secret');

@@ -4,7 +4,7 @@ import { InvalidInputError } from '../core/errors';
 import { resolveProvider } from '../providers';
 import type { ProviderHttp } from '../providers/http';
 import { createProviderHttp } from '../transport/http';
-import { toNodeError } from '../transport/nodeError';
+import { toNodeError } from '../nodeError';
 import { findOperation, operationsOf } from './index';
 
 /**

@@ -2,7 +2,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 
 import { resolveProvider } from '../providers';
 import { createProviderHttp } from '../transport/http';
-import { toNodeError } from '../transport/nodeError';
+import { toNodeError } from '../nodeError';
 
 /** "From list" of the Sender locator: every sender of the account, searchable by number, name or ID. */
 export async function searchSenders(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {

@@ -1,4 +1,9 @@
-/** Pure retry policy: which failures to retry and how long to wait. No I/O here. */
+import { sleep } from 'n8n-workflow';
+
+import { ProviderApiError } from '../core/errors';
+import type { Outcome } from './answer';
+
+/** The retry policy (pure: which failures to retry, how long to wait) and the loop that applies it. */
 
 export interface RetryPolicy {
 	maxAttempts: number;
@@ -61,4 +66,30 @@ export function retryDelayMs(
 	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
 	const backoff = Math.round(ceiling / 2 + (random() * ceiling) / 2);
 	return retryAfterMs === undefined ? backoff : Math.max(retryAfterMs, backoff);
+}
+
+function afterRetries(failure: ProviderApiError, attempts: number): ProviderApiError {
+	if (attempts === 1) return failure;
+	return new ProviderApiError(
+		failure.message,
+		failure.provider,
+		failure.httpStatus,
+		failure.providerCode,
+		`${failure.description} Gave up after ${attempts} attempts.`,
+	);
+}
+
+/** Repeats an attempt with backoff while its failure is retryable and the time budget lasts. */
+export async function withRetries(policy: RetryPolicy, attempt: () => Promise<Outcome>): Promise<unknown> {
+	let waited = 0;
+	for (let attemptNumber = 1; ; attemptNumber++) {
+		const outcome = await attempt();
+		if (outcome.kind === 'done') return outcome.value;
+		const delay = retryDelayMs(attemptNumber, policy, outcome.retryAfterMs);
+		if (!outcome.retryable || attemptNumber >= policy.maxAttempts || waited + delay > policy.maxTotalWaitMs) {
+			throw afterRetries(outcome.failure, attemptNumber);
+		}
+		waited += delay;
+		await sleep(delay);
+	}
 }

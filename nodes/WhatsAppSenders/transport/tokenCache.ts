@@ -18,10 +18,14 @@ export interface CachedToken {
 	expiresAt: number;
 }
 
+/**
+ * The provider refused the credentials themselves. An exchange throws it with the provider's
+ * error; the cache throws it again, with `until`, instead of asking before then.
+ */
 export class CredentialsRejectedError extends Error {
 	constructor(
 		readonly original: Error,
-		readonly until: number,
+		readonly until?: number,
 	) {
 		super(original.message);
 	}
@@ -44,7 +48,7 @@ export class TokenCache {
 
 	/**
 	 * A fresh token for these credentials: the cached one, the one being fetched right now,
-	 * or a new exchange. `exchange` throws with `rejected: true` on wrong credentials.
+	 * or a new exchange. `exchange` throws CredentialsRejectedError on wrong credentials.
 	 */
 	async get(key: string, exchange: () => Promise<CachedToken>): Promise<CachedToken> {
 		const entry = this.entry(key);
@@ -60,8 +64,8 @@ export class TokenCache {
 				return token;
 			})
 			.catch((error: unknown) => {
-				if ((error as { rejected?: boolean }).rejected) {
-					entry.rejected = { error: error as Error, until: this.now() + REJECTED_CREDENTIALS_COOLDOWN_MS };
+				if (error instanceof CredentialsRejectedError) {
+					entry.rejected = { error: error.original, until: this.now() + REJECTED_CREDENTIALS_COOLDOWN_MS };
 				}
 				throw error;
 			})

@@ -11,7 +11,7 @@ import { hashOf } from '../core/hash';
 import { emptySnapshot, encodeFingerprint, packSnapshot, unpackSnapshot } from '../core/snapshot';
 import { resolveProvider } from '../providers';
 import { createProviderHttp } from '../transport/http';
-import { toNodeError } from '../transport/nodeError';
+import { toNodeError } from '../nodeError';
 import { readTriggerParameters } from './parameters';
 
 /**

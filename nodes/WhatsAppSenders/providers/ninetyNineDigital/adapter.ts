@@ -2,7 +2,7 @@ import { UnexpectedResponseError } from '../../core/errors';
 import { asRecord, type JsonRecord } from '../../core/json';
 import type { Sender } from '../../core/sender';
 import type { ProviderAdapter } from '../adapter';
-import type { ProviderHttp, TokenExchange } from '../http';
+import type { ProviderHttp } from '../http';
 import type { CreateSenderInput, ListSendersOptions, RegisteredNumber } from '../operations';
 import {
 	mapAccountUsage,
@@ -13,6 +13,7 @@ import {
 	readEnvelopeFailure,
 	SECRET_FIELDS,
 } from './mapper';
+import { ninetyNineTokenExchange } from './tokenExchange';
 
 /**
  * 99digital Partners API: client id + secret → a 1-hour Bearer token, a `status`/`reason`
@@ -21,44 +22,8 @@ import {
  * number. The code-verification and onboarding-link endpoints are not documented precisely
  * enough to call (their pages give no path or body).
  */
-const EXCHANGE_PATH = '/api/settings/accessToken';
 const { numbers: NUMBERS_PATH, registered: REGISTERED_PATH, register: REGISTER_PATH, deleteNumber: DELETE_PATH } =
 	NINETY_NINE_PATHS;
-/** The documented lifetime, used when an answer has no readable expiration_time. */
-const TOKEN_LIFETIME_MS = 60 * 60_000;
-
-export const ninetyNineTokenExchange: TokenExchange = {
-	request: (credentials) => ({
-		method: 'POST',
-		path: EXCHANGE_PATH,
-		body: { client_id: String(credentials.clientId ?? '').trim(), client_secret: String(credentials.clientSecret ?? '') },
-	}),
-	read(status, body) {
-		const answer = asRecord(body);
-		if (answer && typeof answer.access_token === 'string' && answer.access_token !== '') {
-			const seconds = Number(answer.expiration_time);
-			return {
-				token: answer.access_token,
-				expiresAt: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : Date.now() + TOKEN_LIFETIME_MS,
-			};
-		}
-		const reason = String(answer?.reason ?? '');
-		if (reason === '2') {
-			return { error: { code: 'reason 2', message: 'client_id/client_secret is incorrect', credentialsRejected: true } };
-		}
-		if (reason === '3') {
-			return {
-				error: {
-					code: 'reason 3',
-					message: 'too many attempts with wrong credentials: 99digital has blocked this IP for a while',
-					hint: 'Correct the client ID and secret, then wait before trying again.',
-					credentialsRejected: true,
-				},
-			};
-		}
-		return { error: readEnvelopeFailure(body) ?? { message: `no access_token in the answer (HTTP ${status})` } };
-	},
-};
 
 async function getNumbersResponse(http: ProviderHttp): Promise<JsonRecord & { list: unknown[] }> {
 	const response = asRecord(await http.request({ method: 'GET', path: NUMBERS_PATH }));

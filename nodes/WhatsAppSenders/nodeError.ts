@@ -1,7 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { InvalidInputError, ProviderApiError, UnexpectedResponseError } from '../core/errors';
+import { InvalidInputError, ProviderApiError, UnexpectedResponseError } from './core/errors';
 
 /**
  * Turns any failure of one item into the n8n error the user sees, naming the item.

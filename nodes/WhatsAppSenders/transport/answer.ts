@@ -1,0 +1,115 @@
+import { ProviderApiError, UnexpectedResponseError } from '../core/errors';
+import type { ProviderAdapter } from '../providers/adapter';
+import type { ProviderErrorDetail, ProviderRequest } from '../providers/http';
+import { isRetryableNetworkError, isRetryableStatus, parseRetryAfter } from './retry';
+import type { Attempt, RawResponse } from './send';
+
+/**
+ * What one answer means: the value, or a failure that may be worth another attempt
+ * (`tokenExpired`: the provider refused the access token, a new one may get another answer).
+ */
+export type Outcome =
+	| { kind: 'done'; value: unknown }
+	| { kind: 'fail'; failure: ProviderApiError; retryable: boolean; retryAfterMs?: number; tokenExpired?: boolean };
+
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ECONNRESET: 'connection reset',
+	ECONNABORTED: 'timed out',
+	ETIMEDOUT: 'timed out',
+	ENOTFOUND: 'host not found',
+	EAI_AGAIN: 'host name lookup failed',
+	EPIPE: 'connection closed',
+};
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+	try {
+		return { ok: true, value: JSON.parse(text) };
+	} catch {
+		return { ok: false };
+	}
+}
+
+/**
+ * The body, read as text and parsed here so a truncated or non-JSON answer is reported as
+ * such instead of slipping through as a string.
+ */
+export function parseBody(provider: ProviderAdapter, response: RawResponse): unknown {
+	const text = typeof response.body === 'string' ? response.body : '';
+	if (text.trim() === '') return undefined;
+	const parsed = parseJson(text);
+	if (parsed.ok) return parsed.value;
+	if (response.statusCode >= 200 && response.statusCode < 300) {
+		throw new UnexpectedResponseError(provider.displayName, 'the body is not valid JSON');
+	}
+	return text.slice(0, 200);
+}
+
+export function apiError(provider: ProviderAdapter, status: number, detail: ProviderErrorDetail): ProviderApiError {
+	const own = [detail.code && `code ${detail.code}`, detail.message].filter(Boolean).join(': ');
+	const moreInfo = detail.moreInfo ? ` More information: ${detail.moreInfo}` : '';
+	if (status === 401 || status === 403 || detail.credentialsRejected) {
+		return new ProviderApiError(
+			`${provider.displayName} rejected the credentials (HTTP ${status})`,
+			provider.displayName,
+			status,
+			detail.code,
+			`Check ${provider.credentialHint} in the ${provider.displayName} credential.${own ? ` ${provider.displayName} said: ${own}.` : ''}${detail.hint ? ` ${detail.hint}` : ''}${moreInfo}`,
+		);
+	}
+	return new ProviderApiError(
+		`${provider.displayName} error${own ? ` ${own}` : ` (HTTP ${status})`}`,
+		provider.displayName,
+		status,
+		detail.code,
+		`HTTP ${status} from ${provider.displayName}.${detail.hint ? ` ${detail.hint}` : ''}${moreInfo}`,
+	);
+}
+
+/**
+ * A failure in the provider's words. Retryable by HTTP status, or when the provider's own code
+ * says the request was throttled and not processed (Meta's 4, 80007, 130429).
+ */
+export function failed(provider: ProviderAdapter, response: RawResponse, detail: ProviderErrorDetail, idempotent: boolean): Outcome {
+	const status = response.statusCode;
+	const success = status >= 200 && status < 300;
+	return {
+		kind: 'fail',
+		failure: apiError(provider, status, detail),
+		retryable: detail.retryable === true || (detail.transient === true && idempotent) || (!success && isRetryableStatus(status, idempotent)),
+		retryAfterMs: parseRetryAfter(response.headers?.['retry-after']),
+		tokenExpired: detail.tokenExpired,
+	};
+}
+
+/** No answer came: the host and, in plain words, why. */
+export function unreachable(provider: ProviderAdapter, networkCode: string, baseUrl: string, idempotent: boolean): Outcome {
+	// plain words in the message: n8n replaces messages that contain a socket code
+	const failure = new ProviderApiError(
+		`Could not reach ${provider.displayName}: ${NETWORK_FAILURES[networkCode] ?? 'network error'}`,
+		provider.displayName,
+		null,
+		networkCode,
+		`${networkCode} on the request to ${new URL(baseUrl).host}, before any answer arrived. Check the Base URL in the credential and the network.`,
+	);
+	return { kind: 'fail', failure, retryable: isRetryableNetworkError(networkCode, idempotent) };
+}
+
+/**
+ * What an answer to a provider request means. 2xx is success unless the provider's envelope
+ * says otherwise (99digital's HTTP 200 "FAIL").
+ */
+export function readAnswer(
+	provider: ProviderAdapter,
+	attempt: Attempt,
+	request: ProviderRequest,
+	idempotent: boolean,
+	baseUrl: string,
+): Outcome {
+	if ('networkCode' in attempt) return unreachable(provider, attempt.networkCode, baseUrl, idempotent);
+	const { response } = attempt;
+	const body = parseBody(provider, response);
+	const success = response.statusCode >= 200 && response.statusCode < 300;
+	const detail = success ? provider.checkBody?.(body, request) : provider.parseError(response.statusCode, body, request);
+	return detail ? failed(provider, response, detail, idempotent) : { kind: 'done', value: body };
+}

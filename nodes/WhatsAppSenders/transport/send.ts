@@ -1,0 +1,85 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
+
+import type { ProviderRequest } from '../providers/http';
+
+export type HttpContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+
+export interface RawResponse {
+	statusCode: number;
+	headers: Record<string, unknown>;
+	body: unknown;
+}
+
+/** One request sent: the answer, whatever its status, or the socket error code when none came. */
+export type Attempt = { response: RawResponse } | { networkCode: string };
+
+/**
+ * The socket error code (ECONNREFUSED, ETIMEDOUT, ECONNRESET of a socket hang up, …) of a
+ * request that got no answer, as n8n's request helpers throw it: an axios error, or the
+ * NodeApiError the authenticated helper wraps it in, which keeps only its code (httpCode).
+ * EUNKNOWN for a failure without a socket code (TLS); undefined for an error with no code at
+ * all: an exception of our own code, which is no network failure.
+ */
+function networkErrorCode(error: unknown): string | undefined {
+	const failure = error as { isAxiosError?: unknown; code?: unknown; httpCode?: unknown } | undefined;
+	const code = failure?.isAxiosError === true ? String(failure.code ?? '') : failure?.httpCode;
+	if (typeof code !== 'string') return undefined;
+	return /^E[A-Z_]+$/.test(code) ? code : 'EUNKNOWN';
+}
+
+function requestOptions(baseUrl: string, request: ProviderRequest, timeoutMs: number | undefined): IHttpRequestOptions {
+	return {
+		method: request.method,
+		url: `${baseUrl}${request.path}`,
+		qs: request.qs,
+		headers: request.body
+			? { Accept: 'application/json', 'Content-Type': 'application/json' }
+			: { Accept: 'application/json' },
+		body: request.body,
+		json: false,
+		encoding: 'text',
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		// n8n puts the credentials back on after a redirect, even to another host over http:
+		// none of the providers redirects its API, so a redirect is an answer, not a hop
+		disableFollowRedirect: true,
+		timeout: timeoutMs,
+	};
+}
+
+/**
+ * Sends one request through n8n's request helper: with `credentials` signed by the
+ * credential type's own authentication, without them (a token exchange) unsigned. The body
+ * comes back as text, for the caller to parse. An exception that is not a network failure
+ * (a bug in our code, in n8n's) is thrown as it is, never reported as an unreachable host.
+ */
+export async function send(
+	context: HttpContext,
+	baseUrl: string,
+	request: ProviderRequest,
+	timeoutMs: number | undefined,
+	credentials?: { type: string; data: ICredentialDataDecryptedObject },
+): Promise<Attempt> {
+	const options = requestOptions(baseUrl, request, timeoutMs);
+	const sent: Promise<unknown> = credentials
+		? context.helpers.httpRequestWithAuthentication.call(context, credentials.type, options, {
+				// the credentials read once for this run, so n8n does not load and decrypt them again
+				// for every page; a copy, as n8n writes pre-authentication results into it
+				credentialsDecrypted: { id: '', name: credentials.type, type: credentials.type, data: { ...credentials.data } },
+			})
+		: context.helpers.httpRequest(options);
+	return await sent.then(
+		(response) => ({ response: response as RawResponse }),
+		(error: unknown) => {
+			const networkCode = networkErrorCode(error);
+			if (networkCode === undefined) throw error;
+			return { networkCode };
+		},
+	);
+}

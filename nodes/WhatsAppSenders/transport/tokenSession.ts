@@ -1,0 +1,65 @@
+import { ProviderApiError } from '../core/errors';
+import { hashOf } from '../core/hash';
+import type { ProviderAdapter } from '../providers/adapter';
+import type { TokenExchange } from '../providers/http';
+import { apiError, failed, parseBody, unreachable } from './answer';
+import { withRetries, type RetryPolicy } from './retry';
+import { send, type HttpContext } from './send';
+import { CredentialsRejectedError, processTokenCache, type CachedToken } from './tokenCache';
+
+/**
+ * The access token of a provider with a token exchange: fetched with the credential's id
+ * and secret (no authentication of its own), cached for the process until shortly before
+ * it expires, and never fetched again for a while after the provider rejected the secret.
+ */
+export function tokenSession(
+	context: HttpContext,
+	provider: ProviderAdapter,
+	exchange: TokenExchange,
+	baseUrl: string,
+	credentials: Record<string, unknown>,
+	timeoutMs: number | undefined,
+	policy: RetryPolicy,
+) {
+	const exchangeRequest = exchange.request(credentials);
+	const key = hashOf(provider.id, baseUrl, JSON.stringify(exchangeRequest.body ?? {}));
+
+	async function fetchToken(): Promise<CachedToken> {
+		return (await withRetries(policy, async () => {
+			const attempt = await send(context, baseUrl, exchangeRequest, timeoutMs);
+			if ('networkCode' in attempt) return unreachable(provider, attempt.networkCode, baseUrl, true);
+			const status = attempt.response.statusCode;
+			const result = exchange.read(status, parseBody(provider, attempt.response));
+			if (!('error' in result)) return { kind: 'done', value: result };
+			// never repeated: wrong secrets tried again get the caller blocked (99digital)
+			if (result.error.credentialsRejected) throw new CredentialsRejectedError(apiError(provider, status, result.error));
+			return failed(provider, attempt.response, result.error, true);
+		})) as CachedToken;
+	}
+
+	/** The first refusal in the provider's words; the ones the cache answers say until when. */
+	function refusal({ original, until }: CredentialsRejectedError): Error {
+		if (until === undefined) return original;
+		const { message, provider: name, httpStatus, providerCode, description } = original as ProviderApiError;
+		return new ProviderApiError(
+			message,
+			name,
+			httpStatus,
+			providerCode,
+			`${description ?? ''} Not asked again until ${new Date(until).toISOString().slice(11, 16)} UTC, so ${provider.displayName} does not block this server for repeated wrong attempts; saving a corrected credential tries again at once.`.trim(),
+		);
+	}
+
+	return {
+		async current(): Promise<string> {
+			const token = await processTokenCache.get(key, fetchToken).catch((error: unknown) => {
+				throw error instanceof CredentialsRejectedError ? refusal(error) : error;
+			});
+			return token.token;
+		},
+		/** The provider refused this token: the next current() fetches a new one. */
+		invalidate(token: string): void {
+			processTokenCache.invalidate(key, token);
+		},
+	};
+}
