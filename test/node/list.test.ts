@@ -243,9 +243,11 @@ describe('Twilio errors', () => {
 		expect(error?.description).toContain('ECONNREFUSED on the request to 127.0.0.1:9');
 	}, 60_000);
 
-	it('reports a bug in our own code as that bug, not as a network error', async () => {
+	it.each([
+		['a bug in our own code', new TypeError("Cannot read properties of undefined (reading 'trim')")],
+		['a header Node refuses (a key pasted with a line break)', Object.assign(new TypeError('Invalid character in header content ["authorization"]'), { code: 'ERR_INVALID_CHAR' })],
+	])('reports %s as that error, not as a network error', async (_what, bug) => {
 		// n8n's authenticated helper runs the credential's authenticate and wraps what it throws
-		const bug = new TypeError("Cannot read properties of undefined (reading 'trim')");
 		const authenticate = jest.spyOn(TestCredentialsHelper.prototype, 'authenticate').mockRejectedValueOnce(bug);
 		try {
 			const { error } = await runSendersNode({ parameters: listTwilio(), credentials: twilioCredentials() });

@@ -45,6 +45,8 @@ describe("Twilio simulator refuses what Twilio's contract refuses", () => {
 		const answer = await send(method, path, body);
 		expect(answer.status).toBe(status);
 		expect(answer.contractRefuses).toContain(reason);
+		// the simulator names the same field
+		expect(String(answer.body.message)).toContain(reason.replace(/^required property '(\w+)'$/, '$1').split(' ')[0]);
 	});
 
 	it('refuses a create whose body is not JSON, and the contract refuses it too', async () => {

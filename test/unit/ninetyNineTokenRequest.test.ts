@@ -10,9 +10,11 @@ function preAuthenticate(answer: { statusCode: number; body: unknown }) {
 	const sent: IHttpRequestOptions[] = [];
 	const helper = {
 		helpers: {
+			// as n8n's helper does: an error status throws unless ignored; the body alone unless the full response is asked for
 			httpRequest: async (options: IHttpRequestOptions) => {
 				sent.push(options);
-				return answer;
+				if (answer.statusCode >= 400 && options.ignoreHttpStatusErrors !== true) throw new Error(`Request failed with status code ${answer.statusCode}`);
+				return options.returnFullResponse === true ? answer : answer.body;
 			},
 		},
 	} as unknown as IHttpRequestHelper;

@@ -1,16 +1,8 @@
 import { ProviderApiError, UnexpectedResponseError } from '../core/errors';
 import type { ProviderAdapter } from '../providers/adapter';
 import type { ProviderErrorDetail, ProviderRequest } from '../providers/http';
-import { isRetryableNetworkError, isRetryableStatus, parseRetryAfter } from './retry';
+import { isRetryableNetworkError, isRetryableStatus, type Outcome, parseRetryAfter } from './retry';
 import type { Attempt, RawResponse } from './send';
-
-/**
- * What one answer means: the value, or a failure that may be worth another attempt
- * (`tokenExpired`: the provider refused the access token, a new one may get another answer).
- */
-export type Outcome =
-	| { kind: 'done'; value: unknown }
-	| { kind: 'fail'; failure: ProviderApiError; retryable: boolean; retryAfterMs?: number; tokenExpired?: boolean };
 
 const NETWORK_FAILURES: Record<string, string> = {
 	ECONNREFUSED: 'connection refused',

@@ -1,9 +1,16 @@
 import { sleep } from 'n8n-workflow';
 
 import { ProviderApiError } from '../core/errors';
-import type { Outcome } from './answer';
 
 /** The retry policy (pure: which failures to retry, how long to wait) and the loop that applies it. */
+
+/**
+ * What one answer means: the value, or a failure that may be worth another attempt
+ * (`tokenExpired`: the provider refused the access token, a new one may get another answer).
+ */
+export type Outcome =
+	| { kind: 'done'; value: unknown }
+	| { kind: 'fail'; failure: ProviderApiError; retryable: boolean; retryAfterMs?: number; tokenExpired?: boolean };
 
 export interface RetryPolicy {
 	maxAttempts: number;

@@ -20,17 +20,25 @@ export interface RawResponse {
 export type Attempt = { response: RawResponse } | { networkCode: string };
 
 /**
- * The socket error code (ECONNREFUSED, ETIMEDOUT, ECONNRESET of a socket hang up, …) of a
- * request that got no answer, as n8n's request helpers throw it: an axios error, or the
- * NodeApiError the authenticated helper wraps it in, which keeps only its code (httpCode).
- * EUNKNOWN for a failure without a socket code (TLS); undefined for an error with no code at
- * all: an exception of our own code, which is no network failure.
+ * Node's codes for a request that got no answer: socket and DNS (ECONNREFUSED, ETIMEDOUT,
+ * ECONNRESET of a socket hang up, EAI_AGAIN, …) and TLS certificates. Node's other ERR_*
+ * codes (an invalid header character, an invalid argument) and axios' ERR_CANCELED are
+ * mistakes or a cancelled run, never an unreachable host.
+ */
+const NETWORK_CODE = /^((?!ERR_)E[A-Z]+(_[A-Z]+)*|ERR_(TLS|SSL)_\w+|CERT_\w+|UNABLE_TO_\w+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)$/;
+
+/**
+ * The network code of a request that got no answer, as n8n's request helpers throw it: an
+ * axios error, or the NodeApiError the authenticated helper wraps it in, which keeps only
+ * its code (httpCode). EUNKNOWN for an axios failure that came with neither code nor
+ * answer; undefined for anything else, an exception of our own code included.
  */
 function networkErrorCode(error: unknown): string | undefined {
-	const failure = error as { isAxiosError?: unknown; code?: unknown; httpCode?: unknown } | undefined;
-	const code = failure?.isAxiosError === true ? String(failure.code ?? '') : failure?.httpCode;
-	if (typeof code !== 'string') return undefined;
-	return /^E[A-Z_]+$/.test(code) ? code : 'EUNKNOWN';
+	const failure = error as { isAxiosError?: unknown; code?: unknown; httpCode?: unknown; response?: unknown } | undefined;
+	const axios = failure?.isAxiosError === true;
+	const code = axios ? failure.code : failure?.httpCode;
+	if (typeof code === 'string' && NETWORK_CODE.test(code)) return code;
+	return axios && !code && failure.response === undefined ? 'EUNKNOWN' : undefined;
 }
 
 function requestOptions(baseUrl: string, request: ProviderRequest, timeoutMs: number | undefined): IHttpRequestOptions {
@@ -78,8 +86,11 @@ export async function send(
 		(response) => ({ response: response as RawResponse }),
 		(error: unknown) => {
 			const networkCode = networkErrorCode(error);
-			if (networkCode === undefined) throw error;
-			return { networkCode };
+			if (networkCode !== undefined) return { networkCode };
+			// its message and stack only: n8n's wrapper and an HTTP client error carry the request
+			// options, and so the credential's headers
+			if (!(error instanceof Error)) throw error;
+			throw Object.assign(new Error(error.message), { name: error.name, stack: error.stack });
 		},
 	);
 }

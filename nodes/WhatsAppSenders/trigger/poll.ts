@@ -112,7 +112,8 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 		const parameters = readTriggerParameters(this);
 		const http = await createProviderHttp(this, provider, { timeoutMs: parameters.timeoutMs });
 		const state = this.getWorkflowStaticData('node') as TriggerState;
-		const stored = state.scope === http.accountScope ? state.senders : undefined;
+		// state this version cannot read (not the packed string) starts a new baseline, as another account's does
+		const stored = state.scope === http.accountScope && typeof state.senders === 'string' ? state.senders : undefined;
 		// the current senders themselves are needed only on a first poll or a test run; otherwise
 		// each page is compared as it arrives and only the changed senders are kept, so the
 		// parsed pages (about 1 KB a sender) are freed young instead of piling up for the GC
