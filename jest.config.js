@@ -13,6 +13,8 @@ module.exports = {
 	},
 	modulePathIgnorePatterns: ['<rootDir>/test/.n8n/', '<rootDir>/dist/'],
 	testTimeout: 30000,
+	// the fault soak takes most of a minute: on two cores it runs beside the other files
+	maxWorkers: 2,
 	// n8n-core's HTTP helper (axios + follow-redirects) leaves each request's 300 s socket
 	// timer running after the response; jest would wait for the last one before exiting.
 	forceExit: true,
