@@ -232,6 +232,9 @@ describe('"Fetch Test Event" without a real change shows samples shaped like the
 
 	it('builds each sample from a real sender the filters would pass, with a plausible value before', async () => {
 		setQuality(1, 'LOW');
+		twilio.updateSender(ACCOUNT_SID, senders[1].sid, (s) => {
+			(s.properties as IDataObject).messaging_limit = '10K Customers/24hr';
+		});
 		const { items } = await pollSendersTrigger({
 			parameters: trigger({ events: ['qualityChanged', 'messagingLimitChanged'], filters: { qualityBecomes: ['RED'], qualityDirection: 'downgrade' } }),
 			credentials: credentials(),
@@ -249,8 +252,12 @@ describe('"Fetch Test Event" without a real change shows samples shaped like the
 			expect.objectContaining({
 				event: 'messagingLimitChanged',
 				scope: 'account',
-				senderCount: 1,
-				senders: [{ id: senders[0].sid, phoneNumber: '+14155550100', displayName: 'Support' }],
+				// both share the account's limit, as in a real account-wide change
+				senderCount: 2,
+				senders: expect.arrayContaining([
+					{ id: senders[0].sid, phoneNumber: '+14155550100', displayName: 'Support' },
+					{ id: senders[1].sid, phoneNumber: '+14155550200', displayName: 'Sales' },
+				]),
 				previous: { messagingLimit: 2000 },
 				current: { messagingLimit: 10000, messagingLimitText: '10K Customers/24hr' },
 			}),
