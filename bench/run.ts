@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { benchAiTool } from './aiToolOutput';
 import { benchCpu, benchState } from './cpuAndState';
 import { type BenchRow, markdownTable, terminalTable } from './lib';
 import { benchMemory } from './memory';
@@ -22,6 +23,7 @@ const SECTIONS: Record<string, () => Promise<BenchRow[]>> = {
 	realN8n: benchRealN8n,
 	memory: benchMemory,
 	scaling: benchScaling,
+	aiTool: benchAiTool,
 };
 
 const README = path.resolve(__dirname, '..', 'README.md');

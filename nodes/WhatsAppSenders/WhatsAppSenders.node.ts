@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { routeSenderOperation } from './actions/router';
+import { toolOutputProperty } from './actions/toolOutput';
 import { searchSenders } from './methods/listSearch';
 import {
 	operationProperties,
@@ -27,7 +28,7 @@ export class WhatsAppSenders implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
 		credentials: providerCredentials,
-		properties: [providerProperty, resourceProperty, ...operationProperties(), ...senderProperties],
+		properties: [providerProperty, resourceProperty, ...operationProperties(), ...senderProperties, toolOutputProperty],
 	};
 
 	methods = { listSearch: { searchSenders } };

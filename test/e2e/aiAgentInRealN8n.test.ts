@@ -113,4 +113,10 @@ describe(`WhatsApp Senders as an AI Agent's tool (n8n ${N8N_VERSION})`, () => {
 		expect(String(answer.output)).toContain('+14155550131');
 		expect(String(answer.output)).toMatch(/\+14155550132[^}]*"qualityRating":"RED"/);
 	});
+
+	it('leaves out the raw provider JSON, which would cost the model about 1 KB of tokens a sender', () => {
+		const [answer] = nodeOutput(run, 'AI Agent');
+		expect(String(answer.output)).toContain('"messagingLimit"');
+		expect(String(answer.output)).not.toContain('"raw"');
+	});
 });

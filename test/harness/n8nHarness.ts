@@ -49,8 +49,25 @@ const CREDENTIAL_TYPES: ICredentialType[] = [
 	new NinetyNineDigitalApi(),
 ];
 
+/**
+ * "WhatsApp Senders Tool" as n8n derives it from `usableAsTool` (the CLI's convertNodeToAiTool:
+ * name + "Tool", so `@tool` display options hold), still with a main input and output: n8n 2.x's
+ * Agent runs the tool node as a node of the workflow, fed the model's arguments as its item.
+ */
+function asToolNodeType(nodeType: INodeType): INodeType {
+	const tool = Object.create(nodeType) as INodeType;
+	tool.description = {
+		...nodeType.description,
+		name: `${nodeType.description.name}Tool`,
+		displayName: `${nodeType.description.displayName} Tool`,
+		usableAsTool: undefined,
+	};
+	return tool;
+}
+
 const NODE_TYPES: Record<string, INodeType> = {
 	[`${PACKAGE}.whatsAppSenders`]: new WhatsAppSenders(),
+	[`${PACKAGE}.whatsAppSendersTool`]: asToolNodeType(new WhatsAppSenders()),
 	[`${PACKAGE}.whatsAppSendersTrigger`]: new WhatsAppSendersTrigger(),
 	'n8n-nodes-base.manualTrigger': {
 		description: {
@@ -196,6 +213,8 @@ export interface RunNodeOptions {
 	input?: INodeExecutionData[];
 	/** true: On Error "Continue"; 'errorOutput': "Continue (using error output)". */
 	continueOnFail?: boolean | 'errorOutput';
+	/** Run "WhatsApp Senders Tool", the node an AI Agent calls. */
+	asTool?: boolean;
 }
 
 export interface RunNodeResult {
@@ -238,7 +257,7 @@ async function executeSendersNode(options: RunNodeOptions): Promise<RunNodeResul
 		{
 			id: 'senders',
 			name: NODE_NAME,
-			type: `${PACKAGE}.whatsAppSenders`,
+			type: `${PACKAGE}.${options.asTool ? 'whatsAppSendersTool' : 'whatsAppSenders'}`,
 			typeVersion: 1,
 			position: [200, 0],
 			parameters: options.parameters as INode['parameters'],

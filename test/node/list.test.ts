@@ -127,6 +127,43 @@ describe('List senders on Twilio', () => {
 	});
 });
 
+describe('List as an AI Agent tool', () => {
+	const firstFive = { returnAll: false, limit: 5 };
+
+	it('gives the agent the normalized fields without the raw provider JSON', async () => {
+		const [node, tool] = await Promise.all([
+			runSendersNode({ parameters: listTwilio(firstFive), credentials: twilioCredentials() }),
+			runSendersNode({ parameters: listTwilio(firstFive), credentials: twilioCredentials(), asTool: true }),
+		]);
+		expect(tool.error).toBeUndefined();
+		expect(tool.items).toHaveLength(5);
+		for (const [index, item] of tool.items.entries()) {
+			expect(item.json).not.toHaveProperty('raw');
+			const { raw, ...normalized } = node.items[index].json;
+			expect(raw).toEqual(expect.objectContaining({ sid: item.json.id }));
+			expect(item.json).toEqual(normalized);
+		}
+	});
+
+	it('costs the agent at most half the characters of the full output on 100 senders', async () => {
+		const hundred = listTwilio({ returnAll: false, limit: 100 });
+		const [full, lean] = (
+			await Promise.all([runSendersNode({ parameters: hundred, credentials: twilioCredentials() }), runSendersNode({ parameters: hundred, credentials: twilioCredentials(), asTool: true })])
+		).map((run) => JSON.stringify(run.items.map((item) => item.json)).length);
+		expect(lean / full).toBeLessThanOrEqual(0.5);
+	});
+
+	it('keeps raw for the agent when "Include Raw Provider Data" is on', async () => {
+		const { items } = await runSendersNode({ parameters: listTwilio({ ...firstFive, includeRawData: true }), credentials: twilioCredentials(), asTool: true });
+		expect(items[0].json.raw).toEqual(expect.objectContaining({ sid: items[0].json.id }));
+	});
+
+	it('leaves a normal node\'s output as it was, the option set or not', async () => {
+		const { items } = await runSendersNode({ parameters: listTwilio({ ...firstFive, includeRawData: false }), credentials: twilioCredentials() });
+		expect(items[0].json.raw).toEqual(expect.objectContaining({ sid: items[0].json.id }));
+	});
+});
+
 describe('Twilio errors', () => {
 	it('does not follow a redirect: the credentials never reach the other host', async () => {
 		const elsewhere = new SimulatorServer(() => ({ status: 200, body: { senders: [], meta: {} } }));

@@ -186,6 +186,116 @@ describe('WhatsApp Senders Trigger polling through n8n-core', () => {
 	});
 });
 
+/** The keys of an item, and of its objects one level down: what expressions built on it can reach. */
+function shapeOf(json: IDataObject): Record<string, string[]> {
+	const shape: Record<string, string[]> = { '': Object.keys(json).sort() };
+	for (const [key, value] of Object.entries(json)) {
+		const inner = Array.isArray(value) ? value[0] : value;
+		if (inner !== null && typeof inner === 'object') shape[key] = Object.keys(inner as IDataObject).sort();
+	}
+	return shape;
+}
+
+describe('"Fetch Test Event" without a real change shows samples shaped like the real events', () => {
+	const byEvent = (items: Array<{ json: IDataObject }>) => Object.fromEntries(items.map((item) => [item.json.event as string, item.json]));
+
+	it('gives one sample per chosen event, with exactly the keys the real event has, and never moves the baseline', async () => {
+		const staticData: IDataObject = {};
+		twilio.addSenders(ACCOUNT_SID, { phoneNumber: '+14155550300', displayName: 'Billing', qualityRating: 'HIGH', messagingLimit: '1K Customers/24hr' });
+		await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
+		const before = JSON.stringify(staticData);
+		const test = await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData, mode: 'manual' });
+		expect(JSON.stringify(staticData)).toBe(before);
+		expect(test.items.map((item) => item.json.event)).toEqual(['senderAdded', 'statusChanged', 'qualityChanged', 'messagingLimitChanged', 'senderRemoved']);
+		for (const item of test.items) expect(item.json.eventId).toMatch(/^sample-[0-9a-f]{16}$/);
+
+		// the same five kinds for real: one change of each kind, on different senders
+		setQuality(0, 'LOW');
+		twilio.updateSender(ACCOUNT_SID, senders[1].sid, (s) => {
+			(s.properties as IDataObject).messaging_limit = '10K Customers/24hr';
+		});
+		twilio.updateSender(ACCOUNT_SID, twilio.account(ACCOUNT_SID).senders[2].sid, (s) => {
+			s.status = 'OFFLINE';
+		});
+		twilio.addSenders(ACCOUNT_SID, { phoneNumber: '+14155550400', qualityRating: 'HIGH' });
+		const removed = twilio.addSenders(ACCOUNT_SID, { phoneNumber: '+14155550500', qualityRating: 'HIGH' });
+		await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
+		twilio.account(ACCOUNT_SID).senders.splice(twilio.account(ACCOUNT_SID).senders.indexOf(removed[0]), 1);
+		twilio.addSenders(ACCOUNT_SID, { phoneNumber: '+14155550600', qualityRating: 'HIGH' });
+		// status, quality and limit came with the first live poll; the second brings the addition and the removal
+		const real = { ...byEvent((await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData: JSON.parse(before) as IDataObject })).items) };
+		Object.assign(real, byEvent((await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData })).items));
+		const samples = byEvent(test.items);
+		for (const event of Object.keys(samples)) expect([event, shapeOf(samples[event])]).toEqual([event, shapeOf(real[event])]);
+		expect(real.senderRemoved).toBeDefined();
+	});
+
+	it('builds each sample from a real sender the filters would pass, with a plausible value before', async () => {
+		setQuality(1, 'LOW');
+		twilio.updateSender(ACCOUNT_SID, senders[1].sid, (s) => {
+			(s.properties as IDataObject).messaging_limit = '10K Customers/24hr';
+		});
+		const { items } = await pollSendersTrigger({
+			parameters: trigger({ events: ['qualityChanged', 'messagingLimitChanged'], filters: { qualityBecomes: ['RED'], qualityDirection: 'downgrade' } }),
+			credentials: credentials(),
+			staticData: {},
+			mode: 'manual',
+		});
+		expect(items.map((item) => item.json)).toEqual([
+			expect.objectContaining({
+				event: 'qualityChanged',
+				sender: expect.objectContaining({ phoneNumber: '+14155550200', qualityRating: 'RED' }),
+				previous: { qualityRating: 'YELLOW' },
+				changes: ['qualityRating'],
+				direction: 'downgrade',
+			}),
+			expect.objectContaining({
+				event: 'messagingLimitChanged',
+				scope: 'account',
+				// both share the account's limit, as in a real account-wide change
+				senderCount: 2,
+				senders: expect.arrayContaining([
+					{ id: senders[0].sid, phoneNumber: '+14155550100', displayName: 'Support' },
+					{ id: senders[1].sid, phoneNumber: '+14155550200', displayName: 'Sales' },
+				]),
+				previous: { messagingLimit: 2000 },
+				current: { messagingLimit: 10000, messagingLimitText: '10K Customers/24hr' },
+			}),
+		]);
+	});
+
+	it('follows "Only Senders" and one item per sender when limit changes are not grouped', async () => {
+		const { items } = await pollSendersTrigger({
+			parameters: trigger({ events: ['messagingLimitChanged'], filters: { senders: '+14155550200' }, options: { groupLimitChanges: false } }),
+			credentials: credentials(),
+			staticData: {},
+			mode: 'manual',
+		});
+		expect(items.map((item) => item.json)).toEqual([
+			expect.objectContaining({
+				event: 'messagingLimitChanged',
+				sender: expect.objectContaining({ phoneNumber: '+14155550200', messagingLimit: 1000 }),
+				previous: { messagingLimit: 250 },
+				changes: ['messagingLimit'],
+			}),
+		]);
+	});
+
+	it('shows the shape with a placeholder sender when the account has none to watch', async () => {
+		twilio.account(ACCOUNT_SID).senders.length = 0;
+		const { items, error } = await pollSendersTrigger({ parameters: trigger({ events: ['qualityChanged'] }), credentials: credentials(), staticData: {}, mode: 'manual' });
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json)).toEqual([
+			expect.objectContaining({
+				eventId: expect.stringMatching(/^sample-/),
+				sender: expect.objectContaining({ id: 'sample', displayName: 'Sample sender', qualityRating: 'YELLOW' }),
+				previous: { qualityRating: 'GREEN' },
+				direction: 'downgrade',
+			}),
+		]);
+	});
+});
+
 describe('Every event has a stable eventId', () => {
 	it('is the same when a change is reported again because the state was not stored (n8n died in between)', async () => {
 		const staticData: IDataObject = {};

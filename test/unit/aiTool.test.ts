@@ -1,4 +1,6 @@
-import { NodeHelpers, type INode, type INodeTypeDescription } from 'n8n-workflow';
+import { NodeHelpers, type IExecuteFunctions, type INode, type INodeTypeDescription } from 'n8n-workflow';
+
+import { INCLUDE_RAW_PARAMETER, runsAsAiTool } from '../../nodes/WhatsAppSenders/actions/toolOutput';
 
 import { WhatsAppSenders } from '../../nodes/WhatsAppSenders/WhatsAppSenders.node';
 import { WhatsAppSendersTrigger } from '../../nodes/WhatsAppSenders/WhatsAppSendersTrigger.node';
@@ -44,6 +46,22 @@ describe('WhatsApp Senders as an AI Agent tool', () => {
 		['delete', 'Delete a sender in WhatsApp Senders'],
 	])('tells the model what %s does (Twilio)', (operation, expected) => {
 		expect(autoDescription({ provider: 'twilio', operation })).toBe(expected);
+	});
+
+	it('shows "Include Raw Provider Data" on the tool only', () => {
+		const property = description.properties.find((candidate) => candidate.name === INCLUDE_RAW_PARAMETER)!;
+		const shown = (name: string) => NodeHelpers.displayParameter({}, property, toolNode({}), { ...description, name } as INodeTypeDescription);
+		expect(shown('whatsAppSendersTool')).toBe(true);
+		expect(shown('whatsAppSenders')).toBe(false);
+	});
+
+	it.each([
+		['the tool node an agent calls', 'n8n-nodes-whatsapp-senders.whatsAppSendersTool', false, true],
+		['a context that says it runs a tool', 'n8n-nodes-whatsapp-senders.whatsAppSenders', true, true],
+		['a normal node', 'n8n-nodes-whatsapp-senders.whatsAppSenders', false, false],
+	])('knows it runs as a tool: %s', (_case, type, toolExecution, expected) => {
+		const context = { getNode: () => ({ ...toolNode({}), type }), isToolExecution: () => toolExecution } as unknown as IExecuteFunctions;
+		expect(runsAsAiTool(context)).toBe(expected);
 	});
 
 	it('offers the model a manual description that names what the node manages and where', () => {

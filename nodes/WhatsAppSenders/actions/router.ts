@@ -6,6 +6,7 @@ import type { ProviderHttp } from '../providers/http';
 import { createProviderHttp } from '../transport/http';
 import { toNodeError } from '../nodeError';
 import { findOperation, operationsOf } from './index';
+import { leanToolOutput, withoutRaw } from './toolOutput';
 
 /**
  * Runs the chosen operation once per input item. Parameters are validated before any
@@ -38,7 +39,8 @@ export async function routeSenderOperation(this: IExecuteFunctions): Promise<INo
 				httpByKey.set(key, http);
 			}
 			const results = await operation.run(http, handler, parameters);
-			for (const json of results) output.push({ json, pairedItem: { item: itemIndex } });
+			const lean = leanToolOutput(this, itemIndex);
+			for (const json of results) output.push({ json: lean ? withoutRaw(json) : json, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, itemIndex);
 			if (!this.continueOnFail()) throw nodeError;

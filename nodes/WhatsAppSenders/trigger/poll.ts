@@ -5,6 +5,7 @@ import { filterChanges, filterSenders } from '../core/eventFilter';
 import { groupLimitChanges, type LimitChangeGroup } from '../core/limitGroups';
 import { holdMassRemovals } from '../core/massRemoval';
 import type { Sender } from '../core/sender';
+import { placeholderSender, sampleChanges } from '../core/testSamples';
 import { randomBytes } from 'node:crypto';
 
 import { hashOf } from '../core/hash';
@@ -12,7 +13,7 @@ import { emptySnapshot, encodeFingerprint, packSnapshot, unpackSnapshot } from '
 import { resolveProvider } from '../providers';
 import { createProviderHttp } from '../transport/http';
 import { toNodeError } from '../nodeError';
-import { readTriggerParameters } from './parameters';
+import { readTriggerParameters, type TriggerParameters } from './parameters';
 
 /**
  * What the trigger keeps in workflow static data: whose senders, their fingerprints (packed),
@@ -27,6 +28,9 @@ interface TriggerState extends IDataObject {
 	/** How many polls emitted items since the baseline (n8n saves the state when a poll emits). */
 	generation?: number;
 }
+
+/** What the eventId of a *Fetch Test Event* sample starts with: a made-up change, never a real one. */
+export const SAMPLE_ID_PREFIX = 'sample-';
 
 /** The part of a change that identifies it: the field's value before and after, or the sender as it was / is. */
 const EVENT_FIELDS: Partial<Record<SenderChange['event'], 'status' | 'qualityRating' | 'messagingLimit'>> = {
@@ -100,10 +104,24 @@ function changeItems(changes: SenderChange[], grouped: boolean, provider: string
 }
 
 /**
+ * A test run with no real change to show: one sample per chosen event, from the watched
+ * senders (the first *Only Senders* match; a placeholder if the account has none), shaped
+ * exactly as the real event, its eventId `sample-…` so nobody takes it for a change.
+ */
+function testSampleItems(senders: Sender[], parameters: TriggerParameters, provider: string, detectedAt: string, stateId: string): INodeExecutionData[] {
+	const watched = filterSenders(senders, { ...parameters.filters, qualityBecomes: [], statusBecomes: [] });
+	const samples = sampleChanges(watched.length > 0 ? watched : [placeholderSender(provider)], parameters.filters, parameters.groupLimitChanges);
+	const items = changeItems(samples, parameters.groupLimitChanges, provider, detectedAt, stateId);
+	for (const item of items) item.json.eventId = `${SAMPLE_ID_PREFIX}${String(item.json.eventId)}`;
+	return items;
+}
+
+/**
  * One poll: list every sender, compare with the stored snapshot, emit the changes the user
  * watches. The snapshot is replaced only after the whole listing succeeded; any failure
  * throws before that, so the next good poll reports every change exactly once.
- * A manual "Fetch test event" never moves the stored snapshot.
+ * A manual "Fetch test event" never moves the stored snapshot: it shows the real changes since
+ * the last poll, or samples of the chosen events when there are none.
  */
 export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	let items: INodeExecutionData[];
@@ -150,7 +168,7 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 		if (!live) {
 			items = changes.length > 0
 				? changeItems(changes, parameters.groupLimitChanges, provider.id, detectedAt, stateId)
-				: filterSenders(senders, parameters.filters).map((sender) => eventItem({ event: 'currentState', sender }, provider.id, detectedAt, stateId));
+				: testSampleItems(senders, parameters, provider.id, detectedAt, stateId);
 		} else if (stored === undefined) {
 			state.scope = http.accountScope;
 			state.senders = packSnapshot(snapshot);
