@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { providerCredentials, providerProperty } from './description';
 import { triggerSubtitle } from './subtitle';
+import { triggerNotices } from './trigger/notices';
 import { triggerProperties } from './trigger/parameters';
 import { pollSenders } from './trigger/poll';
 
@@ -22,7 +23,7 @@ export class WhatsAppSendersTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: providerCredentials,
-		properties: [providerProperty, ...triggerProperties],
+		properties: [providerProperty, ...triggerNotices, ...triggerProperties],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
