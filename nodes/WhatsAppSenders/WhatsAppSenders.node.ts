@@ -11,6 +11,7 @@ import {
 	resourceProperty,
 	senderProperties,
 } from './description';
+import { actionSubtitle } from './subtitle';
 
 export class WhatsAppSenders implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,7 +20,7 @@ export class WhatsAppSenders implements INodeType {
 		icon: { light: 'file:whatsAppSenders.svg', dark: 'file:whatsAppSenders.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["provider"] }}',
+		subtitle: actionSubtitle,
 		description:
 			'List and manage WhatsApp Business senders (phone numbers) on Twilio, Meta WhatsApp Cloud API, Autocalls, Famulor and 99digital',
 		documentationUrl: 'https://github.com/whatsapp-senders/n8n-nodes-whatsapp-senders#whatsapp-senders-node',

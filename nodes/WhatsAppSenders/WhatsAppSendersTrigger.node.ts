@@ -2,6 +2,8 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { providerCredentials, providerProperty } from './description';
+import { triggerSubtitle } from './subtitle';
+import { triggerNotices } from './trigger/notices';
 import { triggerProperties } from './trigger/parameters';
 import { pollSenders } from './trigger/poll';
 
@@ -12,7 +14,7 @@ export class WhatsAppSendersTrigger implements INodeType {
 		icon: { light: 'file:whatsAppSenders.svg', dark: 'file:whatsAppSenders.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ "on " + $parameter["provider"] + " sender changes" }}',
+		subtitle: triggerSubtitle,
 		description:
 			"Starts the workflow when a WhatsApp sender's status, quality rating or messaging limit changes, or a sender appears or disappears",
 		documentationUrl: 'https://github.com/whatsapp-senders/n8n-nodes-whatsapp-senders#whatsapp-senders-trigger',
@@ -21,7 +23,7 @@ export class WhatsAppSendersTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: providerCredentials,
-		properties: [providerProperty, ...triggerProperties],
+		properties: [providerProperty, ...triggerNotices, ...triggerProperties],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

@@ -210,7 +210,8 @@ describe('Twilio errors', () => {
 			expect.objectContaining({ json: expect.objectContaining({ error: 'Twilio rejected the credentials (HTTP 401)' }), pairedItem: { item: 0 } }),
 			expect.objectContaining({ json: expect.objectContaining({ error: 'Twilio rejected the credentials (HTTP 401)' }), pairedItem: { item: 1 } }),
 		]);
-		expect(items[0].json.description).toContain('Check the Account SID and Auth Token');
+		// what to check is said once, not again in the words of Twilio's code 20003
+		expect(items[0].json.description).toMatch(/^Check the Account SID and Auth Token \(or API Key SID and Secret\) in the Twilio credential\. Twilio said: code 20003: [^.]+\.( More information: \S+)?$/);
 	});
 
 	it('sends a failing item to the error output when On Error is "Continue (using error output)"', async () => {
@@ -406,6 +407,19 @@ describe('List senders on Autocalls and Famulor', () => {
 		});
 		expect(error?.message).toBe('Autocalls rejected the credentials (HTTP 401)');
 		expect(error?.description).toContain('Check the API key in the Autocalls credential');
+	});
+
+	it('names the URL it asked on a 404, and the Base URL to check (one without /api)', async () => {
+		const baseUrl = autocalls.server.origin;
+		const { error } = await runSendersNode({
+			parameters: listPlatform('autocalls'),
+			credentials: { ...credentials, autocallsApi: { ...credentials.autocallsApi, baseUrl } },
+		});
+		expect(error?.message).toBe('Autocalls error code NOT_FOUND: Not Found');
+		expect(error?.description).toBe(
+			`HTTP 404 from Autocalls for GET ${baseUrl}/user/whatsapp/senders. Check the Base URL in the Autocalls credential (by default https://app.autocalls.ai/api) and any ID given to the node.`,
+		);
+		expect(error?.description).not.toContain(AUTOCALLS_KEY);
 	});
 
 	it("shows the platform's error code and validation messages", async () => {

@@ -101,6 +101,7 @@ describe('List 99digital numbers', () => {
 		const first = await run({ operation: 'list', returnAll: true }, { secret: 'wrong-secret' });
 		expect(first.error?.message).toBe('99digital rejected the credentials (HTTP 200)');
 		expect(first.error?.description).toContain('Check the client ID and client secret');
+		expect(first.error?.description?.match(/client ID and client secret/g)).toHaveLength(1);
 		const second = await run({ operation: 'list', returnAll: true }, { secret: 'wrong-secret' });
 		expect(second.error?.message).toBe('99digital rejected the credentials (HTTP 200)');
 		expect(second.error?.description).toContain('Not asked again until');

@@ -28,6 +28,11 @@ export function senderLocatorProperties(operation: SenderOperation): INodeProper
 			type: 'resourceLocator',
 			default: { mode: 'list', value: '' },
 			required: true,
+			// One stored value is shared by every provider's locator (same name): when the provider
+			// changes, the open editor clears the value and its cached name instead of carrying a
+			// sender of one provider over to another. Workflows edited elsewhere are still checked
+			// by readSenderId before any request.
+			typeOptions: { loadOptionsDependsOn: ['provider'] },
 			displayOptions: { show: { resource: ['sender'], operation: [operation], provider: [provider.id] } },
 			description: 'The WhatsApp sender (phone number) to work on',
 			modes: [

@@ -35,6 +35,12 @@ export interface ProviderAdapter {
 	accountFields?: readonly string[];
 	/** Short-lived access token exchanged for the credential's id and secret. */
 	tokenExchange?: TokenExchange;
+	/**
+	 * The provider reports no quality rating and no messaging limit (its senders carry
+	 * UNKNOWN and null): the trigger says that Quality Changed and Messaging Limit Changed
+	 * never fire for it.
+	 */
+	withoutQualityAndLimit?: true;
 	/** Delete cannot be undone at this provider: the node asks for an explicit confirmation, and says this. */
 	deleteWarning?: string;
 }

@@ -37,7 +37,28 @@ export function parseBody(provider: ProviderAdapter, response: RawResponse): unk
 	return text.slice(0, 200);
 }
 
-export function apiError(provider: ProviderAdapter, status: number, detail: ProviderErrorDetail): ProviderApiError {
+/**
+ * Where a request went, as "GET https://host/path": no query string, and the Base URL rule
+ * already refuses a user name or password in it, so nothing secret is named.
+ */
+export function askedUrl(baseUrl: string, request: ProviderRequest): string {
+	try {
+		const url = new URL(`${baseUrl}${request.path}`);
+		return `${request.method} ${url.origin}${url.pathname}`;
+	} catch {
+		return `${request.method} ${request.path}`;
+	}
+}
+
+/**
+ * A 404 names the URL that was asked: a wrong Base URL (Autocalls' and Famulor's end in
+ * /api) answers every request with Not Found, which alone does not say where to look.
+ */
+function notFoundHint(provider: ProviderAdapter): string {
+	return `Check the Base URL in the ${provider.displayName} credential (by default ${provider.defaultBaseUrl}) and any ID given to the node.`;
+}
+
+export function apiError(provider: ProviderAdapter, status: number, detail: ProviderErrorDetail, asked?: string): ProviderApiError {
 	const own = [detail.code && `code ${detail.code}`, detail.message].filter(Boolean).join(': ');
 	const moreInfo = detail.moreInfo ? ` More information: ${detail.moreInfo}` : '';
 	if (status === 401 || status === 403 || detail.credentialsRejected) {
@@ -49,12 +70,13 @@ export function apiError(provider: ProviderAdapter, status: number, detail: Prov
 			`Check ${provider.credentialHint} in the ${provider.displayName} credential.${own ? ` ${provider.displayName} said: ${own}.` : ''}${detail.hint ? ` ${detail.hint}` : ''}${moreInfo}`,
 		);
 	}
+	const hint = detail.hint ?? (status === 404 ? notFoundHint(provider) : undefined);
 	return new ProviderApiError(
 		`${provider.displayName} error${own ? ` ${own}` : ` (HTTP ${status})`}`,
 		provider.displayName,
 		status,
 		detail.code,
-		`HTTP ${status} from ${provider.displayName}.${detail.hint ? ` ${detail.hint}` : ''}${moreInfo}`,
+		`HTTP ${status} from ${provider.displayName}${asked ? ` for ${asked}` : ''}.${hint ? ` ${hint}` : ''}${moreInfo}`,
 	);
 }
 
@@ -62,12 +84,18 @@ export function apiError(provider: ProviderAdapter, status: number, detail: Prov
  * A failure in the provider's words. Retryable by HTTP status, or when the provider's own code
  * says the request was throttled and not processed (Meta's 4, 80007, 130429).
  */
-export function failed(provider: ProviderAdapter, response: RawResponse, detail: ProviderErrorDetail, idempotent: boolean): Outcome {
+export function failed(
+	provider: ProviderAdapter,
+	response: RawResponse,
+	detail: ProviderErrorDetail,
+	idempotent: boolean,
+	asked?: string,
+): Outcome {
 	const status = response.statusCode;
 	const success = status >= 200 && status < 300;
 	return {
 		kind: 'fail',
-		failure: apiError(provider, status, detail),
+		failure: apiError(provider, status, detail, asked),
 		retryable: detail.retryable === true || (detail.transient === true && idempotent) || (!success && isRetryableStatus(status, idempotent)),
 		retryAfterMs: parseRetryAfter(response.headers?.['retry-after']),
 		tokenExpired: detail.tokenExpired,
@@ -103,5 +131,5 @@ export function readAnswer(
 	const body = parseBody(provider, response);
 	const success = response.statusCode >= 200 && response.statusCode < 300;
 	const detail = success ? provider.checkBody?.(body, request) : provider.parseError(response.statusCode, body, request);
-	return detail ? failed(provider, response, detail, idempotent) : { kind: 'done', value: body };
+	return detail ? failed(provider, response, detail, idempotent, askedUrl(baseUrl, request)) : { kind: 'done', value: body };
 }

@@ -88,6 +88,7 @@ export const ninetyNineDigitalAdapter: ProviderAdapter = {
 	credentialType: 'ninetyNineDigitalApi',
 	defaultBaseUrl: 'https://partners.99digital.co.il',
 	credentialHint: 'the client ID and client secret',
+	withoutQualityAndLimit: true,
 	senderIdPattern: {
 		regex: /^[1-9][0-9]{7,14}$/,
 		example: '972501234567',

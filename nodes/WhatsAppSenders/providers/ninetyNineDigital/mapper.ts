@@ -25,7 +25,8 @@ interface ReasonMeaning {
 const TOKEN_EXPIRED: ReasonMeaning = { message: 'access token does not exist or expired', tokenExpired: true };
 const WRONG_CREDENTIALS: ReasonMeaning = {
 	message: 'wrong credentials',
-	hint: 'Check the client ID and client secret (partners dashboard).',
+	// the rejected-credentials message already says to check the client ID and secret
+	hint: 'Both are in the 99digital partners dashboard.',
 	credentials: true,
 };
 const wrongMethod = (method: string): ReasonMeaning => ({ message: `99digital expects the ${method} method on this endpoint` });
@@ -47,7 +48,7 @@ const REASONS_BY_PATH: Record<string, Record<string, ReasonMeaning>> = {
 		'4': { message: 'invalid number', hint: 'Give the number with its country code, e.g. +972501234567.' },
 	},
 	[NINETY_NINE_PATHS.deleteNumber]: {
-		'2': { ...WRONG_CREDENTIALS, message: 'partnerKey is incorrect or JSON format error', hint: 'Check the client ID and client secret (partners dashboard); the request body the node sends is always JSON.' },
+		'2': { ...WRONG_CREDENTIALS, message: 'partnerKey is incorrect or JSON format error', hint: 'Both are in the 99digital partners dashboard; the request body the node sends is always JSON.' },
 		'3': TOKEN_EXPIRED,
 		'4': { message: 'WhatsApp number is empty or wrong', hint: 'Give the number with its country code, as List shows it.' },
 		'13': wrongMethod('DELETE'),

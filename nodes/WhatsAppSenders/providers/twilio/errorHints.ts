@@ -3,7 +3,7 @@
  * The provider's code, message and more_info link are always kept next to the hint.
  */
 export const TWILIO_ERROR_HINTS: Record<string, string> = {
-	'20003': 'Check the Account SID and Auth Token (or API Key SID and Secret) in the credential.',
+	// 20003 (authentication failed) has no entry: every rejected credential already says what to check
 	'20404': 'No sender with this SID in the account: check the SID, or whether it was deleted.',
 	'20429': 'Twilio is limiting concurrent requests; the node retried with backoff. Run it again later or lower the number of parallel executions.',
 	'63100': 'Twilio rejected a value of the request: check the fields named in the message (number format, WABA ID, profile fields).',

@@ -1,0 +1,111 @@
+import { type INode, type INodeTypeDescription, type INodeTypes, NodeHelpers, Workflow } from 'n8n-workflow';
+
+import { WhatsAppSenders } from '../../nodes/WhatsAppSenders/WhatsAppSenders.node';
+import { WhatsAppSendersTrigger } from '../../nodes/WhatsAppSenders/WhatsAppSendersTrigger.node';
+import { operationsOf } from '../../nodes/WhatsAppSenders/actions';
+import { PROVIDERS } from '../../nodes/WhatsAppSenders/providers';
+
+/**
+ * What users see, under review: both nodes' descriptions (every parameter, option and
+ * display condition) and, per provider and operation, the parameters the panel shows with
+ * their defaults, as n8n computes them. A change to the UI shows as a diff of
+ * test/unit/__snapshots__/nodeDescriptions.test.ts.snap; after an intended change,
+ * regenerate it with `npx jest -u test/unit/nodeDescriptions.test.ts` and review the diff.
+ */
+
+const action = new WhatsAppSenders();
+const trigger = new WhatsAppSendersTrigger();
+
+const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+
+function node(description: INodeTypeDescription, parameters: INode['parameters']): INode {
+	return { id: 'n', name: description.defaults.name ?? 'node', type: description.name, typeVersion: 1, position: [0, 0], parameters };
+}
+
+/** The parameters the panel shows for these choices, with n8n's defaults filled in. */
+function shown(description: INodeTypeDescription, choices: INode['parameters']): unknown {
+	const values = NodeHelpers.getNodeParameters(description.properties, choices, true, false, node(description, choices), description);
+	const notices = description.properties
+		.filter((p) => p.type === 'notice' && NodeHelpers.displayParameter(choices, p, node(description, choices), description))
+		.map((p) => `notice: ${p.displayName}`);
+	return { parameters: plain(values), notices };
+}
+
+/** The credential types the panel offers for these choices. */
+function credentialsShown(description: INodeTypeDescription, choices: INode['parameters']): string[] {
+	return (description.credentials ?? [])
+		.filter((c) => NodeHelpers.displayParameter(choices, c, node(description, choices), description))
+		.map((c) => c.name);
+}
+
+/** The canvas subtitle, evaluated by n8n's expression engine as the editor does. */
+function subtitle(description: INodeTypeDescription, parameters: INode['parameters']): unknown {
+	const nodeTypes = { getByNameAndVersion: () => ({ description }), getByName: () => ({ description }), getKnownTypes: () => ({}) } as unknown as INodeTypes;
+	const subject = node(description, parameters);
+	const workflow = new Workflow({ nodes: [subject], connections: {}, active: false, nodeTypes });
+	return workflow.expression.getSimpleParameterValue(subject, description.subtitle as string, 'internal', {});
+}
+
+describe('What the editor shows (snapshot: `npx jest -u test/unit/nodeDescriptions.test.ts` to accept a change)', () => {
+	it('WhatsApp Senders: the whole description', () => {
+		expect(plain(action.description)).toMatchSnapshot();
+	});
+
+	it('WhatsApp Senders Trigger: the whole description', () => {
+		expect(plain(trigger.description)).toMatchSnapshot();
+	});
+
+	it.each(PROVIDERS.map((provider) => [provider.id, provider]))('WhatsApp Senders with %s: each operation as shown', (_id, provider) => {
+		const byOperation = Object.fromEntries(
+			operationsOf(provider).map((operation) => {
+				const choices = { provider: provider.id, resource: 'sender', operation: operation.value };
+				return [operation.value, { subtitle: subtitle(action.description, choices), credentials: credentialsShown(action.description, choices), ...(shown(action.description, choices) as object) }];
+			}),
+		);
+		expect(byOperation).toMatchSnapshot();
+	});
+
+	it.each(PROVIDERS.map((provider) => [provider.id]))('WhatsApp Senders Trigger with %s as shown', (id) => {
+		const choices = { provider: id };
+		expect({
+			subtitle: subtitle(trigger.description, choices),
+			credentials: credentialsShown(trigger.description, choices),
+			...(shown(trigger.description, choices) as object),
+		}).toMatchSnapshot();
+	});
+});
+
+describe('Canvas subtitles name the provider, not its internal id', () => {
+	it.each([
+		[{ provider: 'metaCloud', resource: 'sender', operation: 'list' }, 'List · Meta WhatsApp Cloud API'],
+		[{ provider: 'twilio', resource: 'sender', operation: 'get' }, 'Get · Twilio'],
+		[{ provider: '99digital', resource: 'sender', operation: 'getUsage' }, 'Get Account Usage · 99digital'],
+		// an unknown value (an old workflow, an expression) shows as it is
+		[{ provider: 'twilio', resource: 'sender', operation: 'teleport' }, 'teleport · Twilio'],
+	])('%j → %s', (parameters, expected) => {
+		expect(subtitle(action.description, parameters)).toBe(expected);
+	});
+
+	it.each([
+		['twilio', 'On Twilio sender changes'],
+		['metaCloud', 'On Meta WhatsApp Cloud API sender changes'],
+		['99digital', 'On 99digital sender changes'],
+	])('trigger with %s → %s', (provider, expected) => {
+		expect(subtitle(trigger.description, { provider })).toBe(expected);
+	});
+});
+
+describe('A sender never carries over to another provider', () => {
+	it('every Sender locator depends on the provider, so the editor clears it on a switch', () => {
+		const locators = action.description.properties.filter((p) => p.type === 'resourceLocator');
+		expect(locators.length).toBeGreaterThan(0);
+		for (const locator of locators) expect(locator.typeOptions?.loadOptionsDependsOn).toEqual(['provider']);
+	});
+});
+
+describe('Providers without quality ratings say so in the trigger', () => {
+	it.each(PROVIDERS.map((provider) => [provider.id, provider.withoutQualityAndLimit === true]))('%s: notice shown = %s', (id, expected) => {
+		const { notices } = shown(trigger.description, { provider: id }) as { notices: string[] };
+		expect(notices.some((n) => n.includes('no quality rating'))).toBe(expected);
+	});
+});
