@@ -14,15 +14,14 @@ import { REPO_ROOT } from '../support/n8n';
  */
 
 const run = promisify(execFile);
-const { checkPackage } = require(path.join(REPO_ROOT, 'gulpfile.js')) as {
-	checkPackage: (root: string) => { problems: string[]; files: number };
-};
+let checkPackage: (root: string) => { problems: string[]; files: number };
 
 type Manifest = { files: string[] };
 const NODE_DIR = path.join('dist', 'nodes', 'WhatsAppSenders');
 
 // the check reads the built package: a clean clone has none yet
 beforeAll(async () => {
+	({ checkPackage } = await import(path.join(REPO_ROOT, 'gulpfile.js')));
 	if (!existsSync(path.join(REPO_ROOT, 'dist', 'package.json'))) await run('npm', ['run', 'build'], { cwd: REPO_ROOT });
 }, 180_000);
 
