@@ -23,7 +23,7 @@ const { analyzePackage, SOURCE_FILE_PATTERNS } = await import('@n8n/scan-communi
 const root = process.argv[2] ? path.resolve(process.argv[2]) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = mkdtempSync(path.join(tmpdir(), 'wa-senders-scan-'));
 try {
-	execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync('npm', ['pack', '--silent', '--dry-run=false', '--pack-destination', work], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 	const tarball = readdirSync(work).find((file) => file.endsWith('.tgz'));
 	const unpacked = path.join(work, 'package');
 	mkdirSync(unpacked);
