@@ -55,3 +55,66 @@ export function operationProperties(): INodeProperties[] {
 }
 
 export const senderProperties: INodeProperties[] = SENDER_OPERATIONS.flatMap((op) => op.properties);
+
+/**
+ * Version 2: the provider is the node's resource, so n8n's node panel lists every provider's
+ * operations (it builds one "<resource> Actions" group per resource option from that resource's
+ * operation property, and clicking an action sets the resource), and an AI tool's automatic
+ * description finds the chosen provider's own operation list. Same structure as n8n's Mailjet
+ * node, whose resource (Email / SMS) picks the service and its credential.
+ */
+export const providerResourceProperty: INodeProperties = {
+	displayName: 'Provider',
+	name: 'resource',
+	type: 'options',
+	noDataExpression: true,
+	default: 'twilio',
+	options: PROVIDERS.map((provider) => ({
+		name: provider.displayName,
+		value: provider.id,
+		description: `WhatsApp senders (phone numbers) on ${provider.displayName}`,
+	})),
+	description: 'Where the WhatsApp senders (phone numbers) are registered',
+};
+
+/**
+ * Version 2 keeps the `provider` parameter every field, credential and reader uses: it follows
+ * from the resource (one hidden value per resource; n8n drops a hidden default when the
+ * resource changes and fills in the shown one).
+ */
+export const derivedProviderProperties: INodeProperties[] = PROVIDERS.map(({ id }) => ({
+	displayName: 'Provider',
+	name: 'provider',
+	type: 'hidden',
+	default: id,
+	displayOptions: { show: { resource: [id] } },
+}));
+
+/** Version 2 credentials: shown for the chosen resource (= provider). */
+export const providerResourceCredentials: INodeCredentialDescription[] = PROVIDERS.map((provider) => ({
+	name: provider.credentialType,
+	required: true,
+	displayOptions: { show: { resource: [provider.id] } },
+}));
+
+/** Version 2: one operation list per provider, holding exactly the operations it implements. */
+export function providerOperationProperties(): INodeProperties[] {
+	return PROVIDERS.map((provider) => ({
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [provider.id] } },
+		default: 'list',
+		options: operationsOf(provider).map((op) => op.option),
+	}));
+}
+
+/** Version 2 fields: version 1's, without the `resource: ['sender']` condition (the provider condition stays). */
+export const providerSenderProperties: INodeProperties[] = senderProperties.map((property) => {
+	const show = property.displayOptions?.show;
+	if (!show || !('resource' in show)) return property;
+	const rest = { ...show };
+	delete rest.resource;
+	return { ...property, displayOptions: { ...property.displayOptions, show: rest } };
+});

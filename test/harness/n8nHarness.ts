@@ -49,7 +49,7 @@ const CREDENTIAL_TYPES: ICredentialType[] = [
 	new NinetyNineDigitalApi(),
 ];
 
-const NODE_TYPES: Record<string, INodeType> = {
+const NODE_TYPES: Record<string, INodeType | IVersionedNodeType> = {
 	[`${PACKAGE}.whatsAppSenders`]: new WhatsAppSenders(),
 	[`${PACKAGE}.whatsAppSendersTrigger`]: new WhatsAppSendersTrigger(),
 	'n8n-nodes-base.manualTrigger': {
@@ -196,6 +196,8 @@ export interface RunNodeOptions {
 	input?: INodeExecutionData[];
 	/** true: On Error "Continue"; 'errorOutput': "Continue (using error output)". */
 	continueOnFail?: boolean | 'errorOutput';
+	/** The node's version (default 1, the version of the existing workflows). */
+	typeVersion?: number;
 }
 
 export interface RunNodeResult {
@@ -239,7 +241,7 @@ async function executeSendersNode(options: RunNodeOptions): Promise<RunNodeResul
 			id: 'senders',
 			name: NODE_NAME,
 			type: `${PACKAGE}.whatsAppSenders`,
-			typeVersion: 1,
+			typeVersion: options.typeVersion ?? 1,
 			position: [200, 0],
 			parameters: options.parameters as INode['parameters'],
 			credentials: credentialRefs(options.credentials),
@@ -330,14 +332,14 @@ const TRIGGER_NAME = 'WhatsApp Senders Trigger';
 function singleNodeWorkflow(
 	type: 'whatsAppSenders' | 'whatsAppSendersTrigger',
 	name: string,
-	options: { parameters: IDataObject; credentials: Record<string, ICredentialDataDecryptedObject> },
+	options: { parameters: IDataObject; credentials: Record<string, ICredentialDataDecryptedObject>; typeVersion?: number },
 	staticData?: IDataObject,
 ): { node: INode; workflow: Workflow } {
 	const node: INode = {
 		id: type,
 		name,
 		type: `${PACKAGE}.${type}`,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: options.parameters as INode['parameters'],
 		credentials: credentialRefs(options.credentials),
@@ -374,7 +376,7 @@ async function pollOnce(options: PollOptions): Promise<PollResult> {
 		'activate',
 	);
 	try {
-		const output = await (NODE_TYPES[node.type] as INodeType).poll!.call(context);
+		const output = await NodeHelpers.getVersionedNodeType(NODE_TYPES[node.type], node.typeVersion).poll!.call(context);
 		return { items: output?.[0] ?? [] };
 	} catch (error) {
 		return { items: [], error: error as PollResult['error'] };
@@ -392,13 +394,14 @@ export async function searchSendersList(options: {
 	parameters: IDataObject;
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	filter?: string;
+	typeVersion?: number;
 }): Promise<INodeListSearchResult> {
 	registerCredentialCanaries(options.credentials);
 	const { node, workflow } = singleNodeWorkflow('whatsAppSenders', NODE_NAME, options);
 	const additionalData = testAdditionalData(options.credentials);
 	additionalData.currentNodeParameters = options.parameters as INode['parameters'];
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.senderId');
-	const nodeType = NODE_TYPES[node.type] as INodeType;
+	const nodeType = NodeHelpers.getVersionedNodeType(NODE_TYPES[node.type], node.typeVersion);
 	const found = await nodeType.methods!.listSearch!.searchSenders.call(context, options.filter);
 	assertNoCanaries('The sender list', found);
 	return found;
