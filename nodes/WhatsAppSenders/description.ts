@@ -78,17 +78,12 @@ export const providerResourceProperty: INodeProperties = {
 };
 
 /**
- * Version 2 keeps the `provider` parameter every field, credential and reader uses: it follows
- * from the resource (one hidden value per resource; n8n drops a hidden default when the
- * resource changes and fills in the shown one).
+ * The parameter holding the provider id: `provider` in version 1, `resource` in version 2 (which
+ * has no `provider` parameter, so the two can never disagree).
  */
-export const derivedProviderProperties: INodeProperties[] = PROVIDERS.map(({ id }) => ({
-	displayName: 'Provider',
-	name: 'provider',
-	type: 'hidden',
-	default: id,
-	displayOptions: { show: { resource: [id] } },
-}));
+export function providerParameterOf(typeVersion: number): 'provider' | 'resource' {
+	return typeVersion >= 2 ? 'resource' : 'provider';
+}
 
 /** Version 2 credentials: shown for the chosen resource (= provider). */
 export const providerResourceCredentials: INodeCredentialDescription[] = PROVIDERS.map((provider) => ({
@@ -110,11 +105,29 @@ export function providerOperationProperties(): INodeProperties[] {
 	}));
 }
 
-/** Version 2 fields: version 1's, without the `resource: ['sender']` condition (the provider condition stays). */
-export const providerSenderProperties: INodeProperties[] = senderProperties.map((property) => {
+/**
+ * Version 2 fields: version 1's, with the provider condition on `resource` (which holds the
+ * provider id) instead of `resource: ['sender']` + `provider`; a list that depends on the
+ * provider reloads on `resource`.
+ */
+function forVersion2(property: INodeProperties): INodeProperties {
+	const result = { ...property };
 	const show = property.displayOptions?.show;
-	if (!show || !('resource' in show)) return property;
-	const rest = { ...show };
-	delete rest.resource;
-	return { ...property, displayOptions: { ...property.displayOptions, show: rest } };
-});
+	if (show && ('resource' in show || 'provider' in show)) {
+		const next = { ...show };
+		delete next.resource;
+		delete next.provider;
+		if (show.provider) next.resource = show.provider;
+		result.displayOptions = { ...property.displayOptions, show: next };
+	}
+	const dependsOn = property.typeOptions?.loadOptionsDependsOn;
+	if (dependsOn) {
+		result.typeOptions = {
+			...property.typeOptions,
+			loadOptionsDependsOn: dependsOn.map((name) => (name === 'provider' ? 'resource' : name)),
+		};
+	}
+	return result;
+}
+
+export const providerSenderProperties: INodeProperties[] = senderProperties.map(forVersion2);

@@ -62,7 +62,7 @@ beforeAll(async () => {
 					type: `${PACKAGE_NAME}.whatsAppSendersTool`,
 					typeVersion: 2,
 					position: [400, 200],
-					// what the node panel stores: no `provider`, it follows from the resource
+					// what the node panel stores: the provider is the resource
 					parameters: {
 						descriptionType: 'auto',
 						resource: 'metaCloud',

@@ -139,8 +139,8 @@ describe('the node panel Actions of WhatsApp Senders', () => {
 		const node = await addByAction(action);
 		expect(node.typeVersion).toBe(2);
 		expect(node.parameters).toMatchObject({ resource: provider, operation });
-		// `provider` follows from the resource
-		expect(resolved(node)).toMatchObject({ resource: provider, provider, operation });
+		expect(resolved(node)).toMatchObject({ resource: provider, operation });
+		expect(resolved(node)).not.toHaveProperty('provider');
 	}, 90_000);
 
 	it('switching Provider in the open node switches operations, fields and credential with it', async () => {
@@ -155,8 +155,7 @@ describe('the node panel Actions of WhatsApp Senders', () => {
 			expect(ndv).not.toContain('Meta WhatsApp Cloud');
 		});
 		// Meta's Request Code does not exist for Twilio: n8n falls back to the default, List
-		expect(node.parameters.provider ?? 'twilio').toBe('twilio');
-		expect(resolved(node)).toMatchObject({ resource: 'twilio', provider: 'twilio', operation: 'list', returnAll: false, limit: 50 });
+		expect(resolved(node)).toMatchObject({ resource: 'twilio', operation: 'list', returnAll: false, limit: 50 });
 		expect(resolved(node)).not.toHaveProperty('codeMethod');
 	}, 90_000);
 });

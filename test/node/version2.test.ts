@@ -3,8 +3,8 @@ import { MetaSimulator } from '../simulators/meta';
 import { senderById as byId } from '../support/twilioAccount';
 
 /**
- * Version 2 (new nodes): the resource is the provider and `provider` follows from it. A node
- * as the node panel or an AI builder leaves it (resource + operation, no `provider`) runs the
+ * Version 2 (new nodes): the resource is the provider; there is no `provider` parameter. A node
+ * as the node panel or an AI builder leaves it (resource + operation) runs the
  * chosen provider's operation; version 1 parameters still run on version 1.
  */
 
@@ -54,6 +54,17 @@ describe('WhatsApp Senders version 2', () => {
 			credentials: credentials(),
 		});
 		expect(found.results.map((result) => result.name)).toEqual([expect.stringContaining('+14155550100')]);
+	});
+
+	it('goes by the resource even if a `provider` value is left in the parameters', async () => {
+		meta.addNumbers({ phoneNumber: '+14155550100' });
+		const { items, error } = await runSendersNode({
+			typeVersion: 2,
+			parameters: { resource: 'metaCloud', provider: 'twilio', operation: 'list', returnAll: true },
+			credentials: credentials(),
+		});
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ provider: 'metaCloud' });
 	});
 
 	it('still runs version 1 parameters on version 1', async () => {

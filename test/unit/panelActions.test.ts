@@ -59,23 +59,36 @@ describe('the node panel (version 2, what new nodes get)', () => {
 		);
 	});
 
-	it('sets provider and operation when an action is clicked', () => {
+	it('sets provider (the resource) and operation when an action is clicked', () => {
 		for (const provider of PROVIDERS) {
 			const group = actions.filter((action) => action.group === `${provider.displayName} Actions`);
-			expect(group.map((action) => [action.parameters.resource, action.parameters.provider])).toEqual(group.map(() => [provider.id, provider.id]));
+			expect(group.map((action) => action.parameters.resource)).toEqual(group.map(() => provider.id));
+			expect(group.every((action) => !('provider' in action.parameters))).toBe(true);
 			expect(group.map((action) => action.parameters.operation)).toEqual(operationsOf(provider).map((operation) => operation.value));
 		}
 		expect(actions.find((action) => action.displayName === 'Request a verification code')!.parameters).toMatchObject({
 			resource: 'metaCloud',
-			provider: 'metaCloud',
 			operation: 'requestCode',
 			codeMethod: 'sms',
 		});
 		expect(actions.find((action) => action.displayName === 'Get account usage')!.parameters).toMatchObject({
 			resource: '99digital',
-			provider: '99digital',
 			operation: 'getUsage',
 		});
+	});
+
+	it("shows each provider exactly version 1's fields for the same operation", () => {
+		const v1 = senders.getNodeType(1).description;
+		const shown = (d: INodeTypeDescription, parameters: Record<string, unknown>) =>
+			d.properties.filter((p) => NodeHelpers.displayParameter(parameters as never, p, null, null)).map((p) => `${p.name}:${p.type}`);
+		for (const provider of PROVIDERS) {
+			for (const operation of operationsOf(provider)) {
+				const fieldsV1 = shown(v1, { provider: provider.id, resource: 'sender', operation: operation.value, returnAll: false });
+				const fieldsV2 = shown(description, { resource: provider.id, operation: operation.value, returnAll: false });
+				// version 1's Provider and Sender resource become version 2's resource
+				expect(fieldsV2).toEqual(['resource:options', ...fieldsV1.filter((field) => field !== 'provider:options' && field !== 'resource:options')]);
+			}
+		}
 	});
 
 	it('shows each provider only its own credential', () => {

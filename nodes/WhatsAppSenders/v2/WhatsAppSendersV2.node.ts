@@ -4,7 +4,6 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { routeSenderOperation } from '../actions/router';
 import { searchSenders } from '../methods/listSearch';
 import {
-	derivedProviderProperties,
 	providerOperationProperties,
 	providerResourceCredentials,
 	providerResourceProperty,
@@ -14,8 +13,8 @@ import {
 /**
  * Version 2: the resource is the provider (Twilio, Meta WhatsApp Cloud API, …), each with its
  * own operation list, so the node panel lists every provider's actions and an AI tool's
- * automatic description names the chosen operation. Fields and the run are version 1's:
- * `provider` follows from the resource.
+ * automatic description names the chosen operation. Fields and the run are version 1's, with
+ * the provider read from `resource` (version 2 has no `provider` parameter).
  */
 export class WhatsAppSendersV2 implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,7 +23,7 @@ export class WhatsAppSendersV2 implements INodeType {
 		icon: { light: 'file:../whatsAppSenders.svg', dark: 'file:../whatsAppSenders.dark.svg' },
 		group: ['transform'],
 		version: 2,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["provider"] }}',
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
 			'List and manage WhatsApp Business senders (phone numbers) on Twilio, Meta WhatsApp Cloud API, Autocalls, Famulor and 99digital',
 		documentationUrl: 'https://github.com/whatsapp-senders/n8n-nodes-whatsapp-senders#whatsapp-senders-node',
@@ -35,7 +34,6 @@ export class WhatsAppSendersV2 implements INodeType {
 		credentials: providerResourceCredentials,
 		properties: [
 			providerResourceProperty,
-			...derivedProviderProperties,
 			...providerOperationProperties(),
 			...providerSenderProperties,
 		],
