@@ -158,4 +158,20 @@ describe('the node panel Actions of WhatsApp Senders', () => {
 		expect(resolved(node)).toMatchObject({ resource: 'twilio', operation: 'list', returnAll: false, limit: 50 });
 		expect(resolved(node)).not.toHaveProperty('codeMethod');
 	}, 90_000);
+
+	it("a Meta action gets the Meta credential, not another provider's", async () => {
+		await editorApi(n8n.url, session, 'POST', '/credentials', {
+			name: 'Twilio (e2e)',
+			type: 'twilioSendersApi',
+			data: { authType: 'authToken', accountSid: `AC${'0'.repeat(32)}`, authToken: 'e2e-panel-token' },
+		});
+		await editorApi(n8n.url, session, 'POST', '/credentials', {
+			name: 'Meta (e2e)',
+			type: 'metaWhatsAppCloudApi',
+			data: { accessToken: 'e2e-panel-meta-token', wabaId: '102290129340398', graphApiVersion: 'v26.0' },
+		});
+		const node = (await addByAction('Request a verification code')) as StoredNode & { credentials?: Record<string, { name: string }> };
+		expect(resolved(node)).toMatchObject({ resource: 'metaCloud', operation: 'requestCode' });
+		expect(node.credentials).toEqual({ metaWhatsAppCloudApi: expect.objectContaining({ name: 'Meta (e2e)' }) });
+	}, 90_000);
 });
