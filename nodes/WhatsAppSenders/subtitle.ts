@@ -15,8 +15,10 @@ function lookup(table: Record<string, string>, parameter: string): string {
 const providerNames = Object.fromEntries(PROVIDERS.map((provider) => [provider.id, provider.displayName]));
 const operationNames = Object.fromEntries(SENDER_OPERATIONS.map((operation) => [operation.value, operation.option.name]));
 
-/** "List · Meta WhatsApp Cloud API" */
-export const actionSubtitle = `={{ ${lookup(operationNames, 'operation')} + " · " + ${lookup(providerNames, 'provider')} }}`;
+/** "List · Meta WhatsApp Cloud API", the provider read from `provider` (version 1) or `resource` (version 2) */
+export function actionSubtitle(providerParameter: 'provider' | 'resource'): string {
+	return `={{ ${lookup(operationNames, 'operation')} + " · " + ${lookup(providerNames, providerParameter)} }}`;
+}
 
 /** "On Twilio sender changes" */
 export const triggerSubtitle = `={{ "On " + ${lookup(providerNames, 'provider')} + " sender changes" }}`;

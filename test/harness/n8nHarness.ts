@@ -65,9 +65,17 @@ function asToolNodeType(nodeType: INodeType): INodeType {
 	return tool;
 }
 
-const NODE_TYPES: Record<string, INodeType> = {
+/** The same for each version of a versioned node. */
+function asToolVersions(versioned: IVersionedNodeType): IVersionedNodeType {
+	const tool = Object.create(versioned) as IVersionedNodeType;
+	tool.nodeVersions = Object.fromEntries(Object.entries(versioned.nodeVersions).map(([version, nodeType]) => [version, asToolNodeType(nodeType)]));
+	tool.getNodeType = (version?: number) => asToolNodeType(versioned.getNodeType(version));
+	return tool;
+}
+
+const NODE_TYPES: Record<string, INodeType | IVersionedNodeType> = {
 	[`${PACKAGE}.whatsAppSenders`]: new WhatsAppSenders(),
-	[`${PACKAGE}.whatsAppSendersTool`]: asToolNodeType(new WhatsAppSenders()),
+	[`${PACKAGE}.whatsAppSendersTool`]: asToolVersions(new WhatsAppSenders()),
 	[`${PACKAGE}.whatsAppSendersTrigger`]: new WhatsAppSendersTrigger(),
 	'n8n-nodes-base.manualTrigger': {
 		description: {
@@ -215,6 +223,8 @@ export interface RunNodeOptions {
 	continueOnFail?: boolean | 'errorOutput';
 	/** Run "WhatsApp Senders Tool", the node an AI Agent calls. */
 	asTool?: boolean;
+	/** The node's version (default 1, the version of the existing workflows). */
+	typeVersion?: number;
 }
 
 export interface RunNodeResult {
@@ -258,7 +268,7 @@ async function executeSendersNode(options: RunNodeOptions): Promise<RunNodeResul
 			id: 'senders',
 			name: NODE_NAME,
 			type: `${PACKAGE}.${options.asTool ? 'whatsAppSendersTool' : 'whatsAppSenders'}`,
-			typeVersion: 1,
+			typeVersion: options.typeVersion ?? 1,
 			position: [200, 0],
 			parameters: options.parameters as INode['parameters'],
 			credentials: credentialRefs(options.credentials),
@@ -349,14 +359,14 @@ const TRIGGER_NAME = 'WhatsApp Senders Trigger';
 function singleNodeWorkflow(
 	type: 'whatsAppSenders' | 'whatsAppSendersTrigger',
 	name: string,
-	options: { parameters: IDataObject; credentials: Record<string, ICredentialDataDecryptedObject> },
+	options: { parameters: IDataObject; credentials: Record<string, ICredentialDataDecryptedObject>; typeVersion?: number },
 	staticData?: IDataObject,
 ): { node: INode; workflow: Workflow } {
 	const node: INode = {
 		id: type,
 		name,
 		type: `${PACKAGE}.${type}`,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: options.parameters as INode['parameters'],
 		credentials: credentialRefs(options.credentials),
@@ -393,7 +403,7 @@ async function pollOnce(options: PollOptions): Promise<PollResult> {
 		'activate',
 	);
 	try {
-		const output = await (NODE_TYPES[node.type] as INodeType).poll!.call(context);
+		const output = await NodeHelpers.getVersionedNodeType(NODE_TYPES[node.type], node.typeVersion).poll!.call(context);
 		return { items: output?.[0] ?? [] };
 	} catch (error) {
 		return { items: [], error: error as PollResult['error'] };
@@ -411,13 +421,14 @@ export async function searchSendersList(options: {
 	parameters: IDataObject;
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	filter?: string;
+	typeVersion?: number;
 }): Promise<INodeListSearchResult> {
 	registerCredentialCanaries(options.credentials);
 	const { node, workflow } = singleNodeWorkflow('whatsAppSenders', NODE_NAME, options);
 	const additionalData = testAdditionalData(options.credentials);
 	additionalData.currentNodeParameters = options.parameters as INode['parameters'];
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.senderId');
-	const nodeType = NODE_TYPES[node.type] as INodeType;
+	const nodeType = NodeHelpers.getVersionedNodeType(NODE_TYPES[node.type], node.typeVersion);
 	const found = await nodeType.methods!.listSearch!.searchSenders.call(context, options.filter);
 	assertNoCanaries('The sender list', found);
 	return found;

@@ -1,7 +1,7 @@
 import { NodeHelpers, type IExecuteFunctions, type INode, type INodeTypeDescription } from 'n8n-workflow';
 
+import { operationsOf } from '../../nodes/WhatsAppSenders/actions';
 import { INCLUDE_RAW_PARAMETER, runsAsAiTool } from '../../nodes/WhatsAppSenders/actions/toolOutput';
-
 import { WhatsAppSenders } from '../../nodes/WhatsAppSenders/WhatsAppSenders.node';
 import { WhatsAppSendersTrigger } from '../../nodes/WhatsAppSenders/WhatsAppSendersTrigger.node';
 import { PROVIDERS } from '../../nodes/WhatsAppSenders/providers';
@@ -12,7 +12,9 @@ import { PROVIDERS } from '../../nodes/WhatsAppSenders/providers';
  * model from the chosen operation's action; these are n8n's own functions doing that.
  */
 
-const description: INodeTypeDescription = new WhatsAppSenders().description;
+const senders = new WhatsAppSenders();
+const description: INodeTypeDescription = senders.getNodeType(1).description;
+const descriptionV2: INodeTypeDescription = senders.getNodeType(2).description;
 
 function toolNode(parameters: Record<string, string>): INode {
 	return {
@@ -31,6 +33,8 @@ const autoDescription = (parameters: Record<string, string>) =>
 describe('WhatsApp Senders as an AI Agent tool', () => {
 	it('can be used as a tool; the trigger cannot', () => {
 		expect(description.usableAsTool).toBe(true);
+		expect(descriptionV2.usableAsTool).toBe(true);
+		expect(senders.description.usableAsTool).toBe(true);
 		expect(new WhatsAppSendersTrigger().description.usableAsTool).toBeUndefined();
 	});
 
@@ -64,8 +68,49 @@ describe('WhatsApp Senders as an AI Agent tool', () => {
 		expect(runsAsAiTool(context)).toBe(expected);
 	});
 
+	it('version 1 (existing workflows) describes only the first operation list it finds: a Meta-only operation gets no action', () => {
+		// n8n's resolver takes the first `operation` property shown for the resource: Twilio's.
+		// Version 2 exists for this.
+		expect(autoDescription({ provider: 'metaCloud', operation: 'requestCode' })).toBe('requestCode sender in WhatsApp Senders');
+	});
+
 	it('offers the model a manual description that names what the node manages and where', () => {
 		expect(description.description).toMatch(/WhatsApp Business senders \(phone numbers\)/);
 		for (const provider of ['Twilio', 'Meta', 'Autocalls', 'Famulor', '99digital']) expect(description.description).toContain(provider);
+	});
+});
+
+describe('WhatsApp Senders version 2 as an AI Agent tool', () => {
+	const autoDescriptionV2 = (parameters: Record<string, string>) =>
+		NodeHelpers.getToolDescriptionForNode(
+			{ ...toolNode({}), typeVersion: 2, parameters: { descriptionType: 'auto', ...parameters } },
+			{ description: descriptionV2 } as never,
+		);
+
+	const cases = PROVIDERS.flatMap((provider) =>
+		operationsOf(provider).map((operation) => [provider.id, operation.value, operation.option.action as string] as const),
+	);
+
+	it.each(cases)('describes %s %s by its action', (provider, operation, action) => {
+		expect(autoDescriptionV2({ resource: provider, operation })).toBe(`${action} in WhatsApp Senders`);
+	});
+
+	it.each([
+		['metaCloud', 'requestCode', 'Request a verification code in WhatsApp Senders'],
+		['metaCloud', 'register', 'Register a sender in WhatsApp Senders'],
+		['metaCloud', 'getProfile', 'Get the business profile of a sender in WhatsApp Senders'],
+		['metaCloud', 'updateProfile', 'Update the business profile of a sender in WhatsApp Senders'],
+		['metaCloud', 'deregister', 'Deregister a sender in WhatsApp Senders'],
+		['99digital', 'listRegistered', 'List registered numbers in WhatsApp Senders'],
+		['99digital', 'getUsage', 'Get account usage in WhatsApp Senders'],
+		['famulor', 'list', 'List senders in WhatsApp Senders'],
+		['twilio', 'update', 'Update a sender in WhatsApp Senders'],
+	])('names what %s %s does', (provider, operation, expected) => {
+		expect(autoDescriptionV2({ resource: provider, operation })).toBe(expected);
+	});
+
+	it('covers every operation of every provider', () => {
+		expect(cases.length).toBe(PROVIDERS.reduce((sum, provider) => sum + operationsOf(provider).length, 0));
+		expect(new Set(cases.map(([, operation]) => operation)).size).toBe(13);
 	});
 });

@@ -13,13 +13,20 @@ import { PROVIDERS } from '../../nodes/WhatsAppSenders/providers';
  * regenerate it with `npx jest -u test/unit/nodeDescriptions.test.ts` and review the diff.
  */
 
-const action = new WhatsAppSenders();
+const senders = new WhatsAppSenders();
+/** Version 1 (existing workflows: Provider, then the resource Sender) and version 2 (new nodes: the resource is the provider). */
+const actionV1 = senders.getNodeType(1).description;
+const actionV2 = senders.getNodeType(2).description;
 const trigger = new WhatsAppSendersTrigger();
+/** What selects a provider's operation in each version. */
+const choicesOf = (version: 1 | 2, provider: string, operation: string) =>
+	version === 1 ? { provider, resource: 'sender', operation } : { resource: provider, operation };
 
 const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
 function node(description: INodeTypeDescription, parameters: INode['parameters']): INode {
-	return { id: 'n', name: description.defaults.name ?? 'node', type: description.name, typeVersion: 1, position: [0, 0], parameters };
+	const typeVersion = Array.isArray(description.version) ? description.version[0] : description.version;
+	return { id: 'n', name: description.defaults.name ?? 'node', type: description.name, typeVersion, position: [0, 0], parameters };
 }
 
 /** The parameters the panel shows for these choices, with n8n's defaults filled in. */
@@ -47,23 +54,30 @@ function subtitle(description: INodeTypeDescription, parameters: INode['paramete
 }
 
 describe('What the editor shows (snapshot: `npx jest -u test/unit/nodeDescriptions.test.ts` to accept a change)', () => {
-	it('WhatsApp Senders: the whole description', () => {
-		expect(plain(action.description)).toMatchSnapshot();
+	it.each([
+		[1, actionV1],
+		[2, actionV2],
+	])('WhatsApp Senders version %s: the whole description', (_version, description) => {
+		expect(plain(description)).toMatchSnapshot();
 	});
 
 	it('WhatsApp Senders Trigger: the whole description', () => {
 		expect(plain(trigger.description)).toMatchSnapshot();
 	});
 
-	it.each(PROVIDERS.map((provider) => [provider.id, provider]))('WhatsApp Senders with %s: each operation as shown', (_id, provider) => {
-		const byOperation = Object.fromEntries(
-			operationsOf(provider).map((operation) => {
-				const choices = { provider: provider.id, resource: 'sender', operation: operation.value };
-				return [operation.value, { subtitle: subtitle(action.description, choices), credentials: credentialsShown(action.description, choices), ...(shown(action.description, choices) as object) }];
-			}),
-		);
-		expect(byOperation).toMatchSnapshot();
-	});
+	it.each(PROVIDERS.flatMap((provider) => [1, 2].map((version) => [provider.id, version as 1 | 2, provider] as const)))(
+		'WhatsApp Senders with %s, version %s: each operation as shown',
+		(_id, version, provider) => {
+			const description = version === 1 ? actionV1 : actionV2;
+			const byOperation = Object.fromEntries(
+				operationsOf(provider).map((operation) => {
+					const choices = choicesOf(version, provider.id, operation.value);
+					return [operation.value, { subtitle: subtitle(description, choices), credentials: credentialsShown(description, choices), ...(shown(description, choices) as object) }];
+				}),
+			);
+			expect(byOperation).toMatchSnapshot();
+		},
+	);
 
 	it.each(PROVIDERS.map((provider) => [provider.id]))('WhatsApp Senders Trigger with %s as shown', (id) => {
 		const choices = { provider: id };
@@ -77,13 +91,14 @@ describe('What the editor shows (snapshot: `npx jest -u test/unit/nodeDescriptio
 
 describe('Canvas subtitles name the provider, not its internal id', () => {
 	it.each([
-		[{ provider: 'metaCloud', resource: 'sender', operation: 'list' }, 'List · Meta WhatsApp Cloud API'],
-		[{ provider: 'twilio', resource: 'sender', operation: 'get' }, 'Get · Twilio'],
-		[{ provider: '99digital', resource: 'sender', operation: 'getUsage' }, 'Get Account Usage · 99digital'],
+		['metaCloud', 'list', 'List · Meta WhatsApp Cloud API'],
+		['twilio', 'get', 'Get · Twilio'],
+		['99digital', 'getUsage', 'Get Account Usage · 99digital'],
 		// an unknown value (an old workflow, an expression) shows as it is
-		[{ provider: 'twilio', resource: 'sender', operation: 'teleport' }, 'teleport · Twilio'],
-	])('%j → %s', (parameters, expected) => {
-		expect(subtitle(action.description, parameters)).toBe(expected);
+		['twilio', 'teleport', 'teleport · Twilio'],
+	])('%s %s → %s, in both versions', (provider, operation, expected) => {
+		expect(subtitle(actionV1, choicesOf(1, provider, operation))).toBe(expected);
+		expect(subtitle(actionV2, choicesOf(2, provider, operation))).toBe(expected);
 	});
 
 	it.each([
@@ -96,10 +111,13 @@ describe('Canvas subtitles name the provider, not its internal id', () => {
 });
 
 describe('A sender never carries over to another provider', () => {
-	it('every Sender locator depends on the provider, so the editor clears it on a switch', () => {
-		const locators = action.description.properties.filter((p) => p.type === 'resourceLocator');
+	it.each([
+		[1, actionV1, 'provider'],
+		[2, actionV2, 'resource'],
+	])('version %s: every Sender locator depends on the provider (%s), so the editor clears it on a switch', (_version, description, parameter) => {
+		const locators = description.properties.filter((p) => p.type === 'resourceLocator');
 		expect(locators.length).toBeGreaterThan(0);
-		for (const locator of locators) expect(locator.typeOptions?.loadOptionsDependsOn).toEqual(['provider']);
+		for (const locator of locators) expect(locator.typeOptions?.loadOptionsDependsOn).toEqual([parameter]);
 	});
 });
 

@@ -5,6 +5,7 @@ import { resolveProvider } from '../providers';
 import type { ProviderHttp } from '../providers/http';
 import { createProviderHttp } from '../transport/http';
 import { toNodeError } from '../nodeError';
+import { providerParameterOf } from '../description';
 import { findOperation, operationsOf } from './index';
 import { leanToolOutput, withoutRaw } from './toolOutput';
 
@@ -17,10 +18,11 @@ export async function routeSenderOperation(this: IExecuteFunctions): Promise<INo
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
 	const httpByKey = new Map<string, ProviderHttp>();
+	const providerParameter = providerParameterOf(this.getNode().typeVersion);
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const provider = resolveProvider(this.getNodeParameter('provider', itemIndex));
+			const provider = resolveProvider(this.getNodeParameter(providerParameter, itemIndex));
 			const operationValue = this.getNodeParameter('operation', itemIndex);
 			const operation = findOperation(operationValue);
 			const handler = operation && provider.handlers[operation.value];

@@ -3,11 +3,12 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 import { resolveProvider } from '../providers';
 import { createProviderHttp } from '../transport/http';
 import { toNodeError } from '../nodeError';
+import { providerParameterOf } from '../description';
 
 /** "From list" of the Sender locator: every sender of the account, searchable by number, name or ID. */
 export async function searchSenders(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	try {
-		const provider = resolveProvider(this.getCurrentNodeParameter('provider'));
+		const provider = resolveProvider(this.getCurrentNodeParameter(providerParameterOf(this.getNode().typeVersion)));
 		const http = await createProviderHttp(this, provider);
 		const senders = await provider.handlers.list(http, {
 			statusFilter: provider.listStatusFilters?.includes('all') ? 'all' : undefined,

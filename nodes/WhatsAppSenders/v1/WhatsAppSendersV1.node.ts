@@ -1,0 +1,45 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { routeSenderOperation } from '../actions/router';
+import { toolOutputProperty } from '../actions/toolOutput';
+import { searchSenders } from '../methods/listSearch';
+import {
+	operationProperties,
+	providerCredentials,
+	providerProperty,
+	resourceProperty,
+	senderProperties,
+} from '../description';
+import { actionSubtitle } from '../subtitle';
+
+/**
+ * Version 1, unchanged for existing workflows: a Provider choice, then the one resource
+ * `sender`. n8n's node panel and its AI-tool descriptions read only the first operation list
+ * of a resource (Twilio's here): new nodes are version 2.
+ */
+export class WhatsAppSendersV1 implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'WhatsApp Senders',
+		name: 'whatsAppSenders',
+		icon: { light: 'file:../whatsAppSenders.svg', dark: 'file:../whatsAppSenders.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: actionSubtitle('provider'),
+		description:
+			'List and manage WhatsApp Business senders (phone numbers) on Twilio, Meta WhatsApp Cloud API, Autocalls, Famulor and 99digital',
+		documentationUrl: 'https://github.com/whatsapp-senders/n8n-nodes-whatsapp-senders#whatsapp-senders-node',
+		defaults: { name: 'WhatsApp Senders' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		usableAsTool: true,
+		credentials: providerCredentials,
+		properties: [providerProperty, resourceProperty, ...operationProperties(), ...senderProperties, toolOutputProperty],
+	};
+
+	methods = { listSearch: { searchSenders } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await routeSenderOperation.call(this);
+	}
+}
