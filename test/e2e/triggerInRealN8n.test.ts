@@ -22,6 +22,13 @@ const REMOVAL_WORKFLOW_ID = 'e2eRemovalAlert1';
 /** A Meta business portfolio and the Twilio account, each watched for messaging-limit changes. */
 const META_TOKEN = 'e2e-trigger-meta-token';
 const META_WABA = '102290129340398';
+/**
+ * Each step of these tests is one poll, the one n8n runs when a workflow is (re)activated
+ * (repoll): a yearly schedule keeps n8n's own minute ticks out of them. With "every minute",
+ * a tick falling inside a step makes it two polls; a suspect empty listing is then confirmed
+ * by the second, as it should be, and the step no longer shows what it claims.
+ */
+const ONLY_WHEN_ACTIVATED = { item: [{ mode: 'custom', cronExpression: '0 0 1 1 *' }] };
 const LIMIT_WORKFLOW_IDS = { metaCloud: 'e2eMetaLimitAlrt', twilio: 'e2eTwilLimitAlrt' };
 const LIMIT_TEXT = '"Limit " + $json.previous.messagingLimit + " → " + $json.current.messagingLimit + " (" + $json.current.messagingLimitText + ") on " + $json.senderCount + " numbers of " + $json.provider + ": " + $json.senders.map(s => s.phoneNumber).join(", ")';
 
@@ -66,7 +73,7 @@ beforeAll(async () => {
 				id: WORKFLOW_ID,
 				name: 'Quality alert',
 				triggerName: 'Quality turns RED',
-				triggerParameters: { provider: 'twilio', events: ['qualityChanged'], filters: { qualityBecomes: ['RED'] } },
+				triggerParameters: { pollTimes: ONLY_WHEN_ACTIVATED, provider: 'twilio', events: ['qualityChanged'], filters: { qualityBecomes: ['RED'] } },
 				credentials: { twilioSendersApi: { id: 'twilioTrigCred01', name: 'Twilio e2e' } },
 				slackUrl: slack.url,
 				text: '"WhatsApp quality " + $json.previous.qualityRating + " → " + $json.sender.qualityRating + " for " + $json.sender.phoneNumber + " (" + $json.provider + ")"',
@@ -75,7 +82,7 @@ beforeAll(async () => {
 				id: REMOVAL_WORKFLOW_ID,
 				name: 'Removal alert',
 				triggerName: 'Sender removed',
-				triggerParameters: { provider: 'twilio', events: ['senderRemoved'] },
+				triggerParameters: { pollTimes: ONLY_WHEN_ACTIVATED, provider: 'twilio', events: ['senderRemoved'] },
 				credentials: { twilioSendersApi: { id: 'twilioTrigCred02', name: 'Twilio fleet e2e' } },
 				slackUrl: slack.url,
 				text: '"Removed " + $json.sender.phoneNumber',
@@ -84,7 +91,7 @@ beforeAll(async () => {
 				id: LIMIT_WORKFLOW_IDS.metaCloud,
 				name: 'Meta limit alert',
 				triggerName: 'Meta limit changes',
-				triggerParameters: { provider: 'metaCloud', events: ['messagingLimitChanged'] },
+				triggerParameters: { pollTimes: ONLY_WHEN_ACTIVATED, provider: 'metaCloud', events: ['messagingLimitChanged'] },
 				credentials: { metaWhatsAppCloudApi: { id: 'metaTrigCred0001', name: 'Meta e2e' } },
 				slackUrl: slack.url,
 				text: LIMIT_TEXT,
@@ -93,7 +100,7 @@ beforeAll(async () => {
 				id: LIMIT_WORKFLOW_IDS.twilio,
 				name: 'Twilio limit alert',
 				triggerName: 'Twilio limit changes',
-				triggerParameters: { provider: 'twilio', events: ['messagingLimitChanged'] },
+				triggerParameters: { pollTimes: ONLY_WHEN_ACTIVATED, provider: 'twilio', events: ['messagingLimitChanged'] },
 				credentials: { twilioSendersApi: { id: 'twilioTrigCred01', name: 'Twilio e2e' } },
 				slackUrl: slack.url,
 				text: LIMIT_TEXT,
