@@ -3,12 +3,16 @@ import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 import { operationsOf, SENDER_OPERATIONS } from './actions';
 import { PROVIDERS } from './providers';
 
-/** One credential per provider, shown only when that provider is chosen. */
-export const providerCredentials: INodeCredentialDescription[] = PROVIDERS.map((provider) => ({
-	name: provider.credentialType,
-	required: true,
-	displayOptions: { show: { provider: [provider.id] } },
-}));
+/** One credential per provider, shown only when that provider is chosen in `parameter`. */
+function credentialsShownBy(parameter: 'provider' | 'resource'): INodeCredentialDescription[] {
+	return PROVIDERS.map((provider) => ({
+		name: provider.credentialType,
+		required: true,
+		displayOptions: { show: { [parameter]: [provider.id] } },
+	}));
+}
+
+export const providerCredentials = credentialsShownBy('provider');
 
 export const providerProperty: INodeProperties = {
 	displayName: 'Provider',
@@ -86,11 +90,7 @@ export function providerParameterOf(typeVersion: number): 'provider' | 'resource
 }
 
 /** Version 2 credentials: shown for the chosen resource (= provider). */
-export const providerResourceCredentials: INodeCredentialDescription[] = PROVIDERS.map((provider) => ({
-	name: provider.credentialType,
-	required: true,
-	displayOptions: { show: { resource: [provider.id] } },
-}));
+export const providerResourceCredentials = credentialsShownBy('resource');
 
 /** Version 2: one operation list per provider, holding exactly the operations it implements. */
 export function providerOperationProperties(): INodeProperties[] {

@@ -87,24 +87,22 @@ beforeAll(async () => {
 				slackUrl: slack.url,
 				text: '"Removed " + $json.sender.phoneNumber',
 			}),
-			triggerToSlackWorkflow({
-				id: LIMIT_WORKFLOW_IDS.metaCloud,
-				name: 'Meta limit alert',
-				triggerName: 'Meta limit changes',
-				triggerParameters: { pollTimes: ONLY_WHEN_ACTIVATED, provider: 'metaCloud', events: ['messagingLimitChanged'] },
-				credentials: { metaWhatsAppCloudApi: { id: 'metaTrigCred0001', name: 'Meta e2e' } },
-				slackUrl: slack.url,
-				text: LIMIT_TEXT,
-			}),
-			triggerToSlackWorkflow({
-				id: LIMIT_WORKFLOW_IDS.twilio,
-				name: 'Twilio limit alert',
-				triggerName: 'Twilio limit changes',
-				triggerParameters: { pollTimes: ONLY_WHEN_ACTIVATED, provider: 'twilio', events: ['messagingLimitChanged'] },
-				credentials: { twilioSendersApi: { id: 'twilioTrigCred01', name: 'Twilio e2e' } },
-				slackUrl: slack.url,
-				text: LIMIT_TEXT,
-			}),
+			...(
+				[
+					['metaCloud', 'Meta', { metaWhatsAppCloudApi: { id: 'metaTrigCred0001', name: 'Meta e2e' } }],
+					['twilio', 'Twilio', { twilioSendersApi: { id: 'twilioTrigCred01', name: 'Twilio e2e' } }],
+				] as const
+			).map(([provider, name, credentials]) =>
+				triggerToSlackWorkflow({
+					id: LIMIT_WORKFLOW_IDS[provider],
+					name: `${name} limit alert`,
+					triggerName: `${name} limit changes`,
+					triggerParameters: { pollTimes: ONLY_WHEN_ACTIVATED, provider, events: ['messagingLimitChanged'] },
+					credentials,
+					slackUrl: slack.url,
+					text: LIMIT_TEXT,
+				}),
+			),
 		],
 	));
 	// activation polls at once: that poll records the baseline
