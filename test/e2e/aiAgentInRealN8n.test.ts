@@ -9,9 +9,9 @@ import {
 	N8N_VERSION,
 	newUserFolder,
 	nodeOutput,
-	PACKAGE_NAME,
 	type RunOutput,
 } from '../support/n8n';
+import { agentWithSendersToolWorkflow } from '../support/workflows';
 
 /**
  * An n8n AI Agent with WhatsApp Senders as its tool, in a real n8n (`n8n execute`): Manual
@@ -46,46 +46,17 @@ beforeAll(async () => {
 		{ id: 'openAiAgentCred1', name: 'OpenAI (local)', type: 'openAiApi', data: { apiKey: OPENAI_KEY, url: model.baseUrl } },
 	]);
 	await importIntoN8n(userFolder, 'workflow', [
-		{
+		agentWithSendersToolWorkflow({
 			id: WORKFLOW_ID,
 			name: 'Ask an agent about the senders',
-			active: false,
-			settings: { executionOrder: 'v1' },
-			nodes: [
-				{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-				{
-					id: 'agent',
-					name: 'AI Agent',
-					type: '@n8n/n8n-nodes-langchain.agent',
-					typeVersion: 3,
-					position: [300, 0],
-					parameters: { promptType: 'define', text: 'Which of our WhatsApp numbers have a RED quality rating?', options: {} },
-				},
-				{
-					id: 'model',
-					name: 'OpenAI Chat Model',
-					type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
-					typeVersion: 1.2,
-					position: [200, 200],
-					parameters: { model: { __rl: true, mode: 'id', value: 'gpt-4o-mini' }, options: {} },
-					credentials: { openAiApi: { id: 'openAiAgentCred1', name: 'OpenAI (local)' } },
-				},
-				{
-					id: 'tool',
-					name: 'WhatsApp Senders',
-					type: `${PACKAGE_NAME}.whatsAppSendersTool`,
-					typeVersion: 1,
-					position: [400, 200],
-					parameters: { descriptionType: 'auto', provider: 'twilio', resource: 'sender', operation: 'list', returnAll: true },
-					credentials: { twilioSendersApi: { id: 'twilioAgentCred1', name: 'Twilio' } },
-				},
-			],
-			connections: {
-				Start: { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
-				'OpenAI Chat Model': { ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]] },
-				'WhatsApp Senders': { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
+			prompt: 'Which of our WhatsApp numbers have a RED quality rating?',
+			openAiCredential: { id: 'openAiAgentCred1', name: 'OpenAI (local)' },
+			tool: {
+				typeVersion: 1,
+				parameters: { provider: 'twilio', resource: 'sender', operation: 'list', returnAll: true },
+				credentials: { twilioSendersApi: { id: 'twilioAgentCred1', name: 'Twilio' } },
 			},
-		},
+		}),
 	]);
 	run = await executeWorkflow(userFolder, WORKFLOW_ID);
 }, 240_000);

@@ -2,7 +2,8 @@ import { rmSync } from 'node:fs';
 
 import { MetaSimulator } from '../simulators/meta';
 import { OpenAiChatSimulator } from '../simulators/openAiChat';
-import { executeWorkflow, importIntoN8n, installPackage, N8N_VERSION, newUserFolder, PACKAGE_NAME, type RunOutput } from '../support/n8n';
+import { executeWorkflow, importIntoN8n, installPackage, N8N_VERSION, newUserFolder, type RunOutput } from '../support/n8n';
+import { agentWithSendersToolWorkflow } from '../support/workflows';
 
 /**
  * A version-2 WhatsApp Senders tool (as the node panel now adds it: resource = provider) on a
@@ -32,54 +33,18 @@ beforeAll(async () => {
 		{ id: 'openAiAgentCred2', name: 'OpenAI (local)', type: 'openAiApi', data: { apiKey: OPENAI_KEY, url: model.baseUrl } },
 	]);
 	await importIntoN8n(userFolder, 'workflow', [
-		{
+		agentWithSendersToolWorkflow({
 			id: WORKFLOW_ID,
 			name: 'Ask an agent to request a code',
-			active: false,
-			settings: { executionOrder: 'v1' },
-			nodes: [
-				{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-				{
-					id: 'agent',
-					name: 'AI Agent',
-					type: '@n8n/n8n-nodes-langchain.agent',
-					typeVersion: 3,
-					position: [300, 0],
-					parameters: { promptType: 'define', text: 'Send a verification code to our new number.', options: {} },
-				},
-				{
-					id: 'model',
-					name: 'OpenAI Chat Model',
-					type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
-					typeVersion: 1.2,
-					position: [200, 200],
-					parameters: { model: { __rl: true, mode: 'id', value: 'gpt-4o-mini' }, options: {} },
-					credentials: { openAiApi: { id: 'openAiAgentCred2', name: 'OpenAI (local)' } },
-				},
-				{
-					id: 'tool',
-					name: 'WhatsApp Senders',
-					type: `${PACKAGE_NAME}.whatsAppSendersTool`,
-					typeVersion: 2,
-					position: [400, 200],
-					// what the node panel stores: the provider is the resource
-					parameters: {
-						descriptionType: 'auto',
-						resource: 'metaCloud',
-						operation: 'requestCode',
-						senderId: { __rl: true, mode: 'id', value: numberId },
-						codeMethod: 'sms',
-						language: 'en_US',
-					},
-					credentials: { metaWhatsAppCloudApi: { id: 'metaAgentCred001', name: 'Meta' } },
-				},
-			],
-			connections: {
-				Start: { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
-				'OpenAI Chat Model': { ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]] },
-				'WhatsApp Senders': { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
+			prompt: 'Send a verification code to our new number.',
+			openAiCredential: { id: 'openAiAgentCred2', name: 'OpenAI (local)' },
+			// what the node panel stores: the provider is the resource
+			tool: {
+				typeVersion: 2,
+				parameters: { resource: 'metaCloud', operation: 'requestCode', senderId: { __rl: true, mode: 'id', value: numberId }, codeMethod: 'sms', language: 'en_US' },
+				credentials: { metaWhatsAppCloudApi: { id: 'metaAgentCred001', name: 'Meta' } },
 			},
-		},
+		}),
 	]);
 	run = await executeWorkflow(userFolder, WORKFLOW_ID);
 }, 240_000);

@@ -93,3 +93,54 @@ export async function callProductionWebhook(n8nUrl: string, path: string): Promi
 	}
 	return { status: response.status, body: await response.text() };
 }
+
+/**
+ * Manual start → AI Agent (n8n's Agent v3) with an OpenAI-compatible chat model and one
+ * WhatsApp Senders tool, as a user wires it on the canvas.
+ */
+export function agentWithSendersToolWorkflow(options: {
+	id: string;
+	name: string;
+	prompt: string;
+	openAiCredential: { id: string; name: string };
+	tool: { typeVersion: number; parameters: Record<string, unknown>; credentials: Credentials };
+}) {
+	return workflow(
+		options.id,
+		options.name,
+		[
+			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'agent',
+				name: 'AI Agent',
+				type: '@n8n/n8n-nodes-langchain.agent',
+				typeVersion: 3,
+				position: [300, 0],
+				parameters: { promptType: 'define', text: options.prompt, options: {} },
+			},
+			{
+				id: 'model',
+				name: 'OpenAI Chat Model',
+				type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
+				typeVersion: 1.2,
+				position: [200, 200],
+				parameters: { model: { __rl: true, mode: 'id', value: 'gpt-4o-mini' }, options: {} },
+				credentials: { openAiApi: options.openAiCredential },
+			},
+			{
+				id: 'tool',
+				name: 'WhatsApp Senders',
+				type: `${PACKAGE_NAME}.whatsAppSendersTool`,
+				typeVersion: options.tool.typeVersion,
+				position: [400, 200],
+				parameters: { descriptionType: 'auto', ...options.tool.parameters },
+				credentials: options.tool.credentials,
+			},
+		],
+		{
+			Start: { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
+			'OpenAI Chat Model': { ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]] },
+			'WhatsApp Senders': { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
+		},
+	);
+}
