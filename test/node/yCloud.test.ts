@@ -123,6 +123,19 @@ describe('List YCloud phone numbers', () => {
 		expect(ycloud.server.requests.at(-1)!.query.limit).toBe('5');
 	});
 
+	it("says so, instead of cutting the list, when the account has more numbers than YCloud's 100 pages reach", async () => {
+		ycloud.addNumbers(...Array.from({ length: 10_001 }, (_, i) => ({ phoneNumber: `+1650${String(i).padStart(7, '0')}` })));
+		const { error } = await run({ operation: 'list', returnAll: true });
+		expect(error?.message).toContain('more than 10000 phone numbers');
+		expect(ycloud.server.requests).toHaveLength(100);
+	}, 30_000);
+
+	it('refuses an http Base URL that is not localhost, before the key is sent anywhere', async () => {
+		const { error } = await run({ operation: 'list', returnAll: true }, { baseUrl: 'http://api.ycloud.example/v2' });
+		expect(error?.message).toMatch(/Base URL/);
+		expect(ycloud.server.requests).toHaveLength(0);
+	});
+
 	it('sends the key in X-API-Key and nothing in Authorization', async () => {
 		ycloud.addNumbers({ phoneNumber: '+16315551111' });
 		await run({ operation: 'list', returnAll: true });
