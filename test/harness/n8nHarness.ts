@@ -28,6 +28,7 @@ import { FamulorApi } from '../../credentials/FamulorApi.credentials';
 import { MetaWhatsAppCloudApi } from '../../credentials/MetaWhatsAppCloudApi.credentials';
 import { NinetyNineDigitalApi } from '../../credentials/NinetyNineDigitalApi.credentials';
 import { TwilioSendersApi } from '../../credentials/TwilioSendersApi.credentials';
+import { YCloudApi } from '../../credentials/YCloudApi.credentials';
 import { WhatsAppSenders } from '../../nodes/WhatsAppSenders/WhatsAppSenders.node.ts';
 import { WhatsAppSendersTrigger } from '../../nodes/WhatsAppSenders/WhatsAppSendersTrigger.node.ts';
 
@@ -47,6 +48,7 @@ const CREDENTIAL_TYPES: ICredentialType[] = [
 	new AutocallsApi(),
 	new FamulorApi(),
 	new NinetyNineDigitalApi(),
+	new YCloudApi(),
 ];
 
 /**

@@ -8,7 +8,7 @@ import { LISTING_PROVIDERS, startListingAccount, type ListingAccount, type Listi
  * numbers, IDs and codes, URLs, over-long profile fields, wrong types from expressions,
  * empty strings, Unicode look-alikes, operations a provider does not have. Each case runs
  * with On Error → Continue: the item becomes an error item naming the field and the item,
- * and the simulators of all five providers see no request at all (token exchange included).
+ * and the simulators of all providers see no request at all (token exchange included).
  */
 
 const XE = 'XE0123456789abcdef0123456789abcdef';
@@ -96,6 +96,12 @@ const CASES: Array<[string, ListingProvider, IDataObject, string]> = [
 	['a PIN that is empty from an expression', 'metaCloud', { operation: 'register', senderId: byId('1111111111'), pin: '={{ $json.pin ?? "" }}' }, 'PIN'],
 	['a language that is a word', 'metaCloud', { operation: 'requestCode', senderId: byId('1111111111'), codeMethod: 'sms', language: 'english' }, 'Language'],
 	['a code method Meta does not have', 'metaCloud', { operation: 'requestCode', senderId: byId('1111111111'), codeMethod: '={{ "email" }}', language: 'en_US' }, 'Code Method'],
+	// YCloud: a number is its WABA ID and E.164 number
+	['a YCloud Limit of 0', 'ycloud', { operation: 'list', returnAll: false, limit: 0 }, 'Limit'],
+	['a YCloud ID without the WABA ID', 'ycloud', { operation: 'get', senderId: byId('={{ "+16315551111" }}') }, 'Sender'],
+	['a YCloud ID whose number has no "+"', 'ycloud', { operation: 'getProfile', senderId: byId('={{ "102290129340398/16315551111" }}') }, 'Sender'],
+	['a YCloud ID that climbs out of its path', 'ycloud', { operation: 'get', senderId: byId('={{ "../+16315551111" }}') }, 'Sender'],
+	['Delete on YCloud', 'ycloud', { operation: 'delete', senderId: byId('102290129340398/+16315551111') }, 'Operation'],
 ];
 
 describe('Bad input is refused before any request, as an error item that names the field and the item', () => {
@@ -115,7 +121,7 @@ describe('Bad input is refused before any request, as an error item that names t
 	const requestsSent = () => [...accounts.values()].reduce((sum, account) => sum + account.simulator.server.requests.length, 0);
 	const allCredentials = () => Object.assign({}, ...[...accounts.values()].map((account) => account.credentials)) as Record<string, ICredentialDataDecryptedObject>;
 
-	it('covers at least 50 distinct inputs across all five providers', () => {
+	it('covers at least 50 distinct inputs across all providers', () => {
 		expect(new Set(CASES.map(([what]) => what)).size).toBe(CASES.length);
 		expect(CASES.length).toBeGreaterThanOrEqual(50);
 		expect(new Set(CASES.map(([, provider]) => provider))).toEqual(new Set(LISTING_PROVIDERS));

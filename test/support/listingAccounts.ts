@@ -5,6 +5,7 @@ import { NinetyNineDigitalSimulator } from '../simulators/ninetyNineDigital';
 import { PlatformSimulator } from '../simulators/platform';
 import type { HttpSimulator, RecordedRequest } from '../simulators/server';
 import { TwilioSimulator, twilioSid } from '../simulators/twilio';
+import { YCloudSimulator } from '../simulators/yCloud';
 
 /**
  * One provider account holding N senders in a fresh simulator, for counting what a full
@@ -12,7 +13,7 @@ import { TwilioSimulator, twilioSid } from '../simulators/twilio';
  * their index, so every run sees the same fleet.
  */
 
-export const LISTING_PROVIDERS = ['twilio', 'metaCloud', 'autocalls', 'famulor', '99digital'] as const;
+export const LISTING_PROVIDERS = ['twilio', 'metaCloud', 'autocalls', 'famulor', '99digital', 'ycloud'] as const;
 export type ListingProvider = (typeof LISTING_PROVIDERS)[number];
 
 export interface ListingAccount {
@@ -85,6 +86,12 @@ export async function startListingAccount(provider: ListingProvider, count: numb
 				{ ninetyNineDigitalApi: { clientId: 'listing-client', clientSecret: 'listing-secret', baseUrl: ninetyNine.baseUrl } },
 				(r) => r.path === '/api/whatsapp/getWhatsApp',
 			);
+		}
+		case 'ycloud': {
+			const ycloud = new YCloudSimulator('listing-ycloud-key');
+			await ycloud.start();
+			ycloud.addNumbers(...indexes.map((i) => ({ phoneNumber: fleetNumber(i), verifiedName: `Client ${i}`, qualityRating: ['GREEN', 'YELLOW', 'RED'][i % 3] })));
+			return account(provider, ycloud, { yCloudApi: { apiKey: 'listing-ycloud-key', baseUrl: ycloud.baseUrl } }, (r) => r.path === '/v2/whatsapp/phoneNumbers');
 		}
 	}
 }

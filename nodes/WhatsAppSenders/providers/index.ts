@@ -4,6 +4,7 @@ import { famulorAdapter } from './famulor/adapter';
 import { metaCloudAdapter } from './metaCloud/adapter';
 import { ninetyNineDigitalAdapter } from './ninetyNineDigital/adapter';
 import { twilioAdapter } from './twilio/adapter';
+import { yCloudAdapter } from './yCloud/adapter';
 import type { ProviderAdapter } from './adapter';
 import type { SenderOperation } from './operations';
 
@@ -14,6 +15,7 @@ export const PROVIDERS: readonly ProviderAdapter[] = [
 	autocallsAdapter,
 	famulorAdapter,
 	ninetyNineDigitalAdapter,
+	yCloudAdapter,
 ];
 
 export function findProvider(id: unknown): ProviderAdapter | undefined {

@@ -1,0 +1,130 @@
+import { UnexpectedResponseError } from '../../core/errors';
+import { asRecord } from '../../core/json';
+import type { Sender } from '../../core/sender';
+import type { ProviderAdapter } from '../adapter';
+import type { ProviderErrorDetail, ProviderHttp, ProviderRequest } from '../http';
+import type { ListSendersOptions } from '../operations';
+import { listPagedSenders } from '../pagedListing';
+import { mapYCloudPhoneNumber } from './mapper';
+
+/** YCloud's page-number paging: `limit` 1..100 and `page` 1..100, so at most 10,000 numbers are reachable. */
+export const YCLOUD_MAX_PAGE_SIZE = 100;
+export const YCLOUD_MAX_PAGE = 100;
+export const YCLOUD_PHONE_NUMBERS_PATH = '/whatsapp/phoneNumbers';
+
+/**
+ * What YCloud's error codes (its error catalog) mean for the user. ACCOUNT_RATE_LIMITED is the
+ * account quota (200 requests/s, 10,000/h): the request was not processed, and the transport
+ * waits the Retry-After YCloud sends before repeating it.
+ */
+const YCLOUD_ERRORS: Record<string, { hint: string; retryable?: boolean; credentials?: boolean }> = {
+	UNAUTHORIZED: { hint: 'YCloud wants the API key itself in the X-API-Key header: copy it again from Developers → API Keys in the YCloud console.', credentials: true },
+	ACCOUNT_RATE_LIMITED: { hint: 'The YCloud account quota (200 requests per second, 10,000 per hour, shared by all its API calls) is used up.', retryable: true },
+	ACCOUNT_UNAVAILABLE: { hint: 'YCloud says the account is unavailable: contact YCloud support.' },
+	NOT_FOUND: { hint: 'YCloud found no such phone number: check the WABA ID and the E.164 number of the sender ID (WABA ID/+number, as List shows it).' },
+};
+
+/** YCloud's error envelope: `error.code` decides; `target` names the field, `requestId` traces the call at YCloud support. */
+function parseYCloudError(_status: number, body: unknown): ProviderErrorDetail {
+	const error = asRecord(asRecord(body)?.error);
+	if (!error) return {};
+	const code = typeof error.code === 'string' ? error.code : undefined;
+	const known = code === undefined ? undefined : YCLOUD_ERRORS[code];
+	const whatsapp = asRecord(error.whatsappApiError);
+	const hint = [
+		typeof error.target === 'string' ? `Field: ${error.target}.` : undefined,
+		known?.hint,
+		typeof whatsapp?.message === 'string' ? `WhatsApp said: ${whatsapp.message}.` : undefined,
+		typeof error.requestId === 'string' ? `YCloud request ID ${error.requestId}.` : undefined,
+	];
+	return {
+		code,
+		message: typeof error.message === 'string' ? error.message : undefined,
+		moreInfo: typeof error.docUrl === 'string' ? error.docUrl : undefined,
+		hint: hint.filter(Boolean).join(' ') || undefined,
+		retryable: known?.retryable,
+		credentialsRejected: known?.credentials,
+	};
+}
+
+/**
+ * Pages of `limit` numbers, asked one page number after the other. The first page asks for
+ * the total, so the listing stops on the last full page instead of asking for an empty one;
+ * without a total it goes on while a page is full, as YCloud's pagination guide says.
+ */
+async function listYCloudNumbers(http: ProviderHttp, options: ListSendersOptions): Promise<Sender[]> {
+	const pageSize = Math.min(YCLOUD_MAX_PAGE_SIZE, options.limit ?? YCLOUD_MAX_PAGE_SIZE);
+	let total: number | undefined;
+	const pageRequest = (page: number): ProviderRequest => ({
+		method: 'GET',
+		path: YCLOUD_PHONE_NUMBERS_PATH,
+		qs: { page, limit: pageSize, ...(page === 1 ? { includeTotal: 'true' } : {}) },
+	});
+	return await listPagedSenders(http, options, {
+		provider: 'YCloud',
+		recordName: 'a phone number',
+		first: pageRequest(1),
+		records(page) {
+			const items = asRecord(page)?.items;
+			// `items` is optional in YCloud's schema: a page without it is an empty page
+			if (items === undefined && asRecord(page)) return [];
+			if (!Array.isArray(items)) throw new UnexpectedResponseError('YCloud', 'the phone number list has no "items" array');
+			return items;
+		},
+		map: mapYCloudPhoneNumber,
+		next(page) {
+			const body = asRecord(page)!;
+			if (typeof body.total === 'number') total = body.total;
+			const length = Array.isArray(body.items) ? body.items.length : 0;
+			const offset = typeof body.offset === 'number' ? body.offset : 0;
+			if (length < pageSize) return undefined;
+			if (total !== undefined && offset + length >= total) return undefined;
+			const pageNumber = Math.floor(offset / pageSize) + 1;
+			if (pageNumber >= YCLOUD_MAX_PAGE) {
+				throw new UnexpectedResponseError(
+					'YCloud',
+					`the account has more than ${YCLOUD_MAX_PAGE * pageSize} phone numbers, and YCloud's list stops at page ${YCLOUD_MAX_PAGE}; nothing past them can be listed`,
+				);
+			}
+			return pageRequest(pageNumber + 1);
+		},
+	});
+}
+
+/** "102290129340398/+16315551111" → YCloud's path; the "+" is sent as %2B, as YCloud asks. */
+function numberPath(id: string): string {
+	const slash = id.indexOf('/');
+	return `${YCLOUD_PHONE_NUMBERS_PATH}/${encodeURIComponent(id.slice(0, slash))}/${encodeURIComponent(id.slice(slash + 1))}`;
+}
+
+async function getYCloudNumber(http: ProviderHttp, id: string): Promise<Sender> {
+	const number = asRecord(await http.request({ method: 'GET', path: numberPath(id) }));
+	if (!number) throw new UnexpectedResponseError('YCloud', 'the phone number is not an object');
+	return mapYCloudPhoneNumber(number);
+}
+
+async function getYCloudProfile(http: ProviderHttp, id: string): Promise<Record<string, unknown>> {
+	const profile = asRecord(await http.request({ method: 'GET', path: `${numberPath(id)}/profile` }));
+	if (!profile) throw new UnexpectedResponseError('YCloud', 'the phone number profile is not an object');
+	return { provider: 'ycloud', id, ...profile };
+}
+
+export const yCloudAdapter: ProviderAdapter = {
+	id: 'ycloud',
+	displayName: 'YCloud',
+	credentialType: 'yCloudApi',
+	defaultBaseUrl: 'https://api.ycloud.com/v2',
+	credentialHint: 'the API key',
+	senderIdPattern: {
+		regex: /^[0-9A-Za-z_-]{1,64}\/\+[1-9][0-9]{5,14}$/,
+		example: '102290129340398/+16315551111',
+		description: 'A YCloud sender ID is the WhatsApp Business Account ID and the E.164 number, joined by "/", as List shows it',
+	},
+	parseError: parseYCloudError,
+	accountIdentity: (credentials) => String(credentials.apiKey ?? ''),
+	handlers: {
+		list: listYCloudNumbers,
+		get: getYCloudNumber,
+		getProfile: getYCloudProfile,
+	},
+};

@@ -1,0 +1,95 @@
+import type { JsonRecord } from '../../core/json';
+import { normalizeQuality, offlineReasonsOf, parseMessagingLimit, type StatusMeaning, textOrNull, toE164 } from '../../core/normalize';
+import type { Sender } from '../../core/sender';
+
+/**
+ * Every value of YCloud's WhatsappPhoneNumberStatus enum (its API reference, sources in
+ * docs/providers.md), mapped on purpose. CONNECTED, FLAGGED and RESTRICTED carry the meanings
+ * YCloud's help centre gives them; the others follow Meta's meanings of the same words
+ * (marked assumptions in docs/providers.md). A word YCloud adds later becomes UNKNOWN with
+ * YCloud's word kept in providerStatus.
+ */
+const YCLOUD_STATUS: Record<string, StatusMeaning> = {
+	CONNECTED: { status: 'ONLINE' },
+	// low quality (red): the limit cannot grow, but the number still sends
+	FLAGGED: { status: 'ONLINE' },
+	WARNED: { status: 'ONLINE' },
+	RATE_LIMITED: { status: 'ONLINE' },
+	PENDING: { status: 'PENDING' },
+	MANUAL_REVIEW: { status: 'PENDING' },
+	UNVERIFIED: { status: 'PENDING_VERIFICATION' },
+	RESTRICTED: {
+		status: 'OFFLINE',
+		reason: 'The number reached its messaging limit: it cannot start conversations until the limit resets; it can still reply.',
+	},
+	DISCONNECTED: { status: 'OFFLINE', reason: 'The number is disconnected from the WhatsApp Business Platform.' },
+	BANNED: { status: 'OFFLINE', reason: 'The number is banned: it can neither send nor receive messages.' },
+	BLOCKED: { status: 'OFFLINE', reason: 'The number is blocked from sending messages.' },
+	MIGRATED: { status: 'OFFLINE', reason: 'The number was migrated to another WhatsApp Business Account.' },
+	UNKNOWN: { status: 'UNKNOWN' },
+};
+
+/**
+ * The tiers YCloud documents for `messagingLimit` and `whatsappBusinessManagerMessagingLimit`:
+ * business-initiated conversations per rolling 24 h; TIER_NOT_SET and TIER_UNLIMITED have no number.
+ */
+const YCLOUD_TIERS: Record<string, number | null> = {
+	TIER_NOT_SET: null,
+	TIER_50: 50,
+	TIER_250: 250,
+	TIER_1K: 1_000,
+	TIER_2K: 2_000,
+	TIER_10K: 10_000,
+	TIER_100K: 100_000,
+	TIER_UNLIMITED: null,
+};
+
+/** The id this package gives a YCloud number: YCloud addresses one number by its WABA and its E.164 number. */
+export function yCloudSenderId(wabaId: string, phoneNumber: string): string {
+	return `${wabaId}/${phoneNumber}`;
+}
+
+/** A PENDING number whose code is not verified yet waits for the code (as on Meta, whose words these are). */
+function normalizeStatus(status: string | null, codeVerification: string | null): StatusMeaning {
+	if (!status) return { status: 'UNKNOWN' };
+	const known = YCLOUD_STATUS[status.toUpperCase()] ?? { status: 'UNKNOWN' };
+	if (known.status === 'PENDING' && status.toUpperCase() === 'PENDING' && codeVerification !== null && codeVerification !== 'VERIFIED') {
+		return { status: 'PENDING_VERIFICATION' };
+	}
+	return known;
+}
+
+/**
+ * Since October 7, 2025 the limit belongs to the business portfolio and is shared by all its
+ * numbers (YCloud's `whatsappBusinessManagerMessagingLimit`): that one is read first, the
+ * number's own `messagingLimit` only when YCloud does not send the portfolio's.
+ */
+function readLimit(raw: JsonRecord): { text: string | null; limit: number | null } {
+	const text = textOrNull(raw.whatsappBusinessManagerMessagingLimit) ?? textOrNull(raw.messagingLimit);
+	if (text === null) return { text, limit: null };
+	const limit = YCLOUD_TIERS[text.toUpperCase()];
+	// a tier added later ("TIER_5K") is still read from its word
+	return { text, limit: limit === undefined ? parseMessagingLimit(text) : limit };
+}
+
+export function mapYCloudPhoneNumber(raw: JsonRecord): Sender {
+	const phoneNumber = toE164(raw.phoneNumber) ?? toE164(raw.displayPhoneNumber);
+	const wabaId = textOrNull(raw.wabaId);
+	const providerStatus = textOrNull(raw.status);
+	const meaning = normalizeStatus(providerStatus, textOrNull(raw.codeVerificationStatus));
+	const { text, limit } = readLimit(raw);
+	const offlineReasons = offlineReasonsOf(providerStatus, meaning);
+	return {
+		provider: 'ycloud',
+		id: wabaId && phoneNumber ? yCloudSenderId(wabaId, phoneNumber) : String(raw.id ?? ''),
+		phoneNumber,
+		displayName: textOrNull(raw.verifiedName),
+		status: meaning.status,
+		providerStatus,
+		qualityRating: normalizeQuality(raw.qualityRating),
+		messagingLimit: limit,
+		messagingLimitText: text,
+		...(offlineReasons && { offlineReasons }),
+		raw,
+	};
+}
