@@ -5,7 +5,7 @@ import { SlackSink } from '../simulators/slackSink';
 import { basicAuth } from '../simulators/server';
 import { TwilioSimulator, twilioSid, type TwilioSender } from '../simulators/twilio';
 import { repoll, type RunningN8n, startN8nWithWorkflows, twilioCredential, waitFor } from '../support/n8n';
-import { triggerToSlackWorkflow } from '../support/workflows';
+import { ONLY_WHEN_ACTIVATED, triggerToSlackWorkflow } from '../support/workflows';
 
 /**
  * The trigger in a real n8n: an active workflow "WhatsApp Senders Trigger (quality becomes
@@ -22,13 +22,6 @@ const REMOVAL_WORKFLOW_ID = 'e2eRemovalAlert1';
 /** A Meta business portfolio and the Twilio account, each watched for messaging-limit changes. */
 const META_TOKEN = 'e2e-trigger-meta-token';
 const META_WABA = '102290129340398';
-/**
- * Each step of these tests is one poll, the one n8n runs when a workflow is (re)activated
- * (repoll): a yearly schedule keeps n8n's own minute ticks out of them. With "every minute",
- * a tick falling inside a step makes it two polls; a suspect empty listing is then confirmed
- * by the second, as it should be, and the step no longer shows what it claims.
- */
-const ONLY_WHEN_ACTIVATED = { item: [{ mode: 'custom', cronExpression: '0 0 1 1 *' }] };
 const LIMIT_WORKFLOW_IDS = { metaCloud: 'e2eMetaLimitAlrt', twilio: 'e2eTwilLimitAlrt' };
 const LIMIT_TEXT = '"Limit " + $json.previous.messagingLimit + " → " + $json.current.messagingLimit + " (" + $json.current.messagingLimitText + ") on " + $json.senderCount + " numbers of " + $json.provider + ": " + $json.senders.map(s => s.phoneNumber).join(", ")';
 

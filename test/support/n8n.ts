@@ -331,7 +331,7 @@ export async function waitFor(condition: () => boolean, timeoutMs: number, what:
 export async function startN8nWithWorkflows(
 	credentials: unknown[],
 	workflows: Array<{ id?: string }>,
-): Promise<{ userFolder: string; port: number; n8n: RunningN8n; apiKey: string }> {
+): Promise<{ userFolder: string; port: number; n8n: RunningN8n; apiKey: string; session: OwnerSession }> {
 	const userFolder = newUserFolder();
 	await installPackage(userFolder);
 	await importIntoN8n(userFolder, 'credentials', credentials);
@@ -339,8 +339,9 @@ export async function startN8nWithWorkflows(
 	for (const { id } of workflows) if (id) await activateBeforeStart(userFolder, id);
 	const port = await freePort();
 	const n8n = await startN8n(userFolder, port);
-	const apiKey = await createApiKey(n8n.url, await setupOwner(n8n.url));
-	return { userFolder, port, n8n, apiKey };
+	const session = await setupOwner(n8n.url);
+	const apiKey = await createApiKey(n8n.url, session);
+	return { userFolder, port, n8n, apiKey, session };
 }
 
 /** A Twilio (WhatsApp Senders) credential with an Auth Token, as the e2e tests import it. */

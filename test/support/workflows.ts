@@ -7,6 +7,13 @@ import { PACKAGE_NAME } from './n8n';
 
 type Credentials = Record<string, { id: string; name: string }>;
 
+/**
+ * A trigger schedule that never comes round in a test (1 January, yearly): the workflow polls
+ * only when it is (re)activated, so each `repoll` is exactly one poll. With "every minute", a
+ * tick falling inside a test step makes it two polls.
+ */
+export const ONLY_WHEN_ACTIVATED = { item: [{ mode: 'custom', cronExpression: '0 0 1 1 *' }] };
+
 /** What every workflow here has besides its nodes: an id if the test names one, inactive, v1 order. */
 function workflow(id: string | undefined, name: string, nodes: object[], connections: object) {
 	return { ...(id ? { id } : {}), name, active: false, settings: { executionOrder: 'v1' }, nodes, connections };
@@ -55,8 +62,18 @@ export function triggerToSlackWorkflow(options: {
 	);
 }
 
-/** Webhook (answers with the last node's items) → WhatsApp Senders List on Twilio, every sender. */
-export function webhookListWorkflow(options: { id?: string; name: string; path: string; webhookId: string; credentials: Credentials }) {
+/**
+ * Webhook (answers with the last node's items) → one WhatsApp Senders node: by default List
+ * on Twilio, every sender; `parameters` runs any other operation on any provider.
+ */
+export function webhookListWorkflow(options: {
+	id?: string;
+	name: string;
+	path: string;
+	webhookId: string;
+	credentials: Credentials;
+	parameters?: Record<string, unknown>;
+}) {
 	return workflow(
 		options.id,
 		options.name,
@@ -71,16 +88,16 @@ export function webhookListWorkflow(options: { id?: string; name: string; path: 
 				parameters: { path: options.path, responseMode: 'lastNode', responseData: 'allEntries' },
 			},
 			{
-				id: 'list',
-				name: 'List senders',
+				id: 'senders',
+				name: 'WhatsApp Senders',
 				type: `${PACKAGE_NAME}.whatsAppSenders`,
 				typeVersion: 1,
 				position: [300, 0],
-				parameters: { provider: 'twilio', resource: 'sender', operation: 'list', returnAll: true },
+				parameters: options.parameters ?? { provider: 'twilio', resource: 'sender', operation: 'list', returnAll: true },
 				credentials: options.credentials,
 			},
 		],
-		{ Webhook: { main: [[{ node: 'List senders', type: 'main', index: 0 }]] } },
+		{ Webhook: { main: [[{ node: 'WhatsApp Senders', type: 'main', index: 0 }]] } },
 	);
 }
 

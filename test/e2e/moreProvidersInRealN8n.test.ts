@@ -1,0 +1,166 @@
+import { rmSync } from 'node:fs';
+
+import type { HttpSimulator } from '../simulators/server';
+import { SlackSink } from '../simulators/slackSink';
+import { YCloudSimulator } from '../simulators/yCloud';
+import { type OwnerSession, repoll, type RunningN8n, startN8nWithWorkflows, testCredential, waitFor } from '../support/n8n';
+import { callProductionWebhook, ONLY_WHEN_ACTIVATED, triggerToSlackWorkflow, webhookListWorkflow } from '../support/workflows';
+
+/**
+ * The providers added after the first five, each in one real n8n (`n8n start`, the package
+ * installed as a community package) against its simulator: "Test credential" with the right
+ * and a wrong secret, every documented operation through a webhook workflow, and the trigger
+ * posting exactly one Slack message when a number's quality turns RED, and none after.
+ */
+
+interface Operation {
+	/** What the test calls it. */
+	name: string;
+	parameters: Record<string, unknown>;
+	/** What the operation's items must contain. */
+	expected: Array<Record<string, unknown>>;
+}
+
+interface ProviderCase {
+	provider: string;
+	displayName: string;
+	credentialType: string;
+	simulator: HttpSimulator;
+	/** Fills the simulator with two GREEN numbers; the second is the one whose quality drops. */
+	seed(): void;
+	goodCredential(): Record<string, unknown>;
+	wrongCredential(): Record<string, unknown>;
+	/** The message "Test credential" shows for the wrong secret (n8n 2.41 shows the credential's own). */
+	refusal: RegExp;
+	dropQuality(): void;
+	/** The second number, as the Slack message names it. */
+	droppingNumber: string;
+	/** Requests that read the senders (a poll's). */
+	listRequests(): number;
+	operations: Operation[];
+}
+
+const ycloud = new YCloudSimulator('e2e-ycloud-key');
+
+const CASES: ProviderCase[] = [
+	{
+		provider: 'ycloud',
+		displayName: 'YCloud',
+		credentialType: 'yCloudApi',
+		simulator: ycloud,
+		seed: () => {
+			ycloud.addNumbers(
+				{ phoneNumber: '+6581234567', verifiedName: 'Acme SG', whatsappBusinessManagerMessagingLimit: 'TIER_10K' },
+				{ phoneNumber: '+6587654321', verifiedName: 'Acme SG Sales', whatsappBusinessManagerMessagingLimit: 'TIER_10K' },
+			);
+		},
+		goodCredential: () => ({ apiKey: 'e2e-ycloud-key', baseUrl: ycloud.baseUrl }),
+		wrongCredential: () => ({ apiKey: 'wrong', baseUrl: ycloud.baseUrl }),
+		refusal: /YCloud refused the API key \(401\)|Authorization failed/,
+		dropQuality: () => ycloud.update('+6587654321', { qualityRating: 'RED' }),
+		droppingNumber: '+6587654321',
+		listRequests: () => ycloud.server.requests.filter((r) => r.path === '/v2/whatsapp/phoneNumbers').length,
+		operations: [
+			{
+				name: 'List',
+				parameters: { operation: 'list', returnAll: true },
+				expected: [
+					{ id: '102290129340398/+6581234567', phoneNumber: '+6581234567', displayName: 'Acme SG', status: 'ONLINE', qualityRating: 'GREEN', messagingLimit: 10000 },
+					{ id: '102290129340398/+6587654321', phoneNumber: '+6587654321', displayName: 'Acme SG Sales', status: 'ONLINE', qualityRating: 'GREEN', messagingLimit: 10000 },
+				],
+			},
+			{
+				name: 'Get',
+				parameters: { operation: 'get', senderId: { __rl: true, mode: 'id', value: '102290129340398/+6581234567' } },
+				expected: [{ id: '102290129340398/+6581234567', phoneNumber: '+6581234567', provider: 'ycloud' }],
+			},
+			{
+				name: 'Get Business Profile',
+				parameters: { operation: 'getProfile', senderId: { __rl: true, mode: 'id', value: '102290129340398/+6581234567' } },
+				expected: [{ provider: 'ycloud', id: '102290129340398/+6581234567', about: 'Hello' }],
+			},
+		],
+	},
+];
+
+const slack = new SlackSink();
+let userFolder: string;
+let n8n: RunningN8n;
+let apiKey: string;
+let session: OwnerSession;
+
+const credentialRef = (c: ProviderCase) => ({ [c.credentialType]: { id: `${c.provider}E2eCred`.padEnd(16, '0').slice(0, 16), name: `${c.displayName} e2e` } });
+const triggerId = (c: ProviderCase) => `${c.provider}QualAlert`.padEnd(16, '0').slice(0, 16);
+const webhookPath = (c: ProviderCase, operation: Operation) => `${c.provider}-${operation.parameters.operation}`;
+const webhookId = (index: number) => `5f0c2a1e-8d1c-4c55-9d2e-${String(index).padStart(12, '0')}`;
+
+beforeAll(async () => {
+	await Promise.all([slack.start(), ...CASES.map((c) => c.simulator.start())]);
+	for (const c of CASES) c.seed();
+	const workflows = CASES.flatMap((c, caseIndex) => [
+		triggerToSlackWorkflow({
+			id: triggerId(c),
+			name: `${c.displayName} quality alert`,
+			triggerName: 'Quality turns RED',
+			triggerParameters: { pollTimes: ONLY_WHEN_ACTIVATED, provider: c.provider, events: ['qualityChanged'], filters: { qualityBecomes: ['RED'] } },
+			credentials: credentialRef(c),
+			slackUrl: slack.url,
+			text: '"WhatsApp quality " + $json.previous.qualityRating + " → " + $json.sender.qualityRating + " for " + $json.sender.phoneNumber + " (" + $json.provider + ")"',
+		}),
+		...c.operations.map((operation, index) =>
+			webhookListWorkflow({
+				id: `${c.provider}Op${index}`.padEnd(16, '0').slice(0, 16),
+				name: `${c.displayName} ${operation.name}`,
+				path: webhookPath(c, operation),
+				webhookId: webhookId(caseIndex * 100 + index),
+				credentials: credentialRef(c),
+				parameters: { provider: c.provider, resource: 'sender', ...operation.parameters },
+			}),
+		),
+	]);
+	const credentials = CASES.map((c) => {
+		const [type, { id, name }] = Object.entries(credentialRef(c))[0];
+		return { id, name, type, data: c.goodCredential() };
+	});
+	({ userFolder, n8n, apiKey, session } = await startN8nWithWorkflows(credentials, workflows));
+	// activation polls at once: that poll records each trigger's baseline
+	await waitFor(() => CASES.every((c) => c.listRequests() >= 1), 30_000, 'the baseline polls');
+}, 240_000);
+
+afterAll(async () => {
+	await n8n?.stop();
+	await Promise.all([slack.stop(), ...CASES.map((c) => c.simulator.stop())]);
+	if (userFolder) rmSync(userFolder, { recursive: true, force: true });
+});
+
+describe.each(CASES)('$displayName in a real n8n', (c) => {
+	it('Test credential passes with the right secret and fails with a wrong one, in the provider\'s words', async () => {
+		const good = await testCredential(n8n.url, session, { name: `${c.displayName} test`, type: c.credentialType, data: c.goodCredential() });
+		expect(good).toMatchObject({ status: 'OK' });
+		const bad = await testCredential(n8n.url, session, { name: `${c.displayName} wrong`, type: c.credentialType, data: c.wrongCredential() });
+		expect(bad.status).toBe('Error');
+		expect(bad.message).toMatch(c.refusal);
+	});
+
+	it.each(c.operations.map((operation) => [operation.name, operation] as const))('%s answers through a workflow', async (_name, operation) => {
+		const response = await callProductionWebhook(n8n.url, webhookPath(c, operation));
+		expect(response.status).toBe(200);
+		const items = JSON.parse(response.body) as Array<Record<string, unknown>>;
+		expect(items).toHaveLength(operation.expected.length);
+		operation.expected.forEach((expected, index) => expect(items[index]).toMatchObject(expected));
+	});
+
+	it('posts exactly one Slack message naming the number when its quality turns RED, and none on the next poll', async () => {
+		const ours = () => slack.messages.filter((message) => String(message.text).endsWith(`(${c.provider})`));
+		expect(ours()).toEqual([]);
+		c.dropQuality();
+		const polled = c.listRequests();
+		await repoll(n8n.url, apiKey, triggerId(c));
+		await waitFor(() => ours().length >= 1, 30_000, 'the Slack message');
+		expect(ours()).toEqual([{ text: `WhatsApp quality GREEN → RED for ${c.droppingNumber} (${c.provider})` }]);
+		await repoll(n8n.url, apiKey, triggerId(c));
+		await waitFor(() => c.listRequests() > polled + 1, 30_000, 'the next poll');
+		await new Promise((resolve) => setTimeout(resolve, 3000));
+		expect(ours()).toHaveLength(1);
+	}, 90_000);
+});
