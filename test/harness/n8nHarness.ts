@@ -25,6 +25,7 @@ import {
 import { AutocallsApi } from '../../credentials/AutocallsApi.credentials';
 import { assertNoCanaries, registerCredentialCanaries, safeJson } from '../support/canaries';
 import { FamulorApi } from '../../credentials/FamulorApi.credentials';
+import { GupshupPartnerApi } from '../../credentials/GupshupPartnerApi.credentials';
 import { MetaWhatsAppCloudApi } from '../../credentials/MetaWhatsAppCloudApi.credentials';
 import { NinetyNineDigitalApi } from '../../credentials/NinetyNineDigitalApi.credentials';
 import { TwilioSendersApi } from '../../credentials/TwilioSendersApi.credentials';
@@ -47,6 +48,7 @@ const CREDENTIAL_TYPES: ICredentialType[] = [
 	new AutocallsApi(),
 	new FamulorApi(),
 	new NinetyNineDigitalApi(),
+	new GupshupPartnerApi(),
 ];
 
 /**
