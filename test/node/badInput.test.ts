@@ -96,6 +96,10 @@ const CASES: Array<[string, ListingProvider, IDataObject, string]> = [
 	['a PIN that is empty from an expression', 'metaCloud', { operation: 'register', senderId: byId('1111111111'), pin: '={{ $json.pin ?? "" }}' }, 'PIN'],
 	['a language that is a word', 'metaCloud', { operation: 'requestCode', senderId: byId('1111111111'), codeMethod: 'sms', language: 'english' }, 'Language'],
 	['a code method Meta does not have', 'metaCloud', { operation: 'requestCode', senderId: byId('1111111111'), codeMethod: '={{ "email" }}', language: 'en_US' }, 'Code Method'],
+	// Gupshup: a sender is an app, named by its app ID (a UUID)
+	['a Gupshup app ID that is a phone number', 'gupshup', { operation: 'get', senderId: byId('={{ "917835039205" }}') }, 'Sender'],
+	['a Gupshup app ID one character short', 'gupshup', { operation: 'get', senderId: byId('={{ "00065097-93ff-4c22-bfa4-845f01b7de3" }}') }, 'Sender'],
+	['Create on Gupshup', 'gupshup', { operation: 'create', phoneNumber: '+917835039205' }, 'Operation'],
 ];
 
 describe('Bad input is refused before any request, as an error item that names the field and the item', () => {

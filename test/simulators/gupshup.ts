@@ -57,6 +57,9 @@ const APP_ROUTE = /^\/partner\/app\/([^/]+)\/(token\/|waba\/info)$/;
 export class GupshupSimulator extends HttpSimulator {
 	readonly apps: GupshupApp[] = [];
 
+	/** App id → app, so a listing of 10,000 apps is not 10,000 searches of the list. */
+	private readonly byId = new Map<string, GupshupApp>();
+
 	loginRequests = 0;
 
 	appTokenRequests = 0;
@@ -110,7 +113,10 @@ export class GupshupSimulator extends HttpSimulator {
 			};
 			return entry;
 		});
-		this.apps.push(...added);
+		for (const entry of added) {
+			this.apps.push(entry);
+			this.byId.set(String(entry.app.id), entry);
+		}
 		return added;
 	}
 
@@ -151,7 +157,7 @@ export class GupshupSimulator extends HttpSimulator {
 		const match = APP_ROUTE.exec(request.path);
 		if (!match || request.method !== 'GET') return this.error(404, 'Not Found');
 		const appId = decodeURIComponent(match[1]);
-		const entry = this.apps.find((candidate) => candidate.app.id === appId);
+		const entry = this.byId.get(appId);
 		if (match[2] === 'token/') {
 			if (!this.partnerTokenValid(request)) return this.error(401, 'Unauthorized Access');
 			if (!entry) return this.error(400, 'Invalid app id provided');

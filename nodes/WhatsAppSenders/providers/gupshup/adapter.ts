@@ -52,18 +52,27 @@ async function appToken(http: ProviderHttp, appId: string): Promise<string> {
 	return http.scopedTokens ? await http.scopedTokens.get(appId, fetch) : (await fetch()).token;
 }
 
+const REFUSED = Symbol('app token refused');
+
+function isStatus(error: unknown, status: number): error is ProviderApiError {
+	return error instanceof ProviderApiError && error.httpStatus === status;
+}
+
 /** Get Waba Info with the app's token; a refused token is renewed once. */
 async function wabaInfo(http: ProviderHttp, appId: string): Promise<JsonRecord> {
 	const ask = async (token: string) => asRecord(await http.request({ method: 'GET', path: GUPSHUP_PATHS.wabaInfo(appId), headers: { token } }));
-	let token = await appToken(http, appId);
+	const scoped = http.scopedTokens;
+	const token = await appToken(http, appId);
+	// only a refusal of a cached token is worth a new one; everything else reaches the caller as it is
+	const first = scoped
+		? await ask(token).catch(async (error: unknown): Promise<typeof REFUSED> => (isStatus(error, 401) ? REFUSED : await Promise.reject(error)))
+		: await ask(token);
 	let answer: JsonRecord | undefined;
-	try {
-		answer = await ask(token);
-	} catch (error) {
-		if (!(error instanceof ProviderApiError) || error.httpStatus !== 401 || !http.scopedTokens) throw error;
-		http.scopedTokens.invalidate(appId, token);
-		token = await appToken(http, appId);
-		answer = await ask(token);
+	if (first === REFUSED) {
+		scoped?.invalidate(appId, token);
+		answer = await ask(await appToken(http, appId));
+	} else {
+		answer = first;
 	}
 	const info = asRecord(answer?.wabaInfo);
 	if (!info) throw new UnexpectedResponseError('Gupshup', `Get Waba Info for app ${appId} has no "wabaInfo" object`);
@@ -73,12 +82,10 @@ async function wabaInfo(http: ProviderHttp, appId: string): Promise<JsonRecord> 
 /** One app as a sender; a 400 on its token or Waba Info (an app not live yet) lists it without them. */
 async function readApp(http: ProviderHttp, app: JsonRecord): Promise<Sender> {
 	const appId = String(app.id);
-	try {
-		return mapGupshupApp(appId, app, await wabaInfo(http, appId));
-	} catch (error) {
-		if (error instanceof ProviderApiError && error.httpStatus === 400) return mapAppWithoutWabaInfo(app, error.message);
-		throw error;
-	}
+	return await wabaInfo(http, appId).then(
+		(info) => mapGupshupApp(appId, app, info),
+		async (error: unknown) => (isStatus(error, 400) ? mapAppWithoutWabaInfo(app, error.message) : await Promise.reject(error)),
+	);
 }
 
 /** One app after the other: Get Waba Info allows 10 requests per 60 seconds. */
