@@ -18,7 +18,7 @@ import { type RecordedRequest, type SimulatedResponse, HttpSimulator } from './s
  *   wabaInfo: { accountStatus, dockerStatus, messagingLimit, mmLiteStatus, ownershipType, phone,
  *   phoneQuality, throughput, verifiedName, wabaId, canSendMessage, … } }` (getwabahealth).
  * Errors are `{ status: "error", message }`: 401 "Unauthorized Access", 429 "Too Many
- * Requests" (synctemplate's status table), 400 "Invalid app id provided". Gupshup documents
+ * Requests" (synctemplate's status table), 400 "Invalid app id provided" and 401 "Authentication Failed" (put_partner-app-appid-onboarding-contact). Gupshup documents
  * no Retry-After; a test may add one to a fault it injects.
  */
 
