@@ -25,6 +25,7 @@ import {
 import { AutocallsApi } from '../../credentials/AutocallsApi.credentials';
 import { assertNoCanaries, registerCredentialCanaries, safeJson } from '../support/canaries';
 import { FamulorApi } from '../../credentials/FamulorApi.credentials';
+import { GupshupPartnerApi } from '../../credentials/GupshupPartnerApi.credentials';
 import { MetaWhatsAppCloudApi } from '../../credentials/MetaWhatsAppCloudApi.credentials';
 import { NinetyNineDigitalApi } from '../../credentials/NinetyNineDigitalApi.credentials';
 import { TwilioSendersApi } from '../../credentials/TwilioSendersApi.credentials';
@@ -49,6 +50,7 @@ const CREDENTIAL_TYPES: ICredentialType[] = [
 	new FamulorApi(),
 	new NinetyNineDigitalApi(),
 	new YCloudApi(),
+	new GupshupPartnerApi(),
 ];
 
 /**

@@ -102,6 +102,10 @@ const CASES: Array<[string, ListingProvider, IDataObject, string]> = [
 	['a YCloud ID whose number has no "+"', 'ycloud', { operation: 'getProfile', senderId: byId('={{ "102290129340398/16315551111" }}') }, 'Sender'],
 	['a YCloud ID that climbs out of its path', 'ycloud', { operation: 'get', senderId: byId('={{ "../+16315551111" }}') }, 'Sender'],
 	['Delete on YCloud', 'ycloud', { operation: 'delete', senderId: byId('102290129340398/+16315551111') }, 'Operation'],
+	// Gupshup: a sender is an app, named by its app ID (a UUID)
+	['a Gupshup app ID that is a phone number', 'gupshup', { operation: 'get', senderId: byId('={{ "917835039205" }}') }, 'Sender'],
+	['a Gupshup app ID one character short', 'gupshup', { operation: 'get', senderId: byId('={{ "00065097-93ff-4c22-bfa4-845f01b7de3" }}') }, 'Sender'],
+	['Create on Gupshup', 'gupshup', { operation: 'create', phoneNumber: '+917835039205' }, 'Operation'],
 ];
 
 describe('Bad input is refused before any request, as an error item that names the field and the item', () => {

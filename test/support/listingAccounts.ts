@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
+import { GupshupSimulator } from '../simulators/gupshup';
 import { MetaSimulator } from '../simulators/meta';
 import { NinetyNineDigitalSimulator } from '../simulators/ninetyNineDigital';
 import { PlatformSimulator } from '../simulators/platform';
@@ -13,7 +14,7 @@ import { YCloudSimulator } from '../simulators/yCloud';
  * their index, so every run sees the same fleet.
  */
 
-export const LISTING_PROVIDERS = ['twilio', 'metaCloud', 'autocalls', 'famulor', '99digital', 'ycloud'] as const;
+export const LISTING_PROVIDERS = ['twilio', 'metaCloud', 'autocalls', 'famulor', '99digital', 'ycloud', 'gupshup'] as const;
 export type ListingProvider = (typeof LISTING_PROVIDERS)[number];
 
 export interface ListingAccount {
@@ -92,6 +93,18 @@ export async function startListingAccount(provider: ListingProvider, count: numb
 			await ycloud.start();
 			ycloud.addNumbers(...indexes.map((i) => ({ phoneNumber: fleetNumber(i), verifiedName: `Client ${i}`, qualityRating: ['GREEN', 'YELLOW', 'RED'][i % 3] })));
 			return account(provider, ycloud, { yCloudApi: { apiKey: 'listing-ycloud-key', baseUrl: ycloud.baseUrl } }, (r) => r.path === '/v2/whatsapp/phoneNumbers');
+		}
+		case 'gupshup': {
+			const gupshup = new GupshupSimulator('listing@partner.example', 'listing-client-secret');
+			await gupshup.start();
+			gupshup.addNumbers(...indexes.map((i) => ({ phone: fleetNumber(i).slice(1), verifiedName: `Client ${i}`, phoneQuality: ['GREEN', 'YELLOW', 'RED'][i % 3] })));
+			return account(
+				provider,
+				gupshup,
+				{ gupshupPartnerApi: { email: 'listing@partner.example', clientSecret: 'listing-client-secret', baseUrl: gupshup.baseUrl } },
+				// the app list and one Waba Info per app; login and app tokens are token exchanges
+				(r) => r.path === '/partner/account/api/partnerApps' || r.path.endsWith('/waba/info'),
+			);
 		}
 	}
 }

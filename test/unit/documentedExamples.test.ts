@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { mapPlatformSender } from '../../nodes/WhatsAppSenders/providers/autocallsPlatform/mapper';
+import { mapGupshupApp } from '../../nodes/WhatsAppSenders/providers/gupshup/mapper';
 import { metaCloudAdapter } from '../../nodes/WhatsAppSenders/providers/metaCloud/adapter';
 import { mapMetaPhoneNumber } from '../../nodes/WhatsAppSenders/providers/metaCloud/mapper';
 import { mapAccountUsage, mapNinetyNineNumber } from '../../nodes/WhatsAppSenders/providers/ninetyNineDigital/mapper';
@@ -190,5 +191,61 @@ describe("99digital's Get WhatsApp Numbers example", () => {
 			totalServiceThisMonth: 5,
 			totalIncomingThisMonth: 1,
 		});
+	});
+});
+
+describe("Gupshup's Get Waba Info and Get Partner Apps examples", () => {
+	// https://partner-docs.gupshup.io/reference/get_partner-account-api-partnerapps (first app of the sample)
+	const app: Raw = {
+		id: '00065097-93ff-4c22-bfa4-845f01b7de3b',
+		name: 'BotTch20',
+		customerId: '4000001311',
+		live: false,
+		partnerId: 6,
+		createdOn: 1624339843605,
+		modifiedOn: 1651130376253,
+		partnerCreated: false,
+		cxpEnabled: false,
+		partnerUsage: true,
+		stopped: false,
+		healthy: true,
+		cap: 0.0,
+	};
+
+	it('the "if canSendMessage is LIMITED" answer is an ONLINE number, GREEN, 1,000 a day', () => {
+		// https://partner-docs.gupshup.io/reference/getwabahealth, status codes table, first 200 row
+		const answer = JSON.parse(
+			'{ "wabaInfo":{"accountStatus": "ACTIVE","dockerStatus": "CONNECTED","messagingLimit": "TIER_1K","mmLiteStatus" :"ELIGIBLE","ownershipType":"CLIENT_OWNED","phone": "917835039205","phoneQuality": "GREEN", "wabaId": "116676371511027", "canSendMessage": "LIMITED", "additionalInfo": [ "Your display name has not been approved yet. Your message limit will increase after the display name is approved." ] }, "status": "success" }',
+		) as { wabaInfo: Raw };
+		expect(pick(mapGupshupApp(String(app.id), app, answer.wabaInfo) as unknown as Raw)).toEqual({
+			id: '00065097-93ff-4c22-bfa4-845f01b7de3b',
+			phoneNumber: '+917835039205',
+			// no verifiedName in this example: the app's name
+			displayName: 'BotTch20',
+			status: 'ONLINE',
+			providerStatus: 'CONNECTED/ACTIVE/LIMITED',
+			qualityRating: 'GREEN',
+			messagingLimit: 1000,
+			messagingLimitText: 'TIER_1K',
+		});
+	});
+
+	it('the "if canSendMessage is AVAILABLE" answer of the older page reads the same way', () => {
+		// https://docs.gupshup.io/reference/getwabainfo, status codes table, second 200 row
+		const answer = JSON.parse(
+			'{ "wabaInfo": { "accountStatus": "ACTIVE", "dockerStatus": "CONNECTED", "messagingLimit": "TIER_1K", "phone": "918375031069", "phoneQuality": "GREEN", "wabaId": "216141188246170", "canSendMessage": "AVAILABLE" }, "status": "success" }',
+		) as { wabaInfo: Raw };
+		const sender = mapGupshupApp('018358b5-5ac1-44af-bbfe-36ac4e9f01cc', undefined, answer.wabaInfo);
+		expect(pick(sender as unknown as Raw)).toEqual({
+			id: '018358b5-5ac1-44af-bbfe-36ac4e9f01cc',
+			phoneNumber: '+918375031069',
+			displayName: null,
+			status: 'ONLINE',
+			providerStatus: 'CONNECTED/ACTIVE/AVAILABLE',
+			qualityRating: 'GREEN',
+			messagingLimit: 1000,
+			messagingLimitText: 'TIER_1K',
+		});
+		expect(sender.raw).toEqual({ app: null, wabaInfo: answer.wabaInfo });
 	});
 });

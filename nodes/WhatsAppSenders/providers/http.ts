@@ -8,6 +8,10 @@ export interface ProviderRequest {
 	path: string;
 	qs?: Record<string, string | number>;
 	body?: Record<string, unknown>;
+	/** Sent as an application/x-www-form-urlencoded body instead of JSON (Gupshup's login). */
+	form?: Record<string, string>;
+	/** Headers of this request besides the credential's own (Gupshup's per-app `token`). */
+	headers?: Record<string, string>;
 	/**
 	 * False for requests that must not be repeated blindly (create): they are retried only
 	 * when the provider says the request was never processed (429).
@@ -24,6 +28,18 @@ export interface ProviderHttp {
 	readonly accountScope: string;
 	/** The credential's non-secret account settings the adapter asked for (`accountFields`). */
 	readonly account: Readonly<Record<string, string>>;
+	/**
+	 * Tokens the adapter itself fetches for part of the account (Gupshup's per-app token),
+	 * cached per credential and `scope` like the exchanged token, never output or logged.
+	 */
+	readonly scopedTokens?: ScopedTokens;
+}
+
+export interface ScopedTokens {
+	/** The cached token of this scope, or the one `fetch` returns (kept until `expiresAt`, ms since epoch). */
+	get(scope: string, fetch: () => Promise<{ token: string; expiresAt: number }>): Promise<string>;
+	/** The provider refused this token: the next get() fetches a new one. */
+	invalidate(scope: string, token: string): void;
 }
 
 /** What a provider's error body says, in its own words. */

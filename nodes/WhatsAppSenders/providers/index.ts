@@ -1,6 +1,7 @@
 import { InvalidInputError } from '../core/errors';
 import { autocallsAdapter } from './autocalls/adapter';
 import { famulorAdapter } from './famulor/adapter';
+import { gupshupAdapter } from './gupshup/adapter';
 import { metaCloudAdapter } from './metaCloud/adapter';
 import { ninetyNineDigitalAdapter } from './ninetyNineDigital/adapter';
 import { twilioAdapter } from './twilio/adapter';
@@ -16,6 +17,7 @@ export const PROVIDERS: readonly ProviderAdapter[] = [
 	famulorAdapter,
 	ninetyNineDigitalAdapter,
 	yCloudAdapter,
+	gupshupAdapter,
 ];
 
 export function findProvider(id: unknown): ProviderAdapter | undefined {

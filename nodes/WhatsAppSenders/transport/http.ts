@@ -58,5 +58,5 @@ export async function createProviderHttp(
 	const account = Object.fromEntries(
 		(provider.accountFields ?? []).map((name) => [name, String(credentials[name] ?? '').trim()]),
 	);
-	return { request, accountScope, account };
+	return { request, accountScope, account, ...(tokens && { scopedTokens: tokens.scoped }) };
 }

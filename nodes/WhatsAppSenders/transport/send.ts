@@ -42,14 +42,14 @@ function networkErrorCode(error: unknown): string | undefined {
 }
 
 function requestOptions(baseUrl: string, request: ProviderRequest, timeoutMs: number | undefined): IHttpRequestOptions {
+	const form = request.form ? new URLSearchParams(request.form).toString() : undefined;
+	const contentType = form !== undefined ? 'application/x-www-form-urlencoded' : request.body ? 'application/json' : undefined;
 	return {
 		method: request.method,
 		url: `${baseUrl}${request.path}`,
 		qs: request.qs,
-		headers: request.body
-			? { Accept: 'application/json', 'Content-Type': 'application/json' }
-			: { Accept: 'application/json' },
-		body: request.body,
+		headers: { ...request.headers, Accept: 'application/json', ...(contentType && { 'Content-Type': contentType }) },
+		body: form ?? request.body,
 		json: false,
 		encoding: 'text',
 		returnFullResponse: true,

@@ -1,7 +1,7 @@
 import { ProviderApiError } from '../core/errors';
 import { hashOf } from '../core/hash';
 import type { ProviderAdapter } from '../providers/adapter';
-import type { TokenExchange } from '../providers/http';
+import type { ScopedTokens, TokenExchange } from '../providers/http';
 import { apiError, failed, parseBody, unreachable } from './answer';
 import { withRetries, type RetryPolicy } from './retry';
 import { send, type HttpContext } from './send';
@@ -22,7 +22,8 @@ export function tokenSession(
 	policy: RetryPolicy,
 ) {
 	const exchangeRequest = exchange.request(credentials);
-	const key = hashOf(provider.id, baseUrl, JSON.stringify(exchangeRequest.body ?? {}));
+	// the credentials are in the body or the form: a changed secret never reuses a token
+	const key = hashOf(provider.id, baseUrl, JSON.stringify(exchangeRequest.body ?? exchangeRequest.form ?? {}));
 
 	async function fetchToken(): Promise<CachedToken> {
 		return (await withRetries(policy, async () => {
@@ -61,5 +62,14 @@ export function tokenSession(
 		invalidate(token: string): void {
 			processTokenCache.invalidate(key, token);
 		},
+		/** Tokens the adapter fetches for part of the account, cached under these credentials. */
+		scoped: {
+			async get(scope: string, fetch: () => Promise<CachedToken>): Promise<string> {
+				return (await processTokenCache.get(hashOf(key, 'scope', scope), fetch)).token;
+			},
+			invalidate(scope: string, token: string): void {
+				processTokenCache.invalidate(hashOf(key, 'scope', scope), token);
+			},
+		} satisfies ScopedTokens,
 	};
 }

@@ -1,0 +1,138 @@
+import { ProviderApiError, UnexpectedResponseError } from '../../core/errors';
+import { asRecord, type JsonRecord } from '../../core/json';
+import type { Sender } from '../../core/sender';
+import type { ProviderAdapter } from '../adapter';
+import type { ProviderHttp } from '../http';
+import type { ListSendersOptions } from '../operations';
+import { GUPSHUP_APP_ID, GUPSHUP_PATHS, mapAppWithoutWabaInfo, mapGupshupApp, parseGupshupError } from './mapper';
+import { gupshupTokenExchange } from './tokenExchange';
+
+/**
+ * Gupshup Partner API: email + client secret → a 24-hour partner token (the transport's
+ * token exchange); the partner's apps, one WhatsApp number each, from Get Partner Apps;
+ * per app a partner app token (cached per credential and app) and Get Waba Info, which
+ * holds the number, its status, quality rating and messaging limit.
+ * A listing of N apps costs 1 + N requests once the tokens are cached (1 login and N app
+ * tokens more on the first one). Get Waba Info allows 10 requests per 60 seconds.
+ * Lifecycle operations (create an app, register, verify, profile, delete) are left out:
+ * their bodies are not documented precisely enough here (see docs/providers.md).
+ */
+
+/** The answer carries no expiry ("expiresOn": 0 in the example): asked again after a day, or at once when refused. */
+const APP_TOKEN_LIFETIME_MS = 24 * 60 * 60_000;
+
+async function listApps(http: ProviderHttp): Promise<JsonRecord[]> {
+	const answer = asRecord(await http.request({ method: 'GET', path: GUPSHUP_PATHS.partnerApps }));
+	if (!answer || !Array.isArray(answer.partnerAppsList)) {
+		throw new UnexpectedResponseError('Gupshup', 'the partner app list has no "partnerAppsList" array');
+	}
+	return answer.partnerAppsList.map((entry) => {
+		const app = asRecord(entry);
+		if (!app || typeof app.id !== 'string' || app.id === '') {
+			throw new UnexpectedResponseError('Gupshup', 'an app in the partner app list has no id');
+		}
+		return app;
+	});
+}
+
+async function fetchAppToken(http: ProviderHttp, appId: string): Promise<{ token: string; expiresAt: number }> {
+	const answer = asRecord(await http.request({ method: 'GET', path: GUPSHUP_PATHS.appToken(appId) }));
+	const token = asRecord(answer?.token);
+	if (!token || typeof token.token !== 'string' || token.token === '') {
+		throw new UnexpectedResponseError('Gupshup', 'the app token answer has no "token.token"');
+	}
+	const expiresOn = Number(token.expiresOn);
+	const expiresAt = Number.isFinite(expiresOn) && expiresOn > Date.now() ? expiresOn : Date.now() + APP_TOKEN_LIFETIME_MS;
+	return { token: token.token, expiresAt };
+}
+
+/** The app token from the transport's cache, or Gupshup's when none is cached (without a cache: asked each time). */
+async function appToken(http: ProviderHttp, appId: string): Promise<string> {
+	const fetch = () => fetchAppToken(http, appId);
+	return http.scopedTokens ? await http.scopedTokens.get(appId, fetch) : (await fetch()).token;
+}
+
+const REFUSED = Symbol('app token refused');
+
+function isStatus(error: unknown, status: number): error is ProviderApiError {
+	return error instanceof ProviderApiError && error.httpStatus === status;
+}
+
+/** Get Waba Info with the app's token; a refused token is renewed once. */
+async function wabaInfo(http: ProviderHttp, appId: string): Promise<JsonRecord> {
+	const ask = async (token: string) => asRecord(await http.request({ method: 'GET', path: GUPSHUP_PATHS.wabaInfo(appId), headers: { token } }));
+	const scoped = http.scopedTokens;
+	const token = await appToken(http, appId);
+	// only a refusal of a cached token is worth a new one; everything else reaches the caller as it is
+	const first = scoped
+		? await ask(token).catch(async (error: unknown): Promise<typeof REFUSED> => (isStatus(error, 401) ? REFUSED : await Promise.reject(error)))
+		: await ask(token);
+	let answer: JsonRecord | undefined;
+	if (first === REFUSED) {
+		scoped?.invalidate(appId, token);
+		answer = await ask(await appToken(http, appId));
+	} else {
+		answer = first;
+	}
+	const info = asRecord(answer?.wabaInfo);
+	if (!info) throw new UnexpectedResponseError('Gupshup', `Get Waba Info for app ${appId} has no "wabaInfo" object`);
+	return info;
+}
+
+/** One app as a sender; a 400 on its token or Waba Info (an app not live yet) lists it without them. */
+async function readApp(http: ProviderHttp, app: JsonRecord): Promise<Sender> {
+	const appId = String(app.id);
+	return await wabaInfo(http, appId).then(
+		(info) => mapGupshupApp(appId, app, info),
+		async (error: unknown) => (isStatus(error, 400) ? mapAppWithoutWabaInfo(app, error.message) : await Promise.reject(error)),
+	);
+}
+
+/** One app after the other: Get Waba Info allows 10 requests per 60 seconds. */
+async function listSenders(http: ProviderHttp, options: ListSendersOptions): Promise<Sender[]> {
+	const apps = await listApps(http);
+	const chosen = options.limit === undefined ? apps : apps.slice(0, options.limit);
+	const senders: Sender[] = [];
+	for (const app of chosen) {
+		const sender = await readApp(http, app);
+		if (options.onPage) options.onPage([sender]);
+		else senders.push(sender);
+	}
+	return senders;
+}
+
+/** The app from the partner's list (its name), then its Waba Info: an id of another account is refused before any app token is asked. */
+async function getSender(http: ProviderHttp, id: string): Promise<Sender> {
+	const app = (await listApps(http)).find((entry) => String(entry.id).toLowerCase() === id.toLowerCase());
+	if (!app) {
+		throw new ProviderApiError(
+			`Gupshup has no app ${id} in this partner account`,
+			'Gupshup',
+			404,
+			undefined,
+			'Get Partner Apps does not list this app ID. List shows the app IDs of this partner account.',
+		);
+	}
+	const appId = String(app.id);
+	return mapGupshupApp(appId, app, await wabaInfo(http, appId));
+}
+
+export const gupshupAdapter: ProviderAdapter = {
+	id: 'gupshup',
+	displayName: 'Gupshup',
+	credentialType: 'gupshupPartnerApi',
+	defaultBaseUrl: 'https://partner.gupshup.io',
+	credentialHint: 'the email and client secret',
+	senderIdPattern: {
+		regex: GUPSHUP_APP_ID,
+		example: '00065097-93ff-4c22-bfa4-845f01b7de3b',
+		description: 'A Gupshup sender is an app, identified by its app ID (a UUID), as List shows it',
+	},
+	tokenExchange: gupshupTokenExchange,
+	parseError: parseGupshupError,
+	accountIdentity: (credentials) => String(credentials.email ?? '').trim().toLowerCase(),
+	handlers: {
+		list: listSenders,
+		get: getSender,
+	},
+};

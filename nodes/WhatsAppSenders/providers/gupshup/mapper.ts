@@ -1,0 +1,149 @@
+import { asRecord, type JsonRecord } from '../../core/json';
+import { normalizeQuality, offlineReasonsOf, parseMessagingLimit, type StatusMeaning, textOrNull, toE164 } from '../../core/normalize';
+import type { Sender } from '../../core/sender';
+import type { ProviderErrorDetail, ProviderRequest } from '../http';
+
+/**
+ * Gupshup Partner API paths this package calls (partner-docs.gupshup.io, sources in
+ * docs/providers.md). The app id goes into the path as it is: it was checked against
+ * GUPSHUP_APP_ID before any request.
+ */
+export const GUPSHUP_PATHS = {
+	login: '/partner/account/login',
+	partnerApps: '/partner/account/api/partnerApps',
+	appToken: (appId: string) => `/partner/app/${encodeURIComponent(appId)}/token/`,
+	wabaInfo: (appId: string) => `/partner/app/${encodeURIComponent(appId)}/waba/info`,
+} as const;
+
+/** Every app id in Gupshup's examples is a UUID ("00065097-93ff-4c22-bfa4-845f01b7de3b"). */
+export const GUPSHUP_APP_ID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+/**
+ * dockerStatus words of Get Waba Info. CONNECTED and PENDING say what they mean; the
+ * others are read as Meta's phone-number statuses of the same name (an assumption: Gupshup
+ * does not explain them). FLAGGED is Meta's low-quality warning, still sending.
+ */
+const DOCKER_STATUS: Record<string, StatusMeaning> = {
+	CONNECTED: { status: 'ONLINE' },
+	FLAGGED: { status: 'ONLINE' },
+	PENDING: { status: 'PENDING' },
+	DISCONNECTED: { status: 'OFFLINE', reason: 'Gupshup reports the number as DISCONNECTED from WhatsApp.' },
+	RESTRICTED: { status: 'OFFLINE', reason: 'Gupshup reports the number as RESTRICTED: it cannot start conversations until the restriction ends.' },
+	UNKNOWN: { status: 'UNKNOWN' },
+};
+
+const BANNED: StatusMeaning = { status: 'OFFLINE', reason: 'Gupshup reports the WhatsApp Business Account as BANNED.' };
+const BLOCKED: StatusMeaning = { status: 'OFFLINE', reason: 'Gupshup reports that the app cannot send messages (canSendMessage BLOCKED); see raw.wabaInfo.errors.' };
+
+/**
+ * Get Waba Info's messagingLimit words. TIER_NOT_SET and TIER_UNLIMITED have no number;
+ * a tier Gupshup does not list yet (Meta's TIER_2K) is read from its word.
+ */
+const TIERS: Record<string, number | null> = {
+	TIER_50: 50,
+	TIER_250: 250,
+	TIER_1K: 1_000,
+	TIER_10K: 10_000,
+	TIER_100K: 100_000,
+	TIER_NOT_SET: null,
+	TIER_UNLIMITED: null,
+};
+
+function word(value: unknown): string | null {
+	const text = textOrNull(value);
+	return text === null ? null : text.trim().toUpperCase();
+}
+
+/**
+ * The sender's status from the three words Get Waba Info gives: a banned account or an app
+ * that cannot send is OFFLINE whatever the connection says; otherwise dockerStatus decides.
+ */
+function statusOf(info: JsonRecord): StatusMeaning {
+	if (word(info.accountStatus) === 'BANNED') return BANNED;
+	if (word(info.canSendMessage) === 'BLOCKED') return BLOCKED;
+	const docker = word(info.dockerStatus);
+	return docker === null ? { status: 'UNKNOWN' } : (DOCKER_STATUS[docker] ?? { status: 'UNKNOWN' });
+}
+
+/** "dockerStatus/accountStatus/canSendMessage" as Gupshup words them ("-" for a missing one), so any of them changing shows. */
+function providerStatusOf(info: JsonRecord): string | null {
+	const parts = [info.dockerStatus, info.accountStatus, info.canSendMessage].map((value) => textOrNull(value));
+	return parts.every((part) => part === null) ? null : parts.map((part) => part ?? '-').join('/');
+}
+
+export function readLimit(value: unknown): { text: string | null; limit: number | null } {
+	const text = textOrNull(value);
+	if (text === null) return { text, limit: null };
+	const known = TIERS[text.trim().toUpperCase()];
+	return { text, limit: known === undefined ? parseMessagingLimit(text) : known };
+}
+
+/**
+ * One Gupshup app (one WhatsApp number) as a sender: `app` is its entry in Get Partner Apps
+ * (undefined when only Get Waba Info was read), `info` the `wabaInfo` object of Get Waba
+ * Info. The app token is never part of either.
+ */
+export function mapGupshupApp(appId: string, app: JsonRecord | undefined, info: JsonRecord): Sender {
+	const meaning = statusOf(info);
+	const providerStatus = providerStatusOf(info);
+	const offlineReasons = offlineReasonsOf(providerStatus, meaning);
+	const { text, limit } = readLimit(info.messagingLimit);
+	return {
+		provider: 'gupshup',
+		id: appId,
+		phoneNumber: toE164(info.phone),
+		displayName: textOrNull(info.verifiedName) ?? textOrNull(app?.name),
+		status: meaning.status,
+		providerStatus,
+		qualityRating: normalizeQuality(info.phoneQuality),
+		messagingLimit: limit,
+		messagingLimitText: text,
+		...(offlineReasons && { offlineReasons }),
+		raw: { app: app ?? null, wabaInfo: info },
+	};
+}
+
+/**
+ * An app whose Get Waba Info answered 400 (an app that is not live or has no WhatsApp
+ * Business Account yet): listed with what the app list says, status UNKNOWN, and Gupshup's
+ * message kept, so one such app does not break the listing of all the others.
+ */
+export function mapAppWithoutWabaInfo(app: JsonRecord, message: string): Sender {
+	return {
+		provider: 'gupshup',
+		id: String(app.id ?? ''),
+		phoneNumber: toE164(app.phone),
+		displayName: textOrNull(app.name),
+		status: 'UNKNOWN',
+		providerStatus: null,
+		qualityRating: 'UNKNOWN',
+		messagingLimit: null,
+		messagingLimitText: null,
+		raw: { app, wabaInfo: null, wabaInfoError: message },
+	};
+}
+
+/** Paths whose Authorization header carries the partner token (a 401 there: log in again, once). */
+function usesPartnerToken(path: string): boolean {
+	return path === GUPSHUP_PATHS.partnerApps || /^\/partner\/app\/[^/]+\/token\/$/.test(path);
+}
+
+/**
+ * Gupshup's error body `{"status":"error","message":"…"}`. A 401 on a request signed with the
+ * partner token asks for a new login (it lives 24 hours); a 401 on Get Waba Info is about
+ * the app token, which the adapter renews itself.
+ */
+export function parseGupshupError(status: number, body: unknown, request: ProviderRequest): ProviderErrorDetail {
+	const envelope = asRecord(body);
+	const message = textOrNull(envelope?.message) ?? (typeof body === 'string' ? body : undefined);
+	const detail: ProviderErrorDetail = { message: message ?? undefined };
+	if (status === 401 && usesPartnerToken(request.path)) detail.tokenExpired = true;
+	if (status === 400 && request.path !== GUPSHUP_PATHS.login) {
+		detail.hint = 'Check the app ID: List shows the app IDs of this Gupshup partner account.';
+	}
+	if (status === 429) {
+		detail.hint =
+			'Gupshup allows 10 requests per 60 seconds on Get Waba Info, the request List and Get make once per app; wait a minute, and poll less often for many apps.';
+	}
+	return detail;
+}
