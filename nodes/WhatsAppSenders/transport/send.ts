@@ -42,14 +42,17 @@ function networkErrorCode(error: unknown): string | undefined {
 }
 
 function requestOptions(baseUrl: string, request: ProviderRequest, timeoutMs: number | undefined): IHttpRequestOptions {
+	const contentType = request.form
+		? { 'Content-Type': 'application/x-www-form-urlencoded' }
+		: request.body
+			? { 'Content-Type': 'application/json' }
+			: {};
 	return {
 		method: request.method,
 		url: `${baseUrl}${request.path}`,
 		qs: request.qs,
-		headers: request.body
-			? { Accept: 'application/json', 'Content-Type': 'application/json' }
-			: { Accept: 'application/json' },
-		body: request.body,
+		headers: { Accept: 'application/json', ...contentType, ...request.headers },
+		body: request.form ? new URLSearchParams(request.form).toString() : request.body,
 		json: false,
 		encoding: 'text',
 		returnFullResponse: true,
