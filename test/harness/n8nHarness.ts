@@ -27,6 +27,7 @@ import { assertNoCanaries, registerCredentialCanaries, safeJson } from '../suppo
 import { FamulorApi } from '../../credentials/FamulorApi.credentials';
 import { MetaWhatsAppCloudApi } from '../../credentials/MetaWhatsAppCloudApi.credentials';
 import { NinetyNineDigitalApi } from '../../credentials/NinetyNineDigitalApi.credentials';
+import { SinchProvisioningApi } from '../../credentials/SinchProvisioningApi.credentials';
 import { TwilioSendersApi } from '../../credentials/TwilioSendersApi.credentials';
 import { WhatsAppSenders } from '../../nodes/WhatsAppSenders/WhatsAppSenders.node.ts';
 import { WhatsAppSendersTrigger } from '../../nodes/WhatsAppSenders/WhatsAppSendersTrigger.node.ts';
@@ -47,6 +48,7 @@ const CREDENTIAL_TYPES: ICredentialType[] = [
 	new AutocallsApi(),
 	new FamulorApi(),
 	new NinetyNineDigitalApi(),
+	new SinchProvisioningApi(),
 ];
 
 /**

@@ -3,6 +3,7 @@ import { autocallsAdapter } from './autocalls/adapter';
 import { famulorAdapter } from './famulor/adapter';
 import { metaCloudAdapter } from './metaCloud/adapter';
 import { ninetyNineDigitalAdapter } from './ninetyNineDigital/adapter';
+import { sinchAdapter } from './sinch/adapter';
 import { twilioAdapter } from './twilio/adapter';
 import type { ProviderAdapter } from './adapter';
 import type { SenderOperation } from './operations';
@@ -14,6 +15,7 @@ export const PROVIDERS: readonly ProviderAdapter[] = [
 	autocallsAdapter,
 	famulorAdapter,
 	ninetyNineDigitalAdapter,
+	sinchAdapter,
 ];
 
 export function findProvider(id: unknown): ProviderAdapter | undefined {
