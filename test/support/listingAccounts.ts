@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { MetaSimulator } from '../simulators/meta';
 import { NinetyNineDigitalSimulator } from '../simulators/ninetyNineDigital';
 import { PlatformSimulator } from '../simulators/platform';
+import { SinchSimulator } from '../simulators/sinch';
 import type { HttpSimulator, RecordedRequest } from '../simulators/server';
 import { TwilioSimulator, twilioSid } from '../simulators/twilio';
 
@@ -12,7 +13,7 @@ import { TwilioSimulator, twilioSid } from '../simulators/twilio';
  * their index, so every run sees the same fleet.
  */
 
-export const LISTING_PROVIDERS = ['twilio', 'metaCloud', 'autocalls', 'famulor', '99digital'] as const;
+export const LISTING_PROVIDERS = ['twilio', 'metaCloud', 'autocalls', 'famulor', '99digital', 'sinch'] as const;
 export type ListingProvider = (typeof LISTING_PROVIDERS)[number];
 
 export interface ListingAccount {
@@ -84,6 +85,26 @@ export async function startListingAccount(provider: ListingProvider, count: numb
 				ninetyNine,
 				{ ninetyNineDigitalApi: { clientId: 'listing-client', clientSecret: 'listing-secret', baseUrl: ninetyNine.baseUrl } },
 				(r) => r.path === '/api/whatsapp/getWhatsApp',
+			);
+		}
+		case 'sinch': {
+			const sinch = new SinchSimulator('listing-project', 'listing-key-id', 'listing-key-secret');
+			await sinch.start();
+			sinch.addSenders(...indexes.map((i) => ({ countryCode: '1', phoneNumber: fleetNumber(i).slice(2), displayName: `Client ${i}` })));
+			return account(
+				provider,
+				sinch,
+				{
+					sinchProvisioningApi: {
+						projectId: 'listing-project',
+						keyId: 'listing-key-id',
+						keySecret: 'listing-key-secret',
+						baseUrl: sinch.baseUrl,
+						tokenUrl: sinch.tokenUrl,
+					},
+				},
+				// the senders' pages and the one read of the account's limit (not the token request)
+				(r) => r.path.startsWith('/v1/projects/listing-project/whatsapp'),
 			);
 		}
 	}
