@@ -15,7 +15,8 @@ import {
 	sinchTokenExchange,
 	sinchTokenUrl,
 } from '../nodes/WhatsAppSenders/providers/sinch/tokenExchange';
-import { assertSecureUrl, baseUrlProperty, bearerAuthentication, refusedCredentialRules, TEST_BASE_URL } from './common/properties';
+import { insecureUrlProblem } from '../nodes/WhatsAppSenders/transport/baseUrl';
+import { baseUrlProperty, bearerAuthentication, refusedCredentialRules, TEST_BASE_URL } from './common/properties';
 
 /**
  * Sinch's Provisioning API with an access key of the project: the key ID and secret buy a
@@ -82,8 +83,9 @@ export class SinchProvisioningApi implements ICredentialType {
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const url = sinchTokenUrl(credentials);
-		// the key secret goes in this request's header: the same rule as every other request
-		assertSecureUrl({ url });
+		// the key secret goes in this request's header: the Base URL's rule holds for the Token URL too
+		const problem = insecureUrlProblem(url);
+		if (problem) throw new Error(`Invalid "Token URL" in the credential: ${problem}. Nothing was sent.`);
 		const answer = (await this.helpers.httpRequest({
 			method: 'POST',
 			url,

@@ -1,4 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+
+import { SinchProvisioningApi } from '../../credentials/SinchProvisioningApi.credentials';
 
 import { pollSendersTrigger, runSendersNode } from '../harness/n8nHarness';
 import { SinchSimulator, type SinchSenderSeed } from '../simulators/sinch';
@@ -319,5 +321,37 @@ describe('WhatsApp Senders Trigger on Sinch', () => {
 		expect(items.map((item) => [item.json.event, item.json.senderCount, item.json.previous, item.json.current])).toEqual([
 			['messagingLimitChanged', 2, { messagingLimit: 1000 }, { messagingLimit: 10000, messagingLimitText: 'TIER_10K' }],
 		]);
+	});
+});
+
+describe('Sinch credential: Test credential gets its token the way the node does', () => {
+	/** n8n's request helper, reduced to what the pre-authentication asks of it, over real HTTP. */
+	const helper = {
+		helpers: {
+			httpRequest: async (options: IHttpRequestOptions) => {
+				const response = await fetch(options.url, { method: options.method, headers: options.headers as Record<string, string>, body: options.body as string, redirect: 'manual' });
+				const text = await response.text();
+				return { statusCode: response.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
+			},
+		},
+	} as unknown as IHttpRequestHelper;
+	const preAuthenticate = async (overrides: IDataObject = {}) =>
+		await new SinchProvisioningApi().preAuthentication.call(helper, credentials(overrides).sinchProvisioningApi);
+
+	it('keeps the token Sinch issues for the key', async () => {
+		const { accessToken } = await preAuthenticate();
+		expect(accessToken).toMatch(/^sinch-token-/);
+		expect(sinch.server.requests.map((request) => [request.method, request.path, request.body])).toEqual([['POST', '/oauth2/token', 'grant_type=client_credentials']]);
+	});
+
+	it('says Sinch refused the key, without the secret', async () => {
+		const failure = preAuthenticate({ keySecret: 'wrong-secret-123' });
+		await expect(failure).rejects.toThrow(/^Sinch refused the key ID or key secret \(HTTP 401\)/);
+		await expect(failure).rejects.not.toThrow(/wrong-secret-123/);
+	});
+
+	it('refuses a Token URL over plain http to another host before sending the key', async () => {
+		await expect(preAuthenticate({ tokenUrl: 'http://auth.example.com/oauth2/token' })).rejects.toThrow('Invalid "Token URL" in the credential');
+		expect(sinch.server.requests).toHaveLength(0);
 	});
 });
