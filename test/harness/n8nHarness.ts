@@ -28,6 +28,7 @@ import { FamulorApi } from '../../credentials/FamulorApi.credentials';
 import { GupshupPartnerApi } from '../../credentials/GupshupPartnerApi.credentials';
 import { MetaWhatsAppCloudApi } from '../../credentials/MetaWhatsAppCloudApi.credentials';
 import { NinetyNineDigitalApi } from '../../credentials/NinetyNineDigitalApi.credentials';
+import { SinchProvisioningApi } from '../../credentials/SinchProvisioningApi.credentials';
 import { TwilioSendersApi } from '../../credentials/TwilioSendersApi.credentials';
 import { YCloudApi } from '../../credentials/YCloudApi.credentials';
 import { WhatsAppSenders } from '../../nodes/WhatsAppSenders/WhatsAppSenders.node.ts';
@@ -51,6 +52,7 @@ const CREDENTIAL_TYPES: ICredentialType[] = [
 	new NinetyNineDigitalApi(),
 	new YCloudApi(),
 	new GupshupPartnerApi(),
+	new SinchProvisioningApi(),
 ];
 
 /**

@@ -95,6 +95,9 @@ const CASES: Array<[string, ListingProvider, IDataObject, string]> = [
 	['a 5-digit PIN', 'metaCloud', { operation: 'register', senderId: byId('1111111111'), pin: '12345' }, 'PIN'],
 	['a PIN that is empty from an expression', 'metaCloud', { operation: 'register', senderId: byId('1111111111'), pin: '={{ $json.pin ?? "" }}' }, 'PIN'],
 	['a language that is a word', 'metaCloud', { operation: 'requestCode', senderId: byId('1111111111'), codeMethod: 'sms', language: 'english' }, 'Language'],
+	['a Sinch sender given as its phone number', 'sinch', { operation: 'get', senderId: byId('={{ "+48777777777" }}') }, 'Sender'],
+	['a Sinch code of 7 digits', 'sinch', { operation: 'verify', senderId: byId('cf11794a-6a5e-4a12-b103-da79bd378bf1'), verificationCode: '1234567' }, 'Verification Code'],
+	['a Meta picture handle for a Sinch profile', 'sinch', { operation: 'updateProfile', senderId: byId('cf11794a-6a5e-4a12-b103-da79bd378bf1'), profileFields: { profilePictureHandle: '4::aW1hZ2U=' } }, 'Profile Picture Handle'],
 	['a code method Meta does not have', 'metaCloud', { operation: 'requestCode', senderId: byId('1111111111'), codeMethod: '={{ "email" }}', language: 'en_US' }, 'Code Method'],
 	// YCloud: a number is its WABA ID and E.164 number
 	['a YCloud Limit of 0', 'ycloud', { operation: 'list', returnAll: false, limit: 0 }, 'Limit'],

@@ -3,8 +3,10 @@ import { LISTING_PROVIDERS, type ListingProvider, listAllParameters, startListin
 
 /**
  * What a full listing (List, Return All) costs in requests, counted at the simulator:
- * the largest page each API allows, so Twilio ceil(N / 1000), Meta and YCloud ceil(N / 100) and one
- * request for the providers that answer with the whole list. `npm run bench` prints the
+ * the largest page each API allows, so Twilio ceil(N / 1000), Meta and YCloud ceil(N / 100), one
+ * request for the providers that answer with the whole list; Sinch ceil(N / 100) plus one
+ * read of the account, whose messaging limit every sender shares; Gupshup the app list plus one
+ * Waba Info per app. `npm run bench` prints the
  * same counts next to what the providers' default page sizes would cost.
  */
 
@@ -18,6 +20,8 @@ const EXPECTED_REQUESTS: Record<ListingProvider, (count: number) => number> = {
 	ycloud: (count) => Math.max(1, Math.ceil(count / 100)),
 	// Gupshup has no bulk read: the app list, then Get Waba Info for each app (one WhatsApp number)
 	gupshup: (count) => 1 + count,
+	// one read of the account's messaging limit, then 100 senders per page
+	sinch: (count) => 1 + Math.max(1, Math.ceil(count / 100)),
 };
 
 describe.each(LISTING_PROVIDERS)('A full listing of %s senders', (provider) => {

@@ -4,6 +4,7 @@ import { GupshupSimulator } from '../simulators/gupshup';
 import { MetaSimulator } from '../simulators/meta';
 import { NinetyNineDigitalSimulator } from '../simulators/ninetyNineDigital';
 import { PlatformSimulator } from '../simulators/platform';
+import { SinchSimulator } from '../simulators/sinch';
 import type { HttpSimulator, RecordedRequest } from '../simulators/server';
 import { TwilioSimulator, twilioSid } from '../simulators/twilio';
 import { YCloudSimulator } from '../simulators/yCloud';
@@ -14,7 +15,7 @@ import { YCloudSimulator } from '../simulators/yCloud';
  * their index, so every run sees the same fleet.
  */
 
-export const LISTING_PROVIDERS = ['twilio', 'metaCloud', 'autocalls', 'famulor', '99digital', 'ycloud', 'gupshup'] as const;
+export const LISTING_PROVIDERS = ['twilio', 'metaCloud', 'autocalls', 'famulor', '99digital', 'ycloud', 'gupshup', 'sinch'] as const;
 export type ListingProvider = (typeof LISTING_PROVIDERS)[number];
 
 export interface ListingAccount {
@@ -104,6 +105,26 @@ export async function startListingAccount(provider: ListingProvider, count: numb
 				{ gupshupPartnerApi: { email: 'listing@partner.example', clientSecret: 'listing-client-secret', baseUrl: gupshup.baseUrl } },
 				// the app list and one Waba Info per app; login and app tokens are token exchanges
 				(r) => r.path === '/partner/account/api/partnerApps' || r.path.endsWith('/waba/info'),
+			);
+		}
+		case 'sinch': {
+			const sinch = new SinchSimulator('listing-project', 'listing-key-id', 'listing-key-secret');
+			await sinch.start();
+			sinch.addSenders(...indexes.map((i) => ({ countryCode: '1', phoneNumber: fleetNumber(i).slice(2), displayName: `Client ${i}` })));
+			return account(
+				provider,
+				sinch,
+				{
+					sinchProvisioningApi: {
+						projectId: 'listing-project',
+						keyId: 'listing-key-id',
+						keySecret: 'listing-key-secret',
+						baseUrl: sinch.baseUrl,
+						tokenUrl: sinch.tokenUrl,
+					},
+				},
+				// the senders' pages and the one read of the account's limit (not the token request)
+				(r) => r.path.startsWith('/v1/projects/listing-project/whatsapp'),
 			);
 		}
 	}

@@ -6,6 +6,7 @@ import { mapGupshupApp } from '../../nodes/WhatsAppSenders/providers/gupshup/map
 import { metaCloudAdapter } from '../../nodes/WhatsAppSenders/providers/metaCloud/adapter';
 import { mapMetaPhoneNumber } from '../../nodes/WhatsAppSenders/providers/metaCloud/mapper';
 import { mapAccountUsage, mapNinetyNineNumber } from '../../nodes/WhatsAppSenders/providers/ninetyNineDigital/mapper';
+import { mapSinchSender, parseSinchError } from '../../nodes/WhatsAppSenders/providers/sinch/mapper';
 import { mapTwilioSender } from '../../nodes/WhatsAppSenders/providers/twilio/mapper';
 import { contractExamples, responseViolations } from '../support/providerContracts';
 
@@ -247,5 +248,75 @@ describe("Gupshup's Get Waba Info and Get Partner Apps examples", () => {
 			messagingLimitText: 'TIER_1K',
 		});
 		expect(sender.raw).toEqual({ app: null, wabaInfo: answer.wabaInfo });
+	});
+});
+
+/**
+ * Sinch's "List all senders in project" example answer, as its reference page prints it
+ * (https://developers.sinch.com/docs/provisioning-api/api-reference/provisioning-api/tag/WhatsApp-Senders/):
+ * an ACTIVE sender, and a just-created one that has only pending `changes`.
+ */
+describe("Sinch's List senders example", () => {
+	const sender = {
+		id: 'cf11794a-6a5e-4a12-b103-da79bd378bf1',
+		state: 'ACTIVE',
+		details: { displayName: 'Test name', description: 'Test description', vertical: 'PROFESSIONAL_SERVICES', email: 'test@test.com', address: 'Test address', about: 'Test about' },
+		created: '2023-01-19T13:11:08.204Z',
+		modified: '2023-01-19T13:11:08.204Z',
+		region: 'EU',
+		metaLocalStorage: 'DE',
+		conversationApiApp: '4CF9CE97504C4A468F4610919D17ECC1',
+		conversationApiAppDetails: { id: '4CF9CE97504C4A468F4610919D17ECC1', projectId: 'ea026751-3edf-40a9-ad93-1b382bd60a78', region: 'EU' },
+		maxTps: 10,
+		qualityRating: 'GREEN',
+		dailyLimit: 'NOT_SET',
+		bearerToken: 'aaaaAAAA.bbbbBBBB.ccccCCCC',
+		cloudApi: true,
+		countryCode: '48',
+		phoneNumber: '777777777',
+		numberProvider: 'CUSTOMER',
+		businessManager: 'SINCH_UK',
+		compatibleRegions: ['eu', 'us'],
+	};
+	const created: Raw = { ...sender, changes: { status: 'IN_PROGRESS', details: sender.details } };
+	delete created.state;
+	delete created.details;
+
+	it('the active sender is ONLINE at +48777777777 with GREEN quality; its bearer token is left out', () => {
+		const mapped = mapSinchSender(sender);
+		expect(pick(mapped as unknown as Raw)).toEqual({
+			id: 'cf11794a-6a5e-4a12-b103-da79bd378bf1',
+			phoneNumber: '+48777777777',
+			displayName: 'Test name',
+			status: 'ONLINE',
+			providerStatus: 'ACTIVE',
+			qualityRating: 'GREEN',
+			messagingLimit: null,
+			messagingLimitText: 'NOT_SET',
+		});
+		expect(JSON.stringify(mapped)).not.toContain('aaaaAAAA');
+	});
+
+	it("the account's businessDailyLimit wins over the sender's deprecated dailyLimit", () => {
+		expect(mapSinchSender(sender, 'TIER_1K')).toMatchObject({ messagingLimit: 1000, messagingLimitText: 'TIER_1K' });
+	});
+
+	it('the just-created sender, without a state, is PENDING under its pending changes’ name', () => {
+		expect(mapSinchSender(created)).toMatchObject({ status: 'PENDING', providerStatus: 'IN_PROGRESS', displayName: 'Test name' });
+	});
+
+	it("reads Sinch's invalid_page_token error in its own words", () => {
+		expect(
+			parseSinchError(400, {
+				errorCode: 'invalid_page_token',
+				message: 'Invalid page token.',
+				resolution: 'The page token to use is provided in the previous query response, for new queries simply leave this field undefined.',
+			}),
+		).toEqual({
+			code: 'invalid_page_token',
+			message: 'Invalid page token.',
+			hint: 'The page token to use is provided in the previous query response, for new queries simply leave this field undefined.',
+			tokenExpired: undefined,
+		});
 	});
 });

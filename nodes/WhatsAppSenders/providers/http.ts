@@ -1,4 +1,4 @@
-export type HttpMethod = 'GET' | 'POST' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 export type Credentials = Record<string, unknown>;
 
@@ -8,9 +8,9 @@ export interface ProviderRequest {
 	path: string;
 	qs?: Record<string, string | number>;
 	body?: Record<string, unknown>;
-	/** Sent as an application/x-www-form-urlencoded body instead of JSON (Gupshup's login). */
+	/** Sent as an application/x-www-form-urlencoded body instead of JSON (Gupshup's login, an OAuth2 token request). */
 	form?: Record<string, string>;
-	/** Headers of this request besides the credential's own (Gupshup's per-app `token`). */
+	/** Headers of this request besides the credential's own (Gupshup's per-app `token`, OAuth2 client auth in Basic). */
 	headers?: Record<string, string>;
 	/**
 	 * False for requests that must not be repeated blindly (create): they are retried only
@@ -69,6 +69,11 @@ export interface ProviderErrorDetail {
  */
 export interface TokenExchange {
 	request(credentials: Credentials): ProviderRequest;
+	/**
+	 * Where the token request goes when that is not the API's Base URL (Sinch: an OAuth2 token
+	 * URL on another host); the request's path is then appended to it. Held to the same https rule.
+	 */
+	url?(credentials: Credentials): string;
 	/** The token and when it expires (ms since epoch), or what went wrong. */
 	read(status: number, body: unknown): { token: string; expiresAt: number } | { error: ProviderErrorDetail };
 }

@@ -4,6 +4,7 @@ import { famulorAdapter } from './famulor/adapter';
 import { gupshupAdapter } from './gupshup/adapter';
 import { metaCloudAdapter } from './metaCloud/adapter';
 import { ninetyNineDigitalAdapter } from './ninetyNineDigital/adapter';
+import { sinchAdapter } from './sinch/adapter';
 import { twilioAdapter } from './twilio/adapter';
 import { yCloudAdapter } from './yCloud/adapter';
 import type { ProviderAdapter } from './adapter';
@@ -18,6 +19,7 @@ export const PROVIDERS: readonly ProviderAdapter[] = [
 	ninetyNineDigitalAdapter,
 	yCloudAdapter,
 	gupshupAdapter,
+	sinchAdapter,
 ];
 
 export function findProvider(id: unknown): ProviderAdapter | undefined {

@@ -48,7 +48,7 @@ function requestOptions(baseUrl: string, request: ProviderRequest, timeoutMs: nu
 		method: request.method,
 		url: `${baseUrl}${request.path}`,
 		qs: request.qs,
-		headers: { ...request.headers, Accept: 'application/json', ...(contentType && { 'Content-Type': contentType }) },
+		headers: { Accept: 'application/json', ...(contentType && { 'Content-Type': contentType }), ...request.headers },
 		body: form ?? request.body,
 		json: false,
 		encoding: 'text',

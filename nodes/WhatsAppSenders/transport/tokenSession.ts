@@ -1,8 +1,9 @@
-import { ProviderApiError } from '../core/errors';
+import { InvalidInputError, ProviderApiError } from '../core/errors';
 import { hashOf } from '../core/hash';
 import type { ProviderAdapter } from '../providers/adapter';
 import type { ScopedTokens, TokenExchange } from '../providers/http';
 import { apiError, failed, parseBody, unreachable } from './answer';
+import { insecureUrlProblem } from './baseUrl';
 import { withRetries, type RetryPolicy } from './retry';
 import { send, type HttpContext } from './send';
 import { CredentialsRejectedError, processTokenCache, type CachedToken } from './tokenCache';
@@ -22,13 +23,16 @@ export function tokenSession(
 	policy: RetryPolicy,
 ) {
 	const exchangeRequest = exchange.request(credentials);
-	// the credentials are in the body or the form: a changed secret never reuses a token
-	const key = hashOf(provider.id, baseUrl, JSON.stringify(exchangeRequest.body ?? exchangeRequest.form ?? {}));
+	const tokenBaseUrl = exchange.url ? tokenUrl(exchange.url(credentials)) : baseUrl;
+	// the secret travels in the body (99digital), the form (Gupshup) or a header (OAuth2 Basic client auth):
+	// a changed secret never reuses a token
+	const { body, form, headers } = exchangeRequest;
+	const key = hashOf(provider.id, tokenBaseUrl, JSON.stringify({ body, form, headers }));
 
 	async function fetchToken(): Promise<CachedToken> {
 		return (await withRetries(policy, async () => {
-			const attempt = await send(context, baseUrl, exchangeRequest, timeoutMs);
-			if ('networkCode' in attempt) return unreachable(provider, attempt.networkCode, baseUrl, true);
+			const attempt = await send(context, tokenBaseUrl, exchangeRequest, timeoutMs);
+			if ('networkCode' in attempt) return unreachable(provider, attempt.networkCode, tokenBaseUrl, true);
 			const status = attempt.response.statusCode;
 			const result = exchange.read(status, parseBody(provider, attempt.response));
 			if (!('error' in result)) return { kind: 'done', value: result };
@@ -72,4 +76,12 @@ export function tokenSession(
 			},
 		} satisfies ScopedTokens,
 	};
+}
+
+/** A credential's token URL, checked like the Base URL before the id and secret are sent to it. */
+function tokenUrl(configured: string): string {
+	const text = configured.trim();
+	const problem = insecureUrlProblem(text);
+	if (problem) throw new InvalidInputError('Token URL', problem);
+	return text.replace(/\/+$/, '');
 }

@@ -1,0 +1,124 @@
+import type {
+	IAuthenticate,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import {
+	SINCH_TOKEN_FORM,
+	SINCH_TOKEN_URL,
+	sinchClientAuthorization,
+	sinchTokenExchange,
+	sinchTokenUrl,
+} from '../nodes/WhatsAppSenders/providers/sinch/tokenExchange';
+import { insecureUrlProblem } from '../nodes/WhatsAppSenders/transport/baseUrl';
+import { baseUrlProperty, bearerAuthentication, refusedCredentialRules, TEST_BASE_URL } from './common/properties';
+
+/**
+ * Sinch's Provisioning API with an access key of the project: the key ID and secret buy a
+ * short-lived OAuth2 token at auth.sinch.com (Sinch calls Basic auth on the API itself "for
+ * test purposes only" and heavily rate limited, so it is not offered). The WhatsApp Senders
+ * node fetches, caches and renews the token itself; the pre-authentication here serves
+ * "Test credential" and any other node that uses this credential.
+ */
+export class SinchProvisioningApi implements ICredentialType {
+	name = 'sinchProvisioningApi';
+
+	displayName = 'Sinch Provisioning API';
+
+	icon: Icon = {
+		light: 'file:../nodes/WhatsAppSenders/whatsAppSenders.svg',
+		dark: 'file:../nodes/WhatsAppSenders/whatsAppSenders.dark.svg',
+	};
+
+	documentationUrl = 'https://developers.sinch.com/docs/provisioning-api/api-reference/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Project ID',
+			name: 'projectId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The unique ID of the project, shown at the top of the Sinch dashboard',
+		},
+		{
+			displayName: 'Key ID',
+			name: 'keyId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'An access key of the project: Sinch dashboard, Settings > Access Keys',
+		},
+		{
+			displayName: 'Key Secret',
+			name: 'keySecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The secret of that access key, shown only when the key is created',
+		},
+		baseUrlProperty('https://provisioning.api.sinch.com'),
+		{
+			displayName: 'Token URL',
+			name: 'tokenUrl',
+			type: 'string',
+			default: SINCH_TOKEN_URL,
+			description:
+				"Sinch's OAuth2 token endpoint. Change only for a proxy or a local test server. Must use https (http is accepted for localhost only).",
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const url = sinchTokenUrl(credentials);
+		// the key secret goes in this request's header: the Base URL's rule holds for the Token URL too
+		const problem = insecureUrlProblem(url);
+		if (problem) throw new Error(`Invalid "Token URL" in the credential: ${problem}. Nothing was sent.`);
+		const answer = (await this.helpers.httpRequest({
+			method: 'POST',
+			url,
+			disableFollowRedirect: true,
+			headers: {
+				Accept: 'application/json',
+				'Content-Type': 'application/x-www-form-urlencoded',
+				Authorization: sinchClientAuthorization(credentials),
+			},
+			body: new URLSearchParams(SINCH_TOKEN_FORM).toString(),
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as { statusCode: number; body: unknown };
+		const result = sinchTokenExchange.read(answer.statusCode, answer.body);
+		if (!('error' in result)) return { accessToken: result.token };
+		const { credentialsRejected, code, message, hint } = result.error;
+		throw new Error(
+			`Sinch ${credentialsRejected ? 'refused the key ID or key secret' : 'gave no access token'} (HTTP ${answer.statusCode}): ${code ? `${code}: ` : ''}${message}.${hint ? ` ${hint}` : ''}`,
+		);
+	}
+
+	authenticate: IAuthenticate = bearerAuthentication('accessToken');
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: TEST_BASE_URL,
+			url: '={{ "/v1/projects/" + $credentials.projectId.trim() + "/whatsapp/senders" }}',
+			qs: { pageSize: 1 },
+		},
+		rules: refusedCredentialRules(
+			'Sinch refused the access token for this project (401): check the Project ID, and that the access key belongs to this project',
+			'Sinch accepted the key but refused access to this project (403): check the access key in the Sinch dashboard',
+		),
+	};
+}

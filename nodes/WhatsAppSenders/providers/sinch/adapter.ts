@@ -1,0 +1,185 @@
+import { InvalidInputError, UnexpectedResponseError } from '../../core/errors';
+import { asRecord, type JsonRecord } from '../../core/json';
+import { textOrNull } from '../../core/normalize';
+import type { Sender } from '../../core/sender';
+import type { ProviderAdapter } from '../adapter';
+import type { ProviderHttp, ProviderRequest } from '../http';
+import type { BusinessProfileInput, ListSendersOptions, RequestCodeInput } from '../operations';
+import { listPagedSenders } from '../pagedListing';
+import { mapSinchProfile, mapSinchSender, parseSinchError, SECRET_FIELDS } from './mapper';
+import { sinchTokenExchange } from './tokenExchange';
+
+/** "pageSize number [ 1 .. 100 ]"; without it Sinch answers 50 per page. */
+export const SINCH_MAX_PAGE_SIZE = 100;
+
+/**
+ * Meta's vertical codes (the Update Business Profile field) as Sinch's WhatsApp vertical enum
+ * writes the same categories. A translation of this package: docs/providers.md marks it.
+ */
+export const SINCH_VERTICALS: Record<string, string> = {
+	OTHER: 'OTHER',
+	AUTO: 'AUTOMOTIVE',
+	BEAUTY: 'BEAUTY_SPA_SALON',
+	APPAREL: 'CLOTHING_AND_APPAREL',
+	EDU: 'EDUCATION',
+	ENTERTAIN: 'ENTERTAINMENT',
+	EVENT_PLAN: 'EVENT_PLANNING_AND_SERVICE',
+	FINANCE: 'FINANCE_AND_BANKING',
+	GROCERY: 'FOOD_AND_GROCERY',
+	GOVT: 'PUBLIC_SERVICE',
+	HOTEL: 'HOTEL_AND_LODGING',
+	HEALTH: 'MEDICAL_AND_HEALTH',
+	NONPROFIT: 'NON_PROFIT',
+	PROF_SERVICES: 'PROFESSIONAL_SERVICES',
+	RETAIL: 'SHOPPING_AND_RETAIL',
+	TRAVEL: 'TRAVEL_AND_TRANSPORTATION',
+	RESTAURANT: 'RESTAURANT',
+	ALCOHOL: 'ALCOHOL',
+	ONLINE_GAMBLING: 'ONLINE_GAMBLING',
+	PHYSICAL_GAMBLING: 'PHYSICAL_GAMBLING',
+	OTC_DRUGS: 'OTC_DRUGS',
+};
+
+/** The credential's project ID, checked before it becomes part of a path. */
+function projectPath(http: ProviderHttp): string {
+	const projectId = http.account.projectId;
+	if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/.test(projectId)) {
+		throw new InvalidInputError('Project ID', 'in the Sinch credential must be the project ID shown at the top of the Sinch dashboard');
+	}
+	return `/v1/projects/${projectId}/whatsapp`;
+}
+
+/**
+ * The account's `businessDailyLimit`: Sinch deprecated the per-sender `dailyLimit` for it
+ * ("Use AccountDto.businessDailyLimit instead"), as Meta now sets one limit per business
+ * portfolio. One request per listing; null when the account does not report it.
+ */
+async function accountDailyLimit(http: ProviderHttp): Promise<string | null> {
+	const account = asRecord(await http.request({ method: 'GET', path: projectPath(http) }));
+	if (!account) throw new UnexpectedResponseError('Sinch', 'the WhatsApp account is not an object');
+	return textOrNull(account.businessDailyLimit);
+}
+
+async function listSinchSenders(http: ProviderHttp, options: ListSendersOptions): Promise<Sender[]> {
+	const path = `${projectPath(http)}/senders`;
+	const dailyLimit = await accountDailyLimit(http);
+	// one page size for every page: Sinch does not say a page token survives a change of size
+	const pageSize = Math.min(SINCH_MAX_PAGE_SIZE, options.limit ?? SINCH_MAX_PAGE_SIZE);
+	const page = (pageToken?: string): ProviderRequest => ({
+		method: 'GET',
+		path,
+		qs: { pageSize, ...(pageToken === undefined ? {} : { pageToken }) },
+	});
+	return await listPagedSenders(http, options, {
+		provider: 'Sinch',
+		recordName: 'a sender',
+		first: page(),
+		records(answer) {
+			const senders = asRecord(answer)?.senders;
+			if (!Array.isArray(senders)) throw new UnexpectedResponseError('Sinch', 'the sender list has no "senders" array');
+			return senders;
+		},
+		map: (record) => mapSinchSender(record, dailyLimit, options.includeSecrets === true),
+		next(answer) {
+			const token = textOrNull(asRecord(answer)?.nextPageToken);
+			return token === null ? undefined : page(token);
+		},
+	});
+}
+
+async function getSinchSenderRaw(http: ProviderHttp, id: string): Promise<JsonRecord> {
+	const sender = asRecord(await http.request({ method: 'GET', path: `${projectPath(http)}/senders/${id}` }));
+	if (!sender || sender.id === undefined) throw new UnexpectedResponseError('Sinch', 'the sender has no "id"');
+	return sender;
+}
+
+async function getSinchSender(http: ProviderHttp, id: string): Promise<Sender> {
+	const dailyLimit = await accountDailyLimit(http);
+	return mapSinchSender(await getSinchSenderRaw(http, id), dailyLimit);
+}
+
+/**
+ * "Triggers sender registration with the requested method. An OTP code will be sent over the
+ * requested method that will need to be used in the Verify sender endpoint." Sent once: Sinch
+ * answers 429 when its register limits are reached, and a repeat within seconds does not help.
+ * Sinch's body has no language (the node's Language field is not sent).
+ */
+async function registerSinchSender(http: ProviderHttp, id: string, input: RequestCodeInput): Promise<Record<string, unknown>> {
+	const method = input.method === 'voice' ? 'VOICE' : 'SMS';
+	const answer = asRecord(
+		await http.request({ method: 'POST', path: `${projectPath(http)}/senders/${id}/register`, body: { method }, idempotent: false, once: true }),
+	);
+	if (!answer) throw new UnexpectedResponseError('Sinch', 'the register answer is not an object');
+	return { provider: 'sinch', id, ...answer };
+}
+
+/** Sinch answers 204 without a body; the sender is read again so the output shows its new state. */
+async function verifySinchSender(http: ProviderHttp, id: string, code: string): Promise<Sender> {
+	await http.request({ method: 'POST', path: `${projectPath(http)}/senders/${id}/verify`, body: { code }, idempotent: false });
+	return await getSinchSender(http, id);
+}
+
+async function getSinchProfile(http: ProviderHttp, id: string): Promise<Record<string, unknown>> {
+	return mapSinchProfile(await getSinchSenderRaw(http, id));
+}
+
+/**
+ * PATCH with only the fields set, submitted at once (`status: SUBMIT`; Sinch's default is
+ * DRAFT, which would only save them). Sinch tracks the update in `changes` until it is applied.
+ */
+async function updateSinchProfile(http: ProviderHttp, id: string, profile: BusinessProfileInput): Promise<Record<string, unknown>> {
+	if (profile.profilePictureHandle !== undefined) {
+		throw new InvalidInputError('Profile Picture Handle', "is Meta's upload handle; Sinch takes a picture URL instead, which this operation does not offer");
+	}
+	const details: Record<string, unknown> = {};
+	if (profile.about !== undefined) details.about = profile.about;
+	if (profile.address !== undefined) details.address = profile.address;
+	if (profile.description !== undefined) details.description = profile.description;
+	if (profile.email !== undefined) details.email = profile.email;
+	if (profile.vertical !== undefined) details.vertical = SINCH_VERTICALS[profile.vertical] ?? profile.vertical;
+	if (profile.websites !== undefined) {
+		if (profile.websites.length > 2) throw new InvalidInputError('Websites', 'Sinch keeps at most two websites per sender');
+		details.websiteOne = profile.websites[0] ?? null;
+		details.websiteTwo = profile.websites[1] ?? null;
+	}
+	if (Object.keys(details).length === 0) throw new InvalidInputError('Update Fields', 'add at least one field to change');
+	const answer = asRecord(
+		await http.request({ method: 'PATCH', path: `${projectPath(http)}/senders/${id}`, body: { status: 'SUBMIT', details }, idempotent: true }),
+	);
+	if (!answer) throw new UnexpectedResponseError('Sinch', 'the updated sender is not an object');
+	return mapSinchProfile(answer);
+}
+
+/** "Marks a sender for removal. Once requested the sender will be active for 30 days to send final messages." */
+async function deleteSinchSender(http: ProviderHttp, id: string): Promise<void> {
+	await http.request({ method: 'DELETE', path: `${projectPath(http)}/senders/${id}`, once: true });
+}
+
+export const sinchAdapter: ProviderAdapter = {
+	id: 'sinch',
+	displayName: 'Sinch',
+	credentialType: 'sinchProvisioningApi',
+	defaultBaseUrl: 'https://provisioning.api.sinch.com',
+	credentialHint: 'the project ID, key ID and key secret',
+	accountFields: ['projectId'],
+	senderIdPattern: {
+		regex: /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/,
+		example: 'cf11794a-6a5e-4a12-b103-da79bd378bf1',
+		description: 'A Sinch sender ID is the ID the List operation shows (letters, digits and dashes, not the phone number with +)',
+	},
+	deleteWarning:
+		'Sinch marks the sender for removal: it keeps sending for 30 days, then it is removed. Sinch documents no way to undo this.',
+	secretOutputFields: SECRET_FIELDS,
+	tokenExchange: sinchTokenExchange,
+	parseError: parseSinchError,
+	accountIdentity: (credentials) => String(credentials.projectId ?? '').trim(),
+	handlers: {
+		list: listSinchSenders,
+		get: getSinchSender,
+		requestCode: registerSinchSender,
+		verify: verifySinchSender,
+		getProfile: getSinchProfile,
+		updateProfile: updateSinchProfile,
+		delete: deleteSinchSender,
+	},
+};

@@ -1,0 +1,147 @@
+import { asRecord, type JsonRecord } from '../../core/json';
+import { normalizeQuality, offlineReasonsOf, textOrNull, type StatusMeaning } from '../../core/normalize';
+import type { OfflineReason, Sender } from '../../core/sender';
+import type { ProviderErrorDetail } from '../http';
+
+/**
+ * Sinch Provisioning API, WhatsApp senders (developers.sinch.com/docs/provisioning-api, API
+ * reference 1.2.x; enum descriptions from Sinch's OpenAPI bundle as mirrored in
+ * api-evangelist/sinch). docs/providers.md lists the source of every mapping below.
+ */
+
+/** The sender's token for connecting it to a Conversation API app: a secret, left out unless asked for. */
+export const SECRET_FIELDS = ['bearerToken'] as const;
+
+/**
+ * `state` of a sender (WhatsappSenderStatesEnum). The OFFLINE reasons are Sinch's own
+ * descriptions of each state. Which normalized status each state means is this package's
+ * reading of those descriptions (docs/providers.md marks it an assumption where it is one).
+ */
+export const SINCH_STATES: Record<string, StatusMeaning> = {
+	ACTIVE: { status: 'ONLINE' },
+	IN_PROGRESS: { status: 'PENDING' },
+	PENDING_VERIFICATION: { status: 'PENDING_VERIFICATION' },
+	INACTIVE: { status: 'OFFLINE', reason: 'The sender exists but is currently not active.' },
+	SUSPENDED: { status: 'OFFLINE', reason: 'The sender has been temporarily suspended due to administrative or policy restrictions.' },
+	ERROR: { status: 'OFFLINE', reason: 'The sender has encountered an operational failure and requires technical troubleshooting.' },
+};
+
+/**
+ * A newly created sender has no `state` yet, only its pending `changes.status`
+ * (WhatsappSenderStatusesEnum): read as the state of its setup.
+ */
+const CHANGE_STATUSES: Record<string, StatusMeaning> = {
+	DRAFT: { status: 'PENDING' },
+	IN_PROGRESS: { status: 'PENDING' },
+	REJECTED: { status: 'OFFLINE', reason: 'The sender request was reviewed and rejected.' },
+	ERROR: { status: 'OFFLINE', reason: 'The sender request failed and needs troubleshooting or a new attempt.' },
+	MULTIPLE_WABA_ERROR: { status: 'OFFLINE', reason: 'The sender request failed (MULTIPLE_WABA_ERROR).' },
+};
+
+/**
+ * WhatsappDailyLimitEnum, the values of the account's `businessDailyLimit` (and of the
+ * deprecated per-sender `dailyLimit`): business-initiated conversations per rolling 24 hours.
+ * TIER_UNLIMITED, NOT_SET and UNRECOGNIZED have no number (null, the word kept as text).
+ */
+export const SINCH_DAILY_LIMITS: Record<string, number | null> = {
+	TIER_50: 50,
+	TIER_250: 250,
+	TIER_1K: 1_000,
+	TIER_2K: 2_000,
+	TIER_10K: 10_000,
+	TIER_100K: 100_000,
+	TIER_UNLIMITED: null,
+	NOT_SET: null,
+	UNRECOGNIZED: null,
+};
+
+/** "+" + countryCode + phoneNumber ("48" and "777777777" in Sinch's example); null when either is missing. */
+export function sinchPhoneNumber(countryCode: unknown, phoneNumber: unknown): string | null {
+	const country = textOrNull(countryCode)?.replace(/\D/g, '') ?? '';
+	const national = textOrNull(phoneNumber)?.replace(/\D/g, '') ?? '';
+	if (country === '' || national === '') return null;
+	const digits = `${country}${national}`;
+	return /^[0-9]{6,15}$/.test(digits) ? `+${digits}` : null;
+}
+
+function statusOf(raw: JsonRecord, changes: JsonRecord | undefined): { word: string | null; meaning?: StatusMeaning } {
+	const state = textOrNull(raw.state);
+	if (state !== null) return { word: state, meaning: SINCH_STATES[state] };
+	const change = textOrNull(changes?.status);
+	return { word: change, meaning: change === null ? undefined : CHANGE_STATUSES[change] };
+}
+
+function offlineReasons(word: string | null, meaning: StatusMeaning | undefined, changes: JsonRecord | undefined): OfflineReason[] | undefined {
+	const reasons = offlineReasonsOf(word, meaning);
+	if (!reasons) return undefined;
+	// Sinch says why a sender is in ERROR in `changes.errorReason` / `changes.errorCode`
+	const errorReason = textOrNull(changes?.errorReason);
+	const errorCode = textOrNull(changes?.errorCode);
+	if (errorReason === null && errorCode === null) return reasons;
+	return [{ code: errorCode ?? word, message: errorReason ?? reasons[0].message, moreInfo: null }];
+}
+
+function withoutSecrets(raw: JsonRecord, includeSecrets: boolean): JsonRecord {
+	if (includeSecrets) return raw;
+	const copy = { ...raw };
+	for (const field of SECRET_FIELDS) delete copy[field];
+	return copy;
+}
+
+/**
+ * One WhatsappSenderDto. `accountDailyLimit` is the account's `businessDailyLimit`, which
+ * Sinch says replaces the deprecated per-sender `dailyLimit`; the sender's own value is read
+ * only when the account gives none.
+ */
+export function mapSinchSender(raw: JsonRecord, accountDailyLimit?: string | null, includeSecrets = false): Sender {
+	const changes = asRecord(raw.changes);
+	const details = asRecord(raw.details) ?? asRecord(changes?.details);
+	const { word, meaning } = statusOf(raw, changes);
+	const limitWord = accountDailyLimit ?? textOrNull(raw.dailyLimit);
+	const reasons = offlineReasons(word, meaning, changes);
+	return {
+		provider: 'sinch',
+		id: String(raw.id ?? ''),
+		phoneNumber: sinchPhoneNumber(raw.countryCode, raw.phoneNumber),
+		displayName: textOrNull(details?.displayName),
+		status: meaning?.status ?? 'UNKNOWN',
+		providerStatus: word,
+		qualityRating: normalizeQuality(raw.qualityRating),
+		messagingLimit: limitWord === null ? null : (SINCH_DAILY_LIMITS[limitWord] ?? null),
+		messagingLimitText: limitWord,
+		...(reasons ? { offlineReasons: reasons } : {}),
+		raw: withoutSecrets(raw, includeSecrets),
+	};
+}
+
+/** The business profile shown on WhatsApp: the sender's `details`, with any pending `changes`. */
+export function mapSinchProfile(raw: JsonRecord): Record<string, unknown> {
+	const changes = asRecord(raw.changes);
+	return {
+		provider: 'sinch',
+		id: String(raw.id ?? ''),
+		...(asRecord(raw.details) ?? {}),
+		...(changes ? { pendingChanges: changes } : {}),
+	};
+}
+
+/**
+ * The PAPI error body every Provisioning API endpoint returns: `errorCode`, `message`,
+ * `resolution` (what to change) and `additionalInformation` (e.g. the validation errors).
+ * A 401 may be an expired token: the transport fetches a new one once before giving up.
+ */
+export function parseSinchError(status: number, body: unknown): ProviderErrorDetail {
+	const error = asRecord(body);
+	const code = textOrNull(error?.errorCode) ?? undefined;
+	const validation = asRecord(error?.additionalInformation)?.validationErrors;
+	const hint = [
+		textOrNull(error?.resolution),
+		Array.isArray(validation) && validation.length > 0 ? `Sinch's validation errors: ${validation.map(String).join('; ')}.` : null,
+	].filter((part): part is string => part !== null);
+	return {
+		code,
+		message: textOrNull(error?.message) ?? undefined,
+		hint: hint.length > 0 ? hint.join(' ') : undefined,
+		tokenExpired: status === 401 || undefined,
+	};
+}
