@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { validateParameters } from '../core/validation';
 import { verificationMethodSchema } from '../core/whatsappProfile';
-import { providersSupporting } from '../providers';
+import { PROVIDERS, providersSupporting } from '../providers';
 import type { RequestCodeInput } from '../providers/operations';
 import { optionsCollection, readTimeoutMs } from './common';
 import { readSenderId, senderLocatorProperties } from './senderLocator';
@@ -16,6 +16,7 @@ interface RequestCodeParameters {
 }
 
 const show = { resource: ['sender'], operation: ['requestCode'], provider: providersSupporting('requestCode') };
+const withLanguage = PROVIDERS.filter((provider) => provider.handlers.requestCode && provider.codeLanguage).map((provider) => provider.id);
 
 const properties: INodeProperties[] = [
 	...senderLocatorProperties('requestCode'),
@@ -29,7 +30,7 @@ const properties: INodeProperties[] = [
 			{ name: 'Voice Call', value: 'voice' },
 		],
 		displayOptions: { show },
-		description: 'How Meta sends the 6-digit code to the number',
+		description: 'How the 6-digit code reaches the number',
 	},
 	{
 		displayName: 'Language',
@@ -37,7 +38,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: 'en_US',
 		placeholder: 'en_US',
-		displayOptions: { show },
+		displayOptions: { show: { ...show, provider: withLanguage } },
 		description: 'Language of the SMS or call, as a locale code such as en_US, de_DE or pt_BR',
 	},
 	optionsCollection('requestCode'),

@@ -210,6 +210,7 @@ export const metaCloudAdapter: ProviderAdapter = {
 	requiredCreateFields: ['countryCode', 'profileName'],
 	parseError: parseMetaError,
 	accountIdentity: (credentials) => String(credentials.wabaId ?? ''),
+	codeLanguage: true,
 	handlers: {
 		list: listMetaNumbers,
 		get: getMetaNumber,
