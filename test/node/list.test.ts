@@ -304,7 +304,7 @@ describe('Bad input is refused before any request', () => {
 		[{ returnAll: false, limit: 2.5 }, 'Invalid "Limit" in item 0: must be a whole number'],
 		[{ returnAll: false, limit: '={{ "ten" }}' }, 'Invalid "Limit" in item 0: must be a number'],
 		[{ options: { timeout: -1 } }, 'Invalid "Timeout (Seconds)" in item 0: must be more than 0 seconds'],
-		[{ provider: 'whatsappWeb' }, 'Invalid "Provider" in item 0: "whatsappWeb" is not supported; use one of: twilio, metaCloud, autocalls, famulor, 99digital, sinch'],
+		[{ provider: 'whatsappWeb' }, 'Invalid "Provider" in item 0: "whatsappWeb" is not supported; use one of: twilio, metaCloud, autocalls, famulor, 99digital, ycloud, gupshup, sinch'],
 		[{ operation: 'teleport' }, 'Invalid "Operation" in item 0: Twilio does not support "teleport"; it supports: list, get, create, verify, update, delete'],
 	])('%p → %p', async (parameters, message) => {
 		const { error } = await runSendersNode({ parameters: listTwilio(parameters), credentials: twilioCredentials() });
