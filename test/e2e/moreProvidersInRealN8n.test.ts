@@ -1,6 +1,8 @@
 import { rmSync } from 'node:fs';
 
 import type { HttpSimulator } from '../simulators/server';
+import { GupshupSimulator } from '../simulators/gupshup';
+import { SinchSimulator } from '../simulators/sinch';
 import { SlackSink } from '../simulators/slackSink';
 import { YCloudSimulator } from '../simulators/yCloud';
 import { type OwnerSession, repoll, type RunningN8n, startN8nWithWorkflows, testCredential, waitFor } from '../support/n8n';
@@ -41,6 +43,12 @@ interface ProviderCase {
 }
 
 const ycloud = new YCloudSimulator('e2e-ycloud-key');
+const SINCH_PROJECT = 'ea026751-3edf-40a9-ad93-1b382bd60a78';
+const sinch = new SinchSimulator(SINCH_PROJECT, 'e2e-sinch-key-id', 'e2e-sinch-key-secret');
+const SINCH_IDS = { stockholm: '0c1f6a3e-2b7d-4e59-9a41-5d2e8f7b6c01', warsaw: '0c1f6a3e-2b7d-4e59-9a41-5d2e8f7b6c02', pending: '0c1f6a3e-2b7d-4e59-9a41-5d2e8f7b6c03' };
+const sinchSender = (id: string) => ({ __rl: true, mode: 'id', value: id });
+const gupshup = new GupshupSimulator('partner@acme.example', 'e2e-gupshup-secret');
+const GUPSHUP_APPS = { mumbai: '6b1f2a3c-4d5e-4f60-8a71-92b3c4d5e6f1', delhi: '6b1f2a3c-4d5e-4f60-8a71-92b3c4d5e6f2' };
 
 const CASES: ProviderCase[] = [
 	{
@@ -79,6 +87,90 @@ const CASES: ProviderCase[] = [
 				parameters: { operation: 'getProfile', senderId: { __rl: true, mode: 'id', value: '102290129340398/+6581234567' } },
 				expected: [{ provider: 'ycloud', id: '102290129340398/+6581234567', about: 'Hello' }],
 			},
+		],
+	},
+	{
+		provider: 'sinch',
+		displayName: 'Sinch',
+		credentialType: 'sinchProvisioningApi',
+		simulator: sinch,
+		seed: () => {
+			sinch.businessDailyLimit = 'TIER_10K';
+			sinch.codeToSend = '482913';
+			sinch.addSenders(
+				{ id: SINCH_IDS.stockholm, countryCode: '46', phoneNumber: '701234567', displayName: 'Acme Sverige' },
+				{ id: SINCH_IDS.warsaw, countryCode: '48', phoneNumber: '777777777', displayName: 'Acme Polska' },
+				{ id: SINCH_IDS.pending, countryCode: '48', phoneNumber: '600100200', displayName: 'Acme Kraków', state: 'PENDING_VERIFICATION' },
+			);
+		},
+		goodCredential: () => ({ projectId: SINCH_PROJECT, keyId: 'e2e-sinch-key-id', keySecret: 'e2e-sinch-key-secret', baseUrl: sinch.baseUrl, tokenUrl: sinch.tokenUrl }),
+		wrongCredential: () => ({ projectId: SINCH_PROJECT, keyId: 'e2e-sinch-key-id', keySecret: 'wrong', baseUrl: sinch.baseUrl, tokenUrl: sinch.tokenUrl }),
+		refusal: /Sinch refused the key ID or key secret|Authorization failed/,
+		dropQuality: () => sinch.update(SINCH_IDS.warsaw, { qualityRating: 'RED' }),
+		droppingNumber: '+48777777777',
+		listRequests: () => sinch.server.requests.filter((r) => r.path === `/v1/projects/${SINCH_PROJECT}/whatsapp/senders`).length,
+		operations: [
+			{
+				name: 'List',
+				parameters: { operation: 'list', returnAll: true },
+				expected: [
+					{ id: SINCH_IDS.stockholm, phoneNumber: '+46701234567', displayName: 'Acme Sverige', status: 'ONLINE', qualityRating: 'GREEN', messagingLimit: 10000 },
+					{ id: SINCH_IDS.warsaw, phoneNumber: '+48777777777', displayName: 'Acme Polska', status: 'ONLINE', qualityRating: 'GREEN', messagingLimit: 10000 },
+					{ id: SINCH_IDS.pending, phoneNumber: '+48600100200', status: 'PENDING_VERIFICATION' },
+				],
+			},
+			{ name: 'Get', parameters: { operation: 'get', senderId: sinchSender(SINCH_IDS.stockholm) }, expected: [{ id: SINCH_IDS.stockholm, phoneNumber: '+46701234567' }] },
+			{
+				name: 'Request Code',
+				parameters: { operation: 'requestCode', senderId: sinchSender(SINCH_IDS.pending), codeMethod: 'sms' },
+				expected: [{ provider: 'sinch', id: SINCH_IDS.pending, method: 'SMS', verificationCodeSent: true }],
+			},
+			{
+				name: 'Verify',
+				parameters: { operation: 'verify', senderId: sinchSender(SINCH_IDS.pending), verificationCode: '482913' },
+				// Sinch finishes the setup on its own after the code: the sender is IN_PROGRESS
+				expected: [{ id: SINCH_IDS.pending, status: 'PENDING', providerStatus: 'IN_PROGRESS' }],
+			},
+			{
+				name: 'Delete',
+				parameters: { operation: 'delete', senderId: sinchSender(SINCH_IDS.pending), confirmDeletion: true },
+				expected: [{ deleted: true, id: SINCH_IDS.pending }],
+			},
+			{ name: 'Get Business Profile', parameters: { operation: 'getProfile', senderId: sinchSender(SINCH_IDS.stockholm) }, expected: [{ provider: 'sinch', id: SINCH_IDS.stockholm, displayName: 'Acme Sverige' }] },
+			{
+				name: 'Update Business Profile',
+				parameters: { operation: 'updateProfile', senderId: sinchSender(SINCH_IDS.stockholm), profileFields: { about: 'Öppet 9–17' } },
+				expected: [{ provider: 'sinch', id: SINCH_IDS.stockholm, pendingChanges: { details: { about: 'Öppet 9–17' } } }],
+			},
+		],
+	},
+	{
+		provider: 'gupshup',
+		displayName: 'Gupshup',
+		credentialType: 'gupshupPartnerApi',
+		simulator: gupshup,
+		seed: () => {
+			gupshup.addNumbers(
+				{ id: GUPSHUP_APPS.mumbai, phone: '919876543210', appName: 'AcmeMumbai', verifiedName: 'Acme Mumbai', messagingLimit: 'TIER_10K' },
+				{ id: GUPSHUP_APPS.delhi, phone: '919812345678', appName: 'AcmeDelhi', verifiedName: 'Acme Delhi', messagingLimit: 'TIER_10K' },
+			);
+		},
+		goodCredential: () => ({ email: 'partner@acme.example', clientSecret: 'e2e-gupshup-secret', baseUrl: gupshup.baseUrl }),
+		wrongCredential: () => ({ email: 'partner@acme.example', clientSecret: 'wrong', baseUrl: gupshup.baseUrl }),
+		refusal: /Gupshup refused the email or client secret|Authorization failed/,
+		dropQuality: () => gupshup.update('919812345678', { phoneQuality: 'RED' }),
+		droppingNumber: '+919812345678',
+		listRequests: () => gupshup.server.requests.filter((r) => r.path === '/partner/account/api/partnerApps').length,
+		operations: [
+			{
+				name: 'List',
+				parameters: { operation: 'list', returnAll: true },
+				expected: [
+					{ id: GUPSHUP_APPS.mumbai, phoneNumber: '+919876543210', displayName: 'Acme Mumbai', status: 'ONLINE', qualityRating: 'GREEN', messagingLimit: 10000 },
+					{ id: GUPSHUP_APPS.delhi, phoneNumber: '+919812345678', displayName: 'Acme Delhi', status: 'ONLINE', qualityRating: 'GREEN', messagingLimit: 10000 },
+				],
+			},
+			{ name: 'Get', parameters: { operation: 'get', senderId: { __rl: true, mode: 'id', value: GUPSHUP_APPS.delhi } }, expected: [{ id: GUPSHUP_APPS.delhi, phoneNumber: '+919812345678' }] },
 		],
 	},
 ];

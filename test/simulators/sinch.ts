@@ -64,6 +64,9 @@ export class SinchSimulator extends HttpSimulator {
 	/** The OTP each sender was sent by register, for a test to type in. */
 	readonly codes = new Map<string, string>();
 
+	/** The code the next register sends, for a workflow that types it in; a random one when unset. */
+	codeToSend: string | undefined;
+
 	private readonly tokens = new Map<string, number>();
 
 	constructor(
@@ -222,7 +225,7 @@ export class SinchSimulator extends HttpSimulator {
 		if (sender.state !== 'PENDING_VERIFICATION') {
 			return papi(409, 'not_allowed_register', 'Sender not allowed to be registered.', 'Only "PENDING_VERIFICATION" sender can be registered.');
 		}
-		this.codes.set(String(sender.id), String(100000 + Math.floor(Math.random() * 900000)));
+		this.codes.set(String(sender.id), this.codeToSend ?? String(100000 + Math.floor(Math.random() * 900000)));
 		return { status: 200, body: { id: sender.id, method: body.method, accepted: new Date().toISOString(), verificationCodeSent: true } };
 	}
 
