@@ -1,9 +1,12 @@
 import { rmSync } from 'node:fs';
 
+import { GupshupSimulator } from '../simulators/gupshup';
 import { MetaSimulator } from '../simulators/meta';
 import { NinetyNineDigitalSimulator } from '../simulators/ninetyNineDigital';
 import { PlatformSimulator } from '../simulators/platform';
+import { SinchSimulator } from '../simulators/sinch';
 import { TwilioSimulator, twilioSid } from '../simulators/twilio';
+import { YCloudSimulator } from '../simulators/yCloud';
 import {
 	executeWorkflow,
 	importIntoN8n,
@@ -30,12 +33,19 @@ const META_WABA = '102290129340398';
 const META_NUMBERS = 150;
 const DIGITAL_ID = 'e2e-partner';
 const DIGITAL_SECRET = 'e2e-partner-secret';
+const YCLOUD_NUMBERS = 230;
+const SINCH_PROJECT = 'e2e-sinch-project';
+const SINCH_SENDERS = 130;
+const GUPSHUP_APPS = 3;
 
 const twilio = new TwilioSimulator();
 const autocalls = new PlatformSimulator('Autocalls');
 const famulor = new PlatformSimulator('Famulor');
 const meta = new MetaSimulator(META_TOKEN, META_WABA);
 const digital = new NinetyNineDigitalSimulator(DIGITAL_ID, DIGITAL_SECRET);
+const ycloud = new YCloudSimulator('e2e-ycloud-key');
+const sinch = new SinchSimulator(SINCH_PROJECT, 'e2e-sinch-key-id', 'e2e-sinch-key-secret');
+const gupshup = new GupshupSimulator('partner@acme.example', 'e2e-gupshup-secret');
 let userFolder: string;
 let run: RunOutput;
 let onboardingRun: RunOutput;
@@ -53,7 +63,10 @@ function listNode(name: string, provider: string, credentialType: string, creden
 }
 
 beforeAll(async () => {
-	await Promise.all([twilio.start(), autocalls.start(), famulor.start(), meta.start(), digital.start()]);
+	await Promise.all([twilio.start(), autocalls.start(), famulor.start(), meta.start(), digital.start(), ycloud.start(), sinch.start(), gupshup.start()]);
+	ycloud.addNumbers(...Array.from({ length: YCLOUD_NUMBERS }, (_, i) => ({ phoneNumber: `+6581${String(i).padStart(6, '0')}`, qualityRating: i === 5 ? 'YELLOW' : 'GREEN' })));
+	sinch.addSenders(...Array.from({ length: SINCH_SENDERS }, (_, i) => ({ countryCode: '46', phoneNumber: `70${String(i).padStart(7, '0')}`, qualityRating: i === 9 ? 'RED' : 'GREEN' })));
+	gupshup.addNumbers(...Array.from({ length: GUPSHUP_APPS }, (_, i) => ({ phone: `9198765432${i}0`, verifiedName: `Acme India ${i}`, phoneQuality: i === 1 ? 'YELLOW' : 'GREEN' })));
 	meta.addNumbers(
 		...Array.from({ length: META_NUMBERS }, (_, i) => ({
 			phoneNumber: `+1628555${String(i).padStart(4, '0')}`,
@@ -85,6 +98,14 @@ beforeAll(async () => {
 		{ id: 'famulorCred00001', name: 'Famulor e2e', type: 'famulorApi', data: { apiKey: FAMULOR_KEY, baseUrl: famulor.baseUrl } },
 		{ id: 'metaCred00000001', name: 'Meta e2e', type: 'metaWhatsAppCloudApi', data: { accessToken: META_TOKEN, wabaId: META_WABA, graphApiVersion: 'v26.0', baseUrl: meta.baseUrl } },
 		{ id: 'digitalCred00001', name: '99digital e2e', type: 'ninetyNineDigitalApi', data: { clientId: DIGITAL_ID, clientSecret: DIGITAL_SECRET, baseUrl: digital.baseUrl, accessToken: '' } },
+		{ id: 'ycloudCred000001', name: 'YCloud e2e', type: 'yCloudApi', data: { apiKey: 'e2e-ycloud-key', baseUrl: ycloud.baseUrl } },
+		{
+			id: 'sinchCred0000001',
+			name: 'Sinch e2e',
+			type: 'sinchProvisioningApi',
+			data: { projectId: SINCH_PROJECT, keyId: 'e2e-sinch-key-id', keySecret: 'e2e-sinch-key-secret', baseUrl: sinch.baseUrl, tokenUrl: sinch.tokenUrl },
+		},
+		{ id: 'gupshupCred00001', name: 'Gupshup e2e', type: 'gupshupPartnerApi', data: { email: 'partner@acme.example', clientSecret: 'e2e-gupshup-secret', baseUrl: gupshup.baseUrl } },
 	]);
 	const nodes = [
 		{ id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
@@ -93,6 +114,9 @@ beforeAll(async () => {
 		listNode('Famulor List', 'famulor', 'famulorApi', 'famulorCred00001', { returnAll: false, limit: 5 }, 400),
 		listNode('Meta List', 'metaCloud', 'metaWhatsAppCloudApi', 'metaCred00000001', { returnAll: true }, 1000),
 		listNode('99digital List', '99digital', 'ninetyNineDigitalApi', 'digitalCred00001', { returnAll: true }, 1200),
+		listNode('YCloud List', 'ycloud', 'yCloudApi', 'ycloudCred000001', { returnAll: true }, 1400),
+		listNode('Sinch List', 'sinch', 'sinchProvisioningApi', 'sinchCred0000001', { returnAll: true }, 1600),
+		listNode('Gupshup List', 'gupshup', 'gupshupPartnerApi', 'gupshupCred00001', { returnAll: true }, 1800),
 		{
 			...listNode('Twilio Wrong Token', 'twilio', 'twilioSendersApi', 'twilioBadCred001', { returnAll: true }, 600),
 			onError: 'continueRegularOutput',
@@ -141,7 +165,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-	await Promise.all([twilio.stop(), autocalls.stop(), famulor.stop(), meta.stop(), digital.stop()]);
+	await Promise.all([twilio.stop(), autocalls.stop(), famulor.stop(), meta.stop(), digital.stop(), ycloud.stop(), sinch.stop(), gupshup.stop()]);
 	if (userFolder) rmSync(userFolder, { recursive: true, force: true });
 });
 
@@ -190,6 +214,30 @@ describe('WhatsApp Senders List in a real n8n', () => {
 		]);
 		expect(digital.tokenRequests).toBe(1);
 		expect(JSON.stringify(nodeOutput(run, '99digital List'))).not.toContain('number-key-');
+	});
+
+	it('lists YCloud numbers across pages of 100', () => {
+		const numbers = nodeOutput(run, 'YCloud List');
+		expect(numbers).toHaveLength(YCLOUD_NUMBERS);
+		expect(numbers[5]).toMatchObject({ provider: 'ycloud', id: '102290129340398/+6581000005', phoneNumber: '+6581000005', qualityRating: 'YELLOW', status: 'ONLINE' });
+		expect(ycloud.server.requests.map((r) => [r.query.page, r.query.limit])).toEqual([['1', '100'], ['2', '100'], ['3', '100']]);
+	});
+
+	it('lists Sinch senders across token pages of 100 with an OAuth2 token it fetched itself', () => {
+		const senders = nodeOutput(run, 'Sinch List');
+		expect(senders).toHaveLength(SINCH_SENDERS);
+		expect(senders[9]).toMatchObject({ provider: 'sinch', phoneNumber: '+46700000009', qualityRating: 'RED', messagingLimit: 1000 });
+		expect(sinch.server.requests.filter((r) => r.path.endsWith('/senders')).map((r) => r.query.pageSize)).toEqual(['100', '100']);
+		expect(sinch.tokenRequests).toBe(1);
+		expect(JSON.stringify(senders)).not.toContain('sender-bearer-');
+	});
+
+	it('lists Gupshup apps with their numbers, quality and limit', () => {
+		expect(nodeOutput(run, 'Gupshup List').map((app) => [app.provider, app.phoneNumber, app.displayName, app.qualityRating])).toEqual([
+			['gupshup', '+919876543200', 'Acme India 0', 'GREEN'],
+			['gupshup', '+919876543210', 'Acme India 1', 'YELLOW'],
+			['gupshup', '+919876543220', 'Acme India 2', 'GREEN'],
+		]);
 	});
 
 	it('turns a wrong Twilio token into an error item naming Twilio when Continue On Fail is on', () => {
