@@ -41,6 +41,8 @@ export interface ProviderAdapter {
 	 * never fire for it.
 	 */
 	withoutQualityAndLimit?: true;
+	/** What the trigger panel says about polling this provider: a documented rate limit that bounds the poll interval. */
+	pollNotice?: string;
 	/** Request Code sends the language of the SMS or call (Meta); elsewhere the node does not ask for one. */
 	codeLanguage?: true;
 	/** Delete cannot be undone at this provider: the node asks for an explicit confirmation, and says this. */

@@ -131,6 +131,8 @@ export const gupshupAdapter: ProviderAdapter = {
 	tokenExchange: gupshupTokenExchange,
 	parseError: parseGupshupError,
 	accountIdentity: (credentials) => String(credentials.email ?? '').trim().toLowerCase(),
+	pollNotice:
+		'Each poll reads every app of the partner account, one Gupshup Get Waba Info request per app, and Gupshup allows 10 of those requests per 60 seconds (per account or per app is not documented). With more than 10 apps, poll every few minutes (apps ÷ 10, rounded up) so no poll is refused with 429.',
 	handlers: {
 		list: listSenders,
 		get: getSender,
