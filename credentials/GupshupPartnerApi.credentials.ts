@@ -1,15 +1,14 @@
 import type {
 	IAuthenticate,
-	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
-	IHttpRequestHelper,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import { gupshupTokenExchange } from '../nodes/WhatsAppSenders/providers/gupshup/tokenExchange';
-import { assertSecureUrl, baseUrlProperty, refusedCredentialRules, secureAuthentication, TEST_BASE_URL } from './common/properties';
+import { baseUrlProperty, refusedCredentialRules, secureAuthentication, TEST_BASE_URL } from './common/properties';
+import { tokenPreAuthentication } from './common/tokenPreAuthentication';
 
 /**
  * Gupshup's Partner API takes a partner token (24 hours) that the partner's email and client
@@ -58,35 +57,11 @@ export class GupshupPartnerApi implements ICredentialType {
 		},
 	];
 
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const { method, path, form } = gupshupTokenExchange.request(credentials);
-		const url = `${String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '')}${path}`;
-		// the client secret goes in this request's body: the same rule as every other request
-		assertSecureUrl({ url });
-		const answer = (await this.helpers.httpRequest({
-			method,
-			url,
-			disableFollowRedirect: true,
-			headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams(form).toString(),
-			json: false,
-			encoding: 'text',
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as { statusCode: number; body: unknown };
-		let body: unknown = answer.body;
-		try {
-			body = typeof body === 'string' ? JSON.parse(body) : body;
-		} catch {
-			// not JSON: read as text below
-		}
-		const result = gupshupTokenExchange.read(answer.statusCode, body);
-		if (!('error' in result)) return { accessToken: result.token };
-		const { credentialsRejected, message } = result.error;
-		throw new Error(
-			`Gupshup ${credentialsRejected ? 'refused the email or client secret' : 'gave no partner token'} (HTTP ${answer.statusCode}): ${message}.`,
-		);
-	}
+	preAuthentication = tokenPreAuthentication(
+		gupshupTokenExchange,
+		(status, { credentialsRejected, message }) =>
+			`Gupshup ${credentialsRejected ? 'refused the email or client secret' : 'gave no partner token'} (HTTP ${status}): ${message}.`,
+	);
 
 	/** The partner token as Gupshup wants it (no "Bearer"); Get Waba Info carries its app token in `token` instead. */
 	authenticate: IAuthenticate = secureAuthentication((credentials, requestOptions) => {

@@ -1,15 +1,14 @@
 import type {
 	IAuthenticate,
-	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
-	IHttpRequestHelper,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import { ninetyNineTokenExchange } from '../nodes/WhatsAppSenders/providers/ninetyNineDigital/tokenExchange';
-import { assertSecureUrl, baseUrlProperty, bearerAuthentication, TEST_BASE_URL } from './common/properties';
+import { baseUrlProperty, bearerAuthentication, TEST_BASE_URL } from './common/properties';
+import { tokenPreAuthentication } from './common/tokenPreAuthentication';
 
 /**
  * 99digital's Partners API takes a 1-hour access token that the client id and secret buy.
@@ -57,28 +56,11 @@ export class NinetyNineDigitalApi implements ICredentialType {
 		},
 	];
 
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const { method, path, body } = ninetyNineTokenExchange.request(credentials);
-		const url = `${String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '')}${path}`;
-		// the client secret goes in this request's body: the same rule as every other request
-		assertSecureUrl({ url });
-		const answer = (await this.helpers.httpRequest({
-			method,
-			url,
-			disableFollowRedirect: true,
-			body,
-			json: true,
-			// read like the node reads it: 99digital documents no HTTP status for a FAIL
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as { statusCode: number; body: unknown };
-		const result = ninetyNineTokenExchange.read(answer.statusCode, answer.body);
-		if (!('error' in result)) return { accessToken: result.token };
-		const { credentialsRejected, message, hint } = result.error;
-		throw new Error(
+	preAuthentication = tokenPreAuthentication(
+		ninetyNineTokenExchange,
+		(_status, { credentialsRejected, message, hint }) =>
 			`99digital ${credentialsRejected ? 'refused the client ID or client secret' : 'gave no access token'}: ${message}.${hint ? ` ${hint}` : ''}`,
-		);
-	}
+	);
 
 	authenticate: IAuthenticate = bearerAuthentication('accessToken');
 

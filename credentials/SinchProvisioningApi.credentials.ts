@@ -1,22 +1,14 @@
 import type {
 	IAuthenticate,
-	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
-	IHttpRequestHelper,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import {
-	SINCH_TOKEN_FORM,
-	SINCH_TOKEN_URL,
-	sinchClientAuthorization,
-	sinchTokenExchange,
-	sinchTokenUrl,
-} from '../nodes/WhatsAppSenders/providers/sinch/tokenExchange';
-import { insecureUrlProblem } from '../nodes/WhatsAppSenders/transport/baseUrl';
+import { SINCH_TOKEN_URL, sinchTokenExchange } from '../nodes/WhatsAppSenders/providers/sinch/tokenExchange';
 import { baseUrlProperty, bearerAuthentication, refusedCredentialRules, TEST_BASE_URL } from './common/properties';
+import { tokenPreAuthentication } from './common/tokenPreAuthentication';
 
 /**
  * Sinch's Provisioning API with an access key of the project: the key ID and secret buy a
@@ -81,32 +73,11 @@ export class SinchProvisioningApi implements ICredentialType {
 		},
 	];
 
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const url = sinchTokenUrl(credentials);
-		// the key secret goes in this request's header: the Base URL's rule holds for the Token URL too
-		const problem = insecureUrlProblem(url);
-		if (problem) throw new Error(`Invalid "Token URL" in the credential: ${problem}. Nothing was sent.`);
-		const answer = (await this.helpers.httpRequest({
-			method: 'POST',
-			url,
-			disableFollowRedirect: true,
-			headers: {
-				Accept: 'application/json',
-				'Content-Type': 'application/x-www-form-urlencoded',
-				Authorization: sinchClientAuthorization(credentials),
-			},
-			body: new URLSearchParams(SINCH_TOKEN_FORM).toString(),
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as { statusCode: number; body: unknown };
-		const result = sinchTokenExchange.read(answer.statusCode, answer.body);
-		if (!('error' in result)) return { accessToken: result.token };
-		const { credentialsRejected, code, message, hint } = result.error;
-		throw new Error(
-			`Sinch ${credentialsRejected ? 'refused the key ID or key secret' : 'gave no access token'} (HTTP ${answer.statusCode}): ${code ? `${code}: ` : ''}${message}.${hint ? ` ${hint}` : ''}`,
-		);
-	}
+	preAuthentication = tokenPreAuthentication(
+		sinchTokenExchange,
+		(status, { credentialsRejected, code, message, hint }) =>
+			`Sinch ${credentialsRejected ? 'refused the key ID or key secret' : 'gave no access token'} (HTTP ${status}): ${code ? `${code}: ` : ''}${message}.${hint ? ` ${hint}` : ''}`,
+	);
 
 	authenticate: IAuthenticate = bearerAuthentication('accessToken');
 
