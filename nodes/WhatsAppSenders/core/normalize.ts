@@ -50,6 +50,18 @@ export function parseMessagingLimit(value: unknown): number | null {
 	return Number.isFinite(base) ? Math.round(base * multiplier) : null;
 }
 
+/**
+ * A limit given as Meta's tier word, which the providers pass on (TIER_50, TIER_250, TIER_1K,
+ * TIER_2K, TIER_10K, TIER_100K; TIER_UNLIMITED, TIER_NOT_SET, NOT_SET, UNTIERED, UNRECOGNIZED):
+ * the word as text, and its number of business-initiated conversations per 24 h, read from
+ * the word itself so that a tier added later ("TIER_5K") is read too. Unlimited and unset
+ * tiers have no number (null).
+ */
+export function readTierLimit(value: unknown): { text: string | null; limit: number | null } {
+	const text = textOrNull(value);
+	return { text, limit: text === null ? null : parseMessagingLimit(text) };
+}
+
 export function textOrNull(value: unknown): string | null {
 	if (typeof value === 'string') return value.length > 0 ? value : null;
 	if (typeof value === 'number') return String(value);

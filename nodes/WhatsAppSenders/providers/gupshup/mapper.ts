@@ -1,5 +1,5 @@
 import { asRecord, type JsonRecord } from '../../core/json';
-import { normalizeQuality, offlineReasonsOf, parseMessagingLimit, type StatusMeaning, textOrNull, toE164 } from '../../core/normalize';
+import { normalizeQuality, offlineReasonsOf, readTierLimit, type StatusMeaning, textOrNull, toE164 } from '../../core/normalize';
 import type { Sender } from '../../core/sender';
 import type { ProviderErrorDetail, ProviderRequest } from '../http';
 
@@ -35,20 +35,6 @@ const DOCKER_STATUS: Record<string, StatusMeaning> = {
 const BANNED: StatusMeaning = { status: 'OFFLINE', reason: 'Gupshup reports the WhatsApp Business Account as BANNED.' };
 const BLOCKED: StatusMeaning = { status: 'OFFLINE', reason: 'Gupshup reports that the app cannot send messages (canSendMessage BLOCKED); see raw.wabaInfo.errors.' };
 
-/**
- * Get Waba Info's messagingLimit words. TIER_NOT_SET and TIER_UNLIMITED have no number;
- * a tier Gupshup does not list yet (Meta's TIER_2K) is read from its word.
- */
-const TIERS: Record<string, number | null> = {
-	TIER_50: 50,
-	TIER_250: 250,
-	TIER_1K: 1_000,
-	TIER_10K: 10_000,
-	TIER_100K: 100_000,
-	TIER_NOT_SET: null,
-	TIER_UNLIMITED: null,
-};
-
 function word(value: unknown): string | null {
 	const text = textOrNull(value);
 	return text === null ? null : text.trim().toUpperCase();
@@ -71,13 +57,6 @@ function providerStatusOf(info: JsonRecord): string | null {
 	return parts.every((part) => part === null) ? null : parts.map((part) => part ?? '-').join('/');
 }
 
-export function readLimit(value: unknown): { text: string | null; limit: number | null } {
-	const text = textOrNull(value);
-	if (text === null) return { text, limit: null };
-	const known = TIERS[text.trim().toUpperCase()];
-	return { text, limit: known === undefined ? parseMessagingLimit(text) : known };
-}
-
 /**
  * One Gupshup app (one WhatsApp number) as a sender: `app` is its entry in Get Partner Apps
  * (undefined when only Get Waba Info was read), `info` the `wabaInfo` object of Get Waba
@@ -87,7 +66,7 @@ export function mapGupshupApp(appId: string, app: JsonRecord | undefined, info: 
 	const meaning = statusOf(info);
 	const providerStatus = providerStatusOf(info);
 	const offlineReasons = offlineReasonsOf(providerStatus, meaning);
-	const { text, limit } = readLimit(info.messagingLimit);
+	const { text, limit } = readTierLimit(info.messagingLimit);
 	return {
 		provider: 'gupshup',
 		id: appId,

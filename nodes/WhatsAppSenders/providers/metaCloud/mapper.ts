@@ -1,5 +1,5 @@
 import type { JsonRecord } from '../../core/json';
-import { normalizeQuality, offlineReasonsOf, parseMessagingLimit, type StatusMeaning, textOrNull, toE164 } from '../../core/normalize';
+import { normalizeQuality, offlineReasonsOf, readTierLimit, type StatusMeaning, textOrNull, toE164 } from '../../core/normalize';
 import type { Sender } from '../../core/sender';
 
 /**
@@ -33,24 +33,6 @@ const META_STATUS: Record<string, StatusMeaning> = {
 };
 
 /**
- * Meta's messaging limit tiers (phone_number_quality_update reference, messaging limits
- * page): conversations with unique customers per 24 h; TIER_UNLIMITED and the not-yet-set
- * tiers have no number.
- */
-const META_TIERS: Record<string, number | null> = {
-	TIER_50: 50,
-	TIER_250: 250,
-	TIER_1K: 1_000,
-	TIER_2K: 2_000,
-	TIER_10K: 10_000,
-	TIER_100K: 100_000,
-	TIER_UNLIMITED: null,
-	TIER_NOT_SET: null,
-	NOT_SET: null,
-	UNTIERED: null,
-};
-
-/**
  * Graph API v24.0 replaced `messaging_limit_tier` with `whatsapp_business_manager_messaging_limit`
  * (the business portfolio's limit). A request that names a field its version lacks fails
  * with error #100, so each version is asked exactly its own field.
@@ -73,19 +55,10 @@ function normalizeStatus(status: string | null, codeVerification: string | null)
 	return known;
 }
 
-/** The limit from whichever field the answer carries: the tier word, its number (unlimited and unset: null). */
-function readLimit(raw: JsonRecord): { text: string | null; limit: number | null } {
-	const text = textOrNull(raw.whatsapp_business_manager_messaging_limit) ?? textOrNull(raw.messaging_limit_tier);
-	if (text === null) return { text, limit: null };
-	const limit = META_TIERS[text.toUpperCase()];
-	// a tier Meta adds later ("TIER_5K") is still read from its word
-	return { text, limit: limit === undefined ? parseMessagingLimit(text) : limit };
-}
-
 export function mapMetaPhoneNumber(raw: JsonRecord): Sender {
 	const providerStatus = textOrNull(raw.status);
 	const meaning = normalizeStatus(providerStatus, textOrNull(raw.code_verification_status));
-	const { text, limit } = readLimit(raw);
+	const { text, limit } = readTierLimit(textOrNull(raw.whatsapp_business_manager_messaging_limit) ?? raw.messaging_limit_tier);
 	const offlineReasons = offlineReasonsOf(providerStatus, meaning);
 	return {
 		provider: 'metaCloud',

@@ -1,5 +1,5 @@
 import { asRecord, type JsonRecord } from '../../core/json';
-import { normalizeQuality, offlineReasonsOf, textOrNull, type StatusMeaning } from '../../core/normalize';
+import { normalizeQuality, offlineReasonsOf, readTierLimit, textOrNull, type StatusMeaning } from '../../core/normalize';
 import type { OfflineReason, Sender } from '../../core/sender';
 import type { ProviderErrorDetail } from '../http';
 
@@ -36,23 +36,6 @@ const CHANGE_STATUSES: Record<string, StatusMeaning> = {
 	REJECTED: { status: 'OFFLINE', reason: 'The sender request was reviewed and rejected.' },
 	ERROR: { status: 'OFFLINE', reason: 'The sender request failed and needs troubleshooting or a new attempt.' },
 	MULTIPLE_WABA_ERROR: { status: 'OFFLINE', reason: 'The sender request failed (MULTIPLE_WABA_ERROR).' },
-};
-
-/**
- * WhatsappDailyLimitEnum, the values of the account's `businessDailyLimit` (and of the
- * deprecated per-sender `dailyLimit`): business-initiated conversations per rolling 24 hours.
- * TIER_UNLIMITED, NOT_SET and UNRECOGNIZED have no number (null, the word kept as text).
- */
-export const SINCH_DAILY_LIMITS: Record<string, number | null> = {
-	TIER_50: 50,
-	TIER_250: 250,
-	TIER_1K: 1_000,
-	TIER_2K: 2_000,
-	TIER_10K: 10_000,
-	TIER_100K: 100_000,
-	TIER_UNLIMITED: null,
-	NOT_SET: null,
-	UNRECOGNIZED: null,
 };
 
 /** "+" + countryCode + phoneNumber ("48" and "777777777" in Sinch's example); null when either is missing. */
@@ -107,7 +90,7 @@ export function mapSinchSender(raw: JsonRecord, accountDailyLimit?: string | nul
 		status: meaning?.status ?? 'UNKNOWN',
 		providerStatus: word,
 		qualityRating: normalizeQuality(raw.qualityRating),
-		messagingLimit: limitWord === null ? null : (SINCH_DAILY_LIMITS[limitWord] ?? null),
+		messagingLimit: readTierLimit(limitWord).limit,
 		messagingLimitText: limitWord,
 		...(reasons ? { offlineReasons: reasons } : {}),
 		raw: withoutSecrets(raw, includeSecrets),

@@ -1,5 +1,5 @@
 import type { JsonRecord } from '../../core/json';
-import { normalizeQuality, offlineReasonsOf, parseMessagingLimit, type StatusMeaning, textOrNull, toE164 } from '../../core/normalize';
+import { normalizeQuality, offlineReasonsOf, readTierLimit, type StatusMeaning, textOrNull, toE164 } from '../../core/normalize';
 import type { Sender } from '../../core/sender';
 
 /**
@@ -29,21 +29,6 @@ const YCLOUD_STATUS: Record<string, StatusMeaning> = {
 	UNKNOWN: { status: 'UNKNOWN' },
 };
 
-/**
- * The tiers YCloud documents for `messagingLimit` and `whatsappBusinessManagerMessagingLimit`:
- * business-initiated conversations per rolling 24 h; TIER_NOT_SET and TIER_UNLIMITED have no number.
- */
-const YCLOUD_TIERS: Record<string, number | null> = {
-	TIER_NOT_SET: null,
-	TIER_50: 50,
-	TIER_250: 250,
-	TIER_1K: 1_000,
-	TIER_2K: 2_000,
-	TIER_10K: 10_000,
-	TIER_100K: 100_000,
-	TIER_UNLIMITED: null,
-};
-
 /** The id this package gives a YCloud number: YCloud addresses one number by its WABA and its E.164 number. */
 export function yCloudSenderId(wabaId: string, phoneNumber: string): string {
 	return `${wabaId}/${phoneNumber}`;
@@ -59,25 +44,14 @@ function normalizeStatus(status: string | null, codeVerification: string | null)
 	return known;
 }
 
-/**
- * Since October 7, 2025 the limit belongs to the business portfolio and is shared by all its
- * numbers (YCloud's `whatsappBusinessManagerMessagingLimit`): that one is read first, the
- * number's own `messagingLimit` only when YCloud does not send the portfolio's.
- */
-function readLimit(raw: JsonRecord): { text: string | null; limit: number | null } {
-	const text = textOrNull(raw.whatsappBusinessManagerMessagingLimit) ?? textOrNull(raw.messagingLimit);
-	if (text === null) return { text, limit: null };
-	const limit = YCLOUD_TIERS[text.toUpperCase()];
-	// a tier added later ("TIER_5K") is still read from its word
-	return { text, limit: limit === undefined ? parseMessagingLimit(text) : limit };
-}
-
 export function mapYCloudPhoneNumber(raw: JsonRecord): Sender {
 	const phoneNumber = toE164(raw.phoneNumber) ?? toE164(raw.displayPhoneNumber);
 	const wabaId = textOrNull(raw.wabaId);
 	const providerStatus = textOrNull(raw.status);
 	const meaning = normalizeStatus(providerStatus, textOrNull(raw.codeVerificationStatus));
-	const { text, limit } = readLimit(raw);
+	// since October 7, 2025 the limit belongs to the business portfolio, shared by all its numbers:
+	// YCloud's whatsappBusinessManagerMessagingLimit first, the number's own only without it
+	const { text, limit } = readTierLimit(textOrNull(raw.whatsappBusinessManagerMessagingLimit) ?? raw.messagingLimit);
 	const offlineReasons = offlineReasonsOf(providerStatus, meaning);
 	return {
 		provider: 'ycloud',
