@@ -48,7 +48,7 @@ function log(line = ''): void {
 }
 
 async function main(): Promise<void> {
-	log(`WhatsApp Senders demo: n8n ${N8N_VERSION} with ${PACKAGE_NAME}, against local simulators of Twilio, Meta, Autocalls, Famulor and 99digital`);
+	log(`WhatsApp Senders demo: n8n ${N8N_VERSION} with ${PACKAGE_NAME}, against local simulators of Twilio, Meta, Autocalls, Famulor, 99digital, YCloud, Gupshup and Sinch`);
 	const fleet = await startFleet(await freePort(Number(process.env.SLACK_SINK_PORT) || 5680));
 	/** When the example workflows were activated: alerts before it are not counted. */
 	const timeline: { activatedAt?: number } = {};

@@ -3,11 +3,14 @@
  * a Slack-compatible sink, the n8n credentials that point at them, and the scripted
  * scenario of what happens to the fleet over the first minutes.
  */
+import { GupshupSimulator } from '../../test/simulators/gupshup';
 import { MetaSimulator } from '../../test/simulators/meta';
 import { NinetyNineDigitalSimulator } from '../../test/simulators/ninetyNineDigital';
 import { PlatformSimulator } from '../../test/simulators/platform';
+import { SinchSimulator } from '../../test/simulators/sinch';
 import { SlackSink } from '../../test/simulators/slackSink';
 import { TwilioSimulator } from '../../test/simulators/twilio';
+import { YCloudSimulator } from '../../test/simulators/yCloud';
 
 const TWILIO_ACCOUNT_SID = 'AC0000000000000000000000000000demo';
 const TWILIO_AUTH_TOKEN = 'demo-twilio-auth-token';
@@ -17,10 +20,25 @@ const AUTOCALLS_KEY = 'demo-autocalls-api-key';
 const FAMULOR_KEY = 'demo-famulor-api-key';
 const NINETY_NINE_CLIENT_ID = 'demo-99digital-client';
 const NINETY_NINE_SECRET = 'demo-99digital-secret';
+const YCLOUD_API_KEY = 'demo-ycloud-api-key';
+const GUPSHUP_EMAIL = 'partner@acme.example';
+const GUPSHUP_CLIENT_SECRET = 'demo-gupshup-client-secret';
+const SINCH_PROJECT_ID = 'demo-sinch-project';
+const SINCH_KEY_ID = 'demo-sinch-key-id';
+const SINCH_KEY_SECRET = 'demo-sinch-key-secret';
 
 /** The client the onboarding example brings live during the demo. */
 /** The demo's credential secrets: its tests check that none of them is ever printed. */
-export const DEMO_SECRETS = [TWILIO_AUTH_TOKEN, META_ACCESS_TOKEN, AUTOCALLS_KEY, FAMULOR_KEY, NINETY_NINE_SECRET];
+export const DEMO_SECRETS = [
+	TWILIO_AUTH_TOKEN,
+	META_ACCESS_TOKEN,
+	AUTOCALLS_KEY,
+	FAMULOR_KEY,
+	NINETY_NINE_SECRET,
+	YCLOUD_API_KEY,
+	GUPSHUP_CLIENT_SECRET,
+	SINCH_KEY_SECRET,
+];
 
 export const NEW_CLIENT = { phoneNumber: '+14155550199', wabaId: '1234567890', businessName: 'Bella Pizza' };
 
@@ -41,6 +59,9 @@ export interface Fleet {
 	autocalls: PlatformSimulator;
 	famulor: PlatformSimulator;
 	ninetyNine: NinetyNineDigitalSimulator;
+	yCloud: YCloudSimulator;
+	gupshup: GupshupSimulator;
+	sinch: SinchSimulator;
 	slack: SlackSink;
 	stop: () => Promise<void>;
 }
@@ -51,8 +72,12 @@ export async function startFleet(slackPort?: number): Promise<Fleet> {
 	const autocalls = new PlatformSimulator('Autocalls');
 	const famulor = new PlatformSimulator('Famulor');
 	const ninetyNine = new NinetyNineDigitalSimulator(NINETY_NINE_CLIENT_ID, NINETY_NINE_SECRET);
+	const yCloud = new YCloudSimulator(YCLOUD_API_KEY);
+	const gupshup = new GupshupSimulator(GUPSHUP_EMAIL, GUPSHUP_CLIENT_SECRET);
+	const sinch = new SinchSimulator(SINCH_PROJECT_ID, SINCH_KEY_ID, SINCH_KEY_SECRET);
 	const slack = new SlackSink();
-	await Promise.all([twilio.start(), meta.start(), autocalls.start(), famulor.start(), ninetyNine.start(), slack.start(slackPort)]);
+	const simulators = [twilio, meta, autocalls, famulor, ninetyNine, yCloud, gupshup, sinch];
+	await Promise.all([...simulators.map((simulator) => simulator.start()), slack.start(slackPort)]);
 
 	// a new Twilio sender waits 3 s in CREATING and, once its code is checked, 20 s in VERIFYING
 	Object.assign(twilio.lifecycle, { creatingMs: 3000, verifyingMs: 20_000 });
@@ -89,6 +114,37 @@ export async function startFleet(slackPort?: number): Promise<Fleet> {
 		{ phoneDigits: '972501234567', displayName: 'Acme Israel', businessName: 'Acme Ltd' },
 		{ phoneDigits: '972541234567', displayName: 'Acme Tel Aviv', businessName: 'Acme Ltd', inbox: false },
 	);
+	// one business portfolio per country, each with its own (portfolio-wide) limit
+	yCloud.addNumbers(
+		{ phoneNumber: '+6581234567', wabaId: '102290129340398', verifiedName: 'Acme Singapore', qualityRating: 'GREEN', whatsappBusinessManagerMessagingLimit: 'TIER_10K' },
+		{ phoneNumber: '+6281234567890', wabaId: '102290129340411', verifiedName: 'Acme Indonesia', qualityRating: 'YELLOW', whatsappBusinessManagerMessagingLimit: 'TIER_2K' },
+	);
+	// one partner app per number, as Gupshup has it; fixed ids so every run lists the same apps
+	gupshup.addNumbers(
+		{ id: '5f3c1a2b-8d4e-4f60-9a71-2b3c4d5e6f70', appName: 'AcmeIndiaSupport', phone: '919876543210', verifiedName: 'Acme India', phoneQuality: 'GREEN', messagingLimit: 'TIER_10K' },
+		{
+			id: '5f3c1a2b-8d4e-4f60-9a71-2b3c4d5e6f71',
+			appName: 'AcmeBengaluru',
+			phone: '918045678901',
+			verifiedName: 'Acme Bengaluru',
+			phoneQuality: 'GREEN',
+			messagingLimit: 'TIER_250',
+			canSendMessage: 'LIMITED',
+		},
+	);
+	// Sinch's limit belongs to the account (businessDailyLimit); the Polish number still waits for its code
+	sinch.businessDailyLimit = 'TIER_10K';
+	sinch.addSenders(
+		{ id: '0b6f2c1e-3d4a-4b5c-8d6e-7f8091a2b3c4', countryCode: '46', phoneNumber: '701234567', displayName: 'Acme Sverige', qualityRating: 'GREEN' },
+		{
+			id: '0b6f2c1e-3d4a-4b5c-8d6e-7f8091a2b3c5',
+			countryCode: '48',
+			phoneNumber: '512345678',
+			displayName: 'Acme Polska',
+			state: 'PENDING_VERIFICATION',
+			qualityRating: 'UNKNOWN',
+		},
+	);
 
 	return {
 		twilio,
@@ -96,9 +152,12 @@ export async function startFleet(slackPort?: number): Promise<Fleet> {
 		autocalls,
 		famulor,
 		ninetyNine,
+		yCloud,
+		gupshup,
+		sinch,
 		slack,
 		stop: async () => {
-			await Promise.all([twilio.stop(), meta.stop(), autocalls.stop(), famulor.stop(), ninetyNine.stop(), slack.stop()]);
+			await Promise.all([...simulators.map((simulator) => simulator.stop()), slack.stop()]);
 		},
 	};
 }
@@ -111,6 +170,14 @@ export function fleetCredentials(fleet: Fleet) {
 		{ id: 'autocallsDemo001', name: 'Autocalls (local simulator)', type: 'autocallsApi', data: { apiKey: AUTOCALLS_KEY, baseUrl: fleet.autocalls.baseUrl } },
 		{ id: 'famulorDemoCred1', name: 'Famulor (local simulator)', type: 'famulorApi', data: { apiKey: FAMULOR_KEY, baseUrl: fleet.famulor.baseUrl } },
 		{ id: 'ninetyNineDemo01', name: '99digital (local simulator)', type: 'ninetyNineDigitalApi', data: { clientId: NINETY_NINE_CLIENT_ID, clientSecret: NINETY_NINE_SECRET, baseUrl: fleet.ninetyNine.baseUrl } },
+		{ id: 'yCloudDemoCred01', name: 'YCloud (local simulator)', type: 'yCloudApi', data: { apiKey: YCLOUD_API_KEY, baseUrl: fleet.yCloud.baseUrl } },
+		{ id: 'gupshupDemoCred1', name: 'Gupshup (local simulator)', type: 'gupshupPartnerApi', data: { email: GUPSHUP_EMAIL, clientSecret: GUPSHUP_CLIENT_SECRET, baseUrl: fleet.gupshup.baseUrl } },
+		{
+			id: 'sinchDemoCred001',
+			name: 'Sinch (local simulator)',
+			type: 'sinchProvisioningApi',
+			data: { projectId: SINCH_PROJECT_ID, keyId: SINCH_KEY_ID, keySecret: SINCH_KEY_SECRET, baseUrl: fleet.sinch.baseUrl, tokenUrl: fleet.sinch.tokenUrl },
+		},
 	];
 }
 

@@ -21,13 +21,18 @@ afterAll(async () => {
 });
 
 describe('the demo command', () => {
-	it('prints the fleet report of all five providers before n8n opens', () => {
-		const report = /Slack #fleet-report ▸ .*WhatsApp fleet report.*: 13 senders\n((?:\s+.*\n)+)/.exec(demo.output());
+	it('prints the fleet report of all eight providers before n8n opens', () => {
+		const report = /Slack #fleet-report ▸ .*WhatsApp fleet report.*: 19 senders\n((?:\s+.*\n)+)/.exec(demo.output());
 		expect(report?.[1]).toMatch(/Twilio: 4 \(/);
 		expect(report?.[1]).toMatch(/Meta Cloud API: 2 \(2 ONLINE/);
 		expect(report?.[1]).toMatch(/Autocalls: 3 \(3 ONLINE/);
 		expect(report?.[1]).toMatch(/Famulor: 2 \(/);
 		expect(report?.[1]).toMatch(/99digital: 2 \(2 ONLINE/);
+		expect(report?.[1]).toMatch(/YCloud: 2 \(2 ONLINE; quality 1 GREEN, 1 YELLOW\)/);
+		expect(report?.[1]).toMatch(/Gupshup: 2 \(2 ONLINE; quality 2 GREEN\)/);
+		expect(report?.[1]).toMatch(/Sinch: 2 \(1 ONLINE, 1 PENDING_VERIFICATION; quality 1 GREEN, 1 UNKNOWN\)/);
+		// the YELLOW YCloud number is named among those that need attention
+		expect(report?.[1]).toMatch(/↳ \+6281234567890 Acme Indonesia: ONLINE, quality YELLOW/);
 	});
 
 	it('prints the n8n URL, the login and the five active example workflows', () => {

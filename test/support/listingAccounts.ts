@@ -18,6 +18,28 @@ import { YCloudSimulator } from '../simulators/yCloud';
 export const LISTING_PROVIDERS = ['twilio', 'metaCloud', 'autocalls', 'famulor', '99digital', 'ycloud', 'gupshup', 'sinch'] as const;
 export type ListingProvider = (typeof LISTING_PROVIDERS)[number];
 
+/**
+ * What a full listing (List, Return All) of N senders costs in requests that read senders,
+ * the largest page each API allows, and why: `test/node/requestsPerListing.test.ts` holds the
+ * node to it and `npm run bench` prints it as each row's target. `formula` is that count in N.
+ */
+export const EXPECTED_REQUESTS: Record<ListingProvider, { requests: (count: number) => number; formula: string }> = {
+	// PageSize up to 1000, next_page_url until the last page
+	twilio: { requests: (count) => Math.max(1, Math.ceil(count / 1000)), formula: 'ceil(N / 1,000)' },
+	// limit up to 100 on /phone_numbers, paging.next until the last page
+	metaCloud: { requests: (count) => Math.max(1, Math.ceil(count / 100)), formula: 'ceil(N / 100)' },
+	// the whole list in one answer, no paging
+	autocalls: { requests: () => 1, formula: '1 (list-only API)' },
+	famulor: { requests: () => 1, formula: '1 (list-only API)' },
+	'99digital': { requests: () => 1, formula: '1 (list-only API)' },
+	// limit up to 100, stopping at the total the first page reports: no empty page after a full one
+	ycloud: { requests: (count) => Math.max(1, Math.ceil(count / 100)), formula: 'ceil(N / 100)' },
+	// Gupshup has no bulk read: the app list, then Get Waba Info for each app (one WhatsApp number)
+	gupshup: { requests: (count) => 1 + count, formula: '1 + N' },
+	// one read of the account, whose messaging limit every sender shares, then pageSize 100
+	sinch: { requests: (count) => 1 + Math.max(1, Math.ceil(count / 100)), formula: '1 + ceil(N / 100)' },
+};
+
 export interface ListingAccount {
 	provider: ListingProvider;
 	simulator: HttpSimulator;
