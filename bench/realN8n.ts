@@ -107,7 +107,8 @@ function packageWorkflow(sinkUrl: string): unknown {
 				typeVersion: 1,
 				position: [0, 0],
 				// every 10 s at :x0 (n8n refuses a "*" in the seconds field, not a list), staggered with the DIY workflow
-				parameters: { provider: 'twilio', pollTimes: { item: [{ mode: 'custom', cronExpression: PACKAGE_CRON }] } },
+				// one item per sender and change, like the DIY workflow's (a limit change shared by several senders is otherwise one account item)
+				parameters: { provider: 'twilio', pollTimes: { item: [{ mode: 'custom', cronExpression: PACKAGE_CRON }] }, options: { groupLimitChanges: false } },
 				credentials: { twilioSendersApi: { id: 'benchTwilioCred1', name: 'Twilio bench' } },
 			},
 			sinkNode('package', '$json.sender.id'),

@@ -18,17 +18,25 @@ export function tokenPreAuthentication(exchange: TokenExchange, failure: (status
 		const problem = insecureUrlProblem(url);
 		if (problem) throw new Error(`Invalid "${exchange.url ? 'Token URL' : 'Base URL'}" in the credential: ${problem}. Nothing was sent.`);
 		const form = request.form ? new URLSearchParams(request.form).toString() : undefined;
-		const answer = (await this.helpers.httpRequest({
-			method: request.method,
-			url,
-			disableFollowRedirect: true,
-			headers: { Accept: 'application/json', ...(form !== undefined && { 'Content-Type': 'application/x-www-form-urlencoded' }), ...request.headers },
-			body: form ?? request.body,
-			json: true,
-			// read like the node reads it: an error status is an answer, not an exception
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as { statusCode: number; body: unknown };
+		// a failure keeps only its message: the request library's error holds the request, the secret included
+		let unreachable = '';
+		const answer = (await this.helpers
+			.httpRequest({
+				method: request.method,
+				url,
+				disableFollowRedirect: true,
+				headers: { Accept: 'application/json', ...(form !== undefined && { 'Content-Type': 'application/x-www-form-urlencoded' }), ...request.headers },
+				body: form ?? request.body,
+				json: true,
+				// read like the node reads it: an error status is an answer, not an exception
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			})
+			.catch((error: unknown) => {
+				unreachable = error instanceof Error ? error.message : String(error);
+				return undefined;
+			})) as { statusCode: number; body: unknown } | undefined;
+		if (!answer) throw new Error(`No answer from ${new URL(url).host} for the token: ${unreachable}`);
 		const result = exchange.read(answer.statusCode, answer.body);
 		if ('error' in result) throw new Error(failure(answer.statusCode, result.error));
 		return { accessToken: result.token };

@@ -1,3 +1,4 @@
+import { gupshupAdapter } from '../../nodes/WhatsAppSenders/providers/gupshup/adapter';
 import { pollSendersTrigger, runSendersNode } from '../harness/n8nHarness';
 import { type GupshupAppSeed, GupshupSimulator } from '../simulators/gupshup';
 import { senderById as byId } from '../support/twilioAccount';
@@ -130,6 +131,27 @@ describe('List Gupshup apps', () => {
 		expect(Date.now() - started).toBeGreaterThanOrEqual(900);
 	});
 
+	it("waits Gupshup's documented cooldown after a 429 without Retry-After, then reads the remaining apps", async () => {
+		const cooldown = gupshupAdapter.rateLimitCooldownMs;
+		// the real cooldown is a minute; the test shortens it, the rule is the same
+		gupshupAdapter.rateLimitCooldownMs = 1500;
+		try {
+			gupshup.addNumbers(...THREE_APPS);
+			gupshup.server.injectFaultWhen((request) => request.path.endsWith('/waba/info') && wabaInfoRequests().length === 2, {
+				status: 429,
+				body: { status: 'error', message: 'Too Many Requests' },
+			});
+			const { items, error } = await run({ operation: 'list', returnAll: true });
+			expect(error).toBeUndefined();
+			expect(items.map((item) => item.json.phoneNumber)).toEqual(['+917835039205', '+918375031069', '+14155550100']);
+			const [, refused, repeated] = wabaInfoRequests();
+			expect(repeated.path).toBe(refused.path);
+			expect(repeated.at - refused.at).toBeGreaterThanOrEqual(1400);
+		} finally {
+			gupshupAdapter.rateLimitCooldownMs = cooldown;
+		}
+	});
+
 	it('never outputs the partner token, the app tokens or the client secret', async () => {
 		gupshup.addNumbers(...THREE_APPS);
 		const { items } = await run({ operation: 'list', returnAll: true });
@@ -225,6 +247,24 @@ describe('Gupshup credentials', () => {
 });
 
 describe('The trigger on Gupshup apps', () => {
+	it('fails the poll instead of reporting a live app as UNKNOWN when its Waba Info answers 400 once, and reports nothing when it answers again', async () => {
+		gupshup.addNumbers(THREE_APPS[0], THREE_APPS[1]);
+		const staticData = {};
+		const parameters = { provider: 'gupshup' };
+		expect((await pollSendersTrigger({ parameters, credentials: credentials(), staticData })).items).toHaveLength(0);
+		gupshup.server.injectFaultWhen((request) => request.path.endsWith('/waba/info'), {
+			status: 400,
+			body: { status: 'error', message: 'Invalid app id provided' },
+		});
+		const failed = await pollSendersTrigger({ parameters, credentials: credentials(), staticData });
+		expect(failed.error?.message).toBe('Gupshup error Invalid app id provided');
+		expect(failed.items).toEqual([]);
+		const next = await pollSendersTrigger({ parameters, credentials: credentials(), staticData });
+		expect(next.error).toBeUndefined();
+		expect(next.items).toEqual([]);
+	});
+
+
 	it('fires once when a number’s quality drops, with the previous rating', async () => {
 		const [app] = gupshup.addNumbers({ phone: '917835039205', phoneQuality: 'GREEN' });
 		const staticData = {};

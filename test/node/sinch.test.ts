@@ -74,6 +74,32 @@ describe('List Sinch senders', () => {
 		expect(apiRequests().filter((request) => request.path === `/v1/projects/${PROJECT_ID}/whatsapp`)).toHaveLength(1);
 	});
 
+	it('is an error, not a shorter list, when the pages end before the totalSize Sinch announced', async () => {
+		seedMany(148);
+		sinch.server.injectFaultWhen((r) => r.path.endsWith('/whatsapp/senders') && r.query.pageToken !== undefined, {
+			status: 200,
+			body: { totalSize: 150, pageSize: 100, senders: [] },
+		});
+		const { items, error } = await run({ operation: 'list', returnAll: true });
+		expect(error?.message).toBe('Sinch returned a response this node cannot read: the list ended after 100 of the 150 senders its first page announced');
+		expect(items).toEqual([]);
+	});
+
+	it('stops with an error when Sinch points to a page it already sent', async () => {
+		seedMany(148);
+		sinch.server.injectFaultWhen((r) => r.path.endsWith('/whatsapp/senders') && r.query.pageToken !== undefined, {
+			status: 200,
+			body: { totalSize: 150, pageSize: 100, senders: [{ id: 'b0c1', countryCode: '46', phoneNumber: '700000001', state: 'ACTIVE' }], nextPageToken: 'same-page' },
+		});
+		sinch.server.injectFaultWhen((r) => r.query.pageToken === 'same-page', {
+			status: 200,
+			body: { totalSize: 150, pageSize: 100, senders: [{ id: 'b0c2', countryCode: '46', phoneNumber: '700000002', state: 'ACTIVE' }], nextPageToken: 'same-page' },
+		});
+		const { error } = await run({ operation: 'list', returnAll: true });
+		expect(error?.message).toBe('Sinch returned a response this node cannot read: the next page it pointed to is one already read');
+		expect(senderPages()).toHaveLength(3);
+	});
+
 	it('stops at the Limit with pages of that size', async () => {
 		seedMany(30);
 		const { items } = await run({ operation: 'list', returnAll: false, limit: 7 });
@@ -277,6 +303,20 @@ describe('Get, register, verify, profile and delete a Sinch sender', () => {
 			details: { about: 'Open 9-17', email: 'help@acme.example', vertical: 'SHOPPING_AND_RETAIL', websiteOne: 'https://acme.example', websiteTwo: 'https://shop.acme.example' },
 		});
 		expect(items[0].json.pendingChanges).toMatchObject({ status: 'IN_PROGRESS', details: { about: 'Open 9-17' } });
+	});
+
+	it.each([
+		['Request Code', 'requestCode', 'POST', '/register', { codeMethod: 'sms' }],
+		['Verify', 'verify', 'POST', '/verify', { verificationCode: '123456' }],
+		['Update Business Profile', 'updateProfile', 'PATCH', '', { profileFields: { about: 'Open 9-17' } }],
+		['Delete', 'delete', 'DELETE', '', { confirmDeletion: true }],
+	])('%s is not sent again after a 502 that may have come after Sinch acted on it', async (_name, operation, method, suffix, parameters) => {
+		sinch.update(String(support.id), { state: 'PENDING_VERIFICATION' });
+		const path = `/v1/projects/${PROJECT_ID}/whatsapp/senders/${String(support.id)}${suffix}`;
+		sinch.server.injectFaultWhen((r) => r.method === method && r.path === path, { status: 502, body: 'Bad Gateway' });
+		const { error } = await run({ operation, senderId: byId(String(support.id)), ...parameters });
+		expect(error?.message).toContain('502');
+		expect(apiRequests().filter((r) => r.method === method && r.path === path)).toHaveLength(1);
 	});
 
 	it('deletes only with the confirmation on, once, and the sender is gone', async () => {

@@ -230,6 +230,21 @@ describe('YCloud errors', () => {
 });
 
 describe('The trigger on YCloud numbers', () => {
+	it('fails the poll, and reports no removal, when a page comes back empty although the first page announced more numbers', async () => {
+		ycloud.addNumbers(...fleet(150));
+		const staticData = {};
+		const parameters = { provider: 'ycloud', events: ['senderRemoved'] };
+		await pollSendersTrigger({ parameters, credentials: credentials(), staticData });
+		ycloud.server.injectFaultWhen((r) => r.query.page === '2', { status: 200, body: { offset: 100, limit: 100, length: 0, items: [] } });
+		const cut = await pollSendersTrigger({ parameters, credentials: credentials(), staticData });
+		expect(cut.error?.message).toBe('YCloud returned a response this node cannot read: the list ended after 100 of the 150 senders its first page announced');
+		expect(cut.items).toEqual([]);
+		const whole = await pollSendersTrigger({ parameters, credentials: credentials(), staticData });
+		expect(whole.error).toBeUndefined();
+		expect(whole.items).toEqual([]);
+	});
+
+
 	it('fires once when a quality rating drops, with the previous rating', async () => {
 		ycloud.addNumbers({ phoneNumber: '+16315551111', qualityRating: 'GREEN' });
 		const staticData = {};

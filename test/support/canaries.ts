@@ -36,11 +36,15 @@ function matcher(numberKeysAllowed: boolean): RegExp | null {
 }
 
 /** Credential fields that hold secrets, by name, whatever the credential type. */
-const SECRET_FIELDS = new Set(['authToken', 'apiKeySecret', 'accessToken', 'apiKey', 'clientSecret', 'password']);
+const SECRET_FIELDS = new Set(['authToken', 'apiKeySecret', 'accessToken', 'apiKey', 'clientSecret', 'keySecret', 'password']);
 
 export function registerCredentialCanaries(credentials: Record<string, Record<string, unknown>>): void {
 	for (const data of Object.values(credentials)) {
 		for (const [field, value] of Object.entries(data)) if (SECRET_FIELDS.has(field)) registerCanary(value, 'credential');
+		// an id and secret sent as HTTP Basic (Sinch's access key at its token URL): the header value is a secret too
+		if (typeof data.keyId === 'string' && typeof data.keySecret === 'string') {
+			registerCanary(Buffer.from(`${data.keyId.trim()}:${data.keySecret}`).toString('base64'), 'credential');
+		}
 	}
 }
 

@@ -41,6 +41,12 @@ export interface ProviderAdapter {
 	 * never fire for it.
 	 */
 	withoutQualityAndLimit?: true;
+	/**
+	 * How long the provider documents a rate limit lasts once hit, waited after a 429 that
+	 * carries no Retry-After (Gupshup: "cooldown … 1 minute" on its per-minute limits). A
+	 * request may wait it out twice before it gives up.
+	 */
+	rateLimitCooldownMs?: number;
 	/** What the trigger panel says about polling this provider: a documented rate limit that bounds the poll interval. */
 	pollNotice?: string;
 	/** Request Code sends the language of the SMS or call (Meta); elsewhere the node does not ask for one. */

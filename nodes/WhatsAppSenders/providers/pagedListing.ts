@@ -14,6 +14,12 @@ export interface PagedSenderListing {
 	map(record: JsonRecord): Sender;
 	/** The next page's request, read from the parsed page; undefined after the last page. */
 	next(page: unknown, listed: number): ProviderRequest | undefined;
+	/**
+	 * How many records the whole listing holds, when the first page says so (YCloud's `total`,
+	 * Sinch's `totalSize`): a listing that ends short of it was cut, which is an error, never a
+	 * shorter list (the trigger would report the missing senders as removed).
+	 */
+	total?(firstPage: unknown): number | undefined;
 }
 
 /**
@@ -27,10 +33,17 @@ export async function listPagedSenders(
 ): Promise<Sender[]> {
 	const limit = options.limit ?? Infinity;
 	const senders: Sender[] = [];
+	const asked = new Set<string>();
+	let announced: number | undefined;
 	let listed = 0;
 	let request: ProviderRequest | undefined = listing.first;
 	while (request) {
+		// a provider pointing back at a page already read would loop for ever
+		const key = JSON.stringify([request.path, request.qs]);
+		if (asked.has(key)) throw new UnexpectedResponseError(listing.provider, 'the next page it pointed to is one already read');
+		asked.add(key);
 		const page = await http.request(request);
+		if (asked.size === 1) announced = listing.total?.(page);
 		const records = listing.records(page);
 		const mapped: Sender[] = [];
 		for (const raw of records) {
@@ -42,8 +55,12 @@ export async function listPagedSenders(
 		listed += mapped.length;
 		if (options.onPage) options.onPage(mapped);
 		else for (const sender of mapped) senders.push(sender);
-		if (records.length === 0 || listed >= limit) break;
+		if (listed >= limit) return senders;
+		if (records.length === 0) break;
 		request = listing.next(page, listed);
+	}
+	if (announced !== undefined && listed < announced) {
+		throw new UnexpectedResponseError(listing.provider, `the list ended after ${listed} of the ${announced} senders its first page announced`);
 	}
 	return senders;
 }

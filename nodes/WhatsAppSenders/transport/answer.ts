@@ -97,7 +97,7 @@ export function failed(
 		kind: 'fail',
 		failure: apiError(provider, status, detail, asked),
 		retryable: detail.retryable === true || (detail.transient === true && idempotent) || (!success && isRetryableStatus(status, idempotent)),
-		retryAfterMs: parseRetryAfter(response.headers?.['retry-after']),
+		retryAfterMs: parseRetryAfter(response.headers?.['retry-after']) ?? (status === 429 ? provider.rateLimitCooldownMs : undefined),
 		tokenExpired: detail.tokenExpired,
 	};
 }

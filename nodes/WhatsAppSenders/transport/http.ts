@@ -26,7 +26,7 @@ export async function createProviderHttp(
 ): Promise<ProviderHttp> {
 	const credentials = await context.getCredentials(provider.credentialType);
 	const baseUrl = resolveBaseUrl(credentials.baseUrl, provider.defaultBaseUrl);
-	const policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+	const policy = withCooldown(options.retryPolicy ?? DEFAULT_RETRY_POLICY, provider.rateLimitCooldownMs);
 	const tokens = provider.tokenExchange
 		? tokenSession(context, provider, provider.tokenExchange, baseUrl, credentials, options.timeoutMs, policy)
 		: undefined;
@@ -59,4 +59,9 @@ export async function createProviderHttp(
 		(provider.accountFields ?? []).map((name) => [name, String(credentials[name] ?? '').trim()]),
 	);
 	return { request, accountScope, account, ...(tokens && { scopedTokens: tokens.scoped }) };
+}
+
+/** A provider's documented cooldown may be waited out twice within one request's wait budget. */
+function withCooldown(policy: RetryPolicy, cooldownMs: number | undefined): RetryPolicy {
+	return cooldownMs === undefined ? policy : { ...policy, maxTotalWaitMs: Math.max(policy.maxTotalWaitMs, 2 * cooldownMs + policy.maxDelayMs) };
 }

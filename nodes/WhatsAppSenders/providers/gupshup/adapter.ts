@@ -18,6 +18,9 @@ import { gupshupTokenExchange } from './tokenExchange';
  * their bodies are not documented precisely enough here (see docs/providers.md).
  */
 
+/** "Cooldown time for the rate limit will be 1 second … or 1 minute": the per-minute limits' (partner-rate-limits). */
+const GUPSHUP_COOLDOWN_MS = 60_000;
+
 /** The answer carries no expiry ("expiresOn": 0 in the example): asked again after a day, or at once when refused. */
 const APP_TOKEN_LIFETIME_MS = 24 * 60 * 60_000;
 
@@ -79,12 +82,26 @@ async function wabaInfo(http: ProviderHttp, appId: string): Promise<JsonRecord> 
 	return info;
 }
 
-/** One app as a sender; a 400 on its token or Waba Info (an app not live yet) lists it without them. */
+/**
+ * Gupshup's words for an app that has no WhatsApp number to read: "App is not live." and
+ * "Waba id not found for the given App" (the health endpoint's page).
+ */
+const NO_WABA = /not live|waba id not found/i;
+
+/**
+ * One app as a sender. An app that is not live, or has no WhatsApp Business Account, answers
+ * 400 every time: it is listed without Waba Info (UNKNOWN), the same on every poll. Any other
+ * failure fails the listing, so the trigger keeps its last good state instead of reporting a
+ * healthy app as UNKNOWN and back (a false alert, then another).
+ */
 async function readApp(http: ProviderHttp, app: JsonRecord): Promise<Sender> {
 	const appId = String(app.id);
 	return await wabaInfo(http, appId).then(
 		(info) => mapGupshupApp(appId, app, info),
-		async (error: unknown) => (isStatus(error, 400) ? mapAppWithoutWabaInfo(app, error.message) : await Promise.reject(error)),
+		async (error: unknown) => {
+			const withoutWaba = isStatus(error, 400) && (app.live === false || NO_WABA.test(`${error.message} ${error.description}`));
+			return withoutWaba ? mapAppWithoutWabaInfo(app, error.message) : await Promise.reject(error);
+		},
 	);
 }
 
@@ -131,8 +148,9 @@ export const gupshupAdapter: ProviderAdapter = {
 	tokenExchange: gupshupTokenExchange,
 	parseError: parseGupshupError,
 	accountIdentity: (credentials) => String(credentials.email ?? '').trim().toLowerCase(),
+	rateLimitCooldownMs: GUPSHUP_COOLDOWN_MS,
 	pollNotice:
-		'Each poll reads every app of the partner account, one Gupshup Get Waba Info request per app, and Gupshup allows 10 of those requests per 60 seconds (per account or per app is not documented). With more than 10 apps, poll every few minutes (apps ÷ 10, rounded up) so no poll is refused with 429.',
+		'Each poll reads every app of the partner account: one Gupshup Get Waba Info request per app. Gupshup allows 10 of those per 60 seconds (its docs do not say per app or per account) and a 1-minute cooldown once the limit is hit; the node waits the cooldown and goes on. If the limit is per account, a poll of more than 10 apps takes about a minute more for every 10 apps: choose a poll interval longer than that.',
 	handlers: {
 		list: listSenders,
 		get: getSender,

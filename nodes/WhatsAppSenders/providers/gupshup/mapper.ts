@@ -120,9 +120,13 @@ export function parseGupshupError(status: number, body: unknown, request: Provid
 	if (status === 400 && request.path !== GUPSHUP_PATHS.login) {
 		detail.hint = 'Check the app ID: List shows the app IDs of this Gupshup partner account.';
 	}
+	if (status === 401 && request.path.endsWith('/waba/info')) {
+		detail.hint =
+			'Gupshup refused the app token of this app, also after it was asked for again (Gupshup gives an app its existing token): check that the app is live and belongs to this partner account.';
+	}
 	if (status === 429) {
 		detail.hint =
-			'Gupshup allows 10 requests per 60 seconds on Get Waba Info, the request List and Get make once per app; wait a minute, and poll less often for many apps.';
+			'Gupshup allows 10 requests per 60 seconds on Get Waba Info, the request List and Get make once per app, and asks for a 1-minute cooldown; the node waited it out twice. Poll less often for many apps.';
 	}
 	return detail;
 }

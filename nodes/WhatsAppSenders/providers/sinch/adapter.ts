@@ -84,6 +84,10 @@ async function listSinchSenders(http: ProviderHttp, options: ListSendersOptions)
 			const token = textOrNull(asRecord(answer)?.nextPageToken);
 			return token === null ? undefined : page(token);
 		},
+		total(answer) {
+			const total = asRecord(answer)?.totalSize;
+			return typeof total === 'number' ? total : undefined;
+		},
 	});
 }
 
@@ -144,7 +148,7 @@ async function updateSinchProfile(http: ProviderHttp, id: string, profile: Busin
 	}
 	if (Object.keys(details).length === 0) throw new InvalidInputError('Update Fields', 'add at least one field to change');
 	const answer = asRecord(
-		await http.request({ method: 'PATCH', path: `${projectPath(http)}/senders/${id}`, body: { status: 'SUBMIT', details }, idempotent: true }),
+		await http.request({ method: 'PATCH', path: `${projectPath(http)}/senders/${id}`, body: { status: 'SUBMIT', details }, idempotent: false }),
 	);
 	if (!answer) throw new UnexpectedResponseError('Sinch', 'the updated sender is not an object');
 	return mapSinchProfile(answer);

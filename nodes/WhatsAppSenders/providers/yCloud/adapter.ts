@@ -49,12 +49,18 @@ function parseYCloudError(_status: number, body: unknown): ProviderErrorDetail {
 
 /**
  * Pages of `limit` numbers, asked one page number after the other. The first page asks for
- * the total, so the listing stops on the last full page instead of asking for an empty one;
- * without a total it goes on while a page is full, as YCloud's pagination guide says.
+ * the total, so the listing stops on the last full page instead of asking for an empty one,
+ * and a listing that ends short of the total is an error; without a total it goes on while a
+ * page is full, as YCloud's pagination guide says.
  */
 async function listYCloudNumbers(http: ProviderHttp, options: ListSendersOptions): Promise<Sender[]> {
 	const pageSize = Math.min(YCLOUD_MAX_PAGE_SIZE, options.limit ?? YCLOUD_MAX_PAGE_SIZE);
+	const totalOf = (page: unknown) => {
+		const total = asRecord(page)?.total;
+		return typeof total === 'number' ? total : undefined;
+	};
 	let total: number | undefined;
+	let pageNumber = 1;
 	const pageRequest = (page: number): ProviderRequest => ({
 		method: 'GET',
 		path: YCLOUD_PHONE_NUMBERS_PATH,
@@ -72,21 +78,19 @@ async function listYCloudNumbers(http: ProviderHttp, options: ListSendersOptions
 			return items;
 		},
 		map: mapYCloudPhoneNumber,
-		next(page) {
-			const body = asRecord(page)!;
-			if (typeof body.total === 'number') total = body.total;
-			const length = Array.isArray(body.items) ? body.items.length : 0;
-			const offset = typeof body.offset === 'number' ? body.offset : 0;
-			if (length < pageSize) return undefined;
-			if (total !== undefined && offset + length >= total) return undefined;
-			const pageNumber = Math.floor(offset / pageSize) + 1;
+		total: (page) => (total = totalOf(page)),
+		next(page, listed) {
+			const items = asRecord(page)?.items;
+			if (!Array.isArray(items) || items.length < pageSize) return undefined;
+			if (total !== undefined && listed >= total) return undefined;
 			if (pageNumber >= YCLOUD_MAX_PAGE) {
 				throw new UnexpectedResponseError(
 					'YCloud',
 					`the account has more than ${YCLOUD_MAX_PAGE * pageSize} phone numbers, and YCloud's list stops at page ${YCLOUD_MAX_PAGE}; nothing past them can be listed`,
 				);
 			}
-			return pageRequest(pageNumber + 1);
+			pageNumber += 1;
+			return pageRequest(pageNumber);
 		},
 	});
 }
