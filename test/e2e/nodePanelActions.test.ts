@@ -128,7 +128,8 @@ describe('the node panel Actions of WhatsApp Senders', () => {
 		}
 		const count = (action: string) => lines.filter((line) => line === action).length;
 		expect(count('List senders')).toBe(PROVIDERS.length);
-		expect(count('Request a verification code')).toBe(1);
+		// Meta and Sinch request codes; only 99digital reports account usage
+		expect(count('Request a verification code')).toBe(2);
 		expect(count('Get account usage')).toBe(1);
 	}, 60_000);
 
