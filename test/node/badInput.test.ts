@@ -104,6 +104,8 @@ const CASES: Array<[string, ListingProvider, IDataObject, string]> = [
 	['a YCloud ID without the WABA ID', 'ycloud', { operation: 'get', senderId: byId('={{ "+16315551111" }}') }, 'Sender'],
 	['a YCloud ID whose number has no "+"', 'ycloud', { operation: 'getProfile', senderId: byId('={{ "102290129340398/16315551111" }}') }, 'Sender'],
 	['a YCloud ID that climbs out of its path', 'ycloud', { operation: 'get', senderId: byId('={{ "../+16315551111" }}') }, 'Sender'],
+	['a Meta picture handle for a YCloud profile', 'ycloud', { operation: 'updateProfile', senderId: byId('102290129340398/+16315551111'), profileFields: { profilePictureHandle: '4::aW1hZ2U=' } }, 'Profile Picture Handle'],
+	['a vertical YCloud does not list', 'ycloud', { operation: 'updateProfile', senderId: byId('102290129340398/+16315551111'), profileFields: { vertical: 'OTC_DRUGS' } }, 'Vertical'],
 	['Delete on YCloud', 'ycloud', { operation: 'delete', senderId: byId('102290129340398/+16315551111') }, 'Operation'],
 	// Gupshup: a sender is an app, named by its app ID (a UUID)
 	['a Gupshup app ID that is a phone number', 'gupshup', { operation: 'get', senderId: byId('={{ "917835039205" }}') }, 'Sender'],

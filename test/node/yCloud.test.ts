@@ -18,6 +18,9 @@ const credentials = (overrides: Record<string, string> = {}) => ({
 const run = async (parameters: Record<string, unknown>, overrides?: Record<string, string>) =>
 	await runSendersNode({ parameters: { provider: 'ycloud', resource: 'sender', ...parameters }, credentials: credentials(overrides) });
 
+/** Meta's codes the node's Vertical field offers that YCloud's WhatsappPhoneNumberProfileVertical does not list. */
+const META_ONLY_VERTICALS = ['ALCOHOL', 'ONLINE_GAMBLING', 'PHYSICAL_GAMBLING', 'OTC_DRUGS'];
+
 const fleet = (count: number) => Array.from({ length: count }, (_, i) => ({ phoneNumber: `+1415555${String(1000 + i)}` }));
 
 describe('List YCloud phone numbers', () => {
@@ -188,8 +191,140 @@ describe('One YCloud number', () => {
 
 	it('offers no operation YCloud does not document', async () => {
 		const { error } = await run({ operation: 'delete', senderId: byId(`${WABA_ID}/+16315551111`) });
-		expect(error?.message).toContain('YCloud does not support "delete"; it supports: list, get, getProfile');
+		expect(error?.message).toContain('YCloud does not support "delete"; it supports: list, get, getProfile, updateProfile');
 		expect(ycloud.server.requests).toHaveLength(0);
+	});
+});
+
+describe('Update a YCloud business profile', () => {
+	const ID = `${WABA_ID}/+16315551111`;
+	const PROFILE_PATH = `/v2/whatsapp/phoneNumbers/${WABA_ID}/%2B16315551111/profile`;
+	const patches = () => ycloud.server.requests.filter((r) => r.method === 'PATCH');
+
+	beforeEach(() => {
+		ycloud.addNumbers({ phoneNumber: '+16315551111', verifiedName: 'Acme' });
+	});
+
+	it("sends only the fields set, in YCloud's names, once, and outputs the profile YCloud answers", async () => {
+		const { items, error } = await run({
+			operation: 'updateProfile',
+			senderId: byId(ID),
+			profileFields: {
+				about: 'Open 9-17',
+				address: '1 Main St, Springfield',
+				description: 'Garden supplies',
+				email: 'help@acme.example',
+				vertical: 'RETAIL',
+				websites: 'https://acme.example, https://shop.acme.example',
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(ycloud.server.requests.map((r) => [r.method, r.path])).toEqual([['PATCH', PROFILE_PATH]]);
+		expect(JSON.parse(patches()[0].body)).toEqual({
+			about: 'Open 9-17',
+			address: '1 Main St, Springfield',
+			description: 'Garden supplies',
+			email: 'help@acme.example',
+			vertical: 'RETAIL',
+			websites: ['https://acme.example', 'https://shop.acme.example'],
+		});
+		expect(items.map((item) => item.json)).toEqual([
+			{
+				provider: 'ycloud',
+				id: ID,
+				about: 'Open 9-17',
+				address: '1 Main St, Springfield',
+				description: 'Garden supplies',
+				email: 'help@acme.example',
+				vertical: 'RETAIL',
+				websites: ['https://acme.example', 'https://shop.acme.example'],
+				verifiedName: 'Acme',
+				nameStatus: 'APPROVED',
+			},
+		]);
+		const read = await run({ operation: 'getProfile', senderId: byId(ID) });
+		expect(read.items[0].json).toMatchObject({ about: 'Open 9-17', vertical: 'RETAIL' });
+	});
+
+	it('sends one field alone, leaving the rest of the profile as it was', async () => {
+		const { items, error } = await run({ operation: 'updateProfile', senderId: byId(ID), profileFields: { description: 'New description' } });
+		expect(error).toBeUndefined();
+		expect(JSON.parse(patches()[0].body)).toEqual({ description: 'New description' });
+		expect(items[0].json).toMatchObject({ about: 'Hello', description: 'New description', vertical: 'OTHER' });
+	});
+
+	it.each(META_ONLY_VERTICALS)("refuses Meta's vertical %s, which YCloud's list does not have, before any request", async (vertical) => {
+		const { error } = await run({ operation: 'updateProfile', senderId: byId(ID), profileFields: { vertical } });
+		expect(error?.message).toContain('"Vertical"');
+		expect(error?.message).toContain(`${vertical} is not one of YCloud's verticals`);
+		expect(ycloud.server.requests).toHaveLength(0);
+	});
+
+	it.each([
+		['a Meta profile picture handle', { profilePictureHandle: '4::aW1hZ2U=', about: 'Open 9-17' }, 'Profile Picture Handle', 'YCloud takes the URL of a picture'],
+		['a website longer than YCloud takes', { websites: `https://acme.example/${'a'.repeat(235)}` }, 'Websites', 'at most 255 characters'],
+		['a vertical given by an expression that Meta does not know either', { vertical: '={{ "CRYPTO" }}' }, 'Vertical', 'must be one of'],
+		['no field at all', {}, 'Update Fields', 'add at least one'],
+	])('refuses %s before any request, naming the field', async (_name, profileFields, field, problem) => {
+		const { error } = await run({ operation: 'updateProfile', senderId: byId(ID), profileFields });
+		expect(error?.message).toContain(`"${field}"`);
+		expect(error?.message).toContain(problem);
+		expect(ycloud.server.requests).toHaveLength(0);
+	});
+
+	it('is not sent again after a 502 that may have come after YCloud acted on it', async () => {
+		ycloud.server.injectFaultWhen((r) => r.method === 'PATCH', { status: 502, body: 'Bad Gateway' });
+		const { error } = await run({ operation: 'updateProfile', senderId: byId(ID), profileFields: { about: 'Open 9-17' } });
+		expect(error?.message).toContain('502');
+		expect(patches()).toHaveLength(1);
+	});
+
+	it("passes on YCloud's refusal of a field in its words, without repeating it", async () => {
+		ycloud.server.injectFaults({ status: 400, body: yCloudError(400, 'PARAM_INVALID', "Parameter 'email' should be a valid email address.", 'email') });
+		const { error } = await run({ operation: 'updateProfile', senderId: byId(ID), profileFields: { email: 'help@acme.example' } });
+		expect(error?.message).toBe("YCloud error code PARAM_INVALID: Parameter 'email' should be a valid email address.");
+		expect(error?.description).toContain('Field: email.');
+		expect(patches()).toHaveLength(1);
+	});
+
+	it('says a missing number in YCloud\'s words', async () => {
+		const { error } = await run({ operation: 'updateProfile', senderId: byId(`${WABA_ID}/+16315559999`), profileFields: { about: 'Open 9-17' } });
+		expect(error?.message).toBe('YCloud error code NOT_FOUND: The requested resource does not exist.');
+		expect(patches()).toHaveLength(1);
+	});
+});
+
+describe('The YCloud simulator as YCloud documents the profile update', () => {
+	const patch = async (body: unknown) =>
+		await fetch(`${ycloud.baseUrl}/whatsapp/phoneNumbers/${WABA_ID}/%2B16315551111/profile`, {
+			method: 'PATCH',
+			headers: { 'X-API-Key': API_KEY, 'Content-Type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+
+	beforeEach(() => {
+		ycloud.addNumbers({ phoneNumber: '+16315551111' });
+	});
+
+	it.each([
+		['a field it does not have', { profilePictureHandle: 'x' }, 'profilePictureHandle'],
+		['a vertical not in its enum', { vertical: 'ALCOHOL' }, 'vertical'],
+		['an empty about', { about: '' }, 'about'],
+		['a description of 513 characters', { description: 'd'.repeat(513) }, 'description'],
+		['three websites', { websites: ['https://a.example', 'https://b.example', 'https://c.example'] }, 'websites'],
+		['a website without http(s)://', { websites: ['acme.example'] }, 'websites'],
+		['a website of 256 characters', { websites: [`https://acme.example/${'a'.repeat(235)}`] }, 'websites'],
+		['an email that is not one', { email: 'not-an-email' }, 'email'],
+	])('refuses %s with a 400 naming the field', async (_name, body, target) => {
+		const response = await patch(body);
+		expect(response.status).toBe(400);
+		expect(((await response.json()) as { error: { code: string; target: string } }).error).toMatchObject({ code: 'PARAM_INVALID', target });
+	});
+
+	it('takes an empty vertical, as YCloud allows', async () => {
+		const response = await patch({ vertical: '' });
+		expect(response.status).toBe(200);
+		expect(await response.json()).toMatchObject({ vertical: '' });
 	});
 });
 

@@ -5,7 +5,12 @@ import { type RecordedRequest, type SimulatedResponse, HttpSimulator } from './s
  * docs/providers.md, YCloud section): `X-API-Key` (no Bearer), GET /whatsapp/phoneNumbers with
  * `page` and `limit` 1..100 (defaults 1 and 10) and `includeTotal`, answered as
  * {offset, limit, length, total?, items}; GET /whatsapp/phoneNumbers/{wabaId}/{phoneNumber}
- * and …/profile; errors as {"error": {status, code, message, target?, requestId}}.
+ * and …/profile; PATCH …/profile with WhatsappPhoneNumberProfileUpdateRequest (about 1–139,
+ * address ≤ 256, description ≤ 512, email ≤ 128, profilePictureUrl, vertical from
+ * WhatsappPhoneNumberProfileVertical or "", websites: at most 2 of ≤ 255 with http(s)://),
+ * answered with the updated WhatsappPhoneNumberProfile; a field it does not know or a value
+ * out of those bounds is a 400 PARAM_INVALID naming the field in `target`;
+ * errors as {"error": {status, code, message, target?, requestId}}.
  * Its Base URL is the server's origin plus /v2, like https://api.ycloud.com/v2.
  */
 
@@ -30,6 +35,20 @@ export type YCloudNumberPatch = Partial<Pick<YCloudNumberSeed, 'status' | 'quali
 
 export const YCLOUD_DEFAULT_WABA_ID = '102290129340398';
 
+/** WhatsappPhoneNumberProfileVertical: "either an empty string or one of the accepted values". */
+export const YCLOUD_PROFILE_VERTICALS = [
+	'OTHER', 'AUTO', 'BEAUTY', 'APPAREL', 'EDU', 'ENTERTAIN', 'EVENT_PLAN', 'FINANCE', 'GROCERY',
+	'GOVT', 'HOTEL', 'HEALTH', 'NONPROFIT', 'PROF_SERVICES', 'RETAIL', 'TRAVEL', 'RESTAURANT',
+];
+
+const TEXT_LIMITS: Record<string, { min: number; max: number }> = {
+	about: { min: 1, max: 139 },
+	address: { min: 0, max: 256 },
+	description: { min: 0, max: 512 },
+	email: { min: 0, max: 128 },
+	profilePictureUrl: { min: 0, max: Number.MAX_SAFE_INTEGER },
+};
+
 let requestCounter = 0;
 
 export function yCloudError(status: number, code: string, message: string, target?: string) {
@@ -38,6 +57,9 @@ export function yCloudError(status: number, code: string, message: string, targe
 
 export class YCloudSimulator extends HttpSimulator {
 	private readonly numbers = new Map<string, YCloudNumber>();
+
+	/** Each number's business profile, as GET and PATCH …/profile answer it. */
+	readonly profiles = new Map<string, Record<string, unknown>>();
 
 	private nextId = 1234567890120000;
 
@@ -70,6 +92,7 @@ export class YCloudSimulator extends HttpSimulator {
 				number.whatsappBusinessManagerMessagingLimit = seed.whatsappBusinessManagerMessagingLimit ?? 'TIER_2K';
 			}
 			this.numbers.set(this.key(wabaId, seed.phoneNumber), number);
+			this.profiles.set(this.key(wabaId, seed.phoneNumber), { about: 'Hello', vertical: 'OTHER', websites: [] });
 			return number;
 		});
 	}
@@ -99,13 +122,50 @@ export class YCloudSimulator extends HttpSimulator {
 		}
 		if (request.method === 'GET' && request.path === '/v2/whatsapp/phoneNumbers') return this.list(request);
 		const match = /^\/v2\/whatsapp\/phoneNumbers\/([^/]+)\/([^/]+)(\/profile)?$/.exec(request.path);
-		if (match && request.method === 'GET') {
-			const number = this.numbers.get(this.key(decodeURIComponent(match[1]), decodeURIComponent(match[2])));
+		if (match && (request.method === 'GET' || (request.method === 'PATCH' && match[3]))) {
+			const key = this.key(decodeURIComponent(match[1]), decodeURIComponent(match[2]));
+			const number = this.numbers.get(key);
 			if (!number) return { status: 404, body: yCloudError(404, 'NOT_FOUND', 'The requested resource does not exist.') };
-			if (match[3]) return { status: 200, body: { about: 'Hello', verifiedName: number.verifiedName, nameStatus: 'APPROVED', vertical: 'OTHER', websites: [] } };
+			if (request.method === 'PATCH') return this.updateProfile(request, key, number);
+			if (match[3]) return { status: 200, body: this.profileOf(key, number) };
 			return { status: 200, body: number };
 		}
 		return { status: 404, body: yCloudError(404, 'NOT_FOUND', 'The requested resource does not exist.') };
+	}
+
+	private profileOf(key: string, number: YCloudNumber): Record<string, unknown> {
+		return { ...this.profiles.get(key), verifiedName: number.verifiedName, nameStatus: number.nameStatus };
+	}
+
+	private updateProfile(request: RecordedRequest, key: string, number: YCloudNumber): SimulatedResponse {
+		const invalid = (target: string, message: string): SimulatedResponse => ({ status: 400, body: yCloudError(400, 'PARAM_INVALID', message, target) });
+		let body: unknown;
+		try {
+			body = JSON.parse(request.body);
+		} catch {
+			return invalid('body', 'The request body is not valid JSON.');
+		}
+		if (typeof body !== 'object' || body === null || Array.isArray(body)) return invalid('body', 'The request body must be an object.');
+		for (const [field, value] of Object.entries(body)) {
+			if (field in TEXT_LIMITS) {
+				const { min, max } = TEXT_LIMITS[field];
+				if (typeof value !== 'string' || value.length < min || value.length > max) {
+					return invalid(field, `Parameter '${field}' should be a string of ${min} to ${max} characters.`);
+				}
+				if (field === 'email' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) return invalid(field, "Parameter 'email' should be a valid email address.");
+			} else if (field === 'vertical') {
+				if (value !== '' && !YCLOUD_PROFILE_VERTICALS.includes(value as string)) return invalid(field, `Parameter 'vertical' should be one of ${YCLOUD_PROFILE_VERTICALS.join(', ')}.`);
+			} else if (field === 'websites') {
+				if (!Array.isArray(value) || value.length > 2) return invalid(field, "Parameter 'websites' should be an array of at most 2 URLs.");
+				if (value.some((website) => typeof website !== 'string' || website.length > 255 || !/^https?:\/\//.test(website))) {
+					return invalid(field, "Parameter 'websites' should hold URLs with http:// or https:// of at most 255 characters.");
+				}
+			} else {
+				return invalid(field, `Unrecognized field '${field}'.`);
+			}
+		}
+		this.profiles.set(key, { ...this.profiles.get(key), ...body });
+		return { status: 200, body: this.profileOf(key, number) };
 	}
 
 	private list(request: RecordedRequest): SimulatedResponse {

@@ -1,9 +1,9 @@
-import { UnexpectedResponseError } from '../../core/errors';
+import { InvalidInputError, UnexpectedResponseError } from '../../core/errors';
 import { asRecord } from '../../core/json';
 import type { Sender } from '../../core/sender';
 import type { ProviderAdapter } from '../adapter';
 import type { ProviderErrorDetail, ProviderHttp, ProviderRequest } from '../http';
-import type { ListSendersOptions } from '../operations';
+import type { BusinessProfileInput, ListSendersOptions } from '../operations';
 import { listPagedSenders } from '../pagedListing';
 import { mapYCloudPhoneNumber } from './mapper';
 
@@ -11,6 +11,34 @@ import { mapYCloudPhoneNumber } from './mapper';
 export const YCLOUD_MAX_PAGE_SIZE = 100;
 export const YCLOUD_MAX_PAGE = 100;
 export const YCLOUD_PHONE_NUMBERS_PATH = '/whatsapp/phoneNumbers';
+
+/**
+ * YCloud's WhatsappPhoneNumberProfileVertical enum: Meta's codes, sent as they are. The node's
+ * Vertical field also offers Meta's newer ALCOHOL, ONLINE_GAMBLING, PHYSICAL_GAMBLING and
+ * OTC_DRUGS, which YCloud's enum does not list: those are refused before any request.
+ */
+export const YCLOUD_VERTICALS: readonly string[] = [
+	'OTHER',
+	'AUTO',
+	'BEAUTY',
+	'APPAREL',
+	'EDU',
+	'ENTERTAIN',
+	'EVENT_PLAN',
+	'FINANCE',
+	'GROCERY',
+	'GOVT',
+	'HOTEL',
+	'HEALTH',
+	'NONPROFIT',
+	'PROF_SERVICES',
+	'RETAIL',
+	'TRAVEL',
+	'RESTAURANT',
+];
+
+/** "a maximum of 2 websites with a maximum of 255 characters each" (YCloud's profile update request; the node allows 256). */
+export const YCLOUD_WEBSITE_MAX_LENGTH = 255;
 
 /**
  * What YCloud's error codes (its error catalog) mean for the user. ACCOUNT_RATE_LIMITED is the
@@ -113,6 +141,41 @@ async function getYCloudProfile(http: ProviderHttp, id: string): Promise<Record<
 	return { provider: 'ycloud', id, ...profile };
 }
 
+/**
+ * PATCH with only the fields set, in YCloud's names (its WhatsappPhoneNumberProfileUpdateRequest);
+ * YCloud answers the updated profile, which is output like Get Business Profile. Never repeated
+ * after a 5xx or a lost connection: YCloud may already have passed the change on to Meta.
+ */
+async function updateYCloudProfile(http: ProviderHttp, id: string, profile: BusinessProfileInput): Promise<Record<string, unknown>> {
+	if (profile.profilePictureHandle !== undefined) {
+		throw new InvalidInputError(
+			'Profile Picture Handle',
+			"is Meta's upload handle; YCloud takes the URL of a picture already uploaded to Meta (profilePictureUrl) instead, which this operation does not offer",
+		);
+	}
+	const body: Record<string, unknown> = {};
+	if (profile.about !== undefined) body.about = profile.about;
+	if (profile.address !== undefined) body.address = profile.address;
+	if (profile.description !== undefined) body.description = profile.description;
+	if (profile.email !== undefined) body.email = profile.email;
+	if (profile.vertical !== undefined) {
+		if (!YCLOUD_VERTICALS.includes(profile.vertical)) {
+			throw new InvalidInputError('Vertical', `${profile.vertical} is not one of YCloud's verticals: ${YCLOUD_VERTICALS.join(', ')}`);
+		}
+		body.vertical = profile.vertical;
+	}
+	if (profile.websites !== undefined) {
+		if (profile.websites.some((website) => website.length > YCLOUD_WEBSITE_MAX_LENGTH)) {
+			throw new InvalidInputError('Websites', `YCloud takes websites of at most ${YCLOUD_WEBSITE_MAX_LENGTH} characters each`);
+		}
+		body.websites = profile.websites;
+	}
+	if (Object.keys(body).length === 0) throw new InvalidInputError('Update Fields', 'add at least one field to change');
+	const answer = asRecord(await http.request({ method: 'PATCH', path: `${numberPath(id)}/profile`, body, idempotent: false }));
+	if (!answer) throw new UnexpectedResponseError('YCloud', 'the updated phone number profile is not an object');
+	return { provider: 'ycloud', id, ...answer };
+}
+
 export const yCloudAdapter: ProviderAdapter = {
 	id: 'ycloud',
 	displayName: 'YCloud',
@@ -130,5 +193,6 @@ export const yCloudAdapter: ProviderAdapter = {
 		list: listYCloudNumbers,
 		get: getYCloudNumber,
 		getProfile: getYCloudProfile,
+		updateProfile: updateYCloudProfile,
 	},
 };
