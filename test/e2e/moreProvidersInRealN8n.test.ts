@@ -87,6 +87,11 @@ const CASES: ProviderCase[] = [
 				parameters: { operation: 'getProfile', senderId: { __rl: true, mode: 'id', value: '102290129340398/+6581234567' } },
 				expected: [{ provider: 'ycloud', id: '102290129340398/+6581234567', about: 'Hello' }],
 			},
+			{
+				name: 'Update Business Profile',
+				parameters: { operation: 'updateProfile', senderId: { __rl: true, mode: 'id', value: '102290129340398/+6581234567' }, profileFields: { about: 'Open 9–18 SGT', vertical: 'RETAIL' } },
+				expected: [{ provider: 'ycloud', id: '102290129340398/+6581234567', about: 'Open 9–18 SGT', vertical: 'RETAIL' }],
+			},
 		],
 	},
 	{
