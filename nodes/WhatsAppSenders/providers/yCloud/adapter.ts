@@ -1,6 +1,7 @@
 import { InvalidInputError, UnexpectedResponseError } from '../../core/errors';
 import { asRecord } from '../../core/json';
 import type { Sender } from '../../core/sender';
+import { META_PROFILE_VERTICALS } from '../../core/whatsappProfile';
 import type { ProviderAdapter } from '../adapter';
 import type { ProviderErrorDetail, ProviderHttp, ProviderRequest } from '../http';
 import type { BusinessProfileInput, ListSendersOptions } from '../operations';
@@ -17,25 +18,9 @@ export const YCLOUD_PHONE_NUMBERS_PATH = '/whatsapp/phoneNumbers';
  * Vertical field also offers Meta's newer ALCOHOL, ONLINE_GAMBLING, PHYSICAL_GAMBLING and
  * OTC_DRUGS, which YCloud's enum does not list: those are refused before any request.
  */
-export const YCLOUD_VERTICALS: readonly string[] = [
-	'OTHER',
-	'AUTO',
-	'BEAUTY',
-	'APPAREL',
-	'EDU',
-	'ENTERTAIN',
-	'EVENT_PLAN',
-	'FINANCE',
-	'GROCERY',
-	'GOVT',
-	'HOTEL',
-	'HEALTH',
-	'NONPROFIT',
-	'PROF_SERVICES',
-	'RETAIL',
-	'TRAVEL',
-	'RESTAURANT',
-];
+export const YCLOUD_VERTICALS: readonly string[] = META_PROFILE_VERTICALS.filter(
+	(vertical) => !['ALCOHOL', 'ONLINE_GAMBLING', 'PHYSICAL_GAMBLING', 'OTC_DRUGS'].includes(vertical),
+);
 
 /** "a maximum of 2 websites with a maximum of 255 characters each" (YCloud's profile update request; the node allows 256). */
 export const YCLOUD_WEBSITE_MAX_LENGTH = 255;
