@@ -5,6 +5,7 @@ import { type EventFilters, filterChanges } from '../nodes/WhatsAppSenders/core/
 import { type Snapshot, unpackSnapshot } from '../nodes/WhatsAppSenders/core/snapshot';
 import type { ProviderHttp } from '../nodes/WhatsAppSenders/providers/http';
 import { twilioAdapter } from '../nodes/WhatsAppSenders/providers/twilio/adapter';
+import { scopedTokens } from '../nodes/WhatsAppSenders/transport/tokenCache';
 import { pollSendersTrigger, runSendersNode } from '../test/harness/n8nHarness';
 import { LISTING_PROVIDERS, listAllParameters, startListingAccount } from '../test/support/listingAccounts';
 import { takeSnapshot } from '../test/support/snapshots';
@@ -27,6 +28,7 @@ function pagesAsHttp(parsed: Map<string, unknown>): ProviderHttp {
 	return {
 		accountScope: 'bench',
 		account: {},
+		scopedTokens: scopedTokens('bench'),
 		request: async <T>(request: { qs?: Record<string, string | number> }) => parsed.get(String(request.qs?.PageToken ?? '')) as T,
 	};
 }

@@ -8,7 +8,7 @@ import type {
 
 import { gupshupTokenExchange } from '../nodes/WhatsAppSenders/providers/gupshup/tokenExchange';
 import { baseUrlProperty, refusedCredentialRules, secureAuthentication, TEST_BASE_URL } from './common/properties';
-import { tokenPreAuthentication } from './common/tokenPreAuthentication';
+import { exchangedTokenProperty, tokenPreAuthentication } from './common/tokenPreAuthentication';
 
 /**
  * Gupshup's Partner API takes a partner token (24 hours) that the partner's email and client
@@ -48,13 +48,7 @@ export class GupshupPartnerApi implements ICredentialType {
 			description: 'From the Gupshup partner portal: Settings > API client details',
 		},
 		baseUrlProperty('https://partner.gupshup.io'),
-		{
-			displayName: 'Partner Token',
-			name: 'accessToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
+		exchangedTokenProperty('Partner Token'),
 	];
 
 	preAuthentication = tokenPreAuthentication(

@@ -8,7 +8,7 @@ import type {
 
 import { ninetyNineTokenExchange } from '../nodes/WhatsAppSenders/providers/ninetyNineDigital/tokenExchange';
 import { baseUrlProperty, bearerAuthentication, TEST_BASE_URL } from './common/properties';
-import { tokenPreAuthentication } from './common/tokenPreAuthentication';
+import { exchangedTokenProperty, tokenPreAuthentication } from './common/tokenPreAuthentication';
 
 /**
  * 99digital's Partners API takes a 1-hour access token that the client id and secret buy.
@@ -47,13 +47,7 @@ export class NinetyNineDigitalApi implements ICredentialType {
 			description: 'From the 99digital partners dashboard. Wrong values tried too often get the server\'s IP blocked for a while.',
 		},
 		baseUrlProperty('https://partners.99digital.co.il'),
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
+		exchangedTokenProperty('Access Token'),
 	];
 
 	preAuthentication = tokenPreAuthentication(

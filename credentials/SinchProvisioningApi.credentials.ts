@@ -8,7 +8,7 @@ import type {
 
 import { SINCH_TOKEN_URL, sinchTokenExchange } from '../nodes/WhatsAppSenders/providers/sinch/tokenExchange';
 import { baseUrlProperty, bearerAuthentication, refusedCredentialRules, TEST_BASE_URL } from './common/properties';
-import { tokenPreAuthentication } from './common/tokenPreAuthentication';
+import { exchangedTokenProperty, tokenPreAuthentication } from './common/tokenPreAuthentication';
 
 /**
  * Sinch's Provisioning API with an access key of the project: the key ID and secret buy a
@@ -64,13 +64,7 @@ export class SinchProvisioningApi implements ICredentialType {
 			description:
 				"Sinch's OAuth2 token endpoint. Change only for a proxy or a local test server. Must use https (http is accepted for localhost only).",
 		},
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
+		exchangedTokenProperty('Access Token'),
 	];
 
 	preAuthentication = tokenPreAuthentication(

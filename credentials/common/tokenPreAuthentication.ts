@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestHelper, INodeProperties } from 'n8n-workflow';
 
 import type { ProviderErrorDetail, TokenExchange } from '../../nodes/WhatsAppSenders/providers/http';
 import { insecureUrlProblem } from '../../nodes/WhatsAppSenders/transport/baseUrl';
@@ -41,4 +41,12 @@ export function tokenPreAuthentication(exchange: TokenExchange, failure: (status
 		if ('error' in result) throw new Error(failure(answer.statusCode, result.error));
 		return { accessToken: result.token };
 	};
+}
+
+/**
+ * Where n8n keeps the token `tokenPreAuthentication` returned: hidden, never shown, and fetched
+ * again when a request with it is refused (`expirable`).
+ */
+export function exchangedTokenProperty(displayName: string): INodeProperties {
+	return { displayName, name: 'accessToken', type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' };
 }

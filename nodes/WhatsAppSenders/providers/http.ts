@@ -32,7 +32,7 @@ export interface ProviderHttp {
 	 * Tokens the adapter itself fetches for part of the account (Gupshup's per-app token),
 	 * cached per credential and `scope` like the exchanged token, never output or logged.
 	 */
-	readonly scopedTokens?: ScopedTokens;
+	readonly scopedTokens: ScopedTokens;
 }
 
 export interface ScopedTokens {

@@ -5,6 +5,7 @@ import { readAnswer } from './answer';
 import { resolveBaseUrl } from './baseUrl';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry';
 import { send, type HttpContext } from './send';
+import { scopedTokens } from './tokenCache';
 import { tokenSession } from './tokenSession';
 
 export interface TransportOptions {
@@ -58,7 +59,9 @@ export async function createProviderHttp(
 	const account = Object.fromEntries(
 		(provider.accountFields ?? []).map((name) => [name, String(credentials[name] ?? '').trim()]),
 	);
-	return { request, accountScope, account, ...(tokens && { scopedTokens: tokens.scoped }) };
+	// keyed like the exchanged token (or, without an exchange, by the credentials themselves): a changed secret never reuses one
+	const scopes = scopedTokens(tokens?.key ?? hashOf(provider.id, baseUrl, JSON.stringify(credentials)));
+	return { request, accountScope, account, scopedTokens: scopes };
 }
 
 /** A provider's documented cooldown may be waited out twice within one request's wait budget. */

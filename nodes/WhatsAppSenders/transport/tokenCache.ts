@@ -1,3 +1,6 @@
+import { hashOf } from '../core/hash';
+import type { ScopedTokens } from '../providers/http';
+
 /**
  * Access tokens of providers that exchange an id + secret for a short-lived token
  * (99digital: one hour). Kept in memory per n8n process, keyed by a hash of provider,
@@ -97,3 +100,18 @@ export class TokenCache {
 
 /** The one cache of the n8n process: tokens survive between executions and polls. */
 export const processTokenCache = new TokenCache();
+
+/**
+ * Tokens an adapter fetches itself for part of an account (Gupshup's per-app token), in the
+ * process cache under `key` (a hash of provider and credentials) and their scope.
+ */
+export function scopedTokens(key: string): ScopedTokens {
+	return {
+		async get(scope, fetch) {
+			return (await processTokenCache.get(hashOf(key, 'scope', scope), fetch)).token;
+		},
+		invalidate(scope, token) {
+			processTokenCache.invalidate(hashOf(key, 'scope', scope), token);
+		},
+	};
+}

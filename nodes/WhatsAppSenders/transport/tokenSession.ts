@@ -1,7 +1,7 @@
 import { InvalidInputError, ProviderApiError } from '../core/errors';
 import { hashOf } from '../core/hash';
 import type { ProviderAdapter } from '../providers/adapter';
-import type { ScopedTokens, TokenExchange } from '../providers/http';
+import type { TokenExchange } from '../providers/http';
 import { apiError, failed, parseBody, unreachable } from './answer';
 import { insecureUrlProblem } from './baseUrl';
 import { withRetries, type RetryPolicy } from './retry';
@@ -66,15 +66,8 @@ export function tokenSession(
 		invalidate(token: string): void {
 			processTokenCache.invalidate(key, token);
 		},
-		/** Tokens the adapter fetches for part of the account, cached under these credentials. */
-		scoped: {
-			async get(scope: string, fetch: () => Promise<CachedToken>): Promise<string> {
-				return (await processTokenCache.get(hashOf(key, 'scope', scope), fetch)).token;
-			},
-			invalidate(scope: string, token: string): void {
-				processTokenCache.invalidate(hashOf(key, 'scope', scope), token);
-			},
-		} satisfies ScopedTokens,
+		/** What the cache keys this session's tokens by: a hash of provider, token URL and secret. */
+		key,
 	};
 }
 

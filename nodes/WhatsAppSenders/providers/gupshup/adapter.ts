@@ -49,37 +49,24 @@ async function fetchAppToken(http: ProviderHttp, appId: string): Promise<{ token
 	return { token: token.token, expiresAt };
 }
 
-/** The app token from the transport's cache, or Gupshup's when none is cached (without a cache: asked each time). */
-async function appToken(http: ProviderHttp, appId: string): Promise<string> {
-	const fetch = () => fetchAppToken(http, appId);
-	return http.scopedTokens ? await http.scopedTokens.get(appId, fetch) : (await fetch()).token;
-}
-
-const REFUSED = Symbol('app token refused');
-
-function isStatus(error: unknown, status: number): error is ProviderApiError {
-	return error instanceof ProviderApiError && error.httpStatus === status;
-}
-
-/** Get Waba Info with the app's token; a refused token is renewed once. */
+/** Get Waba Info with the app's token (cached per credential and app); a refused token is renewed once. */
 async function wabaInfo(http: ProviderHttp, appId: string): Promise<JsonRecord> {
-	const ask = async (token: string) => asRecord(await http.request({ method: 'GET', path: GUPSHUP_PATHS.wabaInfo(appId), headers: { token } }));
-	const scoped = http.scopedTokens;
-	const token = await appToken(http, appId);
-	// only a refusal of a cached token is worth a new one; everything else reaches the caller as it is
-	const first = scoped
-		? await ask(token).catch(async (error: unknown): Promise<typeof REFUSED> => (isStatus(error, 401) ? REFUSED : await Promise.reject(error)))
-		: await ask(token);
-	let answer: JsonRecord | undefined;
-	if (first === REFUSED) {
-		scoped?.invalidate(appId, token);
-		answer = await ask(await appToken(http, appId));
-	} else {
-		answer = first;
-	}
+	const token = () => http.scopedTokens.get(appId, () => fetchAppToken(http, appId));
+	const ask = async (appToken: string) => asRecord(await http.request({ method: 'GET', path: GUPSHUP_PATHS.wabaInfo(appId), headers: { token: appToken } }));
+	const first = await token();
+	// only a refusal of the cached token is worth a new one; everything else reaches the caller as it is
+	const answer = await ask(first).catch(async (error: unknown) => {
+		if (!isStatus(error, 401)) return await Promise.reject(error);
+		http.scopedTokens.invalidate(appId, first);
+		return await ask(await token());
+	});
 	const info = asRecord(answer?.wabaInfo);
 	if (!info) throw new UnexpectedResponseError('Gupshup', `Get Waba Info for app ${appId} has no "wabaInfo" object`);
 	return info;
+}
+
+function isStatus(error: unknown, status: number): error is ProviderApiError {
+	return error instanceof ProviderApiError && error.httpStatus === status;
 }
 
 /**
