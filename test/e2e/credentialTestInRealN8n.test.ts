@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import { MetaSimulator } from '../simulators/meta';
 import { NinetyNineDigitalSimulator } from '../simulators/ninetyNineDigital';
 import { PlatformSimulator } from '../simulators/platform';
-import { SimulatorServer } from '../simulators/server';
+import { notLocalhost, SimulatorServer } from '../simulators/server';
 import { TwilioSimulator, twilioSid } from '../simulators/twilio';
 import {
 	freePort,
@@ -148,7 +148,6 @@ describe('Test credential in a real n8n', () => {
 		// this machine's host name reaches the simulators' listeners on 127.0.0.1 but is not
 		// "localhost": any request the credential let through would arrive
 		const name = hostname();
-		const elsewhere = (baseUrl: string) => baseUrl.replace('127.0.0.1', name);
 
 		beforeAll(async () => {
 			const { address } = await lookup(name, { family: 4 });
@@ -157,7 +156,7 @@ describe('Test credential in a real n8n', () => {
 			const probe = new SimulatorServer(() => ({ status: 204 }));
 			await probe.start();
 			try {
-				await fetch(probe.origin.replace('127.0.0.1', name));
+				await fetch(notLocalhost(probe.origin));
 				expect(probe.requests).toHaveLength(1);
 			} finally {
 				await probe.stop();
@@ -172,10 +171,10 @@ describe('Test credential in a real n8n', () => {
 			['ninetyNineDigitalApi', () => digital, () => ({ clientId: 'e2e-client', clientSecret: 'e2e-client-secret' })],
 		])('%s: Test credential fails with the rule, and the listener receives nothing', async (type, simulator, secrets) => {
 			simulator().server.resetRequests();
-			const result = await testCredential(n8n.url, session, { name: `${type} http`, type, data: { ...secrets(), baseUrl: elsewhere(simulator().baseUrl) } });
+			const result = await testCredential(n8n.url, session, { name: `${type} http`, type, data: { ...secrets(), baseUrl: notLocalhost(simulator().baseUrl) } });
 			expect(result.status).toBe('Error');
 			expect(result.message).toBe(
-				`Invalid "Base URL" in the credential: must start with https:// (http:// is accepted only for localhost), got ${new URL(elsewhere(simulator().baseUrl)).origin}. Nothing was sent.`,
+				`Invalid "Base URL" in the credential: must start with https:// (http:// is accepted only for localhost), got ${new URL(notLocalhost(simulator().baseUrl)).origin}. Nothing was sent.`,
 			);
 			expect(simulator().server.requests).toHaveLength(0);
 		});

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 
-import type { HttpSimulator } from '../simulators/server';
+import { type HttpSimulator, notLocalhost } from '../simulators/server';
 import { GupshupSimulator } from '../simulators/gupshup';
 import { SinchSimulator } from '../simulators/sinch';
 import { SlackSink } from '../simulators/slackSink';
@@ -237,6 +237,16 @@ describe.each(CASES)('$displayName in a real n8n', (c) => {
 		const bad = await testCredential(n8n.url, session, { name: `${c.displayName} wrong`, type: c.credentialType, data: c.wrongCredential() });
 		expect(bad.status).toBe('Error');
 		expect(bad.message).toMatch(c.refusal);
+	});
+
+	it('Test credential refuses a Base URL (and Token URL) over plain http to another host, and the provider receives nothing', async () => {
+		const good = c.goodCredential();
+		const data = Object.fromEntries(Object.entries(good).map(([field, value]) => [field, /Url$/.test(field) ? notLocalhost(String(value)) : value]));
+		c.simulator.server.resetRequests();
+		const result = await testCredential(n8n.url, session, { name: `${c.displayName} http`, type: c.credentialType, data });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^Invalid "(Base|Token) URL" in the credential: must start with https:\/\/ \(http:\/\/ is accepted only for localhost\), got http:\/\/[^ ]+\. Nothing was sent\.$/);
+		expect(c.simulator.server.requests).toHaveLength(0);
 	});
 
 	it.each(c.operations.map((operation) => [operation.name, operation] as const))('%s answers through a workflow', async (_name, operation) => {

@@ -4,6 +4,7 @@ import { SinchProvisioningApi } from '../../credentials/SinchProvisioningApi.cre
 
 import { pollSendersTrigger, runSendersNode } from '../harness/n8nHarness';
 import { SinchSimulator, type SinchSenderSeed } from '../simulators/sinch';
+import { notLocalhost } from '../simulators/server';
 import { registerCanary } from '../support/canaries';
 
 const PROJECT_ID = 'ea026751-3edf-40a9-ad93-1b382bd60a78';
@@ -205,11 +206,11 @@ describe('Sinch OAuth2 token', () => {
 	it('says in Sinch’s words when the project ID is not the key’s project', async () => {
 		const { error } = await run({ operation: 'list', returnAll: true }, { credentials: { projectId: 'another-project' } });
 		expect(error?.message).toBe('Sinch rejected the credentials (HTTP 401)');
-		expect(error?.description).toContain('Sinch said: code unauthorized_error: Unauthorized error.. Verify that projectId is correct.');
+		expect(error?.description).toContain('Sinch said: code unauthorized_error: Unauthorized error. Verify that projectId is correct.');
 	});
 
 	it('refuses a Token URL over plain http to another host before sending the key', async () => {
-		const { error } = await run({ operation: 'list', returnAll: true }, { credentials: { tokenUrl: 'http://auth.example.com/oauth2/token' } });
+		const { error } = await run({ operation: 'list', returnAll: true }, { credentials: { tokenUrl: notLocalhost(sinch.tokenUrl) } });
 		expect(error?.message).toContain('Invalid "Token URL"');
 		expect(sinch.server.requests).toHaveLength(0);
 	});
@@ -391,7 +392,7 @@ describe('Sinch credential: Test credential gets its token the way the node does
 	});
 
 	it('refuses a Token URL over plain http to another host before sending the key', async () => {
-		await expect(preAuthenticate({ tokenUrl: 'http://auth.example.com/oauth2/token' })).rejects.toThrow('Invalid "Token URL" in the credential');
+		await expect(preAuthenticate({ tokenUrl: notLocalhost(sinch.tokenUrl) })).rejects.toThrow('Invalid "Token URL" in the credential');
 		expect(sinch.server.requests).toHaveLength(0);
 	});
 });

@@ -1,5 +1,6 @@
 import { pollSendersTrigger, runSendersNode, searchSendersList } from '../harness/n8nHarness';
 import { YCLOUD_DEFAULT_WABA_ID as WABA_ID, YCloudSimulator, yCloudError } from '../simulators/yCloud';
+import { notLocalhost } from '../simulators/server';
 import { senderById as byId } from '../support/twilioAccount';
 
 const API_KEY = 'ycloud-test-key-5f2c9a71';
@@ -134,7 +135,7 @@ describe('List YCloud phone numbers', () => {
 	}, 30_000);
 
 	it('refuses an http Base URL that is not localhost, before the key is sent anywhere', async () => {
-		const { error } = await run({ operation: 'list', returnAll: true }, { baseUrl: 'http://api.ycloud.example/v2' });
+		const { error } = await run({ operation: 'list', returnAll: true }, { baseUrl: notLocalhost(ycloud.baseUrl) });
 		expect(error?.message).toMatch(/Base URL/);
 		expect(ycloud.server.requests).toHaveLength(0);
 	});

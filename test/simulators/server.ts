@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 
 import type { ContractName } from '../support/providerContracts';
 
@@ -196,3 +197,12 @@ export function bearerToken(headers: IncomingMessage['headers']): string | undef
 
 /** Every simulator made in this test file; the contract check reads their exchanges. */
 export const contractSimulators = new Set<HttpSimulator>();
+
+/**
+ * A simulator's URL under this machine's host name: it reaches the same 127.0.0.1 listener but
+ * is not "localhost", so the Base URL rule must refuse it over http, and a request that got
+ * through anyway would be counted by the simulator rather than leave the machine.
+ */
+export function notLocalhost(url: string): string {
+	return url.replace('127.0.0.1', hostname());
+}

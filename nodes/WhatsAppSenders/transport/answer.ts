@@ -67,7 +67,7 @@ export function apiError(provider: ProviderAdapter, status: number, detail: Prov
 			provider.displayName,
 			status,
 			detail.code,
-			`Check ${provider.credentialHint} in the ${provider.displayName} credential.${own ? ` ${provider.displayName} said: ${own}.` : ''}${detail.hint ? ` ${detail.hint}` : ''}${moreInfo}`,
+			`Check ${provider.credentialHint} in the ${provider.displayName} credential.${own ? ` ${provider.displayName} said: ${own.replace(/\.+$/, '')}.` : ''}${detail.hint ? ` ${detail.hint}` : ''}${moreInfo}`,
 		);
 	}
 	const hint = detail.hint ?? (status === 404 ? notFoundHint(provider) : undefined);
