@@ -363,6 +363,24 @@ describe('WhatsApp Senders Trigger on Sinch', () => {
 			['messagingLimitChanged', 2, { messagingLimit: 1000 }, { messagingLimit: 10000, messagingLimitText: 'TIER_10K' }],
 		]);
 	});
+
+	it('reports TIER_100K → TIER_UNLIMITED → TIER_NOT_SET as one limit event each, in Sinch’s words', async () => {
+		const staticData: IDataObject = {};
+		sinch.businessDailyLimit = 'TIER_100K';
+		await poll(staticData);
+		const limitEvents = async (word: string) => {
+			sinch.businessDailyLimit = word;
+			const { items } = await poll(staticData);
+			return items.map((item) => [item.json.event, item.json.senderCount, item.json.previous, item.json.current]);
+		};
+		expect(await limitEvents('TIER_UNLIMITED')).toEqual([
+			['messagingLimitChanged', 2, { messagingLimit: 100000 }, { messagingLimit: null, messagingLimitText: 'TIER_UNLIMITED' }],
+		]);
+		expect(await limitEvents('TIER_NOT_SET')).toEqual([
+			['messagingLimitChanged', 2, { messagingLimit: null, messagingLimitText: 'TIER_UNLIMITED' }, { messagingLimit: null, messagingLimitText: 'TIER_NOT_SET' }],
+		]);
+		expect(await limitEvents('TIER_NOT_SET')).toEqual([]);
+	});
 });
 
 describe('Sinch credential: Test credential gets its token the way the node does', () => {

@@ -174,3 +174,35 @@ describe('a sender offline for another reason', () => {
 		expect(diffSnapshots(stored, [offline('suspended')])).toEqual([]);
 	});
 });
+
+describe('limits without a number', () => {
+	const limit = (text: string | null, messagingLimit: number | null = null) => sender('S1', { provider: 'sinch', messagingLimit, messagingLimitText: text });
+
+	it('keep their word in the fingerprint, so unlimited, not set and unknown stay apart', () => {
+		const unlimited = { status: 'ONLINE', qualityRating: 'GREEN', messagingLimit: null, phoneNumber: '+48777777777', messagingLimitText: 'TIER_UNLIMITED' } as const;
+		expect(decodeFingerprint(encodeFingerprint(unlimited))).toEqual(unlimited);
+		expect(encodeFingerprint({ ...unlimited, messagingLimitText: 'TIER_NOT_SET' })).not.toEqual(encodeFingerprint(unlimited));
+	});
+
+	it.each([
+		['TIER_100K → TIER_UNLIMITED', limit('TIER_100K', 100000), limit('TIER_UNLIMITED'), { messagingLimit: 100000 }],
+		['TIER_UNLIMITED → TIER_NOT_SET', limit('TIER_UNLIMITED'), limit('TIER_NOT_SET'), { messagingLimit: null, messagingLimitText: 'TIER_UNLIMITED' }],
+		['TIER_NOT_SET → UNRECOGNIZED', limit('TIER_NOT_SET'), limit('UNRECOGNIZED'), { messagingLimit: null, messagingLimitText: 'TIER_NOT_SET' }],
+		['TIER_UNLIMITED → TIER_250', limit('TIER_UNLIMITED'), limit('TIER_250', 250), { messagingLimit: null, messagingLimitText: 'TIER_UNLIMITED' }],
+		['not reported → TIER_NOT_SET', limit(null), limit('TIER_NOT_SET'), { messagingLimit: null }],
+	])('%s is one limit change with the words before', (_name, before, after, previous) => {
+		expect(diffSnapshots(takeSnapshot([before]), [after])).toEqual([
+			expect.objectContaining({ event: 'messagingLimitChanged', changes: ['messagingLimit'], previous }),
+		]);
+	});
+
+	it('is no change when the word stays the same', () => {
+		expect(diffSnapshots(takeSnapshot([limit('TIER_UNLIMITED')]), [limit('TIER_UNLIMITED')])).toEqual([]);
+	});
+
+	it('is no change on the first poll after an update, when the stored state kept no words', () => {
+		const stored = takeSnapshot([limit(null)]);
+		const comparison = new SnapshotComparison(stored, true).add([limit('TIER_UNLIMITED')]);
+		expect(comparison.finish().changes).toEqual([]);
+	});
+});

@@ -43,6 +43,15 @@ describe('grouping messaging-limit changes', () => {
 		]);
 	});
 
+	it('keeps the word of a limit without a number on both sides, and one group per previous limit', () => {
+		const stored = takeSnapshot([sender('1', null, 'TIER_UNLIMITED'), sender('2', null, 'TIER_UNLIMITED'), sender('3', null, 'TIER_NOT_SET')]);
+		const changes = diffSnapshots(stored, ['1', '2', '3'].map((id) => sender(id, 250, 'TIER_250')));
+		expect(groupLimitChanges(changes).map((group) => 'scope' in group && [group.senders.map((s) => s.id), group.previous])).toEqual([
+			[['1', '2'], { messagingLimit: null, messagingLimitText: 'TIER_UNLIMITED' }],
+			[['3'], { messagingLimit: null, messagingLimitText: 'TIER_NOT_SET' }],
+		]);
+	});
+
 	it('puts the account changes after the per-sender changes and before the removals', () => {
 		const changes = diffSnapshots(portfolioAt2K, [sender('1', 10000, 'TIER_10K', { qualityRating: 'RED' }), sender('2', 10000, 'TIER_10K'), sender('5', 10000, 'TIER_10K')]);
 		expect(groupLimitChanges(changes).map((change) => change.event)).toEqual(['qualityChanged', 'senderAdded', 'messagingLimitChanged', 'senderRemoved', 'senderRemoved']);

@@ -1,4 +1,4 @@
-import { decodeFingerprint, emptySnapshot, encodeFingerprint, type Fingerprint, offlineWord, type Snapshot } from './snapshot';
+import { decodeFingerprint, emptySnapshot, encodeFingerprint, type Fingerprint, limitWord, offlineWord, type Snapshot } from './snapshot';
 import type { QualityRating, Sender } from './sender';
 
 export const SENDER_EVENTS = [
@@ -57,7 +57,15 @@ export class SnapshotComparison {
 
 	private readonly changed = new Map<string, Sender>();
 
-	constructor(private readonly previous: Snapshot) {}
+	/**
+	 * `wordlessLimits`: the stored snapshot was written before limits kept their words, so a
+	 * limit without a number stored there may have been any of them: one that now shows its word
+	 * is not a change (no false alert on the first poll after an update).
+	 */
+	constructor(
+		private readonly previous: Snapshot,
+		private readonly wordlessLimits = false,
+	) {}
 
 	add(senders: readonly Sender[]): this {
 		for (const sender of senders) {
@@ -80,7 +88,7 @@ export class SnapshotComparison {
 			const sender = this.changed.get(id)!;
 			const before = this.previous[id];
 			if (before === undefined) changes.push({ event: 'senderAdded', sender, previous: {}, changes: [] });
-			else changes.push(...fieldChanges(sender, before));
+			else changes.push(...fieldChanges(sender, before, this.wordlessLimits));
 		}
 		const removed = Object.keys(this.previous).filter((id) => this.snapshot[id] === undefined).sort();
 		for (const id of removed) {
@@ -100,14 +108,31 @@ function statusDiffers(old: Fingerprint, sender: Sender): boolean {
 	return old.providerStatus !== undefined && old.providerStatus !== offlineWord(sender);
 }
 
+/**
+ * The limit changed: another number, a number to a word or back, or one word to another
+ * (TIER_UNLIMITED → TIER_NOT_SET), each side being the provider's own word.
+ */
+function limitDiffers(old: Fingerprint, sender: Sender, wordlessLimits: boolean): boolean {
+	if (old.messagingLimit !== sender.messagingLimit) return true;
+	if (sender.messagingLimit !== null) return false;
+	if (wordlessLimits && old.messagingLimitText === undefined) return false;
+	return (old.messagingLimitText ?? undefined) !== limitWord(sender);
+}
+
 /** One change per watched field that differs from the stored code, each listing all of them. */
-function fieldChanges(sender: Sender, before: string): SenderChange[] {
+function fieldChanges(sender: Sender, before: string, wordlessLimits: boolean): SenderChange[] {
 	const old = decodeFingerprint(before);
-	const changed = FIELD_EVENTS.filter(([field]) => (field === 'status' ? statusDiffers(old, sender) : old[field] !== sender[field]));
+	const differs: Record<WatchedField, () => boolean> = {
+		status: () => statusDiffers(old, sender),
+		qualityRating: () => old.qualityRating !== sender.qualityRating,
+		messagingLimit: () => limitDiffers(old, sender, wordlessLimits),
+	};
+	const changed = FIELD_EVENTS.filter(([field]) => differs[field]());
 	const fields = changed.map(([field]) => field);
 	const previousValues: Partial<Fingerprint> = {};
 	for (const field of fields) Object.assign(previousValues, { [field]: old[field] });
 	if (fields.includes('status') && old.providerStatus !== undefined) previousValues.providerStatus = old.providerStatus;
+	if (fields.includes('messagingLimit') && old.messagingLimitText !== undefined) previousValues.messagingLimitText = old.messagingLimitText;
 	return changed.map(([field, event]) => {
 		const change: SenderChange = { event, sender, previous: previousValues, changes: fields };
 		if (field === 'qualityRating') {

@@ -12,7 +12,8 @@ export interface LimitChangeGroup {
 	scope: 'account';
 	/** The senders that made this change, in the order of the changes (by id). */
 	senders: Array<Pick<Sender, 'id' | 'phoneNumber' | 'displayName'>>;
-	previous: { messagingLimit: number | null };
+	/** The limit before; its word when it had no number (TIER_UNLIMITED, TIER_NOT_SET…). */
+	previous: { messagingLimit: number | null; messagingLimitText?: string | null };
 	current: Pick<Sender, 'messagingLimit' | 'messagingLimitText'>;
 	changes: ['messagingLimit'];
 }
@@ -32,15 +33,18 @@ export function groupLimitChanges(changes: readonly SenderChange[]): Array<Sende
 			continue;
 		}
 		const sender = change.sender as Sender;
-		const previous = change.previous.messagingLimit ?? null;
-		const key = JSON.stringify([previous, sender.messagingLimit, sender.messagingLimitText]);
+		const previous = {
+			messagingLimit: change.previous.messagingLimit ?? null,
+			...(change.previous.messagingLimitText !== undefined && { messagingLimitText: change.previous.messagingLimitText }),
+		};
+		const key = JSON.stringify([previous.messagingLimit, previous.messagingLimitText ?? null, sender.messagingLimit, sender.messagingLimitText]);
 		let group = groups.get(key);
 		if (!group) {
 			group = {
 				event: 'messagingLimitChanged',
 				scope: 'account',
 				senders: [],
-				previous: { messagingLimit: previous },
+				previous,
 				current: { messagingLimit: sender.messagingLimit, messagingLimitText: sender.messagingLimitText },
 				changes: ['messagingLimit'],
 			};

@@ -48,12 +48,29 @@ export interface Fingerprint {
 	 * OFFLINE; absent when the provider gave no word (providerStatus null).
 	 */
 	providerStatus?: string | null;
+	/**
+	 * The provider's word for a limit that has no number (TIER_UNLIMITED, TIER_NOT_SET,
+	 * UNRECOGNIZED…), so unlimited, not set and unknown stay distinct: a move between them is a
+	 * limit change. Absent when the limit is a number or the provider reports none.
+	 */
+	messagingLimitText?: string | null;
 }
 
 /** The provider's status word as the packed state can hold it (no separators), for an OFFLINE sender only. */
 export function offlineWord(sender: Pick<Fingerprint, 'status' | 'providerStatus'>): string | undefined {
 	if (sender.status !== 'OFFLINE' || !sender.providerStatus) return undefined;
-	return sender.providerStatus.replace(/[^A-Za-z0-9_.:-]/g, '_').slice(0, 40);
+	return packable(sender.providerStatus);
+}
+
+/** The provider's word for a limit without a number, as the packed state can hold it; undefined otherwise. */
+export function limitWord(sender: { messagingLimit: number | null; messagingLimitText?: string | null }): string | undefined {
+	if (sender.messagingLimit !== null || !sender.messagingLimitText) return undefined;
+	return packable(sender.messagingLimitText);
+}
+
+/** A provider's word with the packed form's separators replaced, at most 40 characters. */
+function packable(word: string): string {
+	return word.replace(/[^A-Za-z0-9_.:-]/g, '_').slice(0, 40);
 }
 
 const STATUS_CODES: Record<SenderStatus, string> = {
@@ -73,15 +90,17 @@ const STATUS_BY_CODE = invert(STATUS_CODES);
 const QUALITY_BY_CODE = invert(QUALITY_CODES);
 
 /**
- * "OG7ps|14155550100": status, quality, limit in base 36 (empty = none), number without "+";
- * an OFFLINE sender adds its provider's word: "FG7ps|14155550100|suspended".
+ * "OG7ps|14155550100": status, quality, limit in base 36 (empty = none reported), number
+ * without "+"; a limit without a number is its word after "~" ("OG~TIER_UNLIMITED|…"); an
+ * OFFLINE sender adds its provider's word: "FG7ps|14155550100|suspended".
  */
 export function encodeFingerprint(sender: Fingerprint): string {
-	const limit = sender.messagingLimit === null ? '' : sender.messagingLimit.toString(36);
+	const word = limitWord(sender);
+	const limit = sender.messagingLimit !== null ? sender.messagingLimit.toString(36) : word === undefined ? '' : `~${word}`;
 	const number = sender.phoneNumber;
 	const phone = number === null ? '' : number.startsWith('+') ? number.slice(1) : number;
-	const word = offlineWord(sender);
-	return `${STATUS_CODES[sender.status]}${QUALITY_CODES[sender.qualityRating]}${limit}|${phone}${word === undefined ? '' : `|${word}`}`;
+	const offline = offlineWord(sender);
+	return `${STATUS_CODES[sender.status]}${QUALITY_CODES[sender.qualityRating]}${limit}|${phone}${offline === undefined ? '' : `|${offline}`}`;
 }
 
 export function decodeFingerprint(code: string): Fingerprint {
@@ -90,9 +109,10 @@ export function decodeFingerprint(code: string): Fingerprint {
 	const fingerprint: Fingerprint = {
 		status: STATUS_BY_CODE[code[0]] ?? 'UNKNOWN',
 		qualityRating: QUALITY_BY_CODE[code[1]] ?? 'UNKNOWN',
-		messagingLimit: limit === '' ? null : parseInt(limit, 36),
+		messagingLimit: limit === '' || limit.startsWith('~') ? null : parseInt(limit, 36),
 		phoneNumber: !phone ? null : `+${phone}`,
 	};
+	if (limit.startsWith('~')) fingerprint.messagingLimitText = limit.slice(1);
 	if (word) fingerprint.providerStatus = word;
 	return fingerprint;
 }

@@ -9,7 +9,7 @@ import { placeholderSender, sampleChanges } from '../core/testSamples';
 import { randomBytes } from 'node:crypto';
 
 import { hashOf } from '../core/hash';
-import { emptySnapshot, encodeFingerprint, packSnapshot, unpackSnapshot } from '../core/snapshot';
+import { emptySnapshot, encodeFingerprint, limitWord, packSnapshot, unpackSnapshot } from '../core/snapshot';
 import { resolveProvider } from '../providers';
 import { createProviderHttp } from '../transport/http';
 import { toNodeError } from '../nodeError';
@@ -27,6 +27,8 @@ interface TriggerState extends IDataObject {
 	epoch?: string;
 	/** How many polls emitted items since the baseline (n8n saves the state when a poll emits). */
 	generation?: number;
+	/** The snapshot keeps the words of limits without a number (absent: written before it did). */
+	limitWords?: boolean;
 }
 
 /** What the eventId of a *Fetch Test Event* sample starts with: a made-up change, never a real one. */
@@ -47,10 +49,19 @@ const EVENT_FIELDS: Partial<Record<SenderChange['event'], 'status' | 'qualityRat
  * moves the generation, so the same change happening again later gets a new id. Only the
  * changed field's before and after count, so another field changing meanwhile keeps the id.
  */
+/** What tells apart two changes whose values read the same: the offline word of a status, the words of a limit without a number. */
+function wordOf(field: string, change: Pick<SenderChange, 'sender' | 'previous'>): unknown {
+	if (field === 'status') return change.previous.providerStatus ?? null;
+	if (field !== 'messagingLimit') return null;
+	const words = [change.previous.messagingLimitText ?? null, limitWord(change.sender) ?? null];
+	// ids of changes between numbers stay as they were before limits kept their words
+	return words.every((word) => word === null) ? null : words;
+}
+
 function eventId(stateId: string, change: { event: SenderChange['event'] | 'currentState' } & Pick<SenderChange, 'sender' | 'previous'>): string {
 	const field = change.event === 'currentState' ? undefined : EVENT_FIELDS[change.event];
 	const what = field
-		? JSON.stringify([change.previous[field], change.sender[field], field === 'status' ? (change.previous.providerStatus ?? null) : null])
+		? JSON.stringify([change.previous[field], change.sender[field], wordOf(field, change)])
 		: encodeFingerprint(change.sender);
 	return hashOf(stateId, change.event, change.sender.id, what);
 }
@@ -79,7 +90,13 @@ function eventItem(
  * before saving, a repeat that lists one more sender is a new id, so that sender is not dropped.
  */
 function limitGroupItem(group: LimitChangeGroup, provider: string, detectedAt: string, stateId: string): INodeExecutionData {
-	const what = JSON.stringify([group.previous.messagingLimit, group.current.messagingLimit, group.senders.map((sender) => sender.id)]);
+	const words = [group.previous.messagingLimitText ?? null, limitWord(group.current) ?? null];
+	const what = JSON.stringify([
+		group.previous.messagingLimit,
+		group.current.messagingLimit,
+		group.senders.map((sender) => sender.id),
+		...(words.some((word) => word !== null) ? [words] : []),
+	]);
 	return {
 		json: {
 			eventId: hashOf(stateId, group.event, 'account', what),
@@ -138,7 +155,7 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 		const keepSenders = stored === undefined || this.getMode() === 'manual';
 		const senders: Sender[] = [];
 		const previous = stored === undefined ? emptySnapshot() : unpackSnapshot(stored);
-		const comparison = new SnapshotComparison(previous);
+		const comparison = new SnapshotComparison(previous, stored !== undefined && state.limitWords !== true);
 		const compare = (page: Sender[]) => {
 			comparison.add(page);
 			if (keepSenders) for (const sender of page) senders.push(sender);
@@ -172,6 +189,7 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 		} else if (stored === undefined) {
 			state.scope = http.accountScope;
 			state.senders = packSnapshot(snapshot);
+			state.limitWords = true;
 			state.heldRemovals = '';
 			state.epoch = randomBytes(6).toString('hex');
 			state.generation = 0;
@@ -184,6 +202,7 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 			// an unchanged snapshot is neither packed nor written again: n8n has nothing new to save
 			if (changed) {
 				state.senders = packSnapshot(snapshot);
+				state.limitWords = true;
 				state.heldRemovals = held.join(',');
 			}
 			items = changeItems(changes, parameters.groupLimitChanges, provider.id, detectedAt, stateId);
