@@ -238,6 +238,8 @@ export interface RunNodeResult {
 	/** The error output's items, when the node has one. */
 	errorItems: INodeExecutionData[];
 	error?: Error & { description?: string; context?: IDataObject; httpCode?: string };
+	/** The execution hints n8n shows above the node's output. */
+	hints: Array<{ message: string; type?: string; location?: string }>;
 	run: IRun;
 }
 
@@ -342,6 +344,7 @@ async function executeSendersNode(options: RunNodeOptions): Promise<RunNodeResul
 		items: taskData?.data?.main?.[0] ?? [],
 		errorItems: taskData?.data?.main?.[1] ?? [],
 		error: (taskData?.error ?? run.data.resultData.error) as RunNodeResult['error'],
+		hints: (taskData?.hints ?? []) as RunNodeResult['hints'],
 		run,
 	};
 }

@@ -40,7 +40,7 @@ describe('List Gupshup apps', () => {
 		const { items, error } = await run({ operation: 'list', returnAll: true });
 		expect(error).toBeUndefined();
 		expect(items.map(({ json }) => [json.id, json.phoneNumber, json.displayName, json.status, json.providerStatus, json.qualityRating, json.messagingLimit, json.messagingLimitText])).toEqual([
-			[apps[0].app.id, '+917835039205', 'Acme India', 'ONLINE', 'CONNECTED/ACTIVE/LIMITED', 'GREEN', 1_000, 'TIER_1K'],
+			[apps[0].app.id, '+917835039205', 'Acme India', 'LIMITED', 'CONNECTED/ACTIVE/LIMITED', 'GREEN', 1_000, 'TIER_1K'],
 			[apps[1].app.id, '+918375031069', 'Acme Support', 'ONLINE', 'CONNECTED/ACTIVE/AVAILABLE', 'YELLOW', 10_000, 'TIER_10K'],
 			[apps[2].app.id, '+14155550100', 'Acme US', 'OFFLINE', 'DISCONNECTED/ACTIVE/AVAILABLE', 'RED', null, 'TIER_UNLIMITED'],
 		]);
@@ -173,14 +173,16 @@ describe('Gupshup statuses, quality ratings and limits', () => {
 		[{ dockerStatus: 'MIGRATING' }, 'UNKNOWN'],
 		[{ accountStatus: 'BANNED' }, 'OFFLINE'],
 		[{ canSendMessage: 'BLOCKED' }, 'OFFLINE'],
-		[{ canSendMessage: 'LIMITED' }, 'ONLINE'],
+		[{ canSendMessage: 'LIMITED' }, 'LIMITED'],
 	] as Array<[Partial<GupshupAppSeed>, string]>)('reads %p as %s, keeping Gupshup’s words', async (seed, status) => {
 		gupshup.addNumbers({ phone: '917835039205', ...seed });
 		const { items } = await run({ operation: 'list', returnAll: true });
 		expect(items[0].json.status).toBe(status);
 		const words = [seed.dockerStatus ?? 'CONNECTED', seed.accountStatus ?? 'ACTIVE', seed.canSendMessage ?? 'AVAILABLE'].join('/');
 		expect(items[0].json.providerStatus).toBe(words);
-		if (status === 'OFFLINE') expect(items[0].json.offlineReasons).toEqual([expect.objectContaining({ code: words })]);
+		// an OFFLINE status word is the reason's code; canSendMessage gives Gupshup's (Meta's) own reason
+		if (status === 'OFFLINE' && !seed.canSendMessage) expect(items[0].json.offlineReasons).toEqual([expect.objectContaining({ code: words })]);
+		if (seed.canSendMessage) expect(items[0].json.offlineReasons).toEqual([expect.objectContaining({ code: seed.canSendMessage })]);
 	});
 
 	it.each([

@@ -74,7 +74,7 @@ describe('List Meta phone numbers', () => {
 		expect(meta.server.requests).toHaveLength(3);
 		expect(meta.server.requests.map((request) => request.query.limit)).toEqual(['100', '100', '100']);
 		expect(meta.server.requests[0].query.fields).toBe(
-			'id,display_phone_number,verified_name,quality_rating,status,name_status,code_verification_status,whatsapp_business_manager_messaging_limit',
+			'id,display_phone_number,verified_name,quality_rating,status,name_status,code_verification_status,whatsapp_business_manager_messaging_limit,health_status',
 		);
 		expect(meta.server.requests[0].path).toBe(`/v26.0/${WABA_ID}/phone_numbers`);
 	});
@@ -269,5 +269,47 @@ describe('The trigger on Meta numbers', () => {
 		]);
 		const again = await pollSendersTrigger({ parameters, credentials: credentials(), staticData });
 		expect(again.items).toHaveLength(0);
+	});
+
+	it('reports each number once as OFFLINE, with Meta’s reason and possible solution, when its WABA’s health_status turns BLOCKED', async () => {
+		const numbers = meta.addNumbers({ phoneNumber: '+14155550100' }, { phoneNumber: '+14155550200' });
+		const staticData = {};
+		const parameters = { provider: 'metaCloud', events: ['statusChanged'] };
+		await pollSendersTrigger({ parameters, credentials: credentials(), staticData });
+		meta.wabaHealth = {
+			canSendMessage: 'BLOCKED',
+			errors: [{ error_code: 141006, error_description: 'The WhatsApp Business Account is disabled.', possible_solution: 'Request a review of the account in WhatsApp Manager.' }],
+		};
+		const fired = await pollSendersTrigger({ parameters, credentials: credentials(), staticData });
+		expect(fired.items.map((item) => item.json)).toEqual(
+			numbers.map((number) =>
+				expect.objectContaining({
+					event: 'statusChanged',
+					previous: { status: 'ONLINE' },
+					sender: expect.objectContaining({
+						id: number.id,
+						status: 'OFFLINE',
+						providerStatus: 'CONNECTED/BLOCKED',
+						offlineReasons: [
+							{
+								code: '141006',
+								message: `WhatsApp Business Account ${WABA_ID}: The WhatsApp Business Account is disabled.`,
+								moreInfo: null,
+								solution: 'Request a review of the account in WhatsApp Manager.',
+							},
+						],
+					}),
+				}),
+			),
+		);
+		expect((await pollSendersTrigger({ parameters, credentials: credentials(), staticData })).items).toHaveLength(0);
+		expect(meta.server.requests.every((request) => request.path.endsWith('/phone_numbers'))).toBe(true);
+	});
+
+	it('tells a number whose sending is only LIMITED apart from a blocked one', async () => {
+		meta.addNumbers({ phoneNumber: '+14155550100' });
+		meta.wabaHealth = { canSendMessage: 'LIMITED', errors: [{ error_code: 141010, error_description: 'The business is not verified.', possible_solution: 'Verify the business in Business Manager.' }] };
+		const { items } = await run({ operation: 'list', returnAll: true });
+		expect(items.map(({ json }) => [json.status, json.providerStatus])).toEqual([['LIMITED', 'CONNECTED/LIMITED']]);
 	});
 });

@@ -160,6 +160,21 @@ describe('List Sinch senders', () => {
 		]);
 	});
 
+	it.each(['account_not_found', 'account_data_is_corrupt'] as const)(
+		'goes on from each sender’s own (deprecated) limit and ban state when Sinch answers %s for the account, and says so',
+		async (failure) => {
+			sinch.accountFailure = failure;
+			sinch.update('+48777777777', { dailyLimit: 'TIER_10K', wabaBanState: 'DISABLE' });
+			const { items, error, hints } = await run({ operation: 'list', returnAll: true });
+			expect(error).toBeUndefined();
+			expect(items.map(({ json }) => [json.phoneNumber, json.status, json.messagingLimit])).toEqual([
+				['+48777777777', 'OFFLINE', 10000],
+				['+491701234567', 'ONLINE', null],
+			]);
+			expect(hints).toEqual([expect.objectContaining({ message: expect.stringContaining(`Sinch could not read the WhatsApp account (${failure === 'account_not_found' ? 404 : 409} ${failure}`) })]);
+		},
+	);
+
 	it('falls back to the deprecated per-sender daily limit when the account reports none', async () => {
 		sinch.businessDailyLimit = undefined;
 		sinch.update(String(support.id), { dailyLimit: 'TIER_10K' });
@@ -361,6 +376,45 @@ describe('WhatsApp Senders Trigger on Sinch', () => {
 		const { items } = await poll(staticData);
 		expect(items.map((item) => [item.json.event, item.json.senderCount, item.json.previous, item.json.current])).toEqual([
 			['messagingLimitChanged', 2, { messagingLimit: 1000 }, { messagingLimit: 10000, messagingLimitText: 'TIER_10K' }],
+		]);
+	});
+
+	it('gives each sender exactly one status event naming the ban when the account moves to DISABLE, and nothing on the next poll', async () => {
+		const staticData: IDataObject = {};
+		await poll(staticData, { events: ['statusChanged'] });
+		sinch.wabaBanState = 'DISABLE';
+		sinch.wabaBanDate = '2026-12-07T08:00:00Z';
+		const { items } = await poll(staticData, { events: ['statusChanged'] });
+		expect(items.map((item) => item.json)).toEqual(
+			[support, sales].map((sender) =>
+				expect.objectContaining({
+					event: 'statusChanged',
+					previous: { status: 'ONLINE' },
+					sender: expect.objectContaining({
+						id: sender.id,
+						status: 'OFFLINE',
+						providerStatus: 'ACTIVE/DISABLE',
+						offlineReasons: [
+							{
+								code: 'DISABLE',
+								message: 'The WhatsApp Business Account has been disabled due to administrative or policy enforcement.',
+								moreInfo: 'wabaBanDate 2026-12-07T08:00:00Z',
+								solution: null,
+							},
+						],
+					}),
+				}),
+			),
+		);
+		expect((await poll(staticData, { events: ['statusChanged'] })).items).toEqual([]);
+	});
+
+	it('shows an account scheduled for disabling as LIMITED: still sending, not blocked', async () => {
+		sinch.wabaBanState = 'SCHEDULE_FOR_DISABLE';
+		const { items } = await run({ operation: 'list', returnAll: true });
+		expect(items.map(({ json }) => [json.status, json.providerStatus])).toEqual([
+			['LIMITED', 'ACTIVE/SCHEDULE_FOR_DISABLE'],
+			['LIMITED', 'ACTIVE/SCHEDULE_FOR_DISABLE'],
 		]);
 	});
 

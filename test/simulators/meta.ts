@@ -66,8 +66,21 @@ function displayNumber(e164: string): string {
 	return `+${digits.slice(0, 3)} ${digits.slice(3, 5)}-${digits.slice(5)}`;
 }
 
+/** One error of an entity in Meta's health_status, as its health-status page shows them. */
+export interface MetaHealthError {
+	error_code: number;
+	error_description: string;
+	possible_solution: string;
+}
+
 export class MetaSimulator extends HttpSimulator {
 	contract: ContractName | undefined = 'meta';
+
+	/**
+	 * The WABA's own `can_send_message` in every number's health_status (AVAILABLE by default),
+	 * with its errors: a disabled WABA blocks all its numbers at once.
+	 */
+	wabaHealth: { canSendMessage: 'AVAILABLE' | 'LIMITED' | 'BLOCKED'; errors?: MetaHealthError[] } = { canSendMessage: 'AVAILABLE' };
 
 
 	private readonly numbers = new Map<string, NumberState>();
@@ -163,6 +176,7 @@ export class MetaSimulator extends HttpSimulator {
 		const answer: Record<string, unknown> = { id: number.id };
 		for (const field of fields.split(',')) {
 			if (field === limitField) answer[field] = number.messagingLimit;
+			else if (field === 'health_status') answer[field] = this.healthOf(number);
 			else if (PHONE_NUMBER_FIELDS.includes(field)) answer[field] = number[field];
 			else {
 				return {
@@ -172,6 +186,29 @@ export class MetaSimulator extends HttpSimulator {
 			}
 		}
 		return { status: 200, body: answer };
+	}
+
+	/**
+	 * health_status as Meta's health-status page shows it: the overall can_send_message is the
+	 * worst of the number's, its WABA's, its business's and its app's.
+	 */
+	private healthOf(number: MetaNumber): Record<string, unknown> {
+		const waba = this.wabaHealth;
+		const entity = (type: string, id: string, level: string, errors?: MetaHealthError[]) => ({
+			entity_type: type,
+			id,
+			can_send_message: level,
+			...(errors && errors.length > 0 ? { errors } : {}),
+		});
+		return {
+			can_send_message: waba.canSendMessage,
+			entities: [
+				entity('PHONE_NUMBER', number.id, 'AVAILABLE'),
+				entity('WABA', this.wabaId, waba.canSendMessage, waba.errors),
+				entity('BUSINESS', '2729063490586005', 'AVAILABLE'),
+				entity('APP', '467306651740398', 'AVAILABLE'),
+			],
+		};
 	}
 
 	private list(request: RecordedRequest, version: string): SimulatedResponse {

@@ -30,10 +30,12 @@ export interface SinchSenderSeed {
 	qualityRating?: string;
 	/** The deprecated per-sender daily limit (TIER_1K, …); absent by default, as in Sinch's newer examples. */
 	dailyLimit?: string;
+	/** The deprecated per-sender copy of the account's ban state; absent by default. */
+	wabaBanState?: string;
 	id?: string;
 }
 
-export type SinchSenderPatch = Partial<Pick<SinchSenderSeed, 'state' | 'qualityRating' | 'dailyLimit' | 'displayName'>> & {
+export type SinchSenderPatch = Partial<Pick<SinchSenderSeed, 'state' | 'qualityRating' | 'dailyLimit' | 'displayName' | 'wabaBanState'>> & {
 	changes?: Record<string, unknown>;
 };
 
@@ -55,6 +57,14 @@ export class SinchSimulator extends HttpSimulator {
 
 	/** The account's `businessDailyLimit` (GET /v1/projects/{projectId}/whatsapp); undefined leaves it out. */
 	businessDailyLimit: string | undefined = 'TIER_1K';
+
+	/** The account's `wabaBanState` (DISABLE, SCHEDULE_FOR_DISABLE, REINSTATE) and its date; undefined leaves them out. */
+	wabaBanState: string | undefined;
+
+	wabaBanDate: string | undefined;
+
+	/** The account read fails as Sinch documents it: 404 account_not_found or 409 account_data_is_corrupt. */
+	accountFailure: 'account_not_found' | 'account_data_is_corrupt' | undefined;
 
 	/** Lifetime of new tokens, in seconds (Sinch: "Typically, they will only last one hour"). */
 	tokenTtlSeconds = 3600;
@@ -97,6 +107,7 @@ export class SinchSimulator extends HttpSimulator {
 				maxTps: 10,
 				qualityRating: seed.qualityRating ?? 'GREEN',
 				...(seed.dailyLimit === undefined ? {} : { dailyLimit: seed.dailyLimit }),
+				...(seed.wabaBanState === undefined ? {} : { wabaBanState: seed.wabaBanState }),
 				bearerToken: bearer,
 				cloudApi: true,
 				countryCode: seed.countryCode,
@@ -133,7 +144,7 @@ export class SinchSimulator extends HttpSimulator {
 		// an access key of one project may not read another project
 		if (projectId !== this.projectId) return UNAUTHORIZED();
 		const base = `/v1/projects/${projectId}/whatsapp`;
-		if (request.path === base) return request.method === 'GET' ? { status: 200, body: this.account() } : { status: 404, body: {} };
+		if (request.path === base) return request.method === 'GET' ? this.readAccount() : { status: 404, body: {} };
 		if (senderId === undefined) return request.method === 'GET' ? this.list(request) : { status: 404, body: {} };
 		const sender = this.senders.find((s) => s.id === senderId);
 		if (!sender) return SENDER_NOT_FOUND();
@@ -173,6 +184,13 @@ export class SinchSimulator extends HttpSimulator {
 		return { status: 200, body: { access_token: token, expires_in: this.tokenTtlSeconds, scope: '', token_type: 'bearer' } };
 	}
 
+	private readAccount(): SimulatedResponse {
+		if (this.accountFailure === 'account_not_found') return papi(404, 'account_not_found', 'Account not found.', 'Verify that the parameters are correct.');
+		// the 409's body is not shown in the excerpts: the PAPI error shape with its code
+		if (this.accountFailure === 'account_data_is_corrupt') return papi(409, 'account_data_is_corrupt', 'Account data is corrupt.', 'Contact Sinch support.');
+		return { status: 200, body: this.account() };
+	}
+
 	private account(): Record<string, unknown> {
 		return {
 			state: 'ONBOARDED',
@@ -183,6 +201,8 @@ export class SinchSimulator extends HttpSimulator {
 			wabaMaxPriceOnboarded: false,
 			compatibleRegions: ['eu', 'us'],
 			...(this.businessDailyLimit === undefined ? {} : { businessDailyLimit: this.businessDailyLimit }),
+			...(this.wabaBanState === undefined ? {} : { wabaBanState: this.wabaBanState }),
+			...(this.wabaBanDate === undefined ? {} : { wabaBanDate: this.wabaBanDate }),
 			currency: 'EUR',
 		};
 	}

@@ -51,6 +51,7 @@ function schema(document: Json, name: string): Json {
 }
 
 const GRAPH_STATUS_REFERENCE = 'https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account-to-number-current-status/';
+const HEALTH_STATUS = 'https://developers.facebook.com/documentation/business-messaging/whatsapp/support/health-status';
 const MESSAGING_LIMITS = 'https://developers.facebook.com/docs/whatsapp/messaging-limits';
 /** The tiers of the portfolio-wide limit (Meta's PHP Business SDK enum, and 50 from the webhook reference). */
 const PORTFOLIO_TIERS = ['TIER_50', 'TIER_250', 'TIER_2K', 'TIER_10K', 'TIER_100K', 'TIER_UNLIMITED', 'UNTIERED'];
@@ -88,6 +89,42 @@ export const META_CONTRACT_EXCEPTIONS: ContractException[] = [
 				messaging_limit_tier: structuredClone(listed.messaging_limit_tier),
 				whatsapp_business_manager_messaging_limit: portfolioLimit(),
 			});
+		},
+	},
+	{
+		what: 'health_status on a phone number (can_send_message AVAILABLE / LIMITED / BLOCKED, and per entity of the chain its errors with description and possible solution)',
+		source: HEALTH_STATUS,
+		apply(document) {
+			const level = () => ({ type: 'string', enum: ['AVAILABLE', 'LIMITED', 'BLOCKED'] });
+			const healthStatus = {
+				type: 'object',
+				required: ['can_send_message'],
+				properties: {
+					can_send_message: level(),
+					entities: {
+						type: 'array',
+						items: {
+							type: 'object',
+							required: ['entity_type', 'id', 'can_send_message'],
+							properties: {
+								entity_type: { type: 'string', enum: ['PHONE_NUMBER', 'WABA', 'BUSINESS', 'APP', 'MESSAGE_TEMPLATE'] },
+								id: { type: 'string' },
+								can_send_message: level(),
+								errors: {
+									type: 'array',
+									items: {
+										type: 'object',
+										properties: { error_code: { type: 'integer' }, error_description: { type: 'string' }, possible_solution: { type: 'string' } },
+									},
+								},
+								additional_info: { type: 'array', items: { type: 'string' } },
+							},
+						},
+					},
+				},
+			};
+			(schema(document, 'WhatsAppBusinessAccountPhoneNumber').properties as Json).health_status = structuredClone(healthStatus);
+			(schema(document, 'PhoneNumberInfo').properties as Json).health_status = structuredClone(healthStatus);
 		},
 	},
 	{

@@ -213,7 +213,7 @@ describe("Gupshup's Get Waba Info and Get Partner Apps examples", () => {
 		cap: 0.0,
 	};
 
-	it('the "if canSendMessage is LIMITED" answer is an ONLINE number, GREEN, 1,000 a day', () => {
+	it('the "if canSendMessage is LIMITED" answer is a LIMITED number, GREEN, 1,000 a day, with Gupshup’s additional info as the reason', () => {
 		// https://partner-docs.gupshup.io/reference/getwabahealth, status codes table, first 200 row
 		const answer = JSON.parse(
 			'{ "wabaInfo":{"accountStatus": "ACTIVE","dockerStatus": "CONNECTED","messagingLimit": "TIER_1K","mmLiteStatus" :"ELIGIBLE","ownershipType":"CLIENT_OWNED","phone": "917835039205","phoneQuality": "GREEN", "wabaId": "116676371511027", "canSendMessage": "LIMITED", "additionalInfo": [ "Your display name has not been approved yet. Your message limit will increase after the display name is approved." ] }, "status": "success" }',
@@ -223,12 +223,20 @@ describe("Gupshup's Get Waba Info and Get Partner Apps examples", () => {
 			phoneNumber: '+917835039205',
 			// no verifiedName in this example: the app's name
 			displayName: 'BotTch20',
-			status: 'ONLINE',
+			status: 'LIMITED',
 			providerStatus: 'CONNECTED/ACTIVE/LIMITED',
 			qualityRating: 'GREEN',
 			messagingLimit: 1000,
 			messagingLimitText: 'TIER_1K',
 		});
+		expect(mapGupshupApp(String(app.id), app, answer.wabaInfo).offlineReasons).toEqual([
+			{
+				code: 'LIMITED',
+				message: 'Your display name has not been approved yet. Your message limit will increase after the display name is approved.',
+				moreInfo: null,
+				solution: null,
+			},
+		]);
 	});
 
 	it('the "if canSendMessage is AVAILABLE" answer of the older page reads the same way', () => {
@@ -298,7 +306,7 @@ describe("Sinch's List senders example", () => {
 	});
 
 	it("the account's businessDailyLimit wins over the sender's deprecated dailyLimit", () => {
-		expect(mapSinchSender(sender, 'TIER_1K')).toMatchObject({ messagingLimit: 1000, messagingLimitText: 'TIER_1K' });
+		expect(mapSinchSender(sender, { businessDailyLimit: 'TIER_1K' })).toMatchObject({ messagingLimit: 1000, messagingLimitText: 'TIER_1K' });
 	});
 
 	it('the just-created sender, without a state, is PENDING under its pending changes’ name', () => {

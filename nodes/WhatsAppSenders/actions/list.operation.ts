@@ -11,6 +11,8 @@ interface ListParameters {
 	includeSecrets?: boolean;
 	statusFilter?: string;
 	timeoutMs?: number;
+	/** Shown above the output: a listing that succeeded with less than it should have read. */
+	onNotice: (message: string) => void;
 }
 
 const providersWithStatusFilter = PROVIDERS.filter((p) => p.listStatusFilters).map((p) => p.id);
@@ -130,6 +132,11 @@ export const listOperation: SenderOperationModule<'list', ListParameters> = {
 			includeSecrets: provider.secretOutputFields !== undefined && options.includeSecrets === true,
 			statusFilter: input.status,
 			timeoutMs: readTimeoutMs(context, itemIndex),
+			// n8n before execution hints (1.x) just logs it
+			onNotice: (message: string) =>
+				typeof context.addExecutionHints === 'function'
+					? context.addExecutionHints({ message, type: 'warning', location: 'outputPane' })
+					: context.logger.warn(message),
 		};
 	},
 	async run(http, list, parameters) {
@@ -137,6 +144,7 @@ export const listOperation: SenderOperationModule<'list', ListParameters> = {
 			limit: parameters.limit,
 			statusFilter: parameters.statusFilter,
 			includeSecrets: parameters.includeSecrets,
+			onNotice: parameters.onNotice,
 		});
 		return senders as unknown as IDataObject[];
 	},

@@ -7,12 +7,15 @@ export const QUALITY_RATINGS = ['GREEN', 'YELLOW', 'RED', 'UNKNOWN'] as const;
 export type QualityRating = (typeof QUALITY_RATINGS)[number];
 
 /**
- * ONLINE: can send. OFFLINE: cannot send. PENDING: being set up or reviewed, nothing for the user to do.
+ * ONLINE: can send. LIMITED: can send, but the provider reports a restriction or a coming
+ * disablement of the number, its account, business or app (reasons in `offlineReasons`).
+ * OFFLINE: cannot send. PENDING: being set up or reviewed, nothing for the user to do.
  * PENDING_VERIFICATION: waiting for the verification code. VERIFYING: code submitted, being checked.
  * UNKNOWN: a status this package does not know yet; `providerStatus` carries the provider's own word.
  */
 export const SENDER_STATUSES = [
 	'ONLINE',
+	'LIMITED',
 	'OFFLINE',
 	'PENDING',
 	'PENDING_VERIFICATION',
@@ -21,10 +24,13 @@ export const SENDER_STATUSES = [
 ] as const;
 export type SenderStatus = (typeof SENDER_STATUSES)[number];
 
+/** Why a sender cannot send, or sends only with limits, in the provider's words. */
 export interface OfflineReason {
 	code: string | null;
 	message: string | null;
 	moreInfo: string | null;
+	/** The provider's suggested fix (Meta's `possible_solution`), when it gives one. */
+	solution?: string | null;
 }
 
 export interface Sender {

@@ -75,6 +75,7 @@ function packable(word: string): string {
 
 const STATUS_CODES: Record<SenderStatus, string> = {
 	ONLINE: 'O',
+	LIMITED: 'L',
 	OFFLINE: 'F',
 	PENDING: 'P',
 	PENDING_VERIFICATION: 'V',

@@ -21,6 +21,7 @@ const QUALITY_BEFORE: Record<'downgrade' | 'upgrade', Partial<Record<QualityRati
 /** The status a sender usually comes from on its way to this one (onboarding, or going offline). */
 const STATUS_BEFORE: Record<SenderStatus, SenderStatus> = {
 	ONLINE: 'PENDING',
+	LIMITED: 'ONLINE',
 	OFFLINE: 'ONLINE',
 	PENDING: 'VERIFYING',
 	VERIFYING: 'PENDING_VERIFICATION',

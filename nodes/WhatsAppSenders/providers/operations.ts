@@ -15,6 +15,8 @@ export interface ListSendersOptions {
 	 * one go may ignore it and return the list: each sender reaches the caller exactly once.
 	 */
 	onPage?: (senders: Sender[]) => void;
+	/** Something the user should know about a listing that still succeeded (Sinch's account could not be read). */
+	onNotice?: (message: string) => void;
 }
 
 /**

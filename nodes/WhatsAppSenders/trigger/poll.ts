@@ -163,6 +163,7 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 		const listedInOneGo = await provider.handlers.list(http, {
 			statusFilter: provider.listStatusFilters?.includes('all') ? 'all' : undefined,
 			onPage: compare,
+			onNotice: (message) => this.logger.warn(message),
 		});
 		compare(listedInOneGo);
 		const finished = comparison.finish();

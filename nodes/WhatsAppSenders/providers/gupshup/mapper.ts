@@ -1,3 +1,4 @@
+import { additionalInfo, applySendingBlock, healthErrorReasons, type SendingBlock } from '../../core/canSend';
 import { asRecord, type JsonRecord } from '../../core/json';
 import { normalizeQuality, offlineReasonsOf, readTierLimit, type StatusMeaning, textOrNull, toE164 } from '../../core/normalize';
 import type { Sender } from '../../core/sender';
@@ -33,7 +34,6 @@ const DOCKER_STATUS: Record<string, StatusMeaning> = {
 };
 
 const BANNED: StatusMeaning = { status: 'OFFLINE', reason: 'Gupshup reports the WhatsApp Business Account as BANNED.' };
-const BLOCKED: StatusMeaning = { status: 'OFFLINE', reason: 'Gupshup reports that the app cannot send messages (canSendMessage BLOCKED); see raw.wabaInfo.errors.' };
 
 function word(value: unknown): string | null {
 	const text = textOrNull(value);
@@ -41,14 +41,27 @@ function word(value: unknown): string | null {
 }
 
 /**
- * The sender's status from the three words Get Waba Info gives: a banned account or an app
- * that cannot send is OFFLINE whatever the connection says; otherwise dockerStatus decides.
+ * The sender's status from dockerStatus and accountStatus: a banned account is OFFLINE
+ * whatever the connection says; otherwise dockerStatus decides. canSendMessage comes on top
+ * (sendingBlockOf).
  */
 function statusOf(info: JsonRecord): StatusMeaning {
 	if (word(info.accountStatus) === 'BANNED') return BANNED;
-	if (word(info.canSendMessage) === 'BLOCKED') return BLOCKED;
 	const docker = word(info.dockerStatus);
 	return docker === null ? { status: 'UNKNOWN' } : (DOCKER_STATUS[docker] ?? { status: 'UNKNOWN' });
+}
+
+/**
+ * canSendMessage, Meta's health_status as Get Waba Info relays it: BLOCKED makes the number
+ * OFFLINE, LIMITED makes an ONLINE one LIMITED, with Meta's errors and fixes as the reasons.
+ */
+function sendingBlockOf(info: JsonRecord): SendingBlock | undefined {
+	const level = word(info.canSendMessage);
+	if (level !== 'BLOCKED' && level !== 'LIMITED') return undefined;
+	const more = additionalInfo(info.additionalInfo);
+	const reasons = healthErrorReasons(info.errors, 'WhatsApp number', more);
+	if (reasons.length === 0) reasons.push({ code: level, message: more ?? `Gupshup reports canSendMessage ${level} for this app.`, moreInfo: null, solution: null });
+	return { level, word: level, reasons };
 }
 
 /** "dockerStatus/accountStatus/canSendMessage" as Gupshup words them ("-" for a missing one), so any of them changing shows. */
@@ -67,7 +80,7 @@ export function mapGupshupApp(appId: string, app: JsonRecord | undefined, info: 
 	const providerStatus = providerStatusOf(info);
 	const offlineReasons = offlineReasonsOf(providerStatus, meaning);
 	const { text, limit } = readTierLimit(info.messagingLimit);
-	return {
+	return applySendingBlock({
 		provider: 'gupshup',
 		id: appId,
 		phoneNumber: toE164(info.phone),
@@ -79,7 +92,7 @@ export function mapGupshupApp(appId: string, app: JsonRecord | undefined, info: 
 		messagingLimitText: text,
 		...(offlineReasons && { offlineReasons }),
 		raw: { app: app ?? null, wabaInfo: info },
-	};
+	}, sendingBlockOf(info));
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { JsonRecord } from '../../core/json';
+import { additionalInfo, applySendingBlock, healthErrorReasons, type SendingBlock } from '../../core/canSend';
+import { asRecord, type JsonRecord } from '../../core/json';
 import { normalizeQuality, offlineReasonsOf, readTierLimit, type StatusMeaning, textOrNull, toE164 } from '../../core/normalize';
 import type { Sender } from '../../core/sender';
 
@@ -44,7 +45,17 @@ export function metaLimitField(graphVersion: string): 'messaging_limit_tier' | '
 
 /** The fields List and Get ask Meta for: what the mapper reads, for the credential's Graph version. */
 export function metaPhoneNumberFields(graphVersion: string): string {
-	return ['id', 'display_phone_number', 'verified_name', 'quality_rating', 'status', 'name_status', 'code_verification_status', metaLimitField(graphVersion)].join(',');
+	return [
+		'id',
+		'display_phone_number',
+		'verified_name',
+		'quality_rating',
+		'status',
+		'name_status',
+		'code_verification_status',
+		metaLimitField(graphVersion),
+		'health_status',
+	].join(',');
 }
 
 /** A number Meta still shows as PENDING waits for its code until the code is verified; after that it waits for Register. */
@@ -55,7 +66,45 @@ function normalizeStatus(status: string | null, codeVerification: string | null)
 	return known;
 }
 
+const HEALTH_ENTITIES: Record<string, string> = {
+	PHONE_NUMBER: 'Phone number',
+	WABA: 'WhatsApp Business Account',
+	BUSINESS: 'Business',
+	APP: 'App',
+	MESSAGE_TEMPLATE: 'Message template',
+};
+
+/**
+ * Meta's `health_status` of a number (developers.facebook.com/documentation/business-messaging/whatsapp/support/health-status):
+ * `can_send_message` AVAILABLE, LIMITED or BLOCKED for the number as a whole, and per entity
+ * of the chain (number, WABA, business, app) the errors with Meta's description and possible
+ * solution. A number that cannot send because of its WABA, business or app is not ONLINE.
+ */
+export function metaSendingBlock(health: unknown): SendingBlock | undefined {
+	const status = asRecord(health);
+	const level = textOrNull(status?.can_send_message)?.toUpperCase();
+	if (level !== 'BLOCKED' && level !== 'LIMITED') return undefined;
+	const entities = Array.isArray(status?.entities) ? status.entities.map(asRecord).filter((entity) => entity !== undefined) : [];
+	const reasons = entities
+		.filter((entity) => textOrNull(entity.can_send_message)?.toUpperCase() !== 'AVAILABLE')
+		.flatMap((entity) => {
+			const type = textOrNull(entity.entity_type) ?? 'entity';
+			const name = `${HEALTH_ENTITIES[type] ?? type}${entity.id === undefined ? '' : ` ${String(entity.id)}`}`;
+			const info = additionalInfo(entity.additional_info);
+			const reasons = healthErrorReasons(entity.errors, name, info);
+			return reasons.length > 0
+				? reasons
+				: [{ code: textOrNull(entity.can_send_message), message: `${name}: ${info ?? `Meta reports can_send_message ${level}.`}`, moreInfo: null, solution: null }];
+		});
+	if (reasons.length === 0) reasons.push({ code: level, message: `Meta reports can_send_message ${level} for this number.`, moreInfo: null, solution: null });
+	return { level, word: level, reasons };
+}
+
 export function mapMetaPhoneNumber(raw: JsonRecord): Sender {
+	return applySendingBlock(mapMetaNumberFields(raw), metaSendingBlock(raw.health_status));
+}
+
+function mapMetaNumberFields(raw: JsonRecord): Sender {
 	const providerStatus = textOrNull(raw.status);
 	const meaning = normalizeStatus(providerStatus, textOrNull(raw.code_verification_status));
 	const { text, limit } = readTierLimit(textOrNull(raw.whatsapp_business_manager_messaging_limit) ?? raw.messaging_limit_tier);

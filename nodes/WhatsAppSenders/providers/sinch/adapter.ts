@@ -1,4 +1,4 @@
-import { InvalidInputError, UnexpectedResponseError } from '../../core/errors';
+import { InvalidInputError, ProviderApiError, UnexpectedResponseError } from '../../core/errors';
 import { asRecord, type JsonRecord } from '../../core/json';
 import { textOrNull } from '../../core/normalize';
 import type { Sender } from '../../core/sender';
@@ -6,7 +6,7 @@ import type { ProviderAdapter } from '../adapter';
 import type { ProviderHttp, ProviderRequest } from '../http';
 import type { BusinessProfileInput, ListSendersOptions, RequestCodeInput } from '../operations';
 import { listPagedSenders } from '../pagedListing';
-import { mapSinchProfile, mapSinchSender, parseSinchError, SECRET_FIELDS } from './mapper';
+import { mapSinchProfile, mapSinchSender, parseSinchError, SECRET_FIELDS, type SinchAccount } from './mapper';
 import { sinchTokenExchange } from './tokenExchange';
 
 /** "pageSize number [ 1 .. 100 ]"; without it Sinch answers 50 per page. */
@@ -49,20 +49,34 @@ function projectPath(http: ProviderHttp): string {
 	return `/v1/projects/${projectId}/whatsapp`;
 }
 
+/** Sinch's answers to the account read that say the account itself cannot be read (404 account_not_found, 409 account_data_is_corrupt). */
+const UNREADABLE_ACCOUNT = new Set(['account_not_found', 'account_data_is_corrupt']);
+
 /**
- * The account's `businessDailyLimit`: Sinch deprecated the per-sender `dailyLimit` for it
- * ("Use AccountDto.businessDailyLimit instead"), as Meta now sets one limit per business
- * portfolio. One request per listing; null when the account does not report it.
+ * The WhatsApp account (GET …/whatsapp), one request per listing: its `businessDailyLimit`,
+ * which replaces the deprecated per-sender `dailyLimit` ("Use AccountDto.businessDailyLimit
+ * instead"), and its `wabaBanState`, which replaces the per-sender copy ("Please use get
+ * account endpoint"). An account Sinch cannot read (its documented 404 and 409) leaves both to
+ * the senders' own deprecated fields, and the listing says so instead of failing.
  */
-async function accountDailyLimit(http: ProviderHttp): Promise<string | null> {
-	const account = asRecord(await http.request({ method: 'GET', path: projectPath(http) }));
+async function readAccount(http: ProviderHttp, onNotice?: (message: string) => void): Promise<SinchAccount | undefined> {
+	const unreadable = Symbol('unreadable');
+	const answer = await http.request({ method: 'GET', path: projectPath(http) }).catch(async (error: unknown) => {
+		if (!(error instanceof ProviderApiError) || !UNREADABLE_ACCOUNT.has(error.providerCode ?? '')) return await Promise.reject(error);
+		onNotice?.(
+			`Sinch could not read the WhatsApp account (${error.httpStatus} ${error.providerCode}: ${error.message}): each sender's messaging limit and ban state come from its own deprecated fields until it can.`,
+		);
+		return unreadable;
+	});
+	if (answer === unreadable) return undefined;
+	const account = asRecord(answer);
 	if (!account) throw new UnexpectedResponseError('Sinch', 'the WhatsApp account is not an object');
-	return textOrNull(account.businessDailyLimit);
+	return account;
 }
 
 async function listSinchSenders(http: ProviderHttp, options: ListSendersOptions): Promise<Sender[]> {
 	const path = `${projectPath(http)}/senders`;
-	const dailyLimit = await accountDailyLimit(http);
+	const account = await readAccount(http, options.onNotice);
 	// one page size for every page: Sinch does not say a page token survives a change of size
 	const pageSize = Math.min(SINCH_MAX_PAGE_SIZE, options.limit ?? SINCH_MAX_PAGE_SIZE);
 	const page = (pageToken?: string): ProviderRequest => ({
@@ -79,7 +93,7 @@ async function listSinchSenders(http: ProviderHttp, options: ListSendersOptions)
 			if (!Array.isArray(senders)) throw new UnexpectedResponseError('Sinch', 'the sender list has no "senders" array');
 			return senders;
 		},
-		map: (record) => mapSinchSender(record, dailyLimit, options.includeSecrets === true),
+		map: (record) => mapSinchSender(record, account, options.includeSecrets === true),
 		next(answer) {
 			const token = textOrNull(asRecord(answer)?.nextPageToken);
 			return token === null ? undefined : page(token);
@@ -98,8 +112,8 @@ async function getSinchSenderRaw(http: ProviderHttp, id: string): Promise<JsonRe
 }
 
 async function getSinchSender(http: ProviderHttp, id: string): Promise<Sender> {
-	const dailyLimit = await accountDailyLimit(http);
-	return mapSinchSender(await getSinchSenderRaw(http, id), dailyLimit);
+	const account = await readAccount(http);
+	return mapSinchSender(await getSinchSenderRaw(http, id), account);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { applySendingBlock, type SendingBlock } from '../../core/canSend';
 import { asRecord, type JsonRecord } from '../../core/json';
 import { normalizeQuality, offlineReasonsOf, readTierLimit, textOrNull, type StatusMeaning } from '../../core/normalize';
 import type { OfflineReason, Sender } from '../../core/sender';
@@ -71,18 +72,43 @@ function withoutSecrets(raw: JsonRecord, includeSecrets: boolean): JsonRecord {
 	return copy;
 }
 
+/** The WhatsappAccountDto of GET /v1/projects/{projectId}/whatsapp, or undefined when Sinch could not read it. */
+export type SinchAccount = JsonRecord;
+
 /**
- * One WhatsappSenderDto. `accountDailyLimit` is the account's `businessDailyLimit`, which
- * Sinch says replaces the deprecated per-sender `dailyLimit`; the sender's own value is read
- * only when the account gives none.
+ * `wabaBanState` (WhatsappWabaBanStatesEnum), in Sinch's own descriptions: DISABLE blocks every
+ * sender of the account; SCHEDULE_FOR_DISABLE still sends, until the disablement. REINSTATE
+ * and UNRECOGNIZED put nothing on top of the senders' own states.
  */
-export function mapSinchSender(raw: JsonRecord, accountDailyLimit?: string | null, includeSecrets = false): Sender {
+const BAN_STATES: Record<string, { level: SendingBlock['level']; message: string }> = {
+	DISABLE: { level: 'BLOCKED', message: 'The WhatsApp Business Account has been disabled due to administrative or policy enforcement.' },
+	SCHEDULE_FOR_DISABLE: {
+		level: 'LIMITED',
+		message: 'The WhatsApp Business Account is scheduled for automatic disablement following a grace or appeal period.',
+	},
+};
+
+function banOf(state: unknown, date: unknown): SendingBlock | undefined {
+	const word = textOrNull(state);
+	const ban = word === null ? undefined : BAN_STATES[word];
+	if (!word || !ban) return undefined;
+	const since = textOrNull(date);
+	return { level: ban.level, word, reasons: [{ code: word, message: ban.message, moreInfo: since === null ? null : `wabaBanDate ${since}`, solution: null }] };
+}
+
+/**
+ * One WhatsappSenderDto. `account` is the account read: its `businessDailyLimit` and
+ * `wabaBanState` replace the deprecated per-sender copies, which are read only when the
+ * account could not be read (undefined) or does not give them.
+ */
+export function mapSinchSender(raw: JsonRecord, account?: SinchAccount, includeSecrets = false): Sender {
 	const changes = asRecord(raw.changes);
 	const details = asRecord(raw.details) ?? asRecord(changes?.details);
 	const { word, meaning } = statusOf(raw, changes);
-	const limitWord = accountDailyLimit ?? textOrNull(raw.dailyLimit);
+	const limitWord = textOrNull(account?.businessDailyLimit) ?? textOrNull(raw.dailyLimit);
 	const reasons = offlineReasons(word, meaning, changes);
-	return {
+	const ban = account ? banOf(account.wabaBanState, account.wabaBanDate) : banOf(raw.wabaBanState, raw.wabaBanDate);
+	return applySendingBlock({
 		provider: 'sinch',
 		id: String(raw.id ?? ''),
 		phoneNumber: sinchPhoneNumber(raw.countryCode, raw.phoneNumber),
@@ -94,7 +120,7 @@ export function mapSinchSender(raw: JsonRecord, accountDailyLimit?: string | nul
 		messagingLimitText: limitWord,
 		...(reasons ? { offlineReasons: reasons } : {}),
 		raw: withoutSecrets(raw, includeSecrets),
-	};
+	}, ban);
 }
 
 /** The business profile shown on WhatsApp: the sender's `details`, with any pending `changes`. */
