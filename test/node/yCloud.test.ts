@@ -401,4 +401,53 @@ describe('The trigger on YCloud numbers', () => {
 		const again = await pollSendersTrigger({ parameters, credentials: credentials(), staticData });
 		expect(again.items).toHaveLength(0);
 	});
+
+	it('honours a Retry-After of 1,800 s across polls: one failed poll naming the resume time, no request until then, and the change made meanwhile reported once after it', async () => {
+		ycloud.addNumbers({ phoneNumber: '+16315551111', qualityRating: 'GREEN' });
+		const staticData: Record<string, unknown> = {};
+		const parameters = { provider: 'ycloud', events: ['qualityChanged'] };
+		const poll = async () => await pollSendersTrigger({ parameters, credentials: credentials(), staticData });
+		await poll();
+		ycloud.quotaRetryAfterSeconds = 1800;
+		ycloud.server.resetRequests();
+		const asked = Date.now();
+		const refused = await poll();
+		expect(refused.items).toEqual([]);
+		const resume = /until (\S+Z): polling resumes then/.exec(refused.error?.message ?? '')?.[1];
+		expect(refused.error?.message).toBe(`YCloud asked for no requests until ${resume}: polling resumes then`);
+		expect(Date.parse(resume!) - asked).toBeGreaterThanOrEqual(1_799_000);
+		expect(Date.parse(resume!) - asked).toBeLessThan(1_801_000 + (Date.now() - asked));
+		expect(refused.error?.description).toContain('YCloud error code ACCOUNT_RATE_LIMITED: Account rate limit exceeded. (Retry-After 1800 s).');
+		expect(ycloud.server.requests).toHaveLength(1);
+
+		// the quota comes back, the number turns RED: the polls inside the pause still ask nothing and end quietly
+		ycloud.quotaRetryAfterSeconds = undefined;
+		ycloud.update('+16315551111', { qualityRating: 'RED' });
+		for (let pollInPause = 0; pollInPause < 3; pollInPause++) {
+			const quiet = await poll();
+			expect([quiet.items, quiet.error]).toEqual([[], undefined]);
+		}
+		expect(ycloud.server.requests).toHaveLength(1);
+
+		// the pause has passed (the stored resume time moved into the past, as the clock would)
+		const state = staticData['node:WhatsApp Senders Trigger'] as { pausedUntil: number };
+		state.pausedUntil = Date.now() - 1;
+		const after = await poll();
+		expect(after.items.map((item) => [item.json.event, (item.json.previous as Record<string, unknown>).qualityRating])).toEqual([['qualityChanged', 'GREEN']]);
+		expect((await poll()).items).toEqual([]);
+		expect(state.pausedUntil).toBeUndefined();
+	});
+
+	it('sends nothing during a pause when the user fetches a test event, and says until when', async () => {
+		ycloud.addNumbers({ phoneNumber: '+16315551111' });
+		const staticData: Record<string, unknown> = {};
+		const parameters = { provider: 'ycloud' };
+		await pollSendersTrigger({ parameters, credentials: credentials(), staticData });
+		ycloud.quotaRetryAfterSeconds = 3600;
+		await pollSendersTrigger({ parameters, credentials: credentials(), staticData });
+		ycloud.server.resetRequests();
+		const test = await pollSendersTrigger({ parameters, credentials: credentials(), staticData, mode: 'manual' });
+		expect(test.error?.message).toMatch(/^YCloud asked for no requests until \S+Z: polling resumes then$/);
+		expect(ycloud.server.requests).toHaveLength(0);
+	});
 });

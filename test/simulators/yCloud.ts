@@ -116,9 +116,23 @@ export class YCloudSimulator extends HttpSimulator {
 		return `${wabaId}/${phoneNumber}`;
 	}
 
+	/**
+	 * The account's hourly quota (10,000 management requests, shared): once used up, every
+	 * request is answered 429 ACCOUNT_RATE_LIMITED with this Retry-After (seconds) until it is
+	 * restored; undefined while there is quota.
+	 */
+	quotaRetryAfterSeconds: number | undefined;
+
 	protected route(request: RecordedRequest): SimulatedResponse {
 		if (request.headers['x-api-key'] !== this.apiKey) {
 			return { status: 401, body: yCloudError(401, 'UNAUTHORIZED', 'Authentication is required.') };
+		}
+		if (this.quotaRetryAfterSeconds !== undefined) {
+			return {
+				status: 429,
+				headers: { 'Retry-After': String(this.quotaRetryAfterSeconds) },
+				body: yCloudError(429, 'ACCOUNT_RATE_LIMITED', 'Account rate limit exceeded.'),
+			};
 		}
 		if (request.method === 'GET' && request.path === '/v2/whatsapp/phoneNumbers') return this.list(request);
 		const match = /^\/v2\/whatsapp\/phoneNumbers\/([^/]+)\/([^/]+)(\/profile)?$/.exec(request.path);

@@ -3,8 +3,11 @@ import {
 	isRetryableNetworkError,
 	isRetryableStatus,
 	parseRetryAfter,
+	type Outcome,
 	retryDelayMs,
+	withRetries,
 } from '../../nodes/WhatsAppSenders/transport/retry';
+import { ProviderApiError } from '../../nodes/WhatsAppSenders/core/errors';
 
 describe('which failures are retried', () => {
 	it('retries throttling (429) even for a create, because the provider did not process it', () => {
@@ -65,5 +68,29 @@ describe('how long to wait', () => {
 
 	it("waits at least as long as the provider's Retry-After", () => {
 		expect(retryDelayMs(1, DEFAULT_RETRY_POLICY, 7000, () => 0)).toBe(7000);
+	});
+});
+
+describe('a wait longer than a request may spend', () => {
+	const throttled = (retryAfterMs: number | undefined, retryable = true): Outcome => ({
+		kind: 'fail',
+		failure: new ProviderApiError('YCloud error code ACCOUNT_RATE_LIMITED', 'YCloud', 429, 'ACCOUNT_RATE_LIMITED', 'HTTP 429 from YCloud.'),
+		retryable,
+		retryAfterMs,
+	});
+
+	it('gives up at once, sending nothing more, and passes the Retry-After on for the trigger to honour', async () => {
+		let attempts = 0;
+		const failure = await withRetries(DEFAULT_RETRY_POLICY, async () => {
+			attempts++;
+			return throttled(1_800_000);
+		}).catch((error: ProviderApiError) => error);
+		expect(attempts).toBe(1);
+		expect((failure as ProviderApiError).retryAfterMs).toBe(1_800_000);
+	});
+
+	it('passes no Retry-After on for a failure that may have been processed', async () => {
+		const failure = await withRetries(DEFAULT_RETRY_POLICY, async () => throttled(1_800_000, false)).catch((error: ProviderApiError) => error);
+		expect((failure as ProviderApiError).retryAfterMs).toBeUndefined();
 	});
 });

@@ -5,6 +5,12 @@
 
 /** The provider answered with an HTTP error, in its own words. */
 export class ProviderApiError extends Error {
+	/**
+	 * The provider said the request was not processed and asked for no requests for this long
+	 * (a Retry-After longer than a request may wait): the trigger holds its polls until then.
+	 */
+	retryAfterMs?: number;
+
 	constructor(
 		message: string,
 		readonly provider: string,

@@ -94,7 +94,12 @@ export async function withRetries(policy: RetryPolicy, attempt: () => Promise<Ou
 		if (outcome.kind === 'done') return outcome.value;
 		const delay = retryDelayMs(attemptNumber, policy, outcome.retryAfterMs);
 		if (!outcome.retryable || attemptNumber >= policy.maxAttempts || waited + delay > policy.maxTotalWaitMs) {
-			throw afterRetries(outcome.failure, attemptNumber);
+			const failure = afterRetries(outcome.failure, attemptNumber);
+			// a wait the provider asked for that this request could not afford: the caller may honour it
+			if (outcome.retryable && outcome.retryAfterMs !== undefined && waited + delay > policy.maxTotalWaitMs) {
+				failure.retryAfterMs = outcome.retryAfterMs;
+			}
+			throw failure;
 		}
 		waited += delay;
 		await sleep(delay);

@@ -8,6 +8,7 @@ import type { Sender } from '../core/sender';
 import { placeholderSender, sampleChanges } from '../core/testSamples';
 import { randomBytes } from 'node:crypto';
 
+import { ProviderApiError } from '../core/errors';
 import { hashOf } from '../core/hash';
 import { emptySnapshot, encodeFingerprint, limitWord, packSnapshot, unpackSnapshot } from '../core/snapshot';
 import { resolveProvider } from '../providers';
@@ -29,6 +30,34 @@ interface TriggerState extends IDataObject {
 	generation?: number;
 	/** The snapshot keeps the words of limits without a number (absent: written before it did). */
 	limitWords?: boolean;
+	/**
+	 * The provider asked for no requests until then (ms since epoch; a Retry-After longer than a
+	 * request may wait), for the account of `pausedScope`: polls send nothing until it has passed.
+	 */
+	pausedUntil?: number;
+	pausedScope?: string;
+}
+
+/**
+ * The one failed execution of a pause, or a test run during one: when the provider is polled
+ * again and why. n8n's Error Workflow hears it once; the polls in between are silent.
+ */
+function pauseError(provider: string, until: number, cause?: ProviderApiError): ProviderApiError {
+	const resume = new Date(until).toISOString().replace(/\.\d{3}Z$/, 'Z');
+	const seconds = cause?.retryAfterMs === undefined ? undefined : Math.round(cause.retryAfterMs / 1000);
+	return new ProviderApiError(
+		`${provider} asked for no requests until ${resume}: polling resumes then`,
+		provider,
+		cause?.httpStatus ?? 429,
+		cause?.providerCode,
+		[
+			cause ? `${cause.message}${seconds === undefined ? '' : ` (Retry-After ${seconds} s)`}.` : undefined,
+			cause?.description,
+			`This trigger sends ${provider} no request before ${resume}, so it does not spend more of the quota; its polls until then end quietly, and the first poll after it reports every change made meanwhile, once.`,
+		]
+			.filter(Boolean)
+			.join(' '),
+	);
 }
 
 /** What the eventId of a *Fetch Test Event* sample starts with: a made-up change, never a real one. */
@@ -142,11 +171,18 @@ function testSampleItems(senders: Sender[], parameters: TriggerParameters, provi
  */
 export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	let items: INodeExecutionData[];
+	let pause: { state: TriggerState; scope: string; provider: string } | undefined;
 	try {
 		const provider = resolveProvider(this.getNodeParameter('provider'));
 		const parameters = readTriggerParameters(this);
 		const http = await createProviderHttp(this, provider, { timeoutMs: parameters.timeoutMs });
 		const state = this.getWorkflowStaticData('node') as TriggerState;
+		const pausedUntil = state.pausedScope === http.accountScope ? (state.pausedUntil ?? 0) : 0;
+		if (Date.now() < pausedUntil) {
+			if (this.getMode() === 'manual') throw pauseError(provider.displayName, pausedUntil);
+			return null;
+		}
+		pause = { state, scope: http.accountScope, provider: provider.displayName };
 		// state this version cannot read (not the packed string) starts a new baseline, as another account's does
 		const stored = state.scope === http.accountScope && typeof state.senders === 'string' ? state.senders : undefined;
 		// the current senders themselves are needed only on a first poll or a test run; otherwise
@@ -209,7 +245,17 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 			items = changeItems(changes, parameters.groupLimitChanges, provider.id, detectedAt, stateId);
 			if (items.length > 0) state.generation = generation + 1;
 		}
+		if (live && state.pausedUntil !== undefined) {
+			delete state.pausedUntil;
+			delete state.pausedScope;
+		}
 	} catch (error) {
+		// kept in the workflow's static data, which n8n holds between polls of an active workflow
+		if (pause && error instanceof ProviderApiError && error.retryAfterMs !== undefined && this.getMode() !== 'manual') {
+			pause.state.pausedUntil = Date.now() + error.retryAfterMs;
+			pause.state.pausedScope = pause.scope;
+			throw toNodeError(this.getNode(), pauseError(pause.provider, pause.state.pausedUntil, error));
+		}
 		throw toNodeError(this.getNode(), error);
 	}
 	return items.length > 0 ? [items] : null;
