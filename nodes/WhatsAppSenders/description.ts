@@ -3,12 +3,20 @@ import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 import { operationsOf, SENDER_OPERATIONS } from './actions';
 import { PROVIDERS } from './providers';
 
-/** One credential per provider, shown only when that provider is chosen in `parameter`. */
+/**
+ * One credential per provider, shown only when that provider is chosen in `parameter`. Written
+ * as "hidden for every other provider", not "shown for this one": n8n's editor takes a
+ * parameter whose every value shows a credential for the node's authentication, hides it,
+ * offers the credentials of all providers in one list, fills in the newest of any type and
+ * then rewrites the parameter to match it, so a Twilio trigger became a Sinch one unasked.
+ * It reads only `show` for that; with `hide` the Provider stays a visible choice and the
+ * credential list holds the chosen provider's credentials only.
+ */
 function credentialsShownBy(parameter: 'provider' | 'resource'): INodeCredentialDescription[] {
 	return PROVIDERS.map((provider) => ({
 		name: provider.credentialType,
 		required: true,
-		displayOptions: { show: { [parameter]: [provider.id] } },
+		displayOptions: { hide: { [parameter]: PROVIDERS.filter((other) => other !== provider).map((other) => other.id) } },
 	}));
 }
 

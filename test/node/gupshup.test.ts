@@ -116,6 +116,16 @@ describe('List Gupshup apps', () => {
 		expect(items[1].json.status).toBe('ONLINE');
 	});
 
+	it('spends no Waba Info request (nor app token) on an app Get Partner Apps lists as not live, and lists it as UNKNOWN', async () => {
+		const [sleeping] = gupshup.addNumbers({ phone: '917000000002', appName: 'oldCampaign', live: false }, THREE_APPS[1]);
+		const { items, error } = await run({ operation: 'list', returnAll: true });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ id: sleeping.app.id, displayName: 'oldCampaign', status: 'UNKNOWN', qualityRating: 'UNKNOWN' });
+		expect((items[0].json.raw as Record<string, unknown>).wabaInfoError).toBe('Get Partner Apps lists the app as not live; its Waba Info was not asked.');
+		expect(wabaInfoRequests()).toHaveLength(1);
+		expect(gupshup.appTokenRequests).toBe(1);
+	});
+
 	it('retries a 429 "Too Many Requests" after the Retry-After it came with', async () => {
 		gupshup.addNumbers(THREE_APPS[0]);
 		gupshup.server.injectFaultWhen((request) => request.path.endsWith('/waba/info'), {

@@ -98,6 +98,15 @@ describe('WhatsApp Senders Trigger polling through n8n-core', () => {
 		expect(items.map((item) => (item.json.sender as IDataObject).phoneNumber)).toEqual(['+14155550200']);
 	});
 
+	it('refuses to poll, naming both providers, when the credential in place belongs to another provider', async () => {
+		const sinchCredential = { sinchProvisioningApi: { projectId: 'p1', keyId: 'k1', keySecret: 'mismatch-secret', baseUrl: twilio.baseUrl, tokenUrl: `${twilio.baseUrl}/oauth2/token` } };
+		const { items, error } = await pollSendersTrigger({ parameters: trigger(), credentials: sinchCredential, staticData: {} });
+		expect(items).toEqual([]);
+		expect(error?.message).toBe('This node is set to Twilio, but its credential "sinchProvisioningApi" is a Sinch credential');
+		expect(error?.description).toBe('Nothing was sent. Choose a Twilio credential for this node, or set its Provider to Sinch if that is what it should watch.');
+		expect(twilio.server.requests).toHaveLength(0);
+	});
+
 	it('reports a new sender and a removed one', async () => {
 		const staticData: IDataObject = {};
 		await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });

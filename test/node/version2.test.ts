@@ -67,6 +67,17 @@ describe('WhatsApp Senders version 2', () => {
 		expect(items[0].json).toMatchObject({ provider: 'metaCloud' });
 	});
 
+	it.each([1, 2])('version %i refuses to run, naming both providers, when its credential belongs to another provider', async (typeVersion) => {
+		const { items, error } = await runSendersNode({
+			typeVersion,
+			parameters: { ...(typeVersion === 1 ? { provider: 'twilio', resource: 'sender' } : { resource: 'twilio' }), operation: 'list', returnAll: true },
+			credentials: credentials(),
+		});
+		expect(items).toEqual([]);
+		expect(error?.message).toBe('This node is set to Twilio, but its credential "metaWhatsAppCloudApi" is a Meta WhatsApp Cloud API credential');
+		expect(meta.server.requests).toHaveLength(0);
+	});
+
 	it('still runs version 1 parameters on version 1', async () => {
 		meta.addNumbers({ phoneNumber: '+14155550100' });
 		const { items, error } = await runSendersNode({

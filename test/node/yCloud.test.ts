@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { pollSendersTrigger, runSendersNode, searchSendersList } from '../harness/n8nHarness';
 import { YCLOUD_DEFAULT_WABA_ID as WABA_ID, YCloudSimulator, yCloudError } from '../simulators/yCloud';
 import { notLocalhost } from '../simulators/server';
@@ -404,7 +406,7 @@ describe('The trigger on YCloud numbers', () => {
 
 	it('honours a Retry-After of 1,800 s across polls: one failed poll naming the resume time, no request until then, and the change made meanwhile reported once after it', async () => {
 		ycloud.addNumbers({ phoneNumber: '+16315551111', qualityRating: 'GREEN' });
-		const staticData: Record<string, unknown> = {};
+		const staticData: IDataObject = {};
 		const parameters = { provider: 'ycloud', events: ['qualityChanged'] };
 		const poll = async () => await pollSendersTrigger({ parameters, credentials: credentials(), staticData });
 		await poll();
@@ -440,7 +442,7 @@ describe('The trigger on YCloud numbers', () => {
 
 	it('sends nothing during a pause when the user fetches a test event, and says until when', async () => {
 		ycloud.addNumbers({ phoneNumber: '+16315551111' });
-		const staticData: Record<string, unknown> = {};
+		const staticData: IDataObject = {};
 		const parameters = { provider: 'ycloud' };
 		await pollSendersTrigger({ parameters, credentials: credentials(), staticData });
 		ycloud.quotaRetryAfterSeconds = 3600;

@@ -40,6 +40,8 @@ export interface GupshupAppSeed {
 	messagingLimit?: string;
 	/** An app without a WhatsApp Business Account yet: Waba Info answers 400. */
 	withoutWaba?: boolean;
+	/** `live` in Get Partner Apps (true by default); Waba Info of an app that is not live answers 400 "App is not live.". */
+	live?: boolean;
 	/** A fixed app id; a random UUID otherwise. */
 	id?: string;
 }
@@ -85,7 +87,7 @@ export class GupshupSimulator extends HttpSimulator {
 					id,
 					name: seed.appName ?? `app${this.apps.length + index}`,
 					customerId: '4000001311',
-					live: !seed.withoutWaba,
+					live: seed.live ?? true,
 					partnerId: 6,
 					createdOn: 1624339843605,
 					modifiedOn: 1651130376253,
@@ -166,6 +168,7 @@ export class GupshupSimulator extends HttpSimulator {
 		}
 		const token = GupshupSimulator.appTokenOf(request);
 		if (!entry || token === undefined || this.appTokens.get(appId) !== token) return this.error(401, 'Unauthorized Access');
+		if (entry.app.live === false) return this.error(400, 'App is not live.');
 		if (entry.withoutWaba) return this.error(400, 'Waba id not found for the given App');
 		return { status: 200, body: { status: 'success', wabaInfo: { ...entry.wabaInfo } } };
 	}

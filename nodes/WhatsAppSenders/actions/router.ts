@@ -6,6 +6,7 @@ import type { ProviderHttp } from '../providers/http';
 import { createProviderHttp } from '../transport/http';
 import { toNodeError } from '../nodeError';
 import { providerParameterOf } from '../description';
+import { assertCredentialOfProvider } from '../credentialCheck';
 import { findOperation, operationsOf } from './index';
 import { leanToolOutput, withoutRaw } from './toolOutput';
 
@@ -33,6 +34,7 @@ export async function routeSenderOperation(this: IExecuteFunctions): Promise<INo
 					`${provider.displayName} does not support "${String(operationValue)}"; it supports: ${supported.join(', ')}`,
 				);
 			}
+			assertCredentialOfProvider(this.getNode(), provider, itemIndex);
 			const parameters = operation.readParameters(this, itemIndex, provider);
 			const key = `${provider.id}:${parameters.timeoutMs ?? ''}`;
 			let http = httpByKey.get(key);

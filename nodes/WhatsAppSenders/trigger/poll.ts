@@ -14,6 +14,7 @@ import { emptySnapshot, encodeFingerprint, limitWord, packSnapshot, unpackSnapsh
 import { resolveProvider } from '../providers';
 import { createProviderHttp } from '../transport/http';
 import { toNodeError } from '../nodeError';
+import { assertCredentialOfProvider } from '../credentialCheck';
 import { readTriggerParameters, type TriggerParameters } from './parameters';
 
 /**
@@ -174,6 +175,7 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 	let pause: { state: TriggerState; scope: string; provider: string } | undefined;
 	try {
 		const provider = resolveProvider(this.getNodeParameter('provider'));
+		assertCredentialOfProvider(this.getNode(), provider);
 		const parameters = readTriggerParameters(this);
 		const http = await createProviderHttp(this, provider, { timeoutMs: parameters.timeoutMs });
 		const state = this.getWorkflowStaticData('node') as TriggerState;

@@ -76,17 +76,19 @@ function isStatus(error: unknown, status: number): error is ProviderApiError {
 const NO_WABA = /not live|waba id not found/i;
 
 /**
- * One app as a sender. An app that is not live, or has no WhatsApp Business Account, answers
- * 400 every time: it is listed without Waba Info (UNKNOWN), the same on every poll. Any other
- * failure fails the listing, so the trigger keeps its last good state instead of reporting a
- * healthy app as UNKNOWN and back (a false alert, then another).
+ * One app as a sender. An app that Get Partner Apps lists as not live has no number to read:
+ * it is listed without Waba Info (UNKNOWN), and no request of the 10-per-60-s budget is spent
+ * on it. A live app whose Waba Info answers 400 "not live" or "no WABA" is listed the same way,
+ * the same on every poll. Any other failure fails the listing, so the trigger keeps its last
+ * good state instead of reporting a healthy app as UNKNOWN and back (a false alert, then another).
  */
 async function readApp(http: ProviderHttp, app: JsonRecord): Promise<Sender> {
+	if (app.live === false) return mapAppWithoutWabaInfo(app, 'Get Partner Apps lists the app as not live; its Waba Info was not asked.');
 	const appId = String(app.id);
 	return await wabaInfo(http, appId).then(
 		(info) => mapGupshupApp(appId, app, info),
 		async (error: unknown) => {
-			const withoutWaba = isStatus(error, 400) && (app.live === false || NO_WABA.test(`${error.message} ${error.description}`));
+			const withoutWaba = isStatus(error, 400) && NO_WABA.test(`${error.message} ${error.description}`);
 			return withoutWaba ? mapAppWithoutWabaInfo(app, error.message) : await Promise.reject(error);
 		},
 	);
