@@ -70,8 +70,11 @@ async function walkWithDefaultPageSize(account: ListingAccount, pageSize: number
 			}
 		}
 		case 'ycloud': {
-			// page after page without `limit` (10), asking the total once so no empty page is asked for
+			// the same WABA read the node makes (ban state, restrictions), then page after page
+			// without `limit` (10), asking the total once so no empty page is asked for
 			const { apiKey, baseUrl } = account.credentials.yCloudApi as Record<string, string>;
+			requests++;
+			await axios.get(`${baseUrl}/whatsapp/businessAccounts`, { headers: { 'X-API-Key': apiKey } });
 			let total = Infinity;
 			for (let page = 1; page <= YCLOUD_MAX_PAGE && reached < total; page++) {
 				requests++;

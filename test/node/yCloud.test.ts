@@ -26,6 +26,9 @@ const META_ONLY_VERTICALS = ['ALCOHOL', 'ONLINE_GAMBLING', 'PHYSICAL_GAMBLING', 
 
 const fleet = (count: number) => Array.from({ length: count }, (_, i) => ({ phoneNumber: `+1415555${String(1000 + i)}` }));
 
+/** The requests that read pages of phone numbers (List reads the account's WABAs first). */
+const numberPages = () => ycloud.server.requests.filter((request) => request.path === '/v2/whatsapp/phoneNumbers');
+
 describe('List YCloud phone numbers', () => {
 	it('shows each number with its status, quality and the portfolio messaging limit', async () => {
 		ycloud.addNumbers(
@@ -106,6 +109,7 @@ describe('List YCloud phone numbers', () => {
 		expect(items).toHaveLength(250);
 		expect(new Set(items.map((item) => item.json.id)).size).toBe(250);
 		expect(ycloud.server.requests.map((r) => [r.path, r.query.page, r.query.limit, r.query.includeTotal])).toEqual([
+			['/v2/whatsapp/businessAccounts', '1', '100', 'true'],
 			['/v2/whatsapp/phoneNumbers', '1', '100', 'true'],
 			['/v2/whatsapp/phoneNumbers', '2', '100', undefined],
 			['/v2/whatsapp/phoneNumbers', '3', '100', undefined],
@@ -116,14 +120,14 @@ describe('List YCloud phone numbers', () => {
 		ycloud.addNumbers(...fleet(200));
 		const { items } = await run({ operation: 'list', returnAll: true });
 		expect(items).toHaveLength(200);
-		expect(ycloud.server.requests).toHaveLength(2);
+		expect(numberPages()).toHaveLength(2);
 	});
 
 	it('returns no more than the Limit', async () => {
 		ycloud.addNumbers(...fleet(250));
 		const { items } = await run({ operation: 'list', returnAll: false, limit: 150 });
 		expect(items).toHaveLength(150);
-		expect(ycloud.server.requests.map((r) => r.query.page)).toEqual(['1', '2']);
+		expect(numberPages().map((r) => r.query.page)).toEqual(['1', '2']);
 		const small = await run({ operation: 'list', returnAll: false, limit: 5 });
 		expect(small.items).toHaveLength(5);
 		expect(ycloud.server.requests.at(-1)!.query.limit).toBe('5');
@@ -133,7 +137,7 @@ describe('List YCloud phone numbers', () => {
 		ycloud.addNumbers(...Array.from({ length: 10_001 }, (_, i) => ({ phoneNumber: `+1650${String(i).padStart(7, '0')}` })));
 		const { error } = await run({ operation: 'list', returnAll: true });
 		expect(error?.message).toContain('more than 10000 phone numbers');
-		expect(ycloud.server.requests).toHaveLength(100);
+		expect(numberPages()).toHaveLength(100);
 	}, 30_000);
 
 	it('refuses an http Base URL that is not localhost, before the key is sent anywhere', async () => {
@@ -348,7 +352,7 @@ describe('YCloud errors', () => {
 		const { items, error } = await run({ operation: 'list', returnAll: true });
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
-		expect(ycloud.server.requests).toHaveLength(2);
+		expect(ycloud.server.requests.map((request) => request.path)).toEqual(['/v2/whatsapp/businessAccounts', '/v2/whatsapp/businessAccounts', '/v2/whatsapp/phoneNumbers']);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
 	});
 
@@ -451,5 +455,56 @@ describe('The trigger on YCloud numbers', () => {
 		const test = await pollSendersTrigger({ parameters, credentials: credentials(), staticData, mode: 'manual' });
 		expect(test.error?.message).toMatch(/^YCloud asked for no requests until \S+Z: polling resumes then$/);
 		expect(ycloud.server.requests).toHaveLength(0);
+	});
+
+	it('gives each number of a WABA that YCloud reports banned (banState DISABLE) one status event with the ban, and nothing on the next poll', async () => {
+		ycloud.addNumbers({ phoneNumber: '+16315551111' }, { phoneNumber: '+16315552222' }, { phoneNumber: '+4930123456', wabaId: '999888777' });
+		const staticData: IDataObject = {};
+		const parameters = { provider: 'ycloud', events: ['statusChanged'] };
+		await pollSendersTrigger({ parameters, credentials: credentials(), staticData });
+		ycloud.updateWaba(WABA_ID, { banState: 'DISABLE', banDate: 'December 9, 2026', violationType: 'SCAM' });
+		const fired = await pollSendersTrigger({ parameters, credentials: credentials(), staticData });
+		expect(fired.items.map((item) => [(item.json.sender as IDataObject).phoneNumber, (item.json.sender as IDataObject).status, (item.json.sender as IDataObject).providerStatus])).toEqual([
+			['+16315551111', 'OFFLINE', 'CONNECTED/DISABLE'],
+			['+16315552222', 'OFFLINE', 'CONNECTED/DISABLE'],
+		]);
+		expect((fired.items[0].json.sender as IDataObject).offlineReasons).toEqual([
+			{ code: 'DISABLE', message: `WhatsApp Business Account ${WABA_ID} is banned (banState DISABLE), violation SCAM.`, moreInfo: 'banDate December 9, 2026', solution: null },
+		]);
+		expect((await pollSendersTrigger({ parameters, credentials: credentials(), staticData })).items).toEqual([]);
+	});
+});
+
+describe('YCloud WABAs', () => {
+	it('shows a number whose WABA may not start conversations as LIMITED until the restriction expires', async () => {
+		ycloud.addNumbers({ phoneNumber: '+16315551111' });
+		const future = new Date(Date.now() + 86_400_000).toISOString();
+		ycloud.updateWaba(WABA_ID, { restrictions: [{ restrictionType: 'RESTRICTED_BIZ_INITIATED_MESSAGING', expiration: future }, { restrictionType: 'RESTRICTED_ADD_PHONE_NUMBER_ACTION', expiration: future }] });
+		const limited = await run({ operation: 'list', returnAll: true });
+		expect(limited.items.map(({ json }) => [json.status, json.offlineReasons])).toEqual([
+			['LIMITED', [expect.objectContaining({ code: 'RESTRICTED_BIZ_INITIATED_MESSAGING', message: `WhatsApp Business Account ${WABA_ID} may not start conversations (business-initiated messages are restricted) until ${future}.` })]],
+		]);
+		ycloud.updateWaba(WABA_ID, { restrictions: [{ restrictionType: 'RESTRICTED_BIZ_INITIATED_MESSAGING', expiration: '2020-01-01T00:00:00Z' }] });
+		expect((await run({ operation: 'list', returnAll: true })).items[0].json.status).toBe('ONLINE');
+	});
+
+	it('gets one number with its WABA’s ban state on top', async () => {
+		ycloud.addNumbers({ phoneNumber: '+16315551111' });
+		ycloud.updateWaba(WABA_ID, { banState: 'SCHEDULE_FOR_DISABLE' });
+		const { items } = await run({ operation: 'get', senderId: { __rl: true, mode: 'id', value: `${WABA_ID}/+16315551111` } });
+		expect(items[0].json).toMatchObject({ status: 'LIMITED', providerStatus: 'CONNECTED/SCHEDULE_FOR_DISABLE' });
+		expect(ycloud.server.requests.map((request) => request.path)).toEqual([`/v2/whatsapp/phoneNumbers/${WABA_ID}/%2B16315551111`, `/v2/whatsapp/businessAccounts/${WABA_ID}`]);
+	});
+
+	it('lists an account of more than 100 WABAs one WABA at a time with filter.wabaId, as YCloud requires', async () => {
+		ycloud.addNumbers(...Array.from({ length: 101 }, (_, i) => ({ phoneNumber: `+1650${String(i).padStart(7, '0')}`, wabaId: String(500000 + i) })));
+		const { items, error } = await run({ operation: 'list', returnAll: true });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(101);
+		const wabaPages = ycloud.server.requests.filter((request) => request.path === '/v2/whatsapp/businessAccounts');
+		expect(wabaPages.map((request) => request.query.page)).toEqual(['1', '2']);
+		expect(numberPages().map((request) => request.query['filter.wabaId'])).toEqual(Array.from({ length: 101 }, (_, i) => String(500000 + i)));
+		const limited = await run({ operation: 'list', returnAll: false, limit: 3 });
+		expect(limited.items.map(({ json }) => json.phoneNumber)).toEqual(['+16500000000', '+16500000001', '+16500000002']);
 	});
 });

@@ -33,7 +33,9 @@ export const EXPECTED_REQUESTS: Record<ListingProvider, { requests: (count: numb
 	famulor: { requests: () => 1, formula: '1 (list-only API)' },
 	'99digital': { requests: () => 1, formula: '1 (list-only API)' },
 	// limit up to 100, stopping at the total the first page reports: no empty page after a full one
-	ycloud: { requests: (count) => Math.max(1, Math.ceil(count / 100)), formula: 'ceil(N / 100)' },
+	// one page of the account's WABAs (their ban state and restrictions; up to 100 WABAs, the
+	// fleet here has one), then the numbers at 100 a page
+	ycloud: { requests: (count) => 1 + Math.max(1, Math.ceil(count / 100)), formula: '1 + ceil(N / 100)' },
 	// Gupshup has no bulk read: the app list, then Get Waba Info for each app (one WhatsApp number)
 	gupshup: { requests: (count) => 1 + count, formula: '1 + N' },
 	// one read of the account, whose messaging limit every sender shares, then pageSize 100
@@ -115,7 +117,7 @@ export async function startListingAccount(provider: ListingProvider, count: numb
 			const ycloud = new YCloudSimulator('listing-ycloud-key');
 			await ycloud.start();
 			ycloud.addNumbers(...indexes.map((i) => ({ phoneNumber: fleetNumber(i), verifiedName: `Client ${i}`, qualityRating: ['GREEN', 'YELLOW', 'RED'][i % 3] })));
-			return account(provider, ycloud, { yCloudApi: { apiKey: 'listing-ycloud-key', baseUrl: ycloud.baseUrl } }, (r) => r.path === '/v2/whatsapp/phoneNumbers');
+			return account(provider, ycloud, { yCloudApi: { apiKey: 'listing-ycloud-key', baseUrl: ycloud.baseUrl } }, (r) => r.path === '/v2/whatsapp/phoneNumbers' || r.path === '/v2/whatsapp/businessAccounts');
 		}
 		case 'gupshup': {
 			const gupshup = new GupshupSimulator('listing@partner.example', 'listing-client-secret');

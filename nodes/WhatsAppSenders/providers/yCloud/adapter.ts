@@ -1,12 +1,13 @@
 import { InvalidInputError, UnexpectedResponseError } from '../../core/errors';
-import { asRecord } from '../../core/json';
+import { applySendingBlock } from '../../core/canSend';
+import { asRecord, type JsonRecord } from '../../core/json';
 import type { Sender } from '../../core/sender';
 import { META_PROFILE_VERTICALS } from '../../core/whatsappProfile';
 import type { ProviderAdapter } from '../adapter';
 import type { ProviderErrorDetail, ProviderHttp, ProviderRequest } from '../http';
 import type { BusinessProfileInput, ListSendersOptions } from '../operations';
 import { listPagedSenders } from '../pagedListing';
-import { mapYCloudPhoneNumber } from './mapper';
+import { mapYCloudPhoneNumber, yCloudWabaBlock } from './mapper';
 
 /** YCloud's page-number paging: `limit` 1..100 and `page` 1..100, so at most 10,000 numbers are reachable. */
 export const YCLOUD_MAX_PAGE_SIZE = 100;
@@ -60,37 +61,78 @@ function parseYCloudError(_status: number, body: unknown): ProviderErrorDetail {
 	};
 }
 
+/** The number list needs `filter.wabaId` above this many WABAs ("Required if you have more than 100 WABAs"). */
+export const YCLOUD_WABAS_WITHOUT_FILTER = 100;
+export const YCLOUD_WABAS_PATH = '/whatsapp/businessAccounts';
+
+function itemsOf(page: unknown, what: string): unknown[] {
+	const items = asRecord(page)?.items;
+	// `items` is optional in YCloud's schema: a page without it is an empty page
+	if (items === undefined && asRecord(page)) return [];
+	if (!Array.isArray(items)) throw new UnexpectedResponseError('YCloud', `the ${what} list has no "items" array`);
+	return items;
+}
+
+function totalOf(page: unknown): number | undefined {
+	const total = asRecord(page)?.total;
+	return typeof total === 'number' ? total : undefined;
+}
+
 /**
- * Pages of `limit` numbers, asked one page number after the other. The first page asks for
- * the total, so the listing stops on the last full page instead of asking for an empty one,
- * and a listing that ends short of the total is an error; without a total it goes on while a
- * page is full, as YCloud's pagination guide says.
+ * Every WABA of the account (List WABAs, 100 a page): their ban state and restrictions say
+ * whether their numbers can send at all, and their count whether the number list needs
+ * `filter.wabaId`. A list that ends short of the total it announced is an error.
  */
-async function listYCloudNumbers(http: ProviderHttp, options: ListSendersOptions): Promise<Sender[]> {
+async function listWabas(http: ProviderHttp): Promise<JsonRecord[]> {
+	const wabas: JsonRecord[] = [];
+	let total: number | undefined;
+	for (let page = 1; page <= YCLOUD_MAX_PAGE; page++) {
+		const answer = await http.request({
+			method: 'GET',
+			path: YCLOUD_WABAS_PATH,
+			qs: { page, limit: YCLOUD_MAX_PAGE_SIZE, ...(page === 1 ? { includeTotal: 'true' } : {}) },
+		});
+		if (page === 1) total = totalOf(answer);
+		const items = itemsOf(answer, 'WhatsApp Business Account');
+		for (const item of items) {
+			const waba = asRecord(item);
+			if (!waba) throw new UnexpectedResponseError('YCloud', 'a WhatsApp Business Account in the list is not an object');
+			wabas.push(waba);
+		}
+		if (items.length < YCLOUD_MAX_PAGE_SIZE || (total !== undefined && wabas.length >= total)) break;
+	}
+	if (total !== undefined && wabas.length < total) {
+		throw new UnexpectedResponseError('YCloud', `the WABA list ended after ${wabas.length} of the ${total} WABAs its first page announced`);
+	}
+	return wabas;
+}
+
+/**
+ * Pages of `limit` numbers (of one WABA when `wabaId` is given), asked one page number after
+ * the other. The first page asks for the total, so the listing stops on the last full page
+ * instead of asking for an empty one, and a listing that ends short of the total is an
+ * error; without a total it goes on while a page is full, as YCloud's pagination guide says.
+ */
+async function listNumberPages(
+	http: ProviderHttp,
+	options: ListSendersOptions,
+	wabaId: string | undefined,
+	map: (record: JsonRecord) => Sender,
+): Promise<Sender[]> {
 	const pageSize = Math.min(YCLOUD_MAX_PAGE_SIZE, options.limit ?? YCLOUD_MAX_PAGE_SIZE);
-	const totalOf = (page: unknown) => {
-		const total = asRecord(page)?.total;
-		return typeof total === 'number' ? total : undefined;
-	};
 	let total: number | undefined;
 	let pageNumber = 1;
 	const pageRequest = (page: number): ProviderRequest => ({
 		method: 'GET',
 		path: YCLOUD_PHONE_NUMBERS_PATH,
-		qs: { page, limit: pageSize, ...(page === 1 ? { includeTotal: 'true' } : {}) },
+		qs: { page, limit: pageSize, ...(page === 1 ? { includeTotal: 'true' } : {}), ...(wabaId === undefined ? {} : { 'filter.wabaId': wabaId }) },
 	});
 	return await listPagedSenders(http, options, {
 		provider: 'YCloud',
 		recordName: 'a phone number',
 		first: pageRequest(1),
-		records(page) {
-			const items = asRecord(page)?.items;
-			// `items` is optional in YCloud's schema: a page without it is an empty page
-			if (items === undefined && asRecord(page)) return [];
-			if (!Array.isArray(items)) throw new UnexpectedResponseError('YCloud', 'the phone number list has no "items" array');
-			return items;
-		},
-		map: mapYCloudPhoneNumber,
+		records: (page) => itemsOf(page, 'phone number'),
+		map,
 		total: (page) => (total = totalOf(page)),
 		next(page, listed) {
 			const items = asRecord(page)?.items;
@@ -99,7 +141,7 @@ async function listYCloudNumbers(http: ProviderHttp, options: ListSendersOptions
 			if (pageNumber >= YCLOUD_MAX_PAGE) {
 				throw new UnexpectedResponseError(
 					'YCloud',
-					`the account has more than ${YCLOUD_MAX_PAGE * pageSize} phone numbers, and YCloud's list stops at page ${YCLOUD_MAX_PAGE}; nothing past them can be listed`,
+					`${wabaId === undefined ? 'the account' : `WABA ${wabaId}`} has more than ${YCLOUD_MAX_PAGE * pageSize} phone numbers, and YCloud's list stops at page ${YCLOUD_MAX_PAGE}; nothing past them can be listed`,
 				);
 			}
 			pageNumber += 1;
@@ -108,16 +150,43 @@ async function listYCloudNumbers(http: ProviderHttp, options: ListSendersOptions
 	});
 }
 
+/**
+ * The account's WABAs first (their ban state and restrictions go onto their numbers), then
+ * its numbers: in one listing, or, for an account of more than 100 WABAs, one listing per
+ * WABA with `filter.wabaId`, as YCloud requires.
+ */
+async function listYCloudNumbers(http: ProviderHttp, options: ListSendersOptions): Promise<Sender[]> {
+	const wabas = await listWabas(http);
+	const now = Date.now();
+	const blocks = new Map(wabas.map((waba) => [String(waba.id), yCloudWabaBlock(waba, now)]));
+	const map = (record: JsonRecord) => applySendingBlock(mapYCloudPhoneNumber(record), blocks.get(String(record.wabaId)));
+	if (wabas.length <= YCLOUD_WABAS_WITHOUT_FILTER) return await listNumberPages(http, options, undefined, map);
+	const senders: Sender[] = [];
+	let listed = 0;
+	const counted = options.onPage && ((page: Sender[]) => ((listed += page.length), options.onPage!(page)));
+	for (const waba of wabas) {
+		if (options.limit !== undefined && listed >= options.limit) break;
+		const limit = options.limit === undefined ? undefined : options.limit - listed;
+		const found = await listNumberPages(http, { ...options, limit, onPage: counted }, String(waba.id), map);
+		listed += counted ? 0 : found.length;
+		senders.push(...found);
+	}
+	return senders;
+}
+
 /** "102290129340398/+16315551111" → YCloud's path; the "+" is sent as %2B, as YCloud asks. */
 function numberPath(id: string): string {
 	const slash = id.indexOf('/');
 	return `${YCLOUD_PHONE_NUMBERS_PATH}/${encodeURIComponent(id.slice(0, slash))}/${encodeURIComponent(id.slice(slash + 1))}`;
 }
 
+/** The number, with its WABA's ban state and restrictions on top (one more request). */
 async function getYCloudNumber(http: ProviderHttp, id: string): Promise<Sender> {
 	const number = asRecord(await http.request({ method: 'GET', path: numberPath(id) }));
 	if (!number) throw new UnexpectedResponseError('YCloud', 'the phone number is not an object');
-	return mapYCloudPhoneNumber(number);
+	const waba = asRecord(await http.request({ method: 'GET', path: `${YCLOUD_WABAS_PATH}/${encodeURIComponent(String(number.wabaId ?? id.split('/')[0]))}` }));
+	if (!waba) throw new UnexpectedResponseError('YCloud', 'the WhatsApp Business Account is not an object');
+	return applySendingBlock(mapYCloudPhoneNumber(number), yCloudWabaBlock(waba, Date.now()));
 }
 
 async function getYCloudProfile(http: ProviderHttp, id: string): Promise<Record<string, unknown>> {

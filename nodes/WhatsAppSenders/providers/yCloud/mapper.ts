@@ -1,6 +1,7 @@
-import type { JsonRecord } from '../../core/json';
+import type { SendingBlock } from '../../core/canSend';
+import { asRecord, type JsonRecord } from '../../core/json';
 import { normalizeQuality, offlineReasonsOf, readTierLimit, type StatusMeaning, textOrNull, toE164 } from '../../core/normalize';
-import type { Sender } from '../../core/sender';
+import type { OfflineReason, Sender } from '../../core/sender';
 
 /**
  * Every value of YCloud's WhatsappPhoneNumberStatus enum (its API reference, sources in
@@ -66,4 +67,47 @@ export function mapYCloudPhoneNumber(raw: JsonRecord): Sender {
 		...(offlineReasons && { offlineReasons }),
 		raw,
 	};
+}
+
+/**
+ * A WABA's restrictions that stop its numbers sending (WhatsappBusinessAccountRestrictionInfo,
+ * "restrictions imposed on the WABA, when that WABA violates WhatsApp Business Platform
+ * policies"); RESTRICTED_ADD_PHONE_NUMBER_ACTION stops no sending and is left out.
+ */
+const SENDING_RESTRICTIONS: Record<string, string> = {
+	RESTRICTED_BIZ_INITIATED_MESSAGING: 'may not start conversations (business-initiated messages are restricted)',
+	RESTRICTED_CUSTOMER_INITIATED_MESSAGING: 'may not answer conversations customers start (customer-initiated messaging is restricted)',
+};
+
+/**
+ * What a WhatsappBusinessAccount of YCloud's says about sending from its numbers: banState
+ * DISABLE blocks them, SCHEDULE_FOR_DISABLE announces it; a restriction in force (no
+ * expiration, or one after `now`) limits them, both messaging restrictions together block them.
+ * REINSTATE, or no ban and no restriction, puts nothing on top of the numbers' own statuses.
+ */
+export function yCloudWabaBlock(waba: JsonRecord, now: number): SendingBlock | undefined {
+	const about = `WhatsApp Business Account ${textOrNull(waba.id) ?? ''}`.trim();
+	const reasons: OfflineReason[] = [];
+	const ban = textOrNull(waba.banState);
+	const violation = textOrNull(waba.violationType);
+	const banDate = textOrNull(waba.banDate);
+	if (ban === 'DISABLE' || ban === 'SCHEDULE_FOR_DISABLE') {
+		const what = ban === 'DISABLE' ? 'is banned (banState DISABLE)' : 'is scheduled for disabling (banState SCHEDULE_FOR_DISABLE)';
+		reasons.push({ code: ban, message: `${about} ${what}${violation ? `, violation ${violation}` : ''}.`, moreInfo: banDate ? `banDate ${banDate}` : null, solution: null });
+	}
+	const restrictions = Array.isArray(waba.restrictions) ? waba.restrictions.map(asRecord) : [];
+	const inForce = restrictions.filter((restriction): restriction is JsonRecord => {
+		const type = textOrNull(restriction?.restrictionType);
+		const expiration = Date.parse(textOrNull(restriction?.expiration) ?? '');
+		return type !== null && type in SENDING_RESTRICTIONS && (Number.isNaN(expiration) || expiration > now);
+	});
+	for (const restriction of inForce) {
+		const type = String(restriction.restrictionType);
+		const until = textOrNull(restriction.expiration);
+		reasons.push({ code: type, message: `${about} ${SENDING_RESTRICTIONS[type]}${until ? ` until ${until}` : ''}.`, moreInfo: violation ? `violation ${violation}` : null, solution: null });
+	}
+	if (reasons.length === 0) return undefined;
+	const bothRestricted = new Set(inForce.map((restriction) => restriction.restrictionType)).size === Object.keys(SENDING_RESTRICTIONS).length;
+	const level = ban === 'DISABLE' || bothRestricted ? 'BLOCKED' : 'LIMITED';
+	return { level, word: reasons[0].code!, reasons };
 }
