@@ -238,4 +238,10 @@ describe('The trigger on 99digital numbers', () => {
 		expect(JSON.stringify(fired.items)).not.toContain('number-key-');
 		expect((await pollSendersTrigger({ parameters, credentials: credentials(), staticData })).items).toHaveLength(0);
 	});
+
+	it('gives Fetch Test Event no quality or limit sample, events 99digital can never produce, even for a workflow that chose them', async () => {
+		const parameters = { provider: '99digital', events: ['statusChanged', 'qualityChanged', 'messagingLimitChanged'] };
+		const { items } = await pollSendersTrigger({ parameters, credentials: credentials(), staticData: {}, mode: 'manual' });
+		expect(items.map((item) => item.json.event)).toEqual(['statusChanged']);
+	});
 });

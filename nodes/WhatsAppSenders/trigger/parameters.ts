@@ -6,6 +6,7 @@ import { type EventFilters, parseSenderList } from '../core/eventFilter';
 import { DEFAULT_MASS_REMOVAL_PERCENT } from '../core/massRemoval';
 import { QUALITY_RATINGS, SENDER_STATUSES } from '../core/sender';
 import { labelsOf, validateParameters } from '../core/validation';
+import { PROVIDERS } from '../providers';
 import { timeoutMsSchema, timeoutOption } from '../timeout';
 
 /** The model's own values as choices, in alphabetical order; UNKNOWN is never something to wait for. */
@@ -16,24 +17,42 @@ function sortedOptionsWithoutUnknown(values: readonly string[]): INodePropertyOp
 		.map((value) => ({ name: value, value }));
 }
 
+const EVENT_OPTIONS: INodePropertyOptions[] = [
+	{
+		name: 'Messaging Limit Changed',
+		value: 'messagingLimitChanged',
+		description: 'The daily limit of business-initiated conversations went up or down. Senders that changed together make one item.',
+	},
+	{ name: 'Quality Changed', value: 'qualityChanged', description: 'The quality rating moved between GREEN, YELLOW and RED' },
+	{ name: 'Sender Added', value: 'senderAdded', description: 'A new number appeared in the account' },
+	{ name: 'Sender Removed', value: 'senderRemoved', description: 'A number is no longer listed' },
+	{ name: 'Status Changed', value: 'statusChanged', description: 'E.g. PENDING → ONLINE, ONLINE → LIMITED or OFFLINE.' },
+];
+
+/** The events a provider that reports no quality rating and no messaging limit can produce. */
+export const STATUS_ONLY_EVENTS: readonly string[] = ['senderAdded', 'senderRemoved', 'statusChanged'];
+
+const withoutQualityAndLimit = PROVIDERS.filter((provider) => provider.withoutQualityAndLimit).map((provider) => provider.id);
+
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName: 'Events',
 		name: 'events',
 		type: 'multiOptions',
 		default: ['senderAdded', 'senderRemoved', 'statusChanged', 'qualityChanged', 'messagingLimitChanged'],
-		options: [
-			{
-				name: 'Messaging Limit Changed',
-				value: 'messagingLimitChanged',
-				description: 'The daily limit of business-initiated conversations went up or down. Senders that changed together make one item.',
-			},
-			{ name: 'Quality Changed', value: 'qualityChanged', description: 'The quality rating moved between GREEN, YELLOW and RED' },
-			{ name: 'Sender Added', value: 'senderAdded', description: 'A new number appeared in the account' },
-			{ name: 'Sender Removed', value: 'senderRemoved', description: 'A number is no longer listed' },
-			{ name: 'Status Changed', value: 'statusChanged', description: 'E.g. PENDING → ONLINE, or ONLINE → OFFLINE.' },
-		],
+		options: EVENT_OPTIONS,
 		description: 'Which changes start the workflow. Each change is one item; a limit change several senders share is one item for the account.',
+		displayOptions: { hide: { provider: withoutQualityAndLimit } },
+	},
+	// a provider without quality and limits is offered only the events it can produce
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		default: [...STATUS_ONLY_EVENTS],
+		options: EVENT_OPTIONS.filter((option) => STATUS_ONLY_EVENTS.includes(String(option.value))),
+		description: 'Which changes start the workflow. Each change is one item.',
+		displayOptions: { show: { provider: withoutQualityAndLimit } },
 	},
 	{
 		displayName: 'Filters',

@@ -15,7 +15,8 @@ import { resolveProvider } from '../providers';
 import { createProviderHttp } from '../transport/http';
 import { toNodeError } from '../nodeError';
 import { assertCredentialOfProvider } from '../credentialCheck';
-import { readTriggerParameters, type TriggerParameters } from './parameters';
+import { readTriggerParameters, STATUS_ONLY_EVENTS, type TriggerParameters } from './parameters';
+import type { ProviderAdapter } from '../providers/adapter';
 
 /**
  * What the trigger keeps in workflow static data: whose senders, their fingerprints (packed),
@@ -155,10 +156,12 @@ function changeItems(changes: SenderChange[], grouped: boolean, provider: string
  * senders (the first *Only Senders* match; a placeholder if the account has none), shaped
  * exactly as the real event, its eventId `sample-…` so nobody takes it for a change.
  */
-function testSampleItems(senders: Sender[], parameters: TriggerParameters, provider: string, detectedAt: string, stateId: string): INodeExecutionData[] {
+function testSampleItems(senders: Sender[], parameters: TriggerParameters, provider: ProviderAdapter, detectedAt: string, stateId: string): INodeExecutionData[] {
 	const watched = filterSenders(senders, { ...parameters.filters, qualityBecomes: [], statusBecomes: [] });
-	const samples = sampleChanges(watched.length > 0 ? watched : [placeholderSender(provider)], parameters.filters, parameters.groupLimitChanges);
-	const items = changeItems(samples, parameters.groupLimitChanges, provider, detectedAt, stateId);
+	// no sample of an event the provider can never produce
+	const events = provider.withoutQualityAndLimit ? parameters.filters.events.filter((event) => STATUS_ONLY_EVENTS.includes(event)) : parameters.filters.events;
+	const samples = sampleChanges(watched.length > 0 ? watched : [placeholderSender(provider.id)], { ...parameters.filters, events }, parameters.groupLimitChanges);
+	const items = changeItems(samples, parameters.groupLimitChanges, provider.id, detectedAt, stateId);
 	for (const item of items) item.json.eventId = `${SAMPLE_ID_PREFIX}${String(item.json.eventId)}`;
 	return items;
 }
@@ -224,7 +227,7 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 		if (!live) {
 			items = changes.length > 0
 				? changeItems(changes, parameters.groupLimitChanges, provider.id, detectedAt, stateId)
-				: testSampleItems(senders, parameters, provider.id, detectedAt, stateId);
+				: testSampleItems(senders, parameters, provider, detectedAt, stateId);
 		} else if (stored === undefined) {
 			state.scope = http.accountScope;
 			state.senders = packSnapshot(snapshot);
