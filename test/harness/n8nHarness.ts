@@ -392,6 +392,14 @@ function singleNodeWorkflow(
 	return { node: workflow.getNode(name)!, workflow };
 }
 
+/**
+ * The trigger's watched state in workflow static data (snapshot, held removals, ids), without
+ * its bookkeeping of failed polls (blind spell, pause), which a failed poll does move.
+ */
+export function watchedState(staticData: IDataObject): string {
+	return JSON.stringify(staticData, (key, value: unknown) => (/^(blind|paused)/.test(key) ? undefined : value));
+}
+
 /** One poll of the trigger through n8n-core's PollContext, as n8n's poller runs it. */
 export async function pollSendersTrigger(options: PollOptions): Promise<PollResult> {
 	registerCredentialCanaries(options.credentials);

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { pollSendersTrigger } from '../harness/n8nHarness';
+import { pollSendersTrigger, watchedState } from '../harness/n8nHarness';
 import { unpackSnapshot } from '../../nodes/WhatsAppSenders/core/snapshot';
 import { PlatformSimulator } from '../simulators/platform';
 import { TwilioSimulator, twilioSid, type TwilioSender } from '../simulators/twilio';
@@ -103,7 +103,7 @@ describe('WhatsApp Senders Trigger polling through n8n-core', () => {
 		const { items, error } = await pollSendersTrigger({ parameters: trigger(), credentials: sinchCredential, staticData: {} });
 		expect(items).toEqual([]);
 		expect(error?.message).toBe('This node is set to Twilio, but its credential "sinchProvisioningApi" is a Sinch credential');
-		expect(error?.description).toBe('Nothing was sent. Choose a Twilio credential for this node, or set its Provider to Sinch if that is what it should watch.');
+		expect(error?.description).toMatch(/^Nothing was sent\. Choose a Twilio credential for this node, or set its Provider to Sinch if that is what it should watch\./);
 		expect(twilio.server.requests).toHaveLength(0);
 	});
 
@@ -126,12 +126,12 @@ describe('WhatsApp Senders Trigger polling through n8n-core', () => {
 		twilio.addSenders(ACCOUNT_SID, ...Array.from({ length: 2500 }, (_, i) => ({ phoneNumber: `+4915200${String(i).padStart(5, '0')}` })));
 		const staticData: IDataObject = {};
 		await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
-		const before = JSON.stringify(staticData);
+		const before = watchedState(staticData);
 		setQuality(0, 'LOW');
 		twilio.server.injectFaultWhen((request) => request.query.Page === '1', { status: 400, body: { code: 20001, message: 'Invalid PageToken', status: 400 } });
 		const failed = await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
 		expect(failed.error?.message).toBe('Twilio error code 20001: Invalid PageToken');
-		expect(JSON.stringify(staticData)).toBe(before);
+		expect(watchedState(staticData)).toBe(before);
 		const recovered = await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
 		expect(recovered.items.map((item) => item.json.event)).toEqual(['qualityChanged']);
 		expect((await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData })).items).toEqual([]);
@@ -140,11 +140,43 @@ describe('WhatsApp Senders Trigger polling through n8n-core', () => {
 	it('says the credential is wrong on a 401 and keeps the snapshot', async () => {
 		const staticData: IDataObject = {};
 		await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
-		const before = JSON.stringify(staticData);
+		const before = watchedState(staticData);
 		const bad = { twilioSendersApi: { ...credentials().twilioSendersApi, authToken: 'wrong' } };
 		const { error } = await pollSendersTrigger({ parameters: trigger(), credentials: bad, staticData });
 		expect(error?.message).toBe('Twilio rejected the credentials (HTTP 401)');
-		expect(JSON.stringify(staticData)).toBe(before);
+		expect(watchedState(staticData)).toBe(before);
+	});
+
+	it('tells a lasting failure once, polls quietly while it lasts, and says Polling Resumed once when it reads the provider again', async () => {
+		const staticData: IDataObject = {};
+		const parameters = trigger({ events: ['qualityChanged', 'pollingResumed'] });
+		await pollSendersTrigger({ parameters, credentials: credentials(), staticData });
+		const bad = { twilioSendersApi: { ...credentials().twilioSendersApi, authToken: 'revoked' } };
+		const first = await pollSendersTrigger({ parameters, credentials: bad, staticData });
+		expect(first.error?.message).toBe('Twilio rejected the credentials (HTTP 401)');
+		expect(first.error?.description).toContain('This trigger says this once');
+		for (let poll = 0; poll < 3; poll++) {
+			const quiet = await pollSendersTrigger({ parameters, credentials: bad, staticData });
+			expect([quiet.items, quiet.error]).toEqual([[], undefined]);
+		}
+		setQuality(0, 'LOW');
+		const back = await pollSendersTrigger({ parameters, credentials: credentials(), staticData });
+		expect(back.items.map((item) => item.json)).toEqual([
+			expect.objectContaining({ event: 'pollingResumed', provider: 'twilio', failedPolls: 4, lastError: 'Twilio rejected the credentials (HTTP 401)', blindSince: expect.stringMatching(/Z$/) }),
+			expect.objectContaining({ event: 'qualityChanged', previous: { qualityRating: 'GREEN' } }),
+		]);
+		expect((await pollSendersTrigger({ parameters, credentials: credentials(), staticData })).items).toEqual([]);
+	});
+
+	it('tells a new cause of failure again, and says nothing of Polling Resumed when that event is not chosen', async () => {
+		const staticData: IDataObject = {};
+		await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
+		const bad = { twilioSendersApi: { ...credentials().twilioSendersApi, authToken: 'revoked' } };
+		expect((await pollSendersTrigger({ parameters: trigger(), credentials: bad, staticData })).error).toBeDefined();
+		twilio.server.injectFaults({ status: 400, body: { code: 20001, message: 'Invalid PageToken', status: 400 } });
+		const other = await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
+		expect(other.error?.message).toBe('Twilio error code 20001: Invalid PageToken');
+		expect((await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData })).items).toEqual([]);
 	});
 
 	it('starts a fresh baseline when the account changes, never mixing two accounts', async () => {
@@ -176,10 +208,10 @@ describe('WhatsApp Senders Trigger polling through n8n-core', () => {
 		const staticData: IDataObject = {};
 		await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
 		setQuality(0, 'LOW');
-		const before = JSON.stringify(staticData);
+		const before = watchedState(staticData);
 		const manual = await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData, mode: 'manual' });
 		expect(manual.items.map((item) => item.json.event)).toEqual(['qualityChanged']);
-		expect(JSON.stringify(staticData)).toBe(before);
+		expect(watchedState(staticData)).toBe(before);
 		const real = await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
 		expect(real.items.map((item) => item.json.event)).toEqual(['qualityChanged']);
 	});
@@ -212,9 +244,9 @@ describe('"Fetch Test Event" without a real change shows samples shaped like the
 		const staticData: IDataObject = {};
 		twilio.addSenders(ACCOUNT_SID, { phoneNumber: '+14155550300', displayName: 'Billing', qualityRating: 'HIGH', messagingLimit: '1K Customers/24hr' });
 		await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData });
-		const before = JSON.stringify(staticData);
+		const before = watchedState(staticData);
 		const test = await pollSendersTrigger({ parameters: trigger(), credentials: credentials(), staticData, mode: 'manual' });
-		expect(JSON.stringify(staticData)).toBe(before);
+		expect(watchedState(staticData)).toBe(before);
 		expect(test.items.map((item) => item.json.event)).toEqual(['senderAdded', 'statusChanged', 'qualityChanged', 'messagingLimitChanged', 'senderRemoved']);
 		for (const item of test.items) expect(item.json.eventId).toMatch(/^sample-[0-9a-f]{16}$/);
 

@@ -1,11 +1,15 @@
-import type { SenderChange, SenderEventName } from './diff';
+import { SENDER_EVENTS, type SenderChange } from './diff';
 import { toE164 } from './normalize';
 import type { QualityRating, Sender, SenderStatus } from './sender';
 
 export type QualityDirectionFilter = 'any' | 'downgrade' | 'upgrade';
 
+/** What the trigger can announce besides sender changes: it reads its provider again after failed polls. */
+export const TRIGGER_EVENTS = [...SENDER_EVENTS, 'pollingResumed'] as const;
+export type TriggerEventName = (typeof TRIGGER_EVENTS)[number];
+
 export interface EventFilters {
-	events: readonly SenderEventName[];
+	events: readonly TriggerEventName[];
 	/** Sender ids and E.164 numbers; empty = every sender. */
 	senders: readonly string[];
 	qualityBecomes: readonly QualityRating[];

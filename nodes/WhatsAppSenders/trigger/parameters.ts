@@ -1,8 +1,7 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions, IPollFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { SENDER_EVENTS } from '../core/diff';
-import { type EventFilters, parseSenderList } from '../core/eventFilter';
+import { type EventFilters, parseSenderList, TRIGGER_EVENTS } from '../core/eventFilter';
 import { DEFAULT_MASS_REMOVAL_PERCENT } from '../core/massRemoval';
 import { QUALITY_RATINGS, SENDER_STATUSES } from '../core/sender';
 import { labelsOf, validateParameters } from '../core/validation';
@@ -27,10 +26,16 @@ const EVENT_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Sender Added', value: 'senderAdded', description: 'A new number appeared in the account' },
 	{ name: 'Sender Removed', value: 'senderRemoved', description: 'A number is no longer listed' },
 	{ name: 'Status Changed', value: 'statusChanged', description: 'E.g. PENDING → ONLINE, ONLINE → LIMITED or OFFLINE.' },
+	{
+		name: 'Polling Resumed',
+		value: 'pollingResumed',
+		description:
+			'The trigger reads the provider again after polls that failed (told once, as one failed execution for the Error Workflow). Not chosen by default.',
+	},
 ];
 
 /** The events a provider that reports no quality rating and no messaging limit can produce. */
-export const STATUS_ONLY_EVENTS: readonly string[] = ['senderAdded', 'senderRemoved', 'statusChanged'];
+export const STATUS_ONLY_EVENTS: readonly string[] = ['senderAdded', 'senderRemoved', 'statusChanged', 'pollingResumed'];
 
 const withoutQualityAndLimit = PROVIDERS.filter((provider) => provider.withoutQualityAndLimit).map((provider) => provider.id);
 
@@ -49,7 +54,7 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Events',
 		name: 'events',
 		type: 'multiOptions',
-		default: [...STATUS_ONLY_EVENTS],
+		default: ['senderAdded', 'senderRemoved', 'statusChanged'],
 		options: EVENT_OPTIONS.filter((option) => STATUS_ONLY_EVENTS.includes(String(option.value))),
 		description: 'Which changes start the workflow. Each change is one item.',
 		displayOptions: { show: { provider: withoutQualityAndLimit } },
@@ -143,7 +148,7 @@ export interface TriggerParameters {
 }
 
 const schema = z.object({
-	events: z.array(z.enum(SENDER_EVENTS), { invalid_type_error: 'must be a list of events' }).min(1, 'choose at least one event'),
+	events: z.array(z.enum(TRIGGER_EVENTS), { invalid_type_error: 'must be a list of events' }).min(1, 'choose at least one event'),
 	senders: z.string({ invalid_type_error: 'must be text: numbers or IDs separated by commas' }),
 	qualityBecomes: z.array(z.enum(QUALITY_RATINGS)),
 	statusBecomes: z.array(z.enum(SENDER_STATUSES)),

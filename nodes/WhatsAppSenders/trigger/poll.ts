@@ -8,7 +8,7 @@ import type { Sender } from '../core/sender';
 import { placeholderSender, sampleChanges } from '../core/testSamples';
 import { randomBytes } from 'node:crypto';
 
-import { ProviderApiError } from '../core/errors';
+import { InvalidInputError, ProviderApiError, UnexpectedResponseError } from '../core/errors';
 import { hashOf } from '../core/hash';
 import { emptySnapshot, encodeFingerprint, limitWord, packSnapshot, unpackSnapshot } from '../core/snapshot';
 import { resolveProvider } from '../providers';
@@ -38,6 +38,41 @@ interface TriggerState extends IDataObject {
 	 */
 	pausedUntil?: number;
 	pausedScope?: string;
+	/**
+	 * A blind spell: since when (ms since epoch) polls fail, how many did, and the cause the
+	 * user was told of (one failed execution per cause, not one per poll).
+	 */
+	blindSince?: number;
+	blindFailures?: number;
+	blindCause?: string;
+	blindMessage?: string;
+}
+
+/**
+ * What a failure is about, so the same cause failing poll after poll is told once and another
+ * cause is told again: the provider's HTTP status and code, or the kind of error.
+ */
+function causeOf(error: unknown): string {
+	if (error instanceof ProviderApiError) return `${error.provider}:${error.httpStatus ?? 'network'}:${error.providerCode ?? ''}`;
+	if (error instanceof InvalidInputError) return `input:${error.field}`;
+	if (error instanceof UnexpectedResponseError) return `unreadable:${error.provider}`;
+	return error instanceof Error ? `${error.name}:${error.message}` : String(error);
+}
+
+/** The item of the Polling Resumed event: the trigger reads its provider again after a blind spell. */
+function resumedItem(state: TriggerState, provider: string, detectedAt: string, stateId: string): INodeExecutionData {
+	const blindSince = new Date(state.blindSince!).toISOString();
+	return {
+		json: {
+			eventId: hashOf(stateId, 'pollingResumed', blindSince),
+			event: 'pollingResumed',
+			provider,
+			blindSince,
+			failedPolls: state.blindFailures ?? 0,
+			lastError: state.blindMessage ?? null,
+			detectedAt,
+		},
+	};
 }
 
 /**
@@ -162,6 +197,10 @@ function testSampleItems(senders: Sender[], parameters: TriggerParameters, provi
 	const events = provider.withoutQualityAndLimit ? parameters.filters.events.filter((event) => STATUS_ONLY_EVENTS.includes(event)) : parameters.filters.events;
 	const samples = sampleChanges(watched.length > 0 ? watched : [placeholderSender(provider.id)], { ...parameters.filters, events }, parameters.groupLimitChanges);
 	const items = changeItems(samples, parameters.groupLimitChanges, provider.id, detectedAt, stateId);
+	if (events.includes('pollingResumed')) {
+		const blind: TriggerState = { blindSince: Date.parse(detectedAt) - 10 * 60_000, blindFailures: 10, blindMessage: `Sample: ${provider.displayName} error (HTTP 503)` };
+		items.unshift(resumedItem(blind, provider.id, detectedAt, stateId));
+	}
 	for (const item of items) item.json.eventId = `${SAMPLE_ID_PREFIX}${String(item.json.eventId)}`;
 	return items;
 }
@@ -175,19 +214,20 @@ function testSampleItems(senders: Sender[], parameters: TriggerParameters, provi
  */
 export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	let items: INodeExecutionData[];
-	let pause: { state: TriggerState; scope: string; provider: string } | undefined;
+	let pause: { scope: string; provider: string } | undefined;
+	const state = this.getWorkflowStaticData('node') as TriggerState;
+	const live = this.getMode() !== 'manual';
 	try {
 		const provider = resolveProvider(this.getNodeParameter('provider'));
 		assertCredentialOfProvider(this.getNode(), provider);
 		const parameters = readTriggerParameters(this);
 		const http = await createProviderHttp(this, provider, { timeoutMs: parameters.timeoutMs });
-		const state = this.getWorkflowStaticData('node') as TriggerState;
 		const pausedUntil = state.pausedScope === http.accountScope ? (state.pausedUntil ?? 0) : 0;
 		if (Date.now() < pausedUntil) {
-			if (this.getMode() === 'manual') throw pauseError(provider.displayName, pausedUntil);
+			if (!live) throw pauseError(provider.displayName, pausedUntil);
 			return null;
 		}
-		pause = { state, scope: http.accountScope, provider: provider.displayName };
+		pause = { scope: http.accountScope, provider: provider.displayName };
 		// state this version cannot read (not the packed string) starts a new baseline, as another account's does
 		const stored = state.scope === http.accountScope && typeof state.senders === 'string' ? state.senders : undefined;
 		// the current senders themselves are needed only on a first poll or a test run; otherwise
@@ -220,7 +260,6 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 		const changes = stored === undefined ? [] : filterChanges(allChanges, parameters.filters);
 		const detectedAt = new Date().toISOString();
 		const generation = typeof state.generation === 'number' ? state.generation : 0;
-		const live = this.getMode() !== 'manual';
 		// a test run's ids are its own: a workflow that records ids must not drop the live event later
 		const stateId = `${live ? '' : 'test:'}${http.accountScope}:${String(state.epoch ?? '')}:${generation}`;
 
@@ -250,18 +289,33 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 			items = changeItems(changes, parameters.groupLimitChanges, provider.id, detectedAt, stateId);
 			if (items.length > 0) state.generation = generation + 1;
 		}
-		if (live && state.pausedUntil !== undefined) {
-			delete state.pausedUntil;
-			delete state.pausedScope;
+		if (live && state.blindSince !== undefined) {
+			// the blind spell is over: said once, if the user watches it, before the changes made meanwhile
+			if (parameters.filters.events.includes('pollingResumed')) items.unshift(resumedItem(state, provider.id, detectedAt, stateId));
+			for (const key of ['pausedUntil', 'pausedScope', 'blindSince', 'blindFailures', 'blindCause', 'blindMessage'] as const) delete state[key];
 		}
 	} catch (error) {
-		// kept in the workflow's static data, which n8n holds between polls of an active workflow
-		if (pause && error instanceof ProviderApiError && error.retryAfterMs !== undefined && this.getMode() !== 'manual') {
-			pause.state.pausedUntil = Date.now() + error.retryAfterMs;
-			pause.state.pausedScope = pause.scope;
-			throw toNodeError(this.getNode(), pauseError(pause.provider, pause.state.pausedUntil, error));
+		// kept in the workflow's static data, which n8n holds between the polls of an active workflow
+		let failure = error;
+		if (pause && live && error instanceof ProviderApiError && error.retryAfterMs !== undefined) {
+			state.pausedUntil = Date.now() + error.retryAfterMs;
+			state.pausedScope = pause.scope;
+			failure = pauseError(pause.provider, state.pausedUntil, error);
 		}
-		throw toNodeError(this.getNode(), error);
+		const nodeError = toNodeError(this.getNode(), failure);
+		if (!live) throw nodeError;
+		// a blind spell is told once per cause: the same failure poll after poll ends quietly
+		const cause = causeOf(failure);
+		state.blindFailures = (state.blindFailures ?? 0) + 1;
+		if (state.blindSince !== undefined && state.blindCause === cause) {
+			this.logger.warn(`WhatsApp Senders Trigger still cannot read its provider (${state.blindFailures} polls since ${new Date(state.blindSince).toISOString()}): ${nodeError.message}`);
+			return null;
+		}
+		state.blindSince ??= Date.now();
+		state.blindCause = cause;
+		state.blindMessage = nodeError.message;
+		nodeError.description = `${nodeError.description ?? ''} This trigger says this once: while the same failure lasts, its polls end quietly; the first poll that reads the provider again reports every change made meanwhile, once, and the Polling Resumed event if it is chosen.`.trim();
+		throw nodeError;
 	}
 	return items.length > 0 ? [items] : null;
 }
