@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { benchAiTool } from './aiToolOutput';
+import { budgetMarkdown, requestBudgetTable } from './budgets';
 import { benchCpu, benchState } from './cpuAndState';
 import { type BenchRow, markdownTable, terminalTable } from './lib';
 import { benchMemory } from './memory';
@@ -48,13 +49,15 @@ async function main(): Promise<void> {
 	const seconds = (performance.now() - started) / 1000;
 	const machine = `${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.version}`;
 	process.stdout.write(`\n${terminalTable(rows)}\n\n${rows.filter((row) => row.met).length} of ${rows.length} targets met; ${seconds.toFixed(0)} s on ${machine}\n`);
+	const budgets = budgetMarkdown(requestBudgetTable());
+	if (names.includes('requests')) process.stdout.write(`\nRequests an hour, polled every minute, beside each provider's documented budget:\n${budgets}\n`);
 
 	if (asked.length === 0) {
 		const readme = readFileSync(README, 'utf8');
 		const start = readme.indexOf(START_MARKER);
 		const end = readme.indexOf(END_MARKER);
 		if (start === -1 || end === -1) throw new Error(`README.md has no ${START_MARKER} … ${END_MARKER} section`);
-		const table = `${START_MARKER}\n${markdownTable(rows)}\n\n_${new Date().toISOString().slice(0, 10)}, \`npm run bench\` in ${seconds.toFixed(0)} s on ${machine}._\n`;
+		const table = `${START_MARKER}\n${markdownTable(rows)}\n\n_${new Date().toISOString().slice(0, 10)}, \`npm run bench\` in ${seconds.toFixed(0)} s on ${machine}._\n\nRequests an hour of a trigger polling every minute, beside each provider's documented request budget (not targets: the budget is the provider's):\n\n${budgets}\n`;
 		writeFileSync(README, readme.slice(0, start) + table + readme.slice(end));
 		process.stdout.write('README.md: table updated\n');
 	}

@@ -49,6 +49,12 @@ export interface ProviderAdapter {
 	rateLimitCooldownMs?: number;
 	/** What the trigger panel says about polling this provider: a documented rate limit that bounds the poll interval. */
 	pollNotice?: string;
+	/**
+	 * The provider's documented request budget that listing draws on (docs/providers.md,
+	 * "Request budgets"): requests an hour when it is a number, in its words, with its source.
+	 * Absent when the provider documents none for these endpoints.
+	 */
+	requestBudget?: { perHour?: number; text: string; source: string };
 	/** Request Code sends the language of the SMS or call (Meta); elsewhere the node does not ask for one. */
 	codeLanguage?: true;
 	/** Delete cannot be undone at this provider: the node asks for an explicit confirmation, and says this. */

@@ -138,6 +138,11 @@ export const gupshupAdapter: ProviderAdapter = {
 	parseError: parseGupshupError,
 	accountIdentity: (credentials) => String(credentials.email ?? '').trim().toLowerCase(),
 	rateLimitCooldownMs: GUPSHUP_COOLDOWN_MS,
+	requestBudget: {
+		perHour: 600,
+		text: 'Get Waba Info: 10 requests per 60 seconds (not said per app or per account); other partner calls 10 a second',
+		source: 'https://partner-docs.gupshup.io/reference/getwabahealth',
+	},
 	pollNotice:
 		'Each poll reads every app of the partner account: one Gupshup Get Waba Info request per app. Gupshup allows 10 of those per 60 seconds (its docs do not say per app or per account) and a 1-minute cooldown once the limit is hit; the node waits the cooldown and goes on. If the limit is per account, a poll of more than 10 apps takes about a minute more for every 10 apps: choose a poll interval longer than that.',
 	handlers: {

@@ -211,6 +211,13 @@ export const metaCloudAdapter: ProviderAdapter = {
 	parseError: parseMetaError,
 	accountIdentity: (credentials) => String(credentials.wabaId ?? ''),
 	codeLanguage: true,
+	requestBudget: {
+		perHour: 5_000,
+		text: '200 calls an hour per app and WABA, 5,000 once the WABA has a registered number (WhatsApp Business Management API)',
+		source: 'https://developers.facebook.com/docs/graph-api/overview/rate-limiting',
+	},
+	pollNotice:
+		"Each poll costs 1 Graph request per 100 numbers of Meta's WhatsApp Business Management budget: 200 calls an hour per app and WABA, 5,000 once the WABA has a registered number. Polled every minute, up to 100 numbers use 60 an hour, 1,000 numbers 600. With 10,000 numbers in one WABA, poll every 2 minutes or more.",
 	handlers: {
 		list: listMetaNumbers,
 		get: getMetaNumber,

@@ -113,6 +113,10 @@ export const twilioAdapter: ProviderAdapter = {
 	requiredCreateFields: ['wabaId', 'profileName'],
 	parseError: parseTwilioError,
 	accountIdentity: (credentials) => String(credentials.accountSid ?? ''),
+	requestBudget: {
+		text: "no number: Twilio limits each account's concurrent requests (HTTP 429, error 20429)",
+		source: 'https://www.twilio.com/docs/api/errors/20429',
+	},
 	handlers: {
 		list: listTwilioSenders,
 		get: getTwilioSender,
