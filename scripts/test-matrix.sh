@@ -18,6 +18,7 @@ TESTS=(
   test/e2e/communityInstall.test.ts
   test/e2e/listInRealN8n.test.ts
   test/e2e/triggerInRealN8n.test.ts
+  test/e2e/crashInRealN8n.test.ts
   test/e2e/credentialTestInRealN8n.test.ts
   test/e2e/queueMode.test.ts
   test/e2e/aiAgentInRealN8n.test.ts

@@ -1,24 +1,14 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 import { NodeHelpers } from 'n8n-workflow';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 import { operationsOf } from '../../nodes/WhatsAppSenders/actions';
 import { PROVIDERS } from '../../nodes/WhatsAppSenders/providers';
 import { WhatsAppSenders } from '../../nodes/WhatsAppSenders/WhatsAppSenders.node';
-import { launchChromium, loggedInPage, openWorkflow } from '../support/browser';
-import {
-	editorApi,
-	freePort,
-	installPackage,
-	newUserFolder,
-	type OwnerSession,
-	PACKAGE_NAME,
-	type RunningN8n,
-	setupOwner,
-	startN8n,
-} from '../support/n8n';
+import { type EditorSession, openWorkflow, startEditor } from '../support/browser';
+import { editorApi, type OwnerSession, PACKAGE_NAME, type RunningN8n } from '../support/n8n';
 
 /**
  * The node panel of a real n8n with the package installed: searching "WhatsApp Senders" and
@@ -27,29 +17,20 @@ import {
  */
 
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
-let userFolder: string;
+let editor: EditorSession | undefined;
 let n8n: RunningN8n;
 let session: OwnerSession;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-	userFolder = newUserFolder();
-	await installPackage(userFolder);
-	n8n = await startN8n(userFolder, await freePort());
-	session = await setupOwner(n8n.url);
-	browser = await launchChromium();
-	page = await loggedInPage(browser, n8n.url);
+	editor = await startEditor();
+	({ n8n, session, page } = editor);
 	// tall enough for the whole Actions list without scrolling
 	await page.setViewportSize({ width: 1440, height: 2000 });
 	if (SCREENSHOT_DIR) mkdirSync(SCREENSHOT_DIR, { recursive: true });
 }, 240_000);
 
-afterAll(async () => {
-	await browser?.close();
-	await n8n?.stop();
-	if (userFolder) rmSync(userFolder, { recursive: true, force: true });
-});
+afterAll(async () => await editor?.stop());
 
 async function screenshot(name: string): Promise<void> {
 	if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, name) });

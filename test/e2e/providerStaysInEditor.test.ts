@@ -1,21 +1,11 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
-import { launchChromium, loggedInPage } from '../support/browser';
+import { type EditorSession, startEditor } from '../support/browser';
 import { EXAMPLE_NAMES, readExample } from '../support/examples';
-import {
-	editorApi,
-	freePort,
-	installPackage,
-	newUserFolder,
-	type OwnerSession,
-	REPO_ROOT,
-	type RunningN8n,
-	setupOwner,
-	startN8n,
-} from '../support/n8n';
+import { editorApi, type OwnerSession, REPO_ROOT, type RunningN8n } from '../support/n8n';
 
 /**
  * The provider a node watches is the one the workflow saved, whatever credential n8n fills
@@ -28,17 +18,14 @@ import {
 
 const SCREENSHOTS = process.env.PROVIDER_SCREENSHOTS_DIR ?? path.join(REPO_ROOT, 'test', '.screenshots');
 
-let userFolder: string;
+let editor: EditorSession | undefined;
 let n8n: RunningN8n;
 let session: OwnerSession;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-	userFolder = newUserFolder();
-	await installPackage(userFolder);
-	n8n = await startN8n(userFolder, await freePort());
-	session = await setupOwner(n8n.url);
+	editor = await startEditor();
+	({ n8n, session, page } = editor);
 	// the owner's own credentials, created as the editor creates them: the Sinch one last, so
 	// it is the most recently updated credential n8n would pick for a node that has none it knows
 	await editorApi(n8n.url, session, 'POST', '/credentials', {
@@ -52,16 +39,10 @@ beforeAll(async () => {
 		type: 'sinchProvisioningApi',
 		data: { projectId: 'project-1', keyId: 'key-1', keySecret: 'editor-test-secret', baseUrl: 'http://127.0.0.1:9', tokenUrl: 'http://127.0.0.1:9/oauth2/token' },
 	});
-	browser = await launchChromium();
-	page = await loggedInPage(browser, n8n.url);
 	mkdirSync(SCREENSHOTS, { recursive: true });
 }, 240_000);
 
-afterAll(async () => {
-	await browser?.close();
-	await n8n?.stop();
-	if (userFolder) rmSync(userFolder, { recursive: true, force: true });
-});
+afterAll(async () => await editor?.stop());
 
 const PACKAGE_TYPES = /^n8n-nodes-whatsapp-senders\./;
 

@@ -47,11 +47,19 @@ describe('List YCloud phone numbers', () => {
 		expect(items[2].json.offlineReasons).toEqual([{ code: 'RESTRICTED', message: expect.stringContaining('messaging limit'), moreInfo: null }]);
 	});
 
+	it('gives BLOCKED the meaning YCloud gives it: the 24-hour message limit is reached, not a block', async () => {
+		ycloud.addNumbers({ phoneNumber: '+16315551111', status: 'BLOCKED' });
+		const { items } = await run({ operation: 'list', returnAll: true });
+		expect(items[0].json.offlineReasons).toEqual([
+			{ code: 'BLOCKED', message: 'Message limit reached: the limit has been reached for this 24-hour period.', moreInfo: null },
+		]);
+	});
+
 	it.each([
 		['CONNECTED', 'ONLINE'],
 		['FLAGGED', 'ONLINE'],
 		['WARNED', 'ONLINE'],
-		['RATE_LIMITED', 'ONLINE'],
+		['RATE_LIMITED', 'LIMITED'],
 		['PENDING', 'PENDING'],
 		['MANUAL_REVIEW', 'PENDING'],
 		['UNVERIFIED', 'PENDING_VERIFICATION'],

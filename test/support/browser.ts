@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 
 import { type Browser, chromium, type Page } from 'playwright-core';
 
-import { OWNER } from './n8n';
+import { freePort, installPackage, newUserFolder, OWNER, type OwnerSession, type RunningN8n, setupOwner, startN8n } from './n8n';
 
 /** Debian's Chromium (installed by scripts/install-chromium.sh); playwright-core brings no browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -82,4 +82,35 @@ export async function searchNodePanel(page: Page, query: string): Promise<{ resu
 	await page.waitForTimeout(500);
 	const details = await page.locator('[data-test-id="node-creator"]').innerText();
 	return { results, details };
+}
+
+/** A fresh n8n with the package installed as a community package, its owner, and Chromium logged in to its editor. */
+export interface EditorSession {
+	userFolder: string;
+	n8n: RunningN8n;
+	session: OwnerSession;
+	browser: Browser;
+	page: Page;
+	stop(): Promise<void>;
+}
+
+export async function startEditor(): Promise<EditorSession> {
+	const userFolder = newUserFolder();
+	await installPackage(userFolder);
+	const n8n = await startN8n(userFolder, await freePort());
+	const session = await setupOwner(n8n.url);
+	const browser = await launchChromium();
+	const page = await loggedInPage(browser, n8n.url);
+	return {
+		userFolder,
+		n8n,
+		session,
+		browser,
+		page,
+		async stop() {
+			await browser.close();
+			await n8n.stop();
+			rmSync(userFolder, { recursive: true, force: true });
+		},
+	};
 }

@@ -4,29 +4,30 @@ import { normalizeQuality, offlineReasonsOf, readTierLimit, type StatusMeaning, 
 import type { OfflineReason, Sender } from '../../core/sender';
 
 /**
- * Every value of YCloud's WhatsappPhoneNumberStatus enum (its API reference, sources in
- * docs/providers.md), mapped on purpose. CONNECTED, FLAGGED and RESTRICTED carry the meanings
- * YCloud's help centre gives them; the others follow Meta's meanings of the same words
- * (marked assumptions in docs/providers.md). A word YCloud adds later becomes UNKNOWN with
- * YCloud's word kept in providerStatus.
+ * Every value of YCloud's WhatsappPhoneNumberStatus enum, each with the meaning YCloud's
+ * official OpenAPI (ycloud_v2.openapi.yaml) gives it; the OFFLINE reasons are those words.
+ * A word YCloud adds later becomes UNKNOWN with YCloud's word kept in providerStatus.
  */
 const YCLOUD_STATUS: Record<string, StatusMeaning> = {
+	// "Connected. Phone number is associated with this account and working properly."
 	CONNECTED: { status: 'ONLINE' },
-	// low quality (red): the limit cannot grow, but the number still sends
+	// "Flagged … due to low quality messages." / "Warned. A warning has been issued …": still sending
 	FLAGGED: { status: 'ONLINE' },
 	WARNED: { status: 'ONLINE' },
-	RATE_LIMITED: { status: 'ONLINE' },
+	// "Rate limited. The number of messages you can send from this phone number may be restricted."
+	RATE_LIMITED: { status: 'LIMITED', reason: 'Rate limited: the number of messages this phone number can send may be restricted.' },
 	PENDING: { status: 'PENDING' },
 	MANUAL_REVIEW: { status: 'PENDING' },
 	UNVERIFIED: { status: 'PENDING_VERIFICATION' },
 	RESTRICTED: {
 		status: 'OFFLINE',
-		reason: 'The number reached its messaging limit: it cannot start conversations until the limit resets; it can still reply.',
+		reason: 'The number has reached its 24-hour messaging limit and can no longer send messages to customers until the limit is reset.',
 	},
-	DISCONNECTED: { status: 'OFFLINE', reason: 'The number is disconnected from the WhatsApp Business Platform.' },
-	BANNED: { status: 'OFFLINE', reason: 'The number is banned: it can neither send nor receive messages.' },
-	BLOCKED: { status: 'OFFLINE', reason: 'The number is blocked from sending messages.' },
-	MIGRATED: { status: 'OFFLINE', reason: 'The number was migrated to another WhatsApp Business Account.' },
+	BLOCKED: { status: 'OFFLINE', reason: 'Message limit reached: the limit has been reached for this 24-hour period.' },
+	DISCONNECTED: { status: 'OFFLINE', reason: 'Offline: the phone number is currently not reachable by WhatsApp servers.' },
+	BANNED: { status: 'OFFLINE', reason: 'Banned: the phone number cannot be used with a WhatsApp account.' },
+	MIGRATED: { status: 'OFFLINE', reason: 'Transferred: the phone number has been transferred to another WhatsApp Business Account.' },
+	// "Unavailable. The status of this phone number can't be determined right now."
 	UNKNOWN: { status: 'UNKNOWN' },
 };
 
