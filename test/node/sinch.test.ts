@@ -295,6 +295,22 @@ describe('Get, register, verify, profile and delete a Sinch sender', () => {
 		expect(JSON.parse(verify.body)).toEqual({ code });
 	});
 
+	it('verifies a number Meta has already verified without a code, sending Sinch an empty body', async () => {
+		sinch.update(String(support.id), { state: 'PENDING_VERIFICATION' });
+		sinch.verifiedByMeta.add(String(support.id));
+		const { items, error } = await run({ operation: 'verify', senderId: byId(String(support.id)), verificationCode: '' });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ id: support.id, providerStatus: 'IN_PROGRESS' });
+		const [verify] = apiRequests().filter((request) => request.path.endsWith('/verify'));
+		expect(JSON.parse(verify.body)).toEqual({});
+	});
+
+	it('sends only the website given, so the second website Sinch holds is not deleted', async () => {
+		await run({ operation: 'updateProfile', senderId: byId(String(support.id)), profileFields: { websites: 'https://acme.example' } });
+		const [patch] = apiRequests().filter((request) => request.method === 'PATCH');
+		expect(JSON.parse(patch.body)).toEqual({ status: 'SUBMIT', details: { websiteOne: 'https://acme.example' } });
+	});
+
 	it('passes on a wrong code in Sinch’s words', async () => {
 		sinch.update(String(support.id), { state: 'PENDING_VERIFICATION' });
 		const { error } = await run({ operation: 'verify', senderId: byId(String(support.id)), verificationCode: '000000' });

@@ -2,29 +2,35 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { validateParameters } from '../core/validation';
 import { verificationCodeSchema } from '../core/whatsappProfile';
-import { providersSupporting } from '../providers';
+import { findProvider, PROVIDERS, providersSupporting } from '../providers';
 import { optionsCollection, readTimeoutMs } from './common';
 import { readSenderId, senderLocatorProperties } from './senderLocator';
 import type { SenderOperationModule } from './types';
 
 interface VerifyParameters {
 	senderId: string;
-	verificationCode: string;
+	verificationCode: string | undefined;
 	timeoutMs?: number;
 }
 
+const codeField = (providers: string[], hint?: string): INodeProperties => ({
+	displayName: 'Verification Code',
+	name: 'verificationCode',
+	type: 'string',
+	required: hint === undefined,
+	default: '',
+	placeholder: '123456',
+	displayOptions: { show: { resource: ['sender'], operation: ['verify'], provider: providers } },
+	description: `The verification code: the 6 digits sent by SMS or voice call${hint === undefined ? ' after Create' : `. ${hint}`}`,
+});
+
 const properties: INodeProperties[] = [
 	...senderLocatorProperties('verify'),
-	{
-		displayName: 'Verification Code',
-		name: 'verificationCode',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '123456',
-		displayOptions: { show: { resource: ['sender'], operation: ['verify'], provider: providersSupporting('verify') } },
-		description: 'The verification code: the 6 digits sent by SMS or voice call after Create',
-	},
+	codeField(providersSupporting('verify').filter((id) => !findProvider(id)?.verifyWithoutCode)),
+	// a provider that verifies without a code in some cases says when, in its own words
+	...PROVIDERS.filter((provider) => provider.handlers.verify && provider.verifyWithoutCode).map((provider) =>
+		codeField([provider.id], provider.verifyWithoutCode),
+	),
 	optionsCollection('verify'),
 ];
 
@@ -39,9 +45,11 @@ export const verifyOperation: SenderOperationModule<'verify', VerifyParameters> 
 	properties,
 	readParameters(context, itemIndex, provider) {
 		const senderId = readSenderId(context, itemIndex, provider);
-		const verificationCode = validateParameters(verificationCodeSchema, context.getNodeParameter('verificationCode', itemIndex), {
-			'': 'Verification Code',
-		});
+		const given = context.getNodeParameter('verificationCode', itemIndex, '');
+		const verificationCode =
+			provider.verifyWithoutCode && typeof given === 'string' && given.trim() === ''
+				? undefined
+				: validateParameters(verificationCodeSchema, given, { '': 'Verification Code' });
 		return { senderId, verificationCode, timeoutMs: readTimeoutMs(context, itemIndex) };
 	},
 	async run(http, verify, parameters) {

@@ -55,6 +55,8 @@ export interface ProviderAdapter {
 	 * Absent when the provider documents none for these endpoints.
 	 */
 	requestBudget?: { perHour?: number; text: string; source: string };
+	/** Verify may be sent without a code, and when (the field's hint): Sinch, for a number Meta has already verified. */
+	verifyWithoutCode?: string;
 	/** Request Code sends the language of the SMS or call (Meta); elsewhere the node does not ask for one. */
 	codeLanguage?: true;
 	/** Delete cannot be undone at this provider: the node asks for an explicit confirmation, and says this. */

@@ -29,7 +29,8 @@ export interface SenderHandlers {
 	/** Never repeated after it may have reached the provider (see transport retry rules). */
 	create(http: ProviderHttp, input: CreateSenderInput): Promise<Sender>;
 	requestCode(http: ProviderHttp, id: string, input: RequestCodeInput): Promise<Record<string, unknown>>;
-	verify(http: ProviderHttp, id: string, code: string): Promise<Sender>;
+	/** `code` is undefined only for a provider whose adapter sets `verifyWithoutCode`. */
+	verify(http: ProviderHttp, id: string, code: string | undefined): Promise<Sender>;
 	register(http: ProviderHttp, id: string, pin: string): Promise<Sender>;
 	update(http: ProviderHttp, id: string, input: UpdateSenderInput): Promise<Sender>;
 	getProfile(http: ProviderHttp, id: string): Promise<Record<string, unknown>>;

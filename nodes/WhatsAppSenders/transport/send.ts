@@ -49,7 +49,8 @@ function requestOptions(baseUrl: string, request: ProviderRequest, timeoutMs: nu
 		url: `${baseUrl}${request.path}`,
 		qs: request.qs,
 		headers: { Accept: 'application/json', ...(contentType && { 'Content-Type': contentType }), ...request.headers },
-		body: form ?? request.body,
+		// n8n's helper sends no body at all for an empty object; an API that requires one gets "{}"
+		body: form ?? (request.body && Object.keys(request.body).length === 0 ? '{}' : request.body),
 		json: false,
 		encoding: 'text',
 		returnFullResponse: true,

@@ -131,9 +131,13 @@ async function registerSinchSender(http: ProviderHttp, id: string, input: Reques
 	return { provider: 'sinch', id, ...answer };
 }
 
-/** Sinch answers 204 without a body; the sender is read again so the output shows its new state. */
-async function verifySinchSender(http: ProviderHttp, id: string, code: string): Promise<Sender> {
-	await http.request({ method: 'POST', path: `${projectPath(http)}/senders/${id}/verify`, body: { code }, idempotent: false });
+/**
+ * Sinch answers 204 without a body; the sender is read again so the output shows its new state.
+ * The code is "Not required if the sender number is already verified by Meta": without one the
+ * body is empty.
+ */
+async function verifySinchSender(http: ProviderHttp, id: string, code: string | undefined): Promise<Sender> {
+	await http.request({ method: 'POST', path: `${projectPath(http)}/senders/${id}/verify`, body: code === undefined ? {} : { code }, idempotent: false });
 	return await getSinchSender(http, id);
 }
 
@@ -157,8 +161,10 @@ async function updateSinchProfile(http: ProviderHttp, id: string, profile: Busin
 	if (profile.vertical !== undefined) details.vertical = SINCH_VERTICALS[profile.vertical] ?? profile.vertical;
 	if (profile.websites !== undefined) {
 		if (profile.websites.length > 2) throw new InvalidInputError('Websites', 'Sinch keeps at most two websites per sender');
-		details.websiteOne = profile.websites[0] ?? null;
-		details.websiteTwo = profile.websites[1] ?? null;
+		// Sinch deletes a website sent as null ("If null the value will be deleted"): only the
+		// websites given are sent, so giving one website never deletes the second
+		if (profile.websites[0] !== undefined) details.websiteOne = profile.websites[0];
+		if (profile.websites[1] !== undefined) details.websiteTwo = profile.websites[1];
 	}
 	if (Object.keys(details).length === 0) throw new InvalidInputError('Update Fields', 'add at least one field to change');
 	const answer = asRecord(
@@ -185,6 +191,7 @@ export const sinchAdapter: ProviderAdapter = {
 		example: 'cf11794a-6a5e-4a12-b103-da79bd378bf1',
 		description: 'A Sinch sender ID is the ID the List operation shows (letters, digits and dashes, not the phone number with +)',
 	},
+	verifyWithoutCode: 'Leave it empty for a number Meta has already verified: Sinch then needs no code.',
 	deleteWarning:
 		'Sinch marks the sender for removal: it keeps sending for 30 days, then it is removed. Sinch documents no way to undo this.',
 	secretOutputFields: SECRET_FIELDS,
