@@ -60,7 +60,8 @@ describe('List Gupshup apps', () => {
 		]);
 		const login = gupshup.server.requests[0];
 		expect(login.headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
-		expect(Object.fromEntries(new URLSearchParams(login.body))).toEqual({ email: EMAIL, secret: CLIENT_SECRET });
+		// Gupshup's reference names the field `secret`, its guide and legacy page `password`: both are sent
+		expect(Object.fromEntries(new URLSearchParams(login.body))).toEqual({ email: EMAIL, secret: CLIENT_SECRET, password: CLIENT_SECRET });
 		// the partner token goes as it is in Authorization, the app token in `token` only
 		const [, apps, token, info] = gupshup.server.requests;
 		expect(apps.headers.authorization).toMatch(/^partner-token-/);
@@ -68,6 +69,30 @@ describe('List Gupshup apps', () => {
 		expect(info.headers.token).toMatch(/^sk_/);
 		expect(info.headers.authorization).toBeUndefined();
 	});
+
+	it('logs in at a server that reads the client secret from `password`, as Gupshup’s guide says, with one request', async () => {
+		gupshup.loginSecretField = 'password';
+		gupshup.addNumbers(THREE_APPS[1]);
+		const { items, error } = await run({ operation: 'list', returnAll: true });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		expect(gupshup.loginRequests).toBe(1);
+	});
+
+	it.each(['partner', 'app'] as const)(
+		'renews the %s token once when Gupshup refuses it with 400 "Authentication Failed", and lists',
+		async (which) => {
+			gupshup.addNumbers(THREE_APPS[1]);
+			await run({ operation: 'list', returnAll: true });
+			gupshup.tokenRefusal = { status: 400, message: 'Authentication Failed' };
+			if (which === 'partner') gupshup.expirePartnerTokens();
+			else gupshup.revokeAppTokens();
+			const { items, error } = await run({ operation: 'list', returnAll: true });
+			expect(error).toBeUndefined();
+			expect(items[0].json.status).toBe('ONLINE');
+			expect(which === 'partner' ? gupshup.loginRequests : gupshup.appTokenRequests).toBe(2);
+		},
+	);
 
 	it('stops after Limit apps, asking Waba Info for those only', async () => {
 		gupshup.addNumbers(...THREE_APPS);

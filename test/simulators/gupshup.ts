@@ -64,6 +64,18 @@ export class GupshupSimulator extends HttpSimulator {
 
 	loginRequests = 0;
 
+	/**
+	 * Which field of the login form this server reads the client secret from: `secret` (the
+	 * current API reference) or `password` (Gupshup's guide and its legacy page).
+	 */
+	loginSecretField: 'secret' | 'password' = 'secret';
+
+	/**
+	 * How this server refuses a token it no longer accepts: 401 "Unauthorized Access", or the
+	 * 400 "Authentication Failed" Gupshup documents on partner endpoints.
+	 */
+	tokenRefusal: { status: 400 | 401; message: string } = { status: 401, message: 'Unauthorized Access' };
+
 	appTokenRequests = 0;
 
 	/** Partner tokens and their expiry (ms). */
@@ -145,6 +157,10 @@ export class GupshupSimulator extends HttpSimulator {
 		return typeof header === 'string' ? header : undefined;
 	}
 
+	private refuseToken(): SimulatedResponse {
+		return this.error(this.tokenRefusal.status, this.tokenRefusal.message);
+	}
+
 	private error(status: number, message: string): SimulatedResponse {
 		return { status, body: { status: 'error', message } };
 	}
@@ -153,7 +169,7 @@ export class GupshupSimulator extends HttpSimulator {
 		if (request.path === '/partner/account/login') return this.login(request);
 		if (request.path === '/partner/account/api/partnerApps') {
 			if (request.method !== 'GET') return this.error(405, 'Method Not Allowed');
-			if (!this.partnerTokenValid(request)) return this.error(401, 'Unauthorized Access');
+			if (!this.partnerTokenValid(request)) return this.refuseToken();
 			return { status: 200, body: { status: 'success', partnerAppsList: this.apps.map((entry) => entry.app) } };
 		}
 		const match = APP_ROUTE.exec(request.path);
@@ -161,13 +177,14 @@ export class GupshupSimulator extends HttpSimulator {
 		const appId = decodeURIComponent(match[1]);
 		const entry = this.byId.get(appId);
 		if (match[2] === 'token/') {
-			if (!this.partnerTokenValid(request)) return this.error(401, 'Unauthorized Access');
+			if (!this.partnerTokenValid(request)) return this.refuseToken();
 			if (!entry) return this.error(400, 'Invalid app id provided');
 			this.appTokenRequests += 1;
 			return { status: 200, body: { status: 'success', token: this.appToken(appId) } };
 		}
 		const token = GupshupSimulator.appTokenOf(request);
-		if (!entry || token === undefined || this.appTokens.get(appId) !== token) return this.error(401, 'Unauthorized Access');
+		if (!entry) return this.error(401, 'Unauthorized Access');
+		if (token === undefined || this.appTokens.get(appId) !== token) return this.refuseToken();
 		if (entry.app.live === false) return this.error(400, 'App is not live.');
 		if (entry.withoutWaba) return this.error(400, 'Waba id not found for the given App');
 		return { status: 200, body: { status: 'success', wabaInfo: { ...entry.wabaInfo } } };
@@ -180,7 +197,7 @@ export class GupshupSimulator extends HttpSimulator {
 			return this.error(400, 'Bad Request');
 		}
 		const form = new URLSearchParams(request.body);
-		if (form.get('email') !== this.email || form.get('secret') !== this.clientSecret) {
+		if (form.get('email') !== this.email || form.get(this.loginSecretField) !== this.clientSecret) {
 			return this.error(401, 'Authentication Failed');
 		}
 		const token = `partner-token-${randomBytes(12).toString('hex')}`;

@@ -288,7 +288,7 @@ export async function createApiKey(url: string, session: OwnerSession): Promise<
 	const created = await editorApi<{ rawApiKey?: string; apiKey?: string }>(url, session, 'POST', '/api-keys', {
 		label: 'tests',
 		expiresAt: null,
-		scopes: ['workflow:read', 'workflow:activate', 'workflow:deactivate'],
+		scopes: ['workflow:read', 'workflow:activate', 'workflow:deactivate', 'execution:list'],
 	});
 	const key = created.rawApiKey ?? created.apiKey;
 	if (!key) throw new Error(`creating an API key returned no key: ${JSON.stringify(Object.keys(created))}`);

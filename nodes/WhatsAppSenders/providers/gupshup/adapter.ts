@@ -4,7 +4,7 @@ import type { Sender } from '../../core/sender';
 import type { ProviderAdapter } from '../adapter';
 import type { ProviderHttp } from '../http';
 import type { ListSendersOptions } from '../operations';
-import { GUPSHUP_APP_ID, GUPSHUP_PATHS, mapAppWithoutWabaInfo, mapGupshupApp, parseGupshupError } from './mapper';
+import { GUPSHUP_APP_ID, GUPSHUP_PATHS, isTokenRefusal, mapAppWithoutWabaInfo, mapGupshupApp, parseGupshupError } from './mapper';
 import { gupshupTokenExchange } from './tokenExchange';
 
 /**
@@ -49,14 +49,14 @@ async function fetchAppToken(http: ProviderHttp, appId: string): Promise<{ token
 	return { token: token.token, expiresAt };
 }
 
-/** Get Waba Info with the app's token (cached per credential and app); a refused token is renewed once. */
+/** Get Waba Info with the app's token (cached per credential and app); a refused token (401, or 400 "Authentication Failed") is renewed once. */
 async function wabaInfo(http: ProviderHttp, appId: string): Promise<JsonRecord> {
 	const token = () => http.scopedTokens.get(appId, () => fetchAppToken(http, appId));
 	const ask = async (appToken: string) => asRecord(await http.request({ method: 'GET', path: GUPSHUP_PATHS.wabaInfo(appId), headers: { token: appToken } }));
 	const first = await token();
 	// only a refusal of the cached token is worth a new one; everything else reaches the caller as it is
 	const answer = await ask(first).catch(async (error: unknown) => {
-		if (!isStatus(error, 401)) return await Promise.reject(error);
+		if (!(error instanceof ProviderApiError && error.httpStatus !== null && isTokenRefusal(error.httpStatus, error.message))) return await Promise.reject(error);
 		http.scopedTokens.invalidate(appId, first);
 		return await ask(await token());
 	});

@@ -115,7 +115,15 @@ export function mapAppWithoutWabaInfo(app: JsonRecord, message: string): Sender 
 	};
 }
 
-/** Paths whose Authorization header carries the partner token (a 401 there: log in again, once). */
+/**
+ * Gupshup refused the token: a 401, or the 400 "Authentication Failed" Gupshup documents on
+ * partner endpoints ("Either appId or partner_token is incorrect").
+ */
+export function isTokenRefusal(status: number, message: string | null | undefined): boolean {
+	return status === 401 || (status === 400 && /authentication failed/i.test(message ?? ''));
+}
+
+/** Paths whose Authorization header carries the partner token (a refusal there: log in again, once). */
 function usesPartnerToken(path: string): boolean {
 	return path === GUPSHUP_PATHS.partnerApps || /^\/partner\/app\/[^/]+\/token\/$/.test(path);
 }
@@ -129,11 +137,15 @@ export function parseGupshupError(status: number, body: unknown, request: Provid
 	const envelope = asRecord(body);
 	const message = textOrNull(envelope?.message) ?? (typeof body === 'string' ? body : undefined);
 	const detail: ProviderErrorDetail = { message: message ?? undefined };
-	if (status === 401 && usesPartnerToken(request.path)) detail.tokenExpired = true;
-	if (status === 400 && request.path !== GUPSHUP_PATHS.login) {
+	const refusedToken = isTokenRefusal(status, message);
+	if (refusedToken && usesPartnerToken(request.path)) detail.tokenExpired = true;
+	if (status === 400 && !refusedToken && request.path !== GUPSHUP_PATHS.login) {
 		detail.hint = 'Check the app ID: List shows the app IDs of this Gupshup partner account.';
 	}
-	if (status === 401 && request.path.endsWith('/waba/info')) {
+	if (status === 400 && refusedToken && usesPartnerToken(request.path)) {
+		detail.hint = 'Gupshup refused the partner token ("Authentication Failed"), also after logging in again: check the email and client secret in the credential.';
+	}
+	if (refusedToken && request.path.endsWith('/waba/info')) {
 		detail.hint =
 			'Gupshup refused the app token of this app, also after it was asked for again (Gupshup gives an app its existing token): check that the app is live and belongs to this partner account.';
 	}

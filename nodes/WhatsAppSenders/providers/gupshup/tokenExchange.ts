@@ -8,15 +8,22 @@ export const PARTNER_TOKEN_LIFETIME_MS = 24 * 60 * 60_000;
 
 /**
  * Gupshup's Get Partner Token (partner-docs.gupshup.io/reference/post_partner-account-login):
- * a form-encoded POST of the partner's email and client secret (`secret`, as the current
- * reference names the field) answering `{"token": …, "id": …, "name": …}`. The one
- * description the node's transport and the credential's pre-authentication both use.
+ * a form-encoded POST of the partner's email and client secret answering `{"token": …,
+ * "id": …, "name": …}`. Gupshup's own pages disagree on the secret's field: its API reference
+ * names it `secret`, its guide says "pass the client secret in the password parameter" and its
+ * legacy page sends `password`; the secret goes in both, so a server that reads either finds
+ * it, and one request is enough. The one description the node's transport and the
+ * credential's pre-authentication both use.
  */
 export const gupshupTokenExchange: TokenExchange = {
 	request: (credentials) => ({
 		method: 'POST',
 		path: GUPSHUP_PATHS.login,
-		form: { email: String(credentials.email ?? '').trim(), secret: String(credentials.clientSecret ?? '') },
+		form: {
+			email: String(credentials.email ?? '').trim(),
+			secret: String(credentials.clientSecret ?? ''),
+			password: String(credentials.clientSecret ?? ''),
+		},
 	}),
 	read(status, body) {
 		const answer = asRecord(body);
