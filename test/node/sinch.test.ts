@@ -311,6 +311,18 @@ describe('Get, register, verify, profile and delete a Sinch sender', () => {
 		expect(JSON.parse(patch.body)).toEqual({ status: 'SUBMIT', details: { websiteOne: 'https://acme.example' } });
 	});
 
+	it('asks Sinch for a code once, even when Sinch answers 429: the register limit is not lifted by a repeat', async () => {
+		sinch.update(String(support.id), { state: 'PENDING_VERIFICATION' });
+		sinch.server.injectFaultWhen((request) => request.path.endsWith('/register'), {
+			status: 429,
+			headers: { 'Retry-After': '1' },
+			body: { errorCode: 'sender-register-too-many-requests', message: 'Sender register too many requests.', resolution: 'Register sender request limits reached. Please try again later.' },
+		});
+		const { error } = await run({ operation: 'requestCode', senderId: byId(String(support.id)), codeMethod: 'sms' });
+		expect(error?.message).toBe('Sinch error code sender-register-too-many-requests: Sender register too many requests.');
+		expect(apiRequests().filter((request) => request.path.endsWith('/register'))).toHaveLength(1);
+	});
+
 	it('passes on a wrong code in Sinch’s words', async () => {
 		sinch.update(String(support.id), { state: 'PENDING_VERIFICATION' });
 		const { error } = await run({ operation: 'verify', senderId: byId(String(support.id)), verificationCode: '000000' });
