@@ -439,6 +439,30 @@ describe('WhatsApp Senders Trigger on Sinch', () => {
 		expect((await poll(staticData, { events: ['statusChanged'] })).items).toEqual([]);
 	});
 
+	it('makes the ban one item for the account, naming every sender and the reason, with Group Status Changes on', async () => {
+		const staticData: IDataObject = {};
+		const parameters = { events: ['statusChanged'], options: { groupStatusChanges: true } };
+		await poll(staticData, parameters);
+		sinch.wabaBanState = 'DISABLE';
+		const { items } = await poll(staticData, parameters);
+		expect(items.map((item) => item.json)).toEqual([
+			expect.objectContaining({
+				event: 'statusChanged',
+				scope: 'account',
+				senderCount: 2,
+				senders: expect.arrayContaining([expect.objectContaining({ phoneNumber: '+48777777777' }), expect.objectContaining({ phoneNumber: '+491701234567' })]),
+				previous: { status: 'ONLINE' },
+				current: {
+					status: 'OFFLINE',
+					providerStatus: 'ACTIVE/DISABLE',
+					offlineReasons: [expect.objectContaining({ code: 'DISABLE', message: expect.stringContaining('has been disabled') })],
+				},
+				changes: ['status'],
+			}),
+		]);
+		expect((await poll(staticData, parameters)).items).toEqual([]);
+	});
+
 	it('shows an account scheduled for disabling as LIMITED: still sending, not blocked', async () => {
 		sinch.wabaBanState = 'SCHEDULE_FOR_DISABLE';
 		const { items } = await run({ operation: 'list', returnAll: true });

@@ -1,4 +1,4 @@
-import { groupLimitChanges } from '../../nodes/WhatsAppSenders/core/limitGroups';
+import { groupLimitChanges, groupStatusChanges } from '../../nodes/WhatsAppSenders/core/limitGroups';
 import type { Sender } from '../../nodes/WhatsAppSenders/core/sender';
 import { diffSnapshots, takeSnapshot } from '../support/snapshots';
 
@@ -57,3 +57,18 @@ describe('grouping messaging-limit changes', () => {
 		expect(groupLimitChanges(changes).map((change) => change.event)).toEqual(['qualityChanged', 'senderAdded', 'messagingLimitChanged', 'senderRemoved', 'senderRemoved']);
 	});
 });
+
+describe('grouping status changes (Group Status Changes)', () => {
+	const banned = (id: string) =>
+		sender(id, 2000, 'TIER_2K', { status: 'OFFLINE', providerStatus: 'CONNECTED/BLOCKED', offlineReasons: [{ code: '141006', message: 'WABA disabled', moreInfo: null, solution: 'Appeal' }] });
+
+	it('folds the numbers that went OFFLINE for the same cause into one change, and keeps another cause apart', () => {
+		const stored = takeSnapshot(['1', '2', '3'].map((id) => sender(id, 2000, 'TIER_2K')));
+		const changes = diffSnapshots(stored, [banned('1'), banned('2'), sender('3', 2000, 'TIER_2K', { status: 'OFFLINE', providerStatus: 'BANNED' })]);
+		expect(groupStatusChanges(changes).map((group) => 'scope' in group && [group.senders.map((s) => s.id), group.current.providerStatus])).toEqual([
+			[['1', '2'], 'CONNECTED/BLOCKED'],
+			[['3'], 'BANNED'],
+		]);
+	});
+});
+

@@ -56,3 +56,52 @@ export function groupLimitChanges(changes: readonly SenderChange[]): Array<Sende
 	others.splice(firstRemoval === -1 ? others.length : firstRemoval, 0, ...groups.values());
 	return others;
 }
+
+/**
+ * One status change of the account: the senders that moved from the same status to the same
+ * status for the same cause (the provider's word and reasons) in one poll, e.g. every number
+ * of a WhatsApp Business Account that was disabled. Opt-in (*Group Status Changes*).
+ */
+export interface StatusChangeGroup {
+	event: 'statusChanged';
+	scope: 'account';
+	senders: Array<Pick<Sender, 'id' | 'phoneNumber' | 'displayName'>>;
+	previous: { status: Sender['status']; providerStatus?: string | null };
+	current: Pick<Sender, 'status' | 'providerStatus'> & { offlineReasons: NonNullable<Sender['offlineReasons']> };
+	changes: ['status'];
+}
+
+/** Folds status changes that share their before, after and cause into one group each, placed as limit groups are. */
+export function groupStatusChanges(changes: ReadonlyArray<SenderChange | LimitChangeGroup>): Array<SenderChange | LimitChangeGroup | StatusChangeGroup> {
+	const groups = new Map<string, StatusChangeGroup>();
+	const others: Array<SenderChange | LimitChangeGroup | StatusChangeGroup> = [];
+	for (const change of changes) {
+		if (change.event !== 'statusChanged' || 'scope' in change) {
+			others.push(change);
+			continue;
+		}
+		const sender = change.sender as Sender;
+		const reasons = sender.offlineReasons ?? [];
+		const previous = {
+			status: change.previous.status ?? sender.status,
+			...(change.previous.providerStatus !== undefined && { providerStatus: change.previous.providerStatus }),
+		};
+		const key = JSON.stringify([previous, sender.status, sender.providerStatus, reasons]);
+		let group = groups.get(key);
+		if (!group) {
+			group = {
+				event: 'statusChanged',
+				scope: 'account',
+				senders: [],
+				previous,
+				current: { status: sender.status, providerStatus: sender.providerStatus, offlineReasons: reasons },
+				changes: ['status'],
+			};
+			groups.set(key, group);
+		}
+		group.senders.push({ id: sender.id, phoneNumber: sender.phoneNumber, displayName: sender.displayName });
+	}
+	const firstRemoval = others.findIndex((change) => change.event === 'senderRemoved');
+	others.splice(firstRemoval === -1 ? others.length : firstRemoval, 0, ...groups.values());
+	return others;
+}

@@ -126,6 +126,14 @@ export const triggerProperties: INodeProperties[] = [
 					'Whether a limit change that several senders make in the same poll is one item for the account (with senders, senderCount, previous and current) instead of one item per sender. Meta\'s limit belongs to the business portfolio, so all its numbers change at once.',
 			},
 			{
+				displayName: 'Group Status Changes',
+				name: 'groupStatusChanges',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether status changes that several senders make in the same poll for the same cause (e.g. every number of a banned WhatsApp Business Account) are one item for the account (with senders, senderCount, previous and current, its offlineReasons included) instead of one item per sender',
+			},
+			{
 				displayName: 'Hold Mass Removals Above (%)',
 				name: 'massRemovalPercent',
 				type: 'number',
@@ -143,6 +151,7 @@ export interface TriggerParameters {
 	filters: EventFilters;
 	emitOnFirstPoll: boolean;
 	groupLimitChanges: boolean;
+	groupStatusChanges: boolean;
 	massRemovalPercent: number;
 	timeoutMs?: number;
 }
@@ -155,6 +164,7 @@ const schema = z.object({
 	qualityDirection: z.enum(['any', 'downgrade', 'upgrade']),
 	emitOnFirstPoll: z.boolean({ invalid_type_error: 'must be true or false' }),
 	groupLimitChanges: z.boolean({ invalid_type_error: 'must be true or false' }),
+	groupStatusChanges: z.boolean({ invalid_type_error: 'must be true or false' }),
 	massRemovalPercent: z
 		.number({ invalid_type_error: 'must be a percentage from 1 to 100' })
 		.min(1, 'must be at least 1 (%)')
@@ -177,6 +187,7 @@ export function readTriggerParameters(context: IPollFunctions): TriggerParameter
 			qualityDirection: filters.qualityDirection ?? 'any',
 			emitOnFirstPoll: options.emitOnFirstPoll ?? false,
 			groupLimitChanges: options.groupLimitChanges ?? true,
+			groupStatusChanges: options.groupStatusChanges ?? false,
 			massRemovalPercent: options.massRemovalPercent ?? DEFAULT_MASS_REMOVAL_PERCENT,
 			timeout: options.timeout,
 		},
@@ -192,6 +203,7 @@ export function readTriggerParameters(context: IPollFunctions): TriggerParameter
 		},
 		emitOnFirstPoll: input.emitOnFirstPoll,
 		groupLimitChanges: input.groupLimitChanges,
+		groupStatusChanges: input.groupStatusChanges,
 		massRemovalPercent: input.massRemovalPercent,
 		timeoutMs: input.timeout,
 	};

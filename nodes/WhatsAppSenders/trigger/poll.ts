@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 
 import { type SenderChange, SnapshotComparison } from '../core/diff';
 import { filterChanges, filterSenders } from '../core/eventFilter';
-import { groupLimitChanges, type LimitChangeGroup } from '../core/limitGroups';
+import { groupLimitChanges, groupStatusChanges, type LimitChangeGroup, type StatusChangeGroup } from '../core/limitGroups';
 import { holdMassRemovals } from '../core/massRemoval';
 import type { Sender } from '../core/sender';
 import { placeholderSender, sampleChanges } from '../core/testSamples';
@@ -152,14 +152,16 @@ function eventItem(
 }
 
 /**
- * The account's limit change as one item. Its id covers the senders it lists: should n8n die
- * before saving, a repeat that lists one more sender is a new id, so that sender is not dropped.
+ * An account's change as one item: a limit, or a status with its cause. Its id covers the
+ * senders it lists: should n8n die before saving, a repeat that lists one more sender is a
+ * new id, so that sender is not dropped.
  */
-function limitGroupItem(group: LimitChangeGroup, provider: string, detectedAt: string, stateId: string): INodeExecutionData {
-	const words = [group.previous.messagingLimitText ?? null, limitWord(group.current) ?? null];
+function groupItem(group: LimitChangeGroup | StatusChangeGroup, provider: string, detectedAt: string, stateId: string): INodeExecutionData {
+	const words = group.event === 'messagingLimitChanged' ? [group.previous.messagingLimitText ?? null, limitWord(group.current) ?? null] : [null];
 	const what = JSON.stringify([
-		group.previous.messagingLimit,
-		group.current.messagingLimit,
+		...(group.event === 'messagingLimitChanged'
+			? [group.previous.messagingLimit, group.current.messagingLimit]
+			: [group.previous, group.current.status, group.current.providerStatus]),
 		group.senders.map((sender) => sender.id),
 		...(words.some((word) => word !== null) ? [words] : []),
 	]);
@@ -171,20 +173,29 @@ function limitGroupItem(group: LimitChangeGroup, provider: string, detectedAt: s
 			scope: group.scope,
 			senderCount: group.senders.length,
 			senders: group.senders,
-			previous: group.previous,
-			current: group.current,
+			previous: group.previous as IDataObject,
+			current: group.current as unknown as IDataObject,
 			changes: group.changes,
 			detectedAt,
 		},
 	};
 }
 
-/** The items of a poll's changes: limit changes one per account unless the user asked for one per sender. */
-function changeItems(changes: SenderChange[], grouped: boolean, provider: string, detectedAt: string, stateId: string): INodeExecutionData[] {
-	return (grouped ? groupLimitChanges(changes) : changes).map((change) =>
-		'scope' in change ? limitGroupItem(change, provider, detectedAt, stateId) : eventItem(change, provider, detectedAt, stateId),
+/** The items of a poll's changes: limit changes one per account unless the user asked for one per sender; status changes per account if asked. */
+function changeItems(changes: SenderChange[], grouping: Grouping, provider: string, detectedAt: string, stateId: string): INodeExecutionData[] {
+	const limits = grouping.limits ? groupLimitChanges(changes) : changes;
+	return (grouping.statuses ? groupStatusChanges(limits) : limits).map((change) =>
+		'scope' in change ? groupItem(change, provider, detectedAt, stateId) : eventItem(change, provider, detectedAt, stateId),
 	);
 }
+
+/** Which changes the user wants as one item per account. */
+interface Grouping {
+	limits: boolean;
+	statuses: boolean;
+}
+
+const groupingOf = (parameters: TriggerParameters): Grouping => ({ limits: parameters.groupLimitChanges, statuses: parameters.groupStatusChanges });
 
 /**
  * A test run with no real change to show: one sample per chosen event, from the watched
@@ -196,7 +207,7 @@ function testSampleItems(senders: Sender[], parameters: TriggerParameters, provi
 	// no sample of an event the provider can never produce
 	const events = provider.withoutQualityAndLimit ? parameters.filters.events.filter((event) => STATUS_ONLY_EVENTS.includes(event)) : parameters.filters.events;
 	const samples = sampleChanges(watched.length > 0 ? watched : [placeholderSender(provider.id)], { ...parameters.filters, events }, parameters.groupLimitChanges);
-	const items = changeItems(samples, parameters.groupLimitChanges, provider.id, detectedAt, stateId);
+	const items = changeItems(samples, groupingOf(parameters), provider.id, detectedAt, stateId);
 	if (events.includes('pollingResumed')) {
 		const blind: TriggerState = { blindSince: Date.parse(detectedAt) - 10 * 60_000, blindFailures: 10, blindMessage: `Sample: ${provider.displayName} error (HTTP 503)` };
 		items.unshift(resumedItem(blind, provider.id, detectedAt, stateId));
@@ -265,7 +276,7 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 
 		if (!live) {
 			items = changes.length > 0
-				? changeItems(changes, parameters.groupLimitChanges, provider.id, detectedAt, stateId)
+				? changeItems(changes, groupingOf(parameters), provider.id, detectedAt, stateId)
 				: testSampleItems(senders, parameters, provider, detectedAt, stateId);
 		} else if (stored === undefined) {
 			state.scope = http.accountScope;
@@ -286,7 +297,7 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 				state.limitWords = true;
 				state.heldRemovals = held.join(',');
 			}
-			items = changeItems(changes, parameters.groupLimitChanges, provider.id, detectedAt, stateId);
+			items = changeItems(changes, groupingOf(parameters), provider.id, detectedAt, stateId);
 			if (items.length > 0) state.generation = generation + 1;
 		}
 		if (live && state.blindSince !== undefined) {
