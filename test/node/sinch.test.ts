@@ -463,6 +463,19 @@ describe('WhatsApp Senders Trigger on Sinch', () => {
 		expect((await poll(staticData, parameters)).items).toEqual([]);
 	});
 
+	it('does not compare a poll whose account read failed, so a banned account is not reported back ONLINE and banned again', async () => {
+		const staticData: IDataObject = {};
+		sinch.wabaBanState = 'DISABLE';
+		await poll(staticData, { events: ['statusChanged', 'messagingLimitChanged'] });
+		sinch.accountFailure = 'account_data_is_corrupt';
+		const unreadable = await poll(staticData, { events: ['statusChanged', 'messagingLimitChanged'] });
+		expect(unreadable.items).toEqual([]);
+		expect(unreadable.error?.message).toMatch(/^Sinch could not read the WhatsApp account \(409 account_data_is_corrupt/);
+		sinch.accountFailure = undefined;
+		const readable = await poll(staticData, { events: ['statusChanged', 'messagingLimitChanged'] });
+		expect([readable.items, readable.error]).toEqual([[], undefined]);
+	});
+
 	it('shows an account scheduled for disabling as LIMITED: still sending, not blocked', async () => {
 		sinch.wabaBanState = 'SCHEDULE_FOR_DISABLE';
 		const { items } = await run({ operation: 'list', returnAll: true });

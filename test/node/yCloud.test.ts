@@ -452,6 +452,18 @@ describe('The trigger on YCloud numbers', () => {
 		expect(state.pausedUntil).toBeUndefined();
 	});
 
+	it('pauses two hours at most, whatever Retry-After says', async () => {
+		ycloud.addNumbers({ phoneNumber: '+16315551111' });
+		const staticData: IDataObject = {};
+		await pollSendersTrigger({ parameters: { provider: 'ycloud' }, credentials: credentials(), staticData });
+		ycloud.quotaRetryAfterSeconds = 86_400;
+		const asked = Date.now();
+		await pollSendersTrigger({ parameters: { provider: 'ycloud' }, credentials: credentials(), staticData });
+		const { pausedUntil } = staticData['node:WhatsApp Senders Trigger'] as { pausedUntil: number };
+		expect(pausedUntil - asked).toBeLessThanOrEqual(2 * 60 * 60_000 + 1000);
+		expect(pausedUntil - asked).toBeGreaterThan(2 * 60 * 60_000 - 1000);
+	});
+
 	it('sends nothing during a pause when the user fetches a test event, and says until when', async () => {
 		ycloud.addNumbers({ phoneNumber: '+16315551111' });
 		const staticData: IDataObject = {};

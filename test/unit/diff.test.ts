@@ -206,3 +206,19 @@ describe('limits without a number', () => {
 		expect(comparison.finish().changes).toEqual([]);
 	});
 });
+
+describe('a LIMITED sender', () => {
+	const limited = (word: string) => sender('S1', { provider: 'ycloud', status: 'LIMITED', providerStatus: word });
+
+	it('that becomes limited for another cause is a status change, with the previous cause', () => {
+		const changes = diffSnapshots(takeSnapshot([limited('RATE_LIMITED')]), [limited('RATE_LIMITED/SCHEDULE_FOR_DISABLE')]);
+		expect(changes).toEqual([
+			expect.objectContaining({ event: 'statusChanged', previous: { status: 'LIMITED', providerStatus: 'RATE_LIMITED' } }),
+		]);
+	});
+
+	it('is no change while its cause stays', () => {
+		expect(diffSnapshots(takeSnapshot([limited('RATE_LIMITED')]), [limited('RATE_LIMITED')])).toEqual([]);
+	});
+});
+

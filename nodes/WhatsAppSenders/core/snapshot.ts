@@ -43,9 +43,9 @@ export interface Fingerprint {
 	messagingLimit: number | null;
 	phoneNumber: string | null;
 	/**
-	 * The provider's word for an OFFLINE sender (offline, suspended, BANNED…), so a sender that
-	 * goes from one way of being offline to another is a status change too. Kept only while
-	 * OFFLINE; absent when the provider gave no word (providerStatus null).
+	 * The provider's word for an OFFLINE or LIMITED sender (offline, suspended, BANNED,
+	 * CONNECTED/SCHEDULE_FOR_DISABLE…), so a sender that goes from one cause to another is a
+	 * status change too. Kept only while OFFLINE or LIMITED; absent when the provider gave no word.
 	 */
 	providerStatus?: string | null;
 	/**
@@ -56,9 +56,12 @@ export interface Fingerprint {
 	messagingLimitText?: string | null;
 }
 
-/** The provider's status word as the packed state can hold it (no separators), for an OFFLINE sender only. */
+/**
+ * The provider's status word as the packed state can hold it (no separators), for a sender that
+ * cannot send (OFFLINE) or sends with limits (LIMITED) only: its cause changing is a status change.
+ */
 export function offlineWord(sender: Pick<Fingerprint, 'status' | 'providerStatus'>): string | undefined {
-	if (sender.status !== 'OFFLINE' || !sender.providerStatus) return undefined;
+	if ((sender.status !== 'OFFLINE' && sender.status !== 'LIMITED') || !sender.providerStatus) return undefined;
 	return packable(sender.providerStatus);
 }
 

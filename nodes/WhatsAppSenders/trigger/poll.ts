@@ -1,4 +1,5 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { type SenderChange, SnapshotComparison } from '../core/diff';
 import { filterChanges, filterSenders } from '../core/eventFilter';
@@ -46,17 +47,32 @@ interface TriggerState extends IDataObject {
 	blindFailures?: number;
 	blindCause?: string;
 	blindMessage?: string;
+	/** The account the blind spell is about: another account's poll neither continues nor ends it. */
+	blindScope?: string;
 }
+
+/** A provider's Retry-After is honoured for this long at most: a wrong one must not silence a trigger for days. */
+export const MAX_PAUSE_MS = 2 * 60 * 60_000;
 
 /**
  * What a failure is about, so the same cause failing poll after poll is told once and another
  * cause is told again: the provider's HTTP status and code, or the kind of error.
  */
-function causeOf(error: unknown): string {
-	if (error instanceof ProviderApiError) return `${error.provider}:${error.httpStatus ?? 'network'}:${error.providerCode ?? ''}`;
+function causeOf(error: unknown, paused: boolean): string {
+	// a pause is always told: it says when polling resumes
+	if (paused && error instanceof ProviderApiError) return `pause:${error.provider}:${error.message}`;
+	if (error instanceof ProviderApiError) {
+		// an outage answering 502, then 503, or resetting, then timing out, is one cause
+		const kind = error.httpStatus === null ? 'network' : error.httpStatus >= 500 ? '5xx' : `${error.httpStatus}:${error.providerCode ?? ''}`;
+		return `${error.provider}:${kind}`;
+	}
 	if (error instanceof InvalidInputError) return `input:${error.field}`;
 	if (error instanceof UnexpectedResponseError) return `unreadable:${error.provider}`;
 	return error instanceof Error ? `${error.name}:${error.message}` : String(error);
+}
+
+function clearBlindSpell(state: TriggerState): void {
+	for (const key of ['pausedUntil', 'pausedScope', 'blindSince', 'blindFailures', 'blindCause', 'blindMessage', 'blindScope'] as const) delete state[key];
 }
 
 /** The item of the Polling Resumed event: the trigger reads its provider again after a blind spell. */
@@ -252,12 +268,20 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 			comparison.add(page);
 			if (keepSenders) for (const sender of page) senders.push(sender);
 		};
+		const notices: string[] = [];
 		const listedInOneGo = await provider.handlers.list(http, {
 			statusFilter: provider.listStatusFilters?.includes('all') ? 'all' : undefined,
 			onPage: compare,
-			onNotice: (message) => this.logger.warn(message),
+			onNotice: (message) => notices.push(message),
 		});
 		compare(listedInOneGo);
+		// a listing made without part of what it reads (Sinch's account: ban state and limit) is
+		// not compared: its senders would flip to the fallback values and back, false alerts both ways
+		if (notices.length > 0) {
+			throw new NodeOperationError(this.getNode(), notices[0], {
+				description: 'The trigger does not compare a listing made without it, so no sender is reported as changed because of the missing data; the stored state is kept and the next poll that reads it compares again.',
+			});
+		}
 		const finished = comparison.finish();
 		const heldBefore = stored === undefined || !state.heldRemovals ? [] : state.heldRemovals.split(',');
 		const { snapshot, changes: allChanges, held } = holdMassRemovals(
@@ -302,21 +326,27 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 		}
 		if (live && state.blindSince !== undefined) {
 			// the blind spell is over: said once, if the user watches it, before the changes made meanwhile
-			if (parameters.filters.events.includes('pollingResumed')) items.unshift(resumedItem(state, provider.id, detectedAt, stateId));
-			for (const key of ['pausedUntil', 'pausedScope', 'blindSince', 'blindFailures', 'blindCause', 'blindMessage'] as const) delete state[key];
+			const ours = state.blindScope === undefined || state.blindScope === http.accountScope;
+			if (ours && parameters.filters.events.includes('pollingResumed')) items.unshift(resumedItem(state, provider.id, detectedAt, stateId));
+			clearBlindSpell(state);
 		}
+		// every successful live poll leaves a snapshot in today's encoding (an unchanged one is the same bytes)
+		if (live && state.scope === http.accountScope) state.limitWords = true;
 	} catch (error) {
 		// kept in the workflow's static data, which n8n holds between the polls of an active workflow
 		let failure = error;
-		if (pause && live && error instanceof ProviderApiError && error.retryAfterMs !== undefined) {
-			state.pausedUntil = Date.now() + error.retryAfterMs;
-			state.pausedScope = pause.scope;
-			failure = pauseError(pause.provider, state.pausedUntil, error);
+		const paused = pause !== undefined && live && error instanceof ProviderApiError && error.retryAfterMs !== undefined;
+		if (paused) {
+			state.pausedUntil = Date.now() + Math.min((error as ProviderApiError).retryAfterMs!, MAX_PAUSE_MS);
+			state.pausedScope = pause!.scope;
+			failure = pauseError(pause!.provider, state.pausedUntil, error as ProviderApiError);
 		}
 		const nodeError = toNodeError(this.getNode(), failure);
 		if (!live) throw nodeError;
+		// another account's blind spell (the credential changed) is not this one's
+		if (pause && state.blindScope !== undefined && state.blindScope !== pause.scope) clearBlindSpell(state);
 		// a blind spell is told once per cause: the same failure poll after poll ends quietly
-		const cause = causeOf(failure);
+		const cause = causeOf(failure, paused);
 		state.blindFailures = (state.blindFailures ?? 0) + 1;
 		if (state.blindSince !== undefined && state.blindCause === cause) {
 			this.logger.warn(`WhatsApp Senders Trigger still cannot read its provider (${state.blindFailures} polls since ${new Date(state.blindSince).toISOString()}): ${nodeError.message}`);
@@ -324,6 +354,7 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 		}
 		state.blindSince ??= Date.now();
 		state.blindCause = cause;
+		if (pause) state.blindScope = pause.scope;
 		state.blindMessage = nodeError.message;
 		nodeError.description = `${nodeError.description ?? ''} This trigger says this once: while the same failure lasts, its polls end quietly; the first poll that reads the provider again reports every change made meanwhile, once, and the Polling Resumed event if it is chosen.`.trim();
 		throw nodeError;
