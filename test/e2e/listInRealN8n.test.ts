@@ -220,7 +220,13 @@ describe('WhatsApp Senders List in a real n8n', () => {
 		const numbers = nodeOutput(run, 'YCloud List');
 		expect(numbers).toHaveLength(YCLOUD_NUMBERS);
 		expect(numbers[5]).toMatchObject({ provider: 'ycloud', id: '102290129340398/+6581000005', phoneNumber: '+6581000005', qualityRating: 'YELLOW', status: 'ONLINE' });
-		expect(ycloud.server.requests.map((r) => [r.query.page, r.query.limit])).toEqual([['1', '100'], ['2', '100'], ['3', '100']]);
+		// the account's WABAs first (their ban state and restrictions), then the numbers
+		expect(ycloud.server.requests.map((r) => [r.path, r.query.page, r.query.limit])).toEqual([
+			['/v2/whatsapp/businessAccounts', '1', '100'],
+			['/v2/whatsapp/phoneNumbers', '1', '100'],
+			['/v2/whatsapp/phoneNumbers', '2', '100'],
+			['/v2/whatsapp/phoneNumbers', '3', '100'],
+		]);
 	});
 
 	it('lists Sinch senders across token pages of 100 with an OAuth2 token it fetched itself', () => {

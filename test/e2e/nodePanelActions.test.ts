@@ -132,7 +132,8 @@ describe('the node panel Actions of WhatsApp Senders', () => {
 			await page.waitForTimeout(800);
 			await screenshot('panel-ndv-switched-to-twilio.png');
 			const ndv = await page.locator('[data-test-id="ndv"]').first().innerText();
-			expect(ndv).toContain('Twilio');
+			// Provider is a visible choice in the panel (not folded into the credential list)
+			expect(await page.locator('[data-test-id="parameter-input-resource"] input').first().inputValue()).toBe('Twilio');
 			expect(ndv).not.toContain('Code Method');
 			expect(ndv).not.toContain('Meta WhatsApp Cloud');
 		});
