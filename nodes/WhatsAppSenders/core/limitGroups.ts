@@ -18,36 +18,33 @@ export interface LimitChangeGroup {
 	changes: ['messagingLimit'];
 }
 
+type AccountGroup = LimitChangeGroup | StatusChangeGroup;
+type Grouped<G> = Array<SenderChange | AccountGroup | G>;
+
 /**
- * Folds the per-sender limit changes that share the same before and after into one group
- * each (a single sender's change is a group of one, so the output has one shape). Other
- * changes keep their order; the groups come after them and before the removals, so each
- * sender's own changes still read status, quality, limit.
+ * Folds the per-sender changes of one event that share a key into one account group each (a
+ * single sender's change is a group of one, so the output has one shape). Other changes keep
+ * their order; the groups come after them and before the removals, so each sender's own
+ * changes still read status, quality, limit.
  */
-export function groupLimitChanges(changes: readonly SenderChange[]): Array<SenderChange | LimitChangeGroup> {
-	const groups = new Map<string, LimitChangeGroup>();
-	const others: Array<SenderChange | LimitChangeGroup> = [];
+function foldIntoGroups<G extends AccountGroup>(
+	changes: ReadonlyArray<SenderChange | AccountGroup>,
+	event: G['event'],
+	keyOf: (change: SenderChange, sender: Sender) => string,
+	groupOf: (change: SenderChange, sender: Sender) => G,
+): Grouped<G> {
+	const groups = new Map<string, G>();
+	const others: Grouped<G> = [];
 	for (const change of changes) {
-		if (change.event !== 'messagingLimitChanged') {
+		if (change.event !== event || 'scope' in change) {
 			others.push(change);
 			continue;
 		}
 		const sender = change.sender as Sender;
-		const previous = {
-			messagingLimit: change.previous.messagingLimit ?? null,
-			...(change.previous.messagingLimitText !== undefined && { messagingLimitText: change.previous.messagingLimitText }),
-		};
-		const key = JSON.stringify([previous.messagingLimit, previous.messagingLimitText ?? null, sender.messagingLimit, sender.messagingLimitText]);
+		const key = keyOf(change, sender);
 		let group = groups.get(key);
 		if (!group) {
-			group = {
-				event: 'messagingLimitChanged',
-				scope: 'account',
-				senders: [],
-				previous,
-				current: { messagingLimit: sender.messagingLimit, messagingLimitText: sender.messagingLimitText },
-				changes: ['messagingLimit'],
-			};
+			group = groupOf(change, sender);
 			groups.set(key, group);
 		}
 		group.senders.push({ id: sender.id, phoneNumber: sender.phoneNumber, displayName: sender.displayName });
@@ -55,6 +52,33 @@ export function groupLimitChanges(changes: readonly SenderChange[]): Array<Sende
 	const firstRemoval = others.findIndex((change) => change.event === 'senderRemoved');
 	others.splice(firstRemoval === -1 ? others.length : firstRemoval, 0, ...groups.values());
 	return others;
+}
+
+function previousLimit(change: SenderChange): LimitChangeGroup['previous'] {
+	return {
+		messagingLimit: change.previous.messagingLimit ?? null,
+		...(change.previous.messagingLimitText !== undefined && { messagingLimitText: change.previous.messagingLimitText }),
+	};
+}
+
+/** The limit changes that share the same before and after, one group each. */
+export function groupLimitChanges(changes: readonly SenderChange[]): Array<SenderChange | LimitChangeGroup> {
+	return foldIntoGroups<LimitChangeGroup>(
+		changes,
+		'messagingLimitChanged',
+		(change, sender) => {
+			const previous = previousLimit(change);
+			return JSON.stringify([previous.messagingLimit, previous.messagingLimitText ?? null, sender.messagingLimit, sender.messagingLimitText]);
+		},
+		(change, sender) => ({
+			event: 'messagingLimitChanged',
+			scope: 'account',
+			senders: [],
+			previous: previousLimit(change),
+			current: { messagingLimit: sender.messagingLimit, messagingLimitText: sender.messagingLimitText },
+			changes: ['messagingLimit'],
+		}),
+	) as Array<SenderChange | LimitChangeGroup>;
 }
 
 /**
@@ -71,37 +95,26 @@ export interface StatusChangeGroup {
 	changes: ['status'];
 }
 
+function previousStatus(change: SenderChange): StatusChangeGroup['previous'] {
+	return {
+		status: change.previous.status ?? (change.sender as Sender).status,
+		...(change.previous.providerStatus !== undefined && { providerStatus: change.previous.providerStatus }),
+	};
+}
+
 /** Folds status changes that share their before, after and cause into one group each, placed as limit groups are. */
 export function groupStatusChanges(changes: ReadonlyArray<SenderChange | LimitChangeGroup>): Array<SenderChange | LimitChangeGroup | StatusChangeGroup> {
-	const groups = new Map<string, StatusChangeGroup>();
-	const others: Array<SenderChange | LimitChangeGroup | StatusChangeGroup> = [];
-	for (const change of changes) {
-		if (change.event !== 'statusChanged' || 'scope' in change) {
-			others.push(change);
-			continue;
-		}
-		const sender = change.sender as Sender;
-		const reasons = sender.offlineReasons ?? [];
-		const previous = {
-			status: change.previous.status ?? sender.status,
-			...(change.previous.providerStatus !== undefined && { providerStatus: change.previous.providerStatus }),
-		};
-		const key = JSON.stringify([previous, sender.status, sender.providerStatus, reasons]);
-		let group = groups.get(key);
-		if (!group) {
-			group = {
-				event: 'statusChanged',
-				scope: 'account',
-				senders: [],
-				previous,
-				current: { status: sender.status, providerStatus: sender.providerStatus, offlineReasons: reasons },
-				changes: ['status'],
-			};
-			groups.set(key, group);
-		}
-		group.senders.push({ id: sender.id, phoneNumber: sender.phoneNumber, displayName: sender.displayName });
-	}
-	const firstRemoval = others.findIndex((change) => change.event === 'senderRemoved');
-	others.splice(firstRemoval === -1 ? others.length : firstRemoval, 0, ...groups.values());
-	return others;
+	return foldIntoGroups<StatusChangeGroup>(
+		changes,
+		'statusChanged',
+		(change, sender) => JSON.stringify([previousStatus(change), sender.status, sender.providerStatus, sender.offlineReasons ?? []]),
+		(change, sender) => ({
+			event: 'statusChanged',
+			scope: 'account',
+			senders: [],
+			previous: previousStatus(change),
+			current: { status: sender.status, providerStatus: sender.providerStatus, offlineReasons: sender.offlineReasons ?? [] },
+			changes: ['status'],
+		}),
+	);
 }
