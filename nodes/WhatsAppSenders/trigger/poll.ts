@@ -241,7 +241,8 @@ function testSampleItems(senders: Sender[], parameters: TriggerParameters, provi
  */
 export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	let items: INodeExecutionData[];
-	let pause: { scope: string; provider: string } | undefined;
+	/** The account polled and its provider's name, once known: what a pause or blind spell is about. */
+	let watched: { scope: string; provider: string } | undefined;
 	const state = this.getWorkflowStaticData('node') as TriggerState;
 	const live = this.getMode() !== 'manual';
 	try {
@@ -254,7 +255,7 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 			if (!live) throw pauseError(provider.displayName, pausedUntil);
 			return null;
 		}
-		pause = { scope: http.accountScope, provider: provider.displayName };
+		watched = { scope: http.accountScope, provider: provider.displayName };
 		// state this version cannot read (not the packed string) starts a new baseline, as another account's does
 		const stored = state.scope === http.accountScope && typeof state.senders === 'string' ? state.senders : undefined;
 		// the current senders themselves are needed only on a first poll or a test run; otherwise
@@ -305,7 +306,6 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 		} else if (stored === undefined) {
 			state.scope = http.accountScope;
 			state.senders = packSnapshot(snapshot);
-			state.limitWords = true;
 			state.heldRemovals = '';
 			state.epoch = randomBytes(6).toString('hex');
 			state.generation = 0;
@@ -318,7 +318,6 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 			// an unchanged snapshot is neither packed nor written again: n8n has nothing new to save
 			if (changed) {
 				state.senders = packSnapshot(snapshot);
-				state.limitWords = true;
 				state.heldRemovals = held.join(',');
 			}
 			items = changeItems(changes, groupingOf(parameters), provider.id, detectedAt, stateId);
@@ -335,16 +334,16 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 	} catch (error) {
 		// kept in the workflow's static data, which n8n holds between the polls of an active workflow
 		let failure = error;
-		const paused = pause !== undefined && live && error instanceof ProviderApiError && error.retryAfterMs !== undefined;
+		const paused = watched !== undefined && live && error instanceof ProviderApiError && error.retryAfterMs !== undefined;
 		if (paused) {
 			state.pausedUntil = Date.now() + Math.min((error as ProviderApiError).retryAfterMs!, MAX_PAUSE_MS);
-			state.pausedScope = pause!.scope;
-			failure = pauseError(pause!.provider, state.pausedUntil, error as ProviderApiError);
+			state.pausedScope = watched!.scope;
+			failure = pauseError(watched!.provider, state.pausedUntil, error as ProviderApiError);
 		}
 		const nodeError = toNodeError(this.getNode(), failure);
 		if (!live) throw nodeError;
 		// another account's blind spell (the credential changed) is not this one's
-		if (pause && state.blindScope !== undefined && state.blindScope !== pause.scope) clearBlindSpell(state);
+		if (watched && state.blindScope !== undefined && state.blindScope !== watched.scope) clearBlindSpell(state);
 		// a blind spell is told once per cause: the same failure poll after poll ends quietly
 		const cause = causeOf(failure, paused);
 		state.blindFailures = (state.blindFailures ?? 0) + 1;
@@ -354,7 +353,7 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 		}
 		state.blindSince ??= Date.now();
 		state.blindCause = cause;
-		if (pause) state.blindScope = pause.scope;
+		if (watched) state.blindScope = watched.scope;
 		state.blindMessage = nodeError.message;
 		nodeError.description = `${nodeError.description ?? ''} This trigger says this once: while the same failure lasts, its polls end quietly; the first poll that reads the provider again reports every change made meanwhile, once, and the Polling Resumed event if it is chosen.`.trim();
 		throw nodeError;
