@@ -1,3 +1,4 @@
+import type { ContractName } from '../support/providerContracts';
 import { type RecordedRequest, type SimulatedResponse, HttpSimulator } from './server';
 
 /**
@@ -68,6 +69,8 @@ export class YCloudSimulator extends HttpSimulator {
 	readonly profiles = new Map<string, Record<string, unknown>>();
 
 	private nextId = 1234567890120000;
+
+	contract: ContractName | undefined = 'ycloud';
 
 	constructor(readonly apiKey: string) {
 		super();

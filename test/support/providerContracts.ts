@@ -9,11 +9,11 @@ import type { RecordedRequest, SimulatedResponse } from '../simulators/server';
 
 /**
  * The providers' own OpenAPI contracts (../shared/reference), checked with openapi-backend:
- * every request the package sends to a Twilio or Meta simulator, and every answer the
+ * every request the package sends to a Twilio, Meta or YCloud simulator, and every answer the
  * simulator gives, must be one the contract allows. Only the operations the package is meant
  * to call are kept, so a request to any other endpoint is a violation too.
  */
-export type ContractName = 'twilio' | 'meta';
+export type ContractName = 'twilio' | 'meta' | 'ycloud';
 
 const REFERENCE = path.resolve(__dirname, '..', '..', '..', 'shared', 'reference');
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
@@ -150,6 +150,16 @@ export const META_CONTRACT_EXCEPTIONS: ContractException[] = [
 	},
 ];
 
+const YCLOUD_VERTICAL = 'ycloud_v2.openapi.yaml, components.schemas.WhatsappPhoneNumberProfileVertical';
+
+export const YCLOUD_CONTRACT_EXCEPTIONS: ContractException[] = [
+	{
+		what: 'an empty vertical: "This can be either an empty string or one of the accepted values" (the enum itself lacks "")',
+		source: YCLOUD_VERTICAL,
+		apply: (document) => extendEnums(document, ['OTHER', 'AUTO', 'PROF_SERVICES'], ['']),
+	},
+];
+
 /**
  * A check the OpenAPI schema cannot express: the contract types `fields` as free text, so
  * the field names are checked here against the phone number's properties (with the
@@ -179,6 +189,8 @@ interface ContractSpec {
 	operations: string[];
 	exceptions: ContractException[];
 	requestRules?: RequestRule[];
+	/** The path of the contract's server URL that its paths are relative to (YCloud's https://api.ycloud.com/v2). */
+	apiRoot?: string;
 }
 
 const SPECS: Record<ContractName, ContractSpec> = {
@@ -202,6 +214,20 @@ const SPECS: Record<ContractName, ContractSpec> = {
 		],
 		exceptions: META_CONTRACT_EXCEPTIONS,
 		requestRules: [metaPhoneNumberFields],
+	},
+	ycloud: {
+		file: 'ycloud_v2.openapi.yaml',
+		operations: [
+			'whatsapp_phone_number-list',
+			'whatsapp_phone_number-retrieve',
+			'whatsapp_phone_number-retrieve-profile',
+			'whatsapp_phone_number-update-profile',
+			'whatsapp_phone_number-update-displayName',
+			'whatsapp_business_account-list',
+			'whatsapp_business_account-retrieve',
+		],
+		exceptions: YCLOUD_CONTRACT_EXCEPTIONS,
+		apiRoot: '/v2',
 	},
 };
 
@@ -273,6 +299,7 @@ export function loadContract(name: ContractName): Promise<LoadedContract> {
 			// quick: the contracts are taken as they are (Twilio's puts siblings beside $ref)
 			const api = new OpenAPIBackend({
 				definition: document as unknown as Document,
+				apiRoot: spec.apiRoot,
 				quick: true,
 				strict: false,
 				customizeAjv: (ajv) => {

@@ -86,3 +86,46 @@ describe("Twilio's contract, as the tests apply it", () => {
 		expect(await contractViolations('twilio', request('GET', `/v2/Channels/Senders/${sid}`), { status: 404, body: { code: 20404 } })).toEqual([]);
 	});
 });
+
+describe("YCloud's contract, as the tests apply it", () => {
+	const number = '/v2/whatsapp/phoneNumbers/102290129340398/%2B16315551111';
+	const ycloud = async (...args: Parameters<typeof request>) => await contractViolations('ycloud', request(...args));
+
+	it('accepts the listing the way the package sends it', async () => {
+		expect(await ycloud('GET', '/v2/whatsapp/phoneNumbers', { query: { page: '1', limit: '100', includeTotal: 'true' } })).toEqual([]);
+	});
+
+	it('refuses a page of 101 numbers', async () => {
+		expect((await ycloud('GET', '/v2/whatsapp/phoneNumbers', { query: { page: '1', limit: '101' } })).join()).toContain('limit');
+	});
+
+	it.each([
+		['an empty about', { about: '' }, 'about'],
+		['three websites', { websites: ['https://a.example', 'https://b.example', 'https://c.example'] }, 'websites'],
+		['a vertical outside the enum', { vertical: 'NOT_A_BIZ' }, 'vertical'],
+	])('refuses a profile update with %s', async (_case, body, field) => {
+		expect((await ycloud('PATCH', `${number}/profile`, { body })).join()).toContain(field);
+	});
+
+	it('accepts an empty vertical, which YCloud describes beside its enum', async () => {
+		expect(await ycloud('PATCH', `${number}/profile`, { body: { vertical: '' } })).toEqual([]);
+	});
+
+	it('refuses a display name of two characters', async () => {
+		expect((await ycloud('PATCH', `${number}/displayName`, { body: { newName: 'Ab' } })).join()).toContain('newName');
+	});
+
+	it('refuses an endpoint the package is not meant to call', async () => {
+		expect(await ycloud('POST', `${number}/register`)).toEqual([`POST ${number}/register: not an operation of the ycloud contract that the package calls`]);
+	});
+
+	it('refuses a phone-number answer whose status is not in the enum', async () => {
+		const violations = await contractViolations('ycloud', request('GET', number), { status: 200, body: { phoneNumber: '+16315551111', status: 'SLEEPING' } });
+		expect(violations.join()).toContain('status');
+	});
+
+	it("refuses a not-found answer without YCloud's error envelope", async () => {
+		const violations = await contractViolations('ycloud', request('GET', number), { status: 404, body: { message: 'Not found' } });
+		expect(violations.join()).toContain('error');
+	});
+});
