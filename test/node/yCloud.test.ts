@@ -323,6 +323,42 @@ describe('Update a YCloud business profile', () => {
 	});
 });
 
+describe('Update a YCloud display name', () => {
+	const ID = `${WABA_ID}/+16315551111`;
+
+	beforeEach(() => {
+		ycloud.addNumbers({ phoneNumber: '+16315551111', verifiedName: 'Acme' });
+	});
+
+	it('asks YCloud once for the new name and outputs it under review beside the name shown today', async () => {
+		const { items, error } = await run({ operation: 'updateDisplayName', senderId: byId(ID), displayName: ' Acme Garden Supplies ' });
+		expect(error).toBeUndefined();
+		expect(ycloud.server.requests.map((r) => [r.method, r.path, r.body])).toEqual([
+			['PATCH', `/v2/whatsapp/phoneNumbers/${WABA_ID}/%2B16315551111/displayName`, JSON.stringify({ newName: 'Acme Garden Supplies' })],
+		]);
+		expect(items.map((item) => item.json)).toEqual([
+			{ provider: 'ycloud', id: ID, verifiedName: 'Acme', nameStatus: 'APPROVED', newName: 'Acme Garden Supplies', newNameStatus: 'PENDING_REVIEW' },
+		]);
+	});
+
+	it.each([
+		['two characters', 'Ab', 'needs at least 3 characters'],
+		['151 characters', 'A'.repeat(151), 'takes at most 150 characters'],
+	])('refuses a name of %s before any request, naming the field and the item', async (_case, displayName, problem) => {
+		const { error } = await run({ operation: 'updateDisplayName', senderId: byId(ID), displayName });
+		expect(error?.message).toContain('"Display Name" in item 0');
+		expect(error?.message).toContain(problem);
+		expect(ycloud.server.requests).toHaveLength(0);
+	});
+
+	it('is not repeated when YCloud fails after it may have passed the name on to Meta', async () => {
+		ycloud.server.injectFaults({ status: 503, body: yCloudError(503, 'SERVICE_UNAVAILABLE', 'Service unavailable.') });
+		const { error } = await run({ operation: 'updateDisplayName', senderId: byId(ID), displayName: 'Acme Garden Supplies' });
+		expect(error?.message).toBe('YCloud error code SERVICE_UNAVAILABLE: Service unavailable.');
+		expect(ycloud.server.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
+	});
+});
+
 describe('The YCloud simulator as YCloud documents the profile update', () => {
 	const patch = async (body: unknown) =>
 		await fetch(`${ycloud.baseUrl}/whatsapp/phoneNumbers/${WABA_ID}/%2B16315551111/profile`, {

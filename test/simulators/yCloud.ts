@@ -163,6 +163,12 @@ export class YCloudSimulator extends HttpSimulator {
 			const found = this.wabas.get(decodeURIComponent(waba[1]));
 			return found ? { status: 200, body: found } : { status: 404, body: yCloudError(404, 'NOT_FOUND', 'The requested resource does not exist.') };
 		}
+		const displayName = /^\/v2\/whatsapp\/phoneNumbers\/([^/]+)\/([^/]+)\/displayName$/.exec(request.path);
+		if (displayName && request.method === 'PATCH') {
+			const number = this.numbers.get(this.key(decodeURIComponent(displayName[1]), decodeURIComponent(displayName[2])));
+			if (!number) return { status: 404, body: yCloudError(404, 'NOT_FOUND', 'The requested resource does not exist.') };
+			return this.updateDisplayName(request, number);
+		}
 		const match = /^\/v2\/whatsapp\/phoneNumbers\/([^/]+)\/([^/]+)(\/profile)?$/.exec(request.path);
 		if (match && (request.method === 'GET' || (request.method === 'PATCH' && match[3]))) {
 			const key = this.key(decodeURIComponent(match[1]), decodeURIComponent(match[2]));
@@ -173,6 +179,20 @@ export class YCloudSimulator extends HttpSimulator {
 			return { status: 200, body: number };
 		}
 		return { status: 404, body: yCloudError(404, 'NOT_FOUND', 'The requested resource does not exist.') };
+	}
+
+	/**
+	 * WhatsappPhoneNameUpdateRequest {newName: 3..150 characters} → WhatsappPhoneNameUpdateResponse:
+	 * the verified name stays until Meta approves; the new one waits in PENDING_REVIEW.
+	 */
+	private updateDisplayName(request: RecordedRequest, number: YCloudNumber): SimulatedResponse {
+		const newName = (JSON.parse(request.body || '{}') as { newName?: unknown }).newName;
+		if (typeof newName !== 'string' || newName.length < 3 || newName.length > 150) {
+			return { status: 400, body: yCloudError(400, 'PARAM_INVALID', "Parameter 'newName' should be a string of 3 to 150 characters.", 'newName') };
+		}
+		number.newName = newName;
+		number.newNameStatus = 'PENDING_REVIEW';
+		return { status: 200, body: { verifiedName: number.verifiedName, nameStatus: number.nameStatus, newName, newNameStatus: 'PENDING_REVIEW' } };
 	}
 
 	private profileOf(key: string, number: YCloudNumber): Record<string, unknown> {

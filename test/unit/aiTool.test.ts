@@ -1,6 +1,6 @@
 import { NodeHelpers, type IExecuteFunctions, type INode, type INodeTypeDescription } from 'n8n-workflow';
 
-import { operationsOf } from '../../nodes/WhatsAppSenders/actions';
+import { operationsOf, SENDER_OPERATIONS } from '../../nodes/WhatsAppSenders/actions';
 import { INCLUDE_RAW_PARAMETER, runsAsAiTool } from '../../nodes/WhatsAppSenders/actions/toolOutput';
 import { WhatsAppSenders } from '../../nodes/WhatsAppSenders/WhatsAppSenders.node';
 import { WhatsAppSendersTrigger } from '../../nodes/WhatsAppSenders/WhatsAppSendersTrigger.node';
@@ -105,12 +105,13 @@ describe('WhatsApp Senders version 2 as an AI Agent tool', () => {
 		['99digital', 'getUsage', 'Get account usage in WhatsApp Senders'],
 		['famulor', 'list', 'List senders in WhatsApp Senders'],
 		['twilio', 'update', 'Update a sender in WhatsApp Senders'],
+		['ycloud', 'updateDisplayName', 'Update the display name of a sender in WhatsApp Senders'],
 	])('names what %s %s does', (provider, operation, expected) => {
 		expect(autoDescriptionV2({ resource: provider, operation })).toBe(expected);
 	});
 
 	it('covers every operation of every provider', () => {
 		expect(cases.length).toBe(PROVIDERS.reduce((sum, provider) => sum + operationsOf(provider).length, 0));
-		expect(new Set(cases.map(([, operation]) => operation)).size).toBe(13);
+		expect(new Set(cases.map(([, operation]) => operation)).size).toBe(SENDER_OPERATIONS.length);
 	});
 });

@@ -8,6 +8,7 @@ import { getUsageOperation } from './getUsage.operation';
 import { listRegisteredOperation } from './listRegistered.operation';
 import { registerOperation } from './register.operation';
 import { requestCodeOperation } from './requestCode.operation';
+import { updateDisplayNameOperation } from './updateDisplayName.operation';
 import { updateProfileOperation } from './updateProfile.operation';
 import { getOperation } from './get.operation';
 import { listOperation } from './list.operation';
@@ -26,6 +27,7 @@ export const SENDER_OPERATIONS: readonly SenderOperationModule[] = [
 	updateOperation,
 	getProfileOperation,
 	updateProfileOperation,
+	updateDisplayNameOperation,
 	deregisterOperation,
 	deleteOperation,
 	listRegisteredOperation,

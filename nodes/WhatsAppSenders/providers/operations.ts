@@ -35,6 +35,8 @@ export interface SenderHandlers {
 	update(http: ProviderHttp, id: string, input: UpdateSenderInput): Promise<Sender>;
 	getProfile(http: ProviderHttp, id: string): Promise<Record<string, unknown>>;
 	updateProfile(http: ProviderHttp, id: string, profile: BusinessProfileInput): Promise<Record<string, unknown>>;
+	/** Asks for a new display name, which Meta reviews; the output says the review status. */
+	updateDisplayName(http: ProviderHttp, id: string, displayName: string): Promise<Record<string, unknown>>;
 	deregister(http: ProviderHttp, id: string): Promise<Sender>;
 	delete(http: ProviderHttp, id: string): Promise<void>;
 	listRegistered(http: ProviderHttp): Promise<RegisteredNumber[]>;

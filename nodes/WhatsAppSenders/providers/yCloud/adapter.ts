@@ -230,6 +230,18 @@ async function updateYCloudProfile(http: ProviderHttp, id: string, profile: Busi
 	return { provider: 'ycloud', id, ...answer };
 }
 
+/**
+ * PATCH …/displayName {newName}: YCloud's OpenAPI names the path's phone number in E.164 on
+ * this endpoint, as on Get. YCloud answers the current name and the one under review, each
+ * with its review status (nameStatus, newNameStatus). Never repeated after it may have
+ * reached YCloud: a second request would be a second review.
+ */
+async function updateYCloudDisplayName(http: ProviderHttp, id: string, displayName: string): Promise<Record<string, unknown>> {
+	const answer = asRecord(await http.request({ method: 'PATCH', path: `${numberPath(id)}/displayName`, body: { newName: displayName }, idempotent: false }));
+	if (!answer) throw new UnexpectedResponseError('YCloud', 'the display name answer is not an object');
+	return { provider: 'ycloud', id, ...answer };
+}
+
 export const yCloudAdapter: ProviderAdapter = {
 	id: 'ycloud',
 	displayName: 'YCloud',
@@ -255,5 +267,6 @@ export const yCloudAdapter: ProviderAdapter = {
 		get: getYCloudNumber,
 		getProfile: getYCloudProfile,
 		updateProfile: updateYCloudProfile,
+		updateDisplayName: updateYCloudDisplayName,
 	},
 };
