@@ -57,10 +57,13 @@ export class GupshupPartnerApi implements ICredentialType {
 			`Gupshup ${credentialsRejected ? 'refused the email or client secret' : 'gave no partner token'} (HTTP ${status}): ${message}.`,
 	);
 
-	/** The partner token as Gupshup wants it (no "Bearer"); Get Waba Info carries its app token in `token` instead. */
+	/**
+	 * The partner token as Gupshup wants it (no "Bearer"); a request of one app carries that
+	 * app's token instead (Get Waba Info in `token`, the business profile in Authorization).
+	 */
 	authenticate: IAuthenticate = secureAuthentication((credentials, requestOptions) => {
 		const headers = requestOptions.headers ?? {};
-		if ('token' in headers) return requestOptions;
+		if ('token' in headers || 'Authorization' in headers) return requestOptions;
 		return { ...requestOptions, headers: { ...headers, Authorization: String(credentials.accessToken ?? '') } };
 	});
 

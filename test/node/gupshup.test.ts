@@ -272,6 +272,78 @@ describe('Get a Gupshup app', () => {
 	});
 });
 
+describe('The business profile of a Gupshup app', () => {
+	const profileRequests = () => gupshup.server.requests.filter((request) => request.path.includes('/business/profile'));
+
+	it('reads the profile with the app token in Authorization and outputs it in Gupshup\'s words', async () => {
+		const [app] = gupshup.addNumbers(THREE_APPS[0]);
+		const { items, error } = await run({ operation: 'getProfile', senderId: byId(String(app.app.id)) });
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json)).toEqual([
+			{ provider: 'gupshup', id: app.app.id, address: '1 Main St', profileEmail: 'help@acme.example', desc: 'Garden supplies', vertical: 'RETAIL', website1: 'https://acme.example', website2: '' },
+		]);
+		const [read] = profileRequests();
+		expect([read.method, read.path]).toEqual(['GET', `/partner/app/${String(app.app.id)}/business/profile/`]);
+		expect(read.headers.authorization).toMatch(/^sk_/);
+	});
+
+	it('changes one field and sends the rest of the profile back as it was, since Gupshup replaces the whole profile', async () => {
+		const [app] = gupshup.addNumbers(THREE_APPS[0]);
+		const { items, error } = await run({ operation: 'updateProfile', senderId: byId(String(app.app.id)), profileFields: { description: 'Seeds and tools' } });
+		expect(error).toBeUndefined();
+		expect(profileRequests().map((request) => request.method)).toEqual(['GET', 'PUT']);
+		expect(Object.fromEntries(new URLSearchParams(profileRequests()[1].body))).toEqual({
+			addLine1: '1 Main St', addLine2: '', city: '', state: '', pinCode: '', country: '',
+			vertical: 'RETAIL', website1: 'https://acme.example', website2: '', desc: 'Seeds and tools', profileEmail: 'help@acme.example',
+		});
+		expect(items[0].json).toEqual({ provider: 'gupshup', id: app.app.id, address: '1 Main St', profileEmail: 'help@acme.example', desc: 'Seeds and tools', vertical: 'RETAIL', website1: 'https://acme.example', website2: '' });
+	});
+
+	it('sends the about text alone to its own endpoint, without touching the other fields', async () => {
+		const [app] = gupshup.addNumbers(THREE_APPS[0]);
+		const { items, error } = await run({ operation: 'updateProfile', senderId: byId(String(app.app.id)), profileFields: { about: 'Open 9-17' } });
+		expect(error).toBeUndefined();
+		expect(profileRequests().map((request) => [request.method, request.path.replace(String(app.app.id), '{appId}'), request.body])).toEqual([
+			['PUT', '/partner/app/{appId}/business/profile/about', 'about=Open+9-17'],
+		]);
+		expect(gupshup.apps[0].about).toBe('Open 9-17');
+		expect(items[0].json).toEqual({ provider: 'gupshup', id: app.app.id, about: 'Open 9-17' });
+	});
+
+	it('puts two websites in website1 and website2, replacing both', async () => {
+		const [app] = gupshup.addNumbers(THREE_APPS[0]);
+		await run({ operation: 'updateProfile', senderId: byId(String(app.app.id)), profileFields: { websites: 'https://a.example, https://b.example' } });
+		expect(gupshup.apps[0].profile).toMatchObject({ website1: 'https://a.example', website2: 'https://b.example', desc: 'Garden supplies' });
+	});
+
+	it("refuses Meta's profile picture handle before any request: Gupshup takes the image file", async () => {
+		const [app] = gupshup.addNumbers(THREE_APPS[0]);
+		const { error } = await run({ operation: 'updateProfile', senderId: byId(String(app.app.id)), profileFields: { profilePictureHandle: '4::aW1hZ2U=' } });
+		expect(error?.message).toContain('"Profile Picture Handle"');
+		expect(gupshup.server.requests).toHaveLength(0);
+	});
+
+	it("gives Gupshup's own words when it refuses the profile, without blaming the app ID", async () => {
+		const [app] = gupshup.addNumbers(THREE_APPS[0]);
+		gupshup.apps[0].profile.vertical = '';
+		const { error } = await run({ operation: 'updateProfile', senderId: byId(String(app.app.id)), profileFields: { description: 'Seeds' } });
+		expect(error?.message).toBe("Gupshup error vertical can't be empty");
+		expect(error?.description ?? '').not.toContain('app ID');
+	});
+
+	it('asks for the app token once more when Gupshup answers "Authentication Failed", then reads the profile', async () => {
+		const [app] = gupshup.addNumbers(THREE_APPS[0]);
+		await run({ operation: 'get', senderId: byId(String(app.app.id)) });
+		gupshup.tokenRefusal = { status: 400, message: 'Authentication Failed' };
+		gupshup.revokeAppTokens();
+		gupshup.server.resetRequests();
+		const { items, error } = await run({ operation: 'getProfile', senderId: byId(String(app.app.id)) });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ desc: 'Garden supplies' });
+		expect(pathsOf().filter((path) => !path.startsWith('/partner/account'))).toEqual(['/partner/app/{appId}/business/profile/', '/partner/app/{appId}/token/', '/partner/app/{appId}/business/profile/']);
+	});
+});
+
 describe('Gupshup credentials', () => {
 	it('says Gupshup refused the email or client secret, and logs in only once', async () => {
 		gupshup.addNumbers(THREE_APPS[0]);

@@ -17,6 +17,13 @@ import { type RecordedRequest, type SimulatedResponse, HttpSimulator } from './s
  * - GET /partner/app/{appId}/waba/info, header `token: <app token>` → `{ status: "success",
  *   wabaInfo: { accountStatus, dockerStatus, messagingLimit, mmLiteStatus, ownershipType, phone,
  *   phoneQuality, throughput, verifiedName, wabaId, canSendMessage, … } }` (getwabahealth).
+ * - GET /partner/app/{appId}/business/profile/ and PUT …/business/profile (form addLine1,
+ *   addLine2, city, state, pinCode, country, vertical, website1, website2, desc, profileEmail) →
+ *   `{ profile: { address, profileEmail, desc, vertical, website1, website2 }, status }`, and
+ *   PUT …/business/profile/about (form about), header `Authorization: <app token>`
+ *   (get_app-appid-business-profile, put_partner-app-appid-business-profile[-about]); the PUT
+ *   replaces the whole profile: its 400 "vertical can't be empty", "Invalid Website URL" and
+ *   "Please provide valid details" are the api.gupshup.io twin pages' (an assumption here).
  * Errors are `{ status: "error", message }`: 401 "Unauthorized Access", 429 "Too Many
  * Requests" (synctemplate's status table), 400 "Invalid app id provided" and 401 "Authentication Failed" (put_partner-app-appid-onboarding-contact). Gupshup documents
  * no Retry-After; a test may add one to a fault it injects.
@@ -50,11 +57,14 @@ export interface GupshupApp {
 	app: Record<string, unknown>;
 	wabaInfo: Record<string, unknown>;
 	withoutWaba: boolean;
+	/** The business profile as Get Profile Details answers it; the about text apart (no GET answers it). */
+	profile: Record<string, string>;
+	about: string;
 }
 
 export type GupshupPatch = Partial<Pick<GupshupAppSeed, 'dockerStatus' | 'accountStatus' | 'canSendMessage' | 'phoneQuality' | 'messagingLimit' | 'verifiedName'>>;
 
-const APP_ROUTE = /^\/partner\/app\/([^/]+)\/(token\/|waba\/info)$/;
+const APP_ROUTE = /^\/partner\/app\/([^/]+)\/(token\/|waba\/info|business\/profile\/?|business\/profile\/about)$/;
 
 export class GupshupSimulator extends HttpSimulator {
 	readonly apps: GupshupApp[] = [];
@@ -124,6 +134,8 @@ export class GupshupSimulator extends HttpSimulator {
 					canSendMessage: seed.canSendMessage ?? 'AVAILABLE',
 				},
 				withoutWaba: seed.withoutWaba === true,
+				profile: { address: '1 Main St', profileEmail: 'help@acme.example', desc: 'Garden supplies', vertical: 'RETAIL', website1: 'https://acme.example', website2: '' },
+				about: 'Hello',
 			};
 			return entry;
 		});
@@ -173,9 +185,11 @@ export class GupshupSimulator extends HttpSimulator {
 			return { status: 200, body: { status: 'success', partnerAppsList: this.apps.map((entry) => entry.app) } };
 		}
 		const match = APP_ROUTE.exec(request.path);
-		if (!match || request.method !== 'GET') return this.error(404, 'Not Found');
+		if (!match) return this.error(404, 'Not Found');
 		const appId = decodeURIComponent(match[1]);
 		const entry = this.byId.get(appId);
+		if (match[2].startsWith('business/profile')) return this.profileRoute(request, match[2], appId, entry);
+		if (request.method !== 'GET') return this.error(404, 'Not Found');
 		if (match[2] === 'token/') {
 			if (!this.partnerTokenValid(request)) return this.refuseToken();
 			if (!entry) return this.error(400, 'Invalid app id provided');
@@ -188,6 +202,35 @@ export class GupshupSimulator extends HttpSimulator {
 		if (entry.app.live === false) return this.error(400, 'App is not live.');
 		if (entry.withoutWaba) return this.error(400, 'Waba id not found for the given App');
 		return { status: 200, body: { status: 'success', wabaInfo: { ...entry.wabaInfo } } };
+	}
+
+	/** The business profile, read and replaced with the app token in Authorization. */
+	private profileRoute(request: RecordedRequest, route: string, appId: string, entry: GupshupApp | undefined): SimulatedResponse {
+		if (!entry) return this.error(400, 'Invalid app id provided');
+		if (request.headers.authorization !== this.appTokens.get(appId)) return this.refuseToken();
+		if (route === 'business/profile/' && request.method === 'GET') return { status: 200, body: { profile: { ...entry.profile }, status: 'success' } };
+		if (request.method !== 'PUT' || route === 'business/profile/') return this.error(404, 'Not Found');
+		if (entry.app.live === false) return this.error(400, 'app is not live');
+		if (!String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return this.error(400, 'Please provide valid details');
+		const form = new URLSearchParams(request.body);
+		if (route === 'business/profile/about') {
+			const about = form.get('about') ?? '';
+			if (about === '' || about.length > 139) return this.error(400, 'Please provide valid details');
+			entry.about = about;
+			return { status: 200, body: { message: 'profile about updated successfully', status: 'success' } };
+		}
+		const field = (name: string) => form.get(name) ?? '';
+		if (field('vertical') === '') return this.error(400, "vertical can't be empty");
+		if ([field('website1'), field('website2')].some((website) => website !== '' && !/^https?:\/\/\S+$/.test(website))) return this.error(400, 'Invalid Website URL');
+		entry.profile = {
+			address: ['addLine1', 'addLine2', 'city', 'state', 'pinCode', 'country'].map(field).filter(Boolean).join(', '),
+			profileEmail: field('profileEmail'),
+			desc: field('desc'),
+			vertical: field('vertical'),
+			website1: field('website1'),
+			website2: field('website2'),
+		};
+		return { status: 200, body: { profile: { ...entry.profile }, status: 'success' } };
 	}
 
 	private login(request: RecordedRequest): SimulatedResponse {

@@ -1,9 +1,9 @@
-import { ProviderApiError, UnexpectedResponseError } from '../../core/errors';
+import { InvalidInputError, ProviderApiError, UnexpectedResponseError } from '../../core/errors';
 import { asRecord, type JsonRecord } from '../../core/json';
 import type { Sender } from '../../core/sender';
 import type { ProviderAdapter } from '../adapter';
-import type { ProviderHttp } from '../http';
-import type { ListSendersOptions } from '../operations';
+import type { ProviderHttp, ProviderRequest } from '../http';
+import type { BusinessProfileInput, ListSendersOptions } from '../operations';
 import { GUPSHUP_APP_ID, GUPSHUP_PATHS, isTokenRefusal, mapAppWithoutWabaInfo, mapGupshupApp, parseGupshupError } from './mapper';
 import { gupshupTokenExchange } from './tokenExchange';
 
@@ -14,8 +14,9 @@ import { gupshupTokenExchange } from './tokenExchange';
  * holds the number, its status, quality rating and messaging limit.
  * A listing of N apps costs 1 + N requests once the tokens are cached (1 login and N app
  * tokens more on the first one). Get Waba Info allows 10 requests per 60 seconds.
- * Lifecycle operations (create an app, register, verify, profile, delete) are left out:
- * their bodies are not documented precisely enough here (see docs/providers.md).
+ * The app's business profile is read and changed with the app token too. Lifecycle
+ * operations (create an app, register, verify, delete) are left out: their bodies are not
+ * documented precisely enough here (see docs/providers.md).
  */
 
 /** "Cooldown time for the rate limit will be 1 second … or 1 minute": the per-minute limits' (partner-rate-limits). */
@@ -49,17 +50,25 @@ async function fetchAppToken(http: ProviderHttp, appId: string): Promise<{ token
 	return { token: token.token, expiresAt };
 }
 
-/** Get Waba Info with the app's token (cached per credential and app); a refused token (401, or 400 "Authentication Failed") is renewed once. */
-async function wabaInfo(http: ProviderHttp, appId: string): Promise<JsonRecord> {
+/**
+ * A request of one app, carrying the app's token (cached per credential and app) where
+ * `sign` puts it; a refused token (401, or 400 "Authentication Failed") is renewed once.
+ */
+async function withAppToken(http: ProviderHttp, appId: string, sign: (appToken: string) => ProviderRequest): Promise<JsonRecord | undefined> {
 	const token = () => http.scopedTokens.get(appId, () => fetchAppToken(http, appId));
-	const ask = async (appToken: string) => asRecord(await http.request({ method: 'GET', path: GUPSHUP_PATHS.wabaInfo(appId), headers: { token: appToken } }));
+	const ask = async (appToken: string) => asRecord(await http.request(sign(appToken)));
 	const first = await token();
 	// only a refusal of the cached token is worth a new one; everything else reaches the caller as it is
-	const answer = await ask(first).catch(async (error: unknown) => {
+	return await ask(first).catch(async (error: unknown) => {
 		if (!(error instanceof ProviderApiError && error.httpStatus !== null && isTokenRefusal(error.httpStatus, error.message))) return await Promise.reject(error);
 		http.scopedTokens.invalidate(appId, first);
 		return await ask(await token());
 	});
+}
+
+/** Get Waba Info: the app token in a `token` header, as Gupshup's curl sends it. */
+async function wabaInfo(http: ProviderHttp, appId: string): Promise<JsonRecord> {
+	const answer = await withAppToken(http, appId, (token) => ({ method: 'GET', path: GUPSHUP_PATHS.wabaInfo(appId), headers: { token } }));
 	const info = asRecord(answer?.wabaInfo);
 	if (!info) throw new UnexpectedResponseError('Gupshup', `Get Waba Info for app ${appId} has no "wabaInfo" object`);
 	return info;
@@ -123,6 +132,74 @@ async function getSender(http: ProviderHttp, id: string): Promise<Sender> {
 	return mapGupshupApp(appId, app, await wabaInfo(http, appId));
 }
 
+/** Get Profile Details: the app token in Authorization (no "Bearer"), as Gupshup's curl sends it. */
+async function readProfile(http: ProviderHttp, appId: string): Promise<JsonRecord> {
+	const answer = await withAppToken(http, appId, (token) => ({ method: 'GET', path: GUPSHUP_PATHS.profile(appId), headers: { Authorization: token } }));
+	const profile = asRecord(answer?.profile);
+	if (!profile) throw new UnexpectedResponseError('Gupshup', `the business profile of app ${appId} has no "profile" object`);
+	return profile;
+}
+
+async function getGupshupProfile(http: ProviderHttp, appId: string): Promise<Record<string, unknown>> {
+	return { provider: 'gupshup', id: appId, ...(await readProfile(http, appId)) };
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/**
+ * Update Profile Details takes the whole profile as a form (addLine1, addLine2, city, state,
+ * pinCode, country, vertical, website1, website2, desc, profileEmail) and documents no partial
+ * update ("vertical can't be empty"): the profile is read first and sent back with the fields
+ * set changed. The node's one Address goes to addLine1 with the other address parts emptied;
+ * an address not changed is sent back in the parts Gupshup answered (or as addLine1 when it
+ * answers one `address`).
+ */
+function profileForm(current: JsonRecord, profile: BusinessProfileInput): Record<string, string> {
+	const address =
+		profile.address !== undefined
+			? { addLine1: profile.address, addLine2: '', city: '', state: '', pinCode: '', country: '' }
+			: {
+					addLine1: text(current.addressLine1 ?? current.addLine1 ?? current.address),
+					addLine2: text(current.addressLine2 ?? current.addLine2),
+					city: text(current.city),
+					state: text(current.state),
+					pinCode: text(current.pinCode ?? current.pincode),
+					country: text(current.country),
+				};
+	const websites = profile.websites ?? [text(current.website1), text(current.website2)];
+	return {
+		...address,
+		vertical: profile.vertical ?? text(current.vertical),
+		website1: websites[0] ?? '',
+		website2: websites[1] ?? '',
+		desc: profile.description ?? text(current.desc),
+		profileEmail: profile.email ?? text(current.profileEmail),
+	};
+}
+
+/**
+ * The profile details (read, then sent back whole with the fields set) and the about text
+ * (its own endpoint), each only when one of its fields is set. Both are PUTs of the whole
+ * value, safe to repeat. The output is the profile Gupshup answers, with the about text sent.
+ */
+async function updateGupshupProfile(http: ProviderHttp, appId: string, profile: BusinessProfileInput): Promise<Record<string, unknown>> {
+	if (profile.profilePictureHandle !== undefined) {
+		throw new InvalidInputError('Profile Picture Handle', "is Meta's upload handle; Gupshup takes the image file itself (Update Profile Picture), which this operation does not offer");
+	}
+	const { about, ...details } = profile;
+	let updated: JsonRecord | undefined;
+	if (Object.values(details).some((value) => value !== undefined)) {
+		const form = profileForm(await readProfile(http, appId), details);
+		const answer = await withAppToken(http, appId, (token) => ({ method: 'PUT', path: GUPSHUP_PATHS.profileUpdate(appId), form, headers: { Authorization: token } }));
+		updated = asRecord(answer?.profile);
+		if (!updated) throw new UnexpectedResponseError('Gupshup', `the updated business profile of app ${appId} has no "profile" object`);
+	}
+	if (about !== undefined) {
+		await withAppToken(http, appId, (token) => ({ method: 'PUT', path: GUPSHUP_PATHS.profileAbout(appId), form: { about }, headers: { Authorization: token } }));
+	}
+	return { provider: 'gupshup', id: appId, ...updated, ...(about !== undefined && { about }) };
+}
+
 export const gupshupAdapter: ProviderAdapter = {
 	id: 'gupshup',
 	displayName: 'Gupshup',
@@ -148,5 +225,7 @@ export const gupshupAdapter: ProviderAdapter = {
 	handlers: {
 		list: listSenders,
 		get: getSender,
+		getProfile: getGupshupProfile,
+		updateProfile: updateGupshupProfile,
 	},
 };

@@ -14,6 +14,10 @@ export const GUPSHUP_PATHS = {
 	partnerApps: '/partner/account/api/partnerApps',
 	appToken: (appId: string) => `/partner/app/${encodeURIComponent(appId)}/token/`,
 	wabaInfo: (appId: string) => `/partner/app/${encodeURIComponent(appId)}/waba/info`,
+	/** GET with the trailing slash, as Gupshup's Get Profile Details curl writes it; PUT without. */
+	profile: (appId: string) => `/partner/app/${encodeURIComponent(appId)}/business/profile/`,
+	profileUpdate: (appId: string) => `/partner/app/${encodeURIComponent(appId)}/business/profile`,
+	profileAbout: (appId: string) => `/partner/app/${encodeURIComponent(appId)}/business/profile/about`,
 } as const;
 
 /** Every app id in Gupshup's examples is a UUID ("00065097-93ff-4c22-bfa4-845f01b7de3b"). */
@@ -139,13 +143,13 @@ export function parseGupshupError(status: number, body: unknown, request: Provid
 	const detail: ProviderErrorDetail = { message: message ?? undefined };
 	const refusedToken = isTokenRefusal(status, message);
 	if (refusedToken && usesPartnerToken(request.path)) detail.tokenExpired = true;
-	if (status === 400 && !refusedToken && request.path !== GUPSHUP_PATHS.login) {
+	if (status === 400 && /invalid app id/i.test(message ?? '')) {
 		detail.hint = 'Check the app ID: List shows the app IDs of this Gupshup partner account.';
 	}
 	if (status === 400 && refusedToken && usesPartnerToken(request.path)) {
 		detail.hint = 'Gupshup refused the partner token ("Authentication Failed"), also after logging in again: check the email and client secret in the credential.';
 	}
-	if (refusedToken && request.path.endsWith('/waba/info')) {
+	if (refusedToken && !usesPartnerToken(request.path) && request.path !== GUPSHUP_PATHS.login) {
 		detail.hint =
 			'Gupshup refused the app token of this app, also after it was asked for again (Gupshup gives an app its existing token): check that the app is live and belongs to this partner account.';
 	}
