@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 
 import { registerCanary } from '../support/canaries';
+import type { ContractName } from '../support/providerContracts';
 import { basicAuth, bearerToken, HttpSimulator, type RecordedRequest, type SimulatedResponse } from './server';
 
 /**
@@ -54,6 +55,8 @@ const INVALID_INPUT = (validationErrors: string[]) =>
 
 export class SinchSimulator extends HttpSimulator {
 	readonly senders: Array<Record<string, unknown>> = [];
+
+	contract: ContractName | undefined = 'sinch';
 
 	/** The account's `businessDailyLimit` (GET /v1/projects/{projectId}/whatsapp); undefined leaves it out. */
 	businessDailyLimit: string | undefined = 'TIER_1K';

@@ -129,3 +129,135 @@ describe("YCloud's contract, as the tests apply it", () => {
 		expect(violations.join()).toContain('error');
 	});
 });
+
+describe("Sinch's contract, as the tests apply it", () => {
+	const project = '/v1/projects/ea026751-3edf-40a9-ad93-1b382bd60a78/whatsapp';
+	const sender = `${project}/senders/cf11794a-6a5e-4a12-b103-da79bd378bf1`;
+	const sinch = async (...args: Parameters<typeof request>) => await contractViolations('sinch', request(...args));
+	const answer = async (method: string, path: string, status: number, body: unknown, options: Parameters<typeof request>[2] = {}) =>
+		await contractViolations('sinch', request(method, path, options), { status, body });
+	/** A sender as Sinch's WhatsappSenderDto requires it, the properties the excerpt leaves out given as the list example shows them. */
+	const listed = { id: 'cf11794a-6a5e-4a12-b103-da79bd378bf1', state: 'ACTIVE', region: 'EU', metaLocalStorage: 'DE', cloudApi: true, businessManager: 'SINCH_UK', compatibleRegions: ['eu'] };
+	const account = { isEmbeddedSignup: false, businessManager: 'SINCH_UK', wabaMaxPriceOnboarded: false, compatibleRegions: ['eu'] };
+
+	it.each([
+		['the account read', 'GET', project, {}],
+		['a listing page', 'GET', `${project}/senders`, { query: { pageSize: '100', pageToken: 'eyJvZmZzZXQiOjEwMH0' } }],
+		['a sender read', 'GET', sender, {}],
+		['a profile update', 'PATCH', sender, { body: { status: 'SUBMIT', details: { about: 'Open 9-17', email: 'help@acme.example', vertical: 'SHOPPING_AND_RETAIL', websiteOne: 'https://acme.example' } } }],
+		['a register by voice', 'POST', `${sender}/register`, { body: { method: 'VOICE' } }],
+		['a verify with a code', 'POST', `${sender}/verify`, { body: { code: '123456' } }],
+		['a verify without a code (a number Meta has verified)', 'POST', `${sender}/verify`, { body: {} }],
+		['a delete', 'DELETE', sender, {}],
+		['a discard of pending changes', 'DELETE', `${sender}/changes`, {}],
+	] as const)('accepts %s the way the package sends it', async (_case, method, path, options) => {
+		expect(await sinch(method, path, options)).toEqual([]);
+	});
+
+	it.each([
+		['a page of 101 senders', { pageSize: '101' }, 'pageSize'],
+		['a page of 0 senders', { pageSize: '0' }, 'pageSize'],
+		['a state filter outside the enum', { filterStates: 'SLEEPING' }, 'filterStates'],
+	])('refuses a listing with %s', async (_case, query, field) => {
+		expect((await sinch('GET', `${project}/senders`, { query })).join()).toContain(field);
+	});
+
+	it.each([
+		['a method outside SMS/VOICE', { method: 'EMAIL' }, 'method'],
+		['no method', {}, 'method'],
+	])('refuses a register with %s', async (_case, body, field) => {
+		expect((await sinch('POST', `${sender}/register`, { body })).join()).toContain(field);
+	});
+
+	it.each([
+		['5 characters', '12345'],
+		['7 characters', '1234567'],
+		['a space', '123 56'],
+	])('refuses a verify code of %s (the otp format: "exactly 6 characters with no spaces")', async (_case, code) => {
+		expect((await sinch('POST', `${sender}/verify`, { body: { code } })).join()).toContain('code');
+	});
+
+	it.each([
+		["Meta's vertical code", { vertical: 'RETAIL' }, 'vertical'],
+		['an about of 140 characters', { about: 'x'.repeat(140) }, 'about'],
+		['an empty about', { about: '' }, 'about'],
+		['a description of 513 characters', { description: 'x'.repeat(513) }, 'description'],
+		['an address of 257 characters', { address: 'x'.repeat(257) }, 'address'],
+		['an email that is not one', { email: 'help at acme' }, 'email'],
+		['a website that is not a URL', { websiteOne: 'acme dot example' }, 'websiteOne'],
+		['a display name of 129 characters', { displayName: 'x'.repeat(129) }, 'displayName'],
+	])('refuses a profile update with %s', async (_case, details, field) => {
+		expect((await sinch('PATCH', sender, { body: { status: 'SUBMIT', details } })).join()).toContain(field);
+	});
+
+	it('refuses an update status other than DRAFT or SUBMIT', async () => {
+		expect((await sinch('PATCH', sender, { body: { status: 'PUBLISH', details: { about: 'Hi' } } })).join()).toContain('status');
+	});
+
+	it('accepts a profile field sent as null, which Sinch reads as "delete it"', async () => {
+		expect(await sinch('PATCH', sender, { body: { details: { websiteTwo: null, description: null } } })).toEqual([]);
+	});
+
+	it('refuses an endpoint the package does not call (create)', async () => {
+		expect(await sinch('POST', `${project}/senders`, { body: {} })).toEqual([`POST ${project}/senders: not an operation of the sinch contract that the package calls`]);
+	});
+
+	it("leaves the token endpoint unchecked: it is auth.sinch.com's, which the excerpts do not describe", async () => {
+		expect(await sinch('POST', '/oauth2/token', { body: 'grant_type=client_credentials' })).toEqual([]);
+	});
+
+	it('accepts answers that follow the excerpts', async () => {
+		expect(await answer('GET', `${project}/senders`, 200, { totalSize: 1, pageSize: 100, senders: [listed] })).toEqual([]);
+		expect(await answer('GET', project, 200, { ...account, state: 'ONBOARDED', businessDailyLimit: 'NOT_SET', wabaBanState: 'DISABLE' })).toEqual([]);
+		expect(await answer('DELETE', sender, 204, undefined)).toEqual([]);
+	});
+
+	it.each([
+		['a sender state outside the enum', { ...listed, state: 'SLEEPING' }, 'state'],
+		['a quality rating outside the enum', { ...listed, qualityRating: 'BLUE' }, 'qualityRating'],
+		['pending changes with a status outside the enum', { ...listed, changes: { status: 'SUBMIT' } }, 'status'],
+		['pending changes without a status', { ...listed, changes: { errorReason: 'x' } }, 'status'],
+		['no region', { ...listed, region: undefined }, 'region'],
+		['no compatibleRegions', { ...listed, compatibleRegions: undefined }, 'compatibleRegions'],
+	])('refuses a listing answer with %s', async (_case, listedSender, field) => {
+		expect((await answer('GET', `${project}/senders`, 200, { totalSize: 1, pageSize: 100, senders: [JSON.parse(JSON.stringify(listedSender))] })).join()).toContain(field);
+	});
+
+	it('refuses a listing answer without totalSize', async () => {
+		expect((await answer('GET', `${project}/senders`, 200, { pageSize: 100, senders: [] })).join()).toContain('totalSize');
+	});
+
+	it.each([
+		["Meta's TIER_NOT_SET as the daily limit (Sinch's word is NOT_SET)", { ...account, businessDailyLimit: 'TIER_NOT_SET' }, 'businessDailyLimit'],
+		['a ban state outside the enum', { ...account, wabaBanState: 'BANNED' }, 'wabaBanState'],
+		['no wabaMaxPriceOnboarded', { ...account, wabaMaxPriceOnboarded: undefined }, 'wabaMaxPriceOnboarded'],
+	])('refuses an account answer with %s', async (_case, body, field) => {
+		expect((await answer('GET', project, 200, JSON.parse(JSON.stringify(body)))).join()).toContain(field);
+	});
+
+	it('refuses a register answer without verificationCodeSent', async () => {
+		const violations = await answer('POST', `${sender}/register`, 200, { id: listed.id, method: 'SMS', accepted: '2026-12-07T08:00:00Z' }, { body: { method: 'SMS' } });
+		expect(violations.join()).toContain('verificationCodeSent');
+	});
+
+	it('refuses a verify answered 200: the excerpt describes only 204 and 409', async () => {
+		const violations = await answer('POST', `${sender}/verify`, 200, {}, { body: { code: '123456' } });
+		expect(violations).toEqual([`POST ${sender}/verify (WhatsappSendersController_verify_v1) response 200: the contract describes only 204, 409`]);
+	});
+
+	it.each([
+		['no errorCode', { message: 'Sender not found.', resolution: 'Verify that the parameters are correct.' }, 'errorCode'],
+		['no resolution', { errorCode: 'sender_not_found', message: 'Sender not found.' }, 'resolution'],
+	])('refuses an error answer with %s', async (_case, body, field) => {
+		expect((await answer('GET', sender, 404, body)).join()).toContain(field);
+	});
+
+	it('refuses a 429 on register without the PAPI error body', async () => {
+		expect((await answer('POST', `${sender}/register`, 429, { message: 'Too many requests' }, { body: { method: 'SMS' } })).join()).toContain('errorCode');
+	});
+
+	it('leaves the answers to a discard of pending changes unchecked: the excerpt gives that operation no responses', async () => {
+		expect(await answer('DELETE', `${sender}/changes`, 200, { anything: true })).toEqual([]);
+		expect(await answer('DELETE', `${sender}/changes`, 204, undefined)).toEqual([]);
+	});
+});
