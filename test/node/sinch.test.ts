@@ -353,6 +353,27 @@ describe('Get, register, verify, profile and delete a Sinch sender', () => {
 		expect(items[0].json.pendingChanges).toMatchObject({ status: 'IN_PROGRESS', details: { about: 'Open 9-17' } });
 	});
 
+	it('refuses a second update while the first is under review, in Sinch’s words', async () => {
+		await run({ operation: 'updateProfile', senderId: byId(String(support.id)), profileFields: { about: 'Open 9-17' } });
+		const { error } = await run({ operation: 'updateProfile', senderId: byId(String(support.id)), profileFields: { about: 'Open 8-18' } });
+		expect(error?.message).toBe('Sinch error code sender_changes_not_updatable: Sender is not updatable.');
+		expect(error?.description).toContain('Updates are only supported by senders changes with status: DRAFT, REJECTED.');
+	});
+
+	it('discards the pending changes and shows the profile without them, so a new update goes through', async () => {
+		await run({ operation: 'updateProfile', senderId: byId(String(support.id)), profileFields: { about: 'Open 9-17' } });
+		sinch.server.resetRequests();
+		const { items, error } = await run({ operation: 'discardChanges', senderId: byId(String(support.id)) });
+		expect(error).toBeUndefined();
+		expect(apiRequests().map((request) => [request.method, request.path])).toEqual([
+			['DELETE', `/v1/projects/${PROJECT_ID}/whatsapp/senders/${String(support.id)}/changes`],
+			['GET', `/v1/projects/${PROJECT_ID}/whatsapp/senders/${String(support.id)}`],
+		]);
+		expect(items[0].json).toEqual({ provider: 'sinch', id: support.id, displayName: 'Support', vertical: 'PROFESSIONAL_SERVICES', about: 'Test about' });
+		const again = await run({ operation: 'updateProfile', senderId: byId(String(support.id)), profileFields: { about: 'Open 8-18' } });
+		expect(again.error).toBeUndefined();
+	});
+
 	it.each([
 		['Request Code', 'requestCode', 'POST', '/register', { codeMethod: 'sms' }],
 		['Verify', 'verify', 'POST', '/verify', { verificationCode: '123456' }],

@@ -11,7 +11,7 @@ import { basicAuth, bearerToken, HttpSimulator, type RecordedRequest, type Simul
  * - POST /oauth2/token: grant_type=client_credentials with the key ID and secret in Basic auth
  *   → {access_token, token_type, expires_in}; the real host is auth.sinch.com, served here on
  *   the same 127.0.0.1 origin (the credential's Token URL points at it).
- * - /v1/projects/{projectId}/whatsapp[/senders[/{senderId}[/register|/verify]]], Bearer token
+ * - /v1/projects/{projectId}/whatsapp[/senders[/{senderId}[/register|/verify|/changes]]], Bearer token
  *   (or Basic auth with the key, which Sinch allows "for test purposes only").
  * - Lists: pageSize 1..100 (50 without it), pageToken from the previous answer's nextPageToken.
  * - Errors: the PAPI error body {errorCode, message, resolution, additionalInformation?}.
@@ -144,7 +144,7 @@ export class SinchSimulator extends HttpSimulator {
 	protected route(request: RecordedRequest): SimulatedResponse {
 		if (request.path === '/oauth2/token') return this.issueToken(request);
 		if (!this.authorized(request)) return UNAUTHORIZED();
-		const match = /^\/v1\/projects\/([^/]+)\/whatsapp(?:\/senders(?:\/([^/]+)(?:\/(register|verify))?)?)?$/.exec(request.path);
+		const match = /^\/v1\/projects\/([^/]+)\/whatsapp(?:\/senders(?:\/([^/]+)(?:\/(register|verify|changes))?)?)?$/.exec(request.path);
 		if (!match) return { status: 404, body: { message: 'Cannot route' } };
 		const [, projectId, senderId, action] = match;
 		// an access key of one project may not read another project
@@ -156,6 +156,12 @@ export class SinchSimulator extends HttpSimulator {
 		if (!sender) return SENDER_NOT_FOUND();
 		if (action === 'register' && request.method === 'POST') return this.register(sender, request);
 		if (action === 'verify' && request.method === 'POST') return this.verify(sender, request);
+		if (action === 'changes' && request.method === 'DELETE') {
+			// "Delete pending or rejected changes to a sender." (deleteChanges_v1, whose answer the
+			// excerpts do not give: 204 here, like Delete's, also when there are none — an assumption)
+			delete sender.changes;
+			return { status: 204 };
+		}
 		if (action !== undefined) return { status: 404, body: {} };
 		switch (request.method) {
 			case 'GET':
@@ -284,6 +290,10 @@ export class SinchSimulator extends HttpSimulator {
 		}
 		if (sender.state !== 'ACTIVE') {
 			return papi(409, 'sender_not_updatable', 'Sender is not updatable.', 'Updates are only supported by senders with state: ACTIVE.');
+		}
+		const pending = (sender.changes as { status?: string } | undefined)?.status;
+		if (pending !== undefined && pending !== 'DRAFT' && pending !== 'REJECTED') {
+			return papi(409, 'sender_changes_not_updatable', 'Sender is not updatable.', 'Updates are only supported by senders changes with status: DRAFT, REJECTED.');
 		}
 		const submitted = body.status === 'SUBMIT';
 		sender.changes = { status: submitted ? 'IN_PROGRESS' : 'DRAFT', details: { ...(sender.details as object), ...details } };

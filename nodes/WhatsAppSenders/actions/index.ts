@@ -3,6 +3,7 @@ import type { SenderOperation } from '../providers/operations';
 import { createOperation } from './create.operation';
 import { deleteOperation } from './delete.operation';
 import { deregisterOperation } from './deregister.operation';
+import { discardChangesOperation } from './discardChanges.operation';
 import { getProfileOperation } from './getProfile.operation';
 import { getUsageOperation } from './getUsage.operation';
 import { listRegisteredOperation } from './listRegistered.operation';
@@ -28,6 +29,7 @@ export const SENDER_OPERATIONS: readonly SenderOperationModule[] = [
 	getProfileOperation,
 	updateProfileOperation,
 	updateDisplayNameOperation,
+	discardChangesOperation,
 	deregisterOperation,
 	deleteOperation,
 	listRegisteredOperation,

@@ -88,10 +88,11 @@ export function readSenderId(context: IExecuteFunctions, itemIndex: number, prov
 }
 
 /**
- * An operation that needs nothing but the sender (Get, Deregister, Get Business Profile):
+ * An operation that needs nothing but the sender (Get, Deregister, Get Business Profile,
+ * Discard Pending Changes):
  * its locator, the Options collection, and the provider's handler called with the sender.
  */
-export function senderOnlyOperation<O extends 'get' | 'deregister' | 'getProfile'>(
+export function senderOnlyOperation<O extends 'get' | 'deregister' | 'getProfile' | 'discardChanges'>(
 	option: INodePropertyOptions & { value: O },
 ): SenderOperationModule<O, SenderParameters> {
 	return {

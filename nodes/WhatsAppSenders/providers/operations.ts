@@ -35,6 +35,8 @@ export interface SenderHandlers {
 	update(http: ProviderHttp, id: string, input: UpdateSenderInput): Promise<Sender>;
 	getProfile(http: ProviderHttp, id: string): Promise<Record<string, unknown>>;
 	updateProfile(http: ProviderHttp, id: string, profile: BusinessProfileInput): Promise<Record<string, unknown>>;
+	/** Drops the profile changes submitted and not applied yet; outputs the profile after. */
+	discardChanges(http: ProviderHttp, id: string): Promise<Record<string, unknown>>;
 	/** Asks for a new display name, which Meta reviews; the output says the review status. */
 	updateDisplayName(http: ProviderHttp, id: string, displayName: string): Promise<Record<string, unknown>>;
 	deregister(http: ProviderHttp, id: string): Promise<Sender>;
