@@ -92,6 +92,11 @@ const CASES: ProviderCase[] = [
 				parameters: { operation: 'updateProfile', senderId: { __rl: true, mode: 'id', value: '102290129340398/+6581234567' }, profileFields: { about: 'Open 9–18 SGT', vertical: 'RETAIL' } },
 				expected: [{ provider: 'ycloud', id: '102290129340398/+6581234567', about: 'Open 9–18 SGT', vertical: 'RETAIL' }],
 			},
+			{
+				name: 'Update Display Name',
+				parameters: { operation: 'updateDisplayName', senderId: { __rl: true, mode: 'id', value: '102290129340398/+6581234567' }, displayName: 'Acme Singapore' },
+				expected: [{ provider: 'ycloud', id: '102290129340398/+6581234567', newName: 'Acme Singapore', newNameStatus: 'PENDING_REVIEW' }],
+			},
 		],
 	},
 	{
@@ -147,6 +152,12 @@ const CASES: ProviderCase[] = [
 				parameters: { operation: 'updateProfile', senderId: sinchSender(SINCH_IDS.stockholm), profileFields: { about: 'Öppet 9–17' } },
 				expected: [{ provider: 'sinch', id: SINCH_IDS.stockholm, pendingChanges: { details: { about: 'Öppet 9–17' } } }],
 			},
+			{
+				name: 'Discard Pending Changes',
+				parameters: { operation: 'discardChanges', senderId: sinchSender(SINCH_IDS.stockholm) },
+				// the pending about text of the update before is gone
+				expected: [{ provider: 'sinch', id: SINCH_IDS.stockholm, displayName: 'Acme Sverige', pendingChanges: undefined }],
+			},
 		],
 	},
 	{
@@ -176,6 +187,16 @@ const CASES: ProviderCase[] = [
 				],
 			},
 			{ name: 'Get', parameters: { operation: 'get', senderId: { __rl: true, mode: 'id', value: GUPSHUP_APPS.delhi } }, expected: [{ id: GUPSHUP_APPS.delhi, phoneNumber: '+919812345678' }] },
+			{
+				name: 'Get Business Profile',
+				parameters: { operation: 'getProfile', senderId: { __rl: true, mode: 'id', value: GUPSHUP_APPS.delhi } },
+				expected: [{ provider: 'gupshup', id: GUPSHUP_APPS.delhi, desc: 'Garden supplies', vertical: 'RETAIL' }],
+			},
+			{
+				name: 'Update Business Profile',
+				parameters: { operation: 'updateProfile', senderId: { __rl: true, mode: 'id', value: GUPSHUP_APPS.delhi }, profileFields: { about: 'Open 9–18 IST', description: 'Seeds and tools' } },
+				expected: [{ provider: 'gupshup', id: GUPSHUP_APPS.delhi, about: 'Open 9–18 IST', desc: 'Seeds and tools', vertical: 'RETAIL' }],
+			},
 		],
 	},
 ];
