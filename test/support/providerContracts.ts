@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-
 import addFormats from 'ajv-formats';
 import OpenAPIBackend, { type Document } from 'openapi-backend';
 import { parse as parseYaml } from 'yaml';
 
 import type { RecordedRequest, SimulatedResponse } from '../simulators/server';
+import { readReferenceFile } from './referenceFiles';
 import { sinchContractDocument } from './sinchContract';
 
 /**
- * The providers' own OpenAPI contracts (../shared/reference), checked with openapi-backend:
+ * The providers' own OpenAPI contracts (test/reference/contracts), checked with openapi-backend:
  * every request the package sends to a Twilio, Meta, YCloud or Sinch simulator, and every
  * answer the simulator gives, must be one the contract allows. Only the operations the package
  * is meant to call are kept, so a request to any other endpoint is a violation too. Sinch's
@@ -17,7 +15,6 @@ import { sinchContractDocument } from './sinchContract';
  */
 export type ContractName = 'twilio' | 'meta' | 'ycloud' | 'sinch';
 
-const REFERENCE = path.resolve(__dirname, '..', '..', '..', 'shared', 'reference');
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
 type Json = Record<string, unknown>;
@@ -186,7 +183,7 @@ const metaPhoneNumberFields: RequestRule = (document, request, operationId) => {
 };
 
 interface ContractSpec {
-	/** The contract's file in ../shared/reference, or `build`, which writes the document out. */
+	/** The contract's file in test/reference/contracts, or `build`, which writes the document out. */
 	file?: string;
 	build?: () => Json;
 	/** The operations the package calls; every other operation is removed. */
@@ -294,7 +291,7 @@ function contractDocument(name: ContractName): Json {
 		if (build) {
 			document = build();
 		} else {
-			const text = readFileSync(path.join(REFERENCE, file!), 'utf8');
+			const text = readReferenceFile(`contracts/${file!}`);
 			document = (file!.endsWith('.json') ? JSON.parse(text) : parseYaml(text)) as Json;
 		}
 		documents.set(name, document);

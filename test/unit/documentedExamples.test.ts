@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-
 import { mapPlatformSender } from '../../nodes/WhatsAppSenders/providers/autocallsPlatform/mapper';
 import { mapGupshupApp } from '../../nodes/WhatsAppSenders/providers/gupshup/mapper';
 import { metaCloudAdapter } from '../../nodes/WhatsAppSenders/providers/metaCloud/adapter';
@@ -9,19 +6,19 @@ import { mapAccountUsage, mapNinetyNineNumber } from '../../nodes/WhatsAppSender
 import { mapSinchSender, parseSinchError } from '../../nodes/WhatsAppSenders/providers/sinch/mapper';
 import { mapTwilioSender } from '../../nodes/WhatsAppSenders/providers/twilio/mapper';
 import { contractExamples, responseViolations } from '../support/providerContracts';
+import { readReferenceFile } from '../support/referenceFiles';
 
 /**
  * The example answers the providers publish (their contracts' examples and the pages in
- * ../shared/provider-docs), replayed through the mappers. The expected output is written by
+ * test/reference/provider-docs), replayed through the mappers. The expected output is written by
  * hand from the provider's words, not from what the mapper happens to return.
  */
 type Raw = Record<string, unknown>;
 
-const DOCS = path.resolve(__dirname, '..', '..', '..', 'shared', 'provider-docs');
 
 /** The first JSON object in a provider page, after `marker`, read as the page prints it. */
 function jsonInDoc(file: string, marker: string): Raw {
-	const text = readFileSync(path.join(DOCS, file), 'utf8');
+	const text = readReferenceFile(`provider-docs/${file}`);
 	const start = text.indexOf('{', text.indexOf(marker));
 	let depth = 0;
 	for (let index = start; index < text.length; index++) {

@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-
 import { runSendersNode } from '../harness/n8nHarness';
 import { type RecordedRequest, type SimulatedResponse, HttpSimulator } from '../simulators/server';
 import { registerCanary } from '../support/canaries';
+import { readReferenceFile } from '../support/referenceFiles';
 
 /**
- * Gupshup's documented requests and answers (../shared/provider-docs/gupshup-partner-api-excerpts.md),
+ * Gupshup's documented requests and answers (test/reference/provider-docs/gupshup-partner-api-excerpts.md),
  * replayed through the node, the Gupshup adapter, its mapper and its token exchange, against a
  * stand-in on 127.0.0.1 that answers each endpoint with the page's own example body. The
  * expected requests and senders are written by hand from Gupshup's words; the answers already
@@ -15,7 +13,7 @@ import { registerCanary } from '../support/canaries';
 type Raw = Record<string, unknown>;
 
 /** The excerpts without their "> " quote marks, so the examples read as the pages print them. */
-const DOC = readFileSync(path.resolve(__dirname, '..', '..', '..', 'shared', 'provider-docs', 'gupshup-partner-api-excerpts.md'), 'utf8').replace(/^> ?/gm, '');
+const DOC = readReferenceFile('provider-docs/gupshup-partner-api-excerpts.md').replace(/^> ?/gm, '');
 
 /** The first balanced `{ "…" … }` after `marker`, as text (a `{{PLACEHOLDER}}` is not one). */
 function objectInDoc(marker: string): string {
