@@ -52,11 +52,24 @@ describe('.github/workflows/publish.yml', () => {
 });
 
 describe('.github/workflows/ci.yml', () => {
-	it("is the starter's (lint, build) plus the package check and the community-package scan", () => {
-		const ci = workflow('.github/workflows/ci.yml');
-		const steps = ci.jobs.build.steps;
-		starterSetup(steps);
-		expect(steps.slice(3).map((step) => step.run)).toEqual(['npm run lint', 'npm run build', 'npm run verify:package', 'npm run scan']);
+	const ci = workflow('.github/workflows/ci.yml') as Workflow & { jobs: Record<string, { needs?: string; steps: Array<Step & { if?: string }> }> };
+	const runs = (job: string) => ci.jobs[job].steps.map((step) => step.run).filter(Boolean);
+
+	it('runs on every push to main and every pull request, and nightly', () => {
+		expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'push', 'schedule']);
+	});
+
+	it("runs the README's test command on the Node the package is tested with", () => {
+		expect(runs('test')).toEqual(['npm ci', 'npm test']);
+		expect(ci.jobs.test.steps[1].with?.['node-version']).toBe('20');
+		expect(pkg.scripts.test).toMatch(/jest$/);
+	});
+
+	it('runs the end-to-end suite in a real n8n after the tests, with the n8n install cached, and the version matrix only at night', () => {
+		expect(ci.jobs.e2e.needs).toBe('test');
+		expect(runs('e2e')).toEqual(['npm ci', 'sudo apt-get install -y -qq redis-server', 'npm run test:e2e', 'npm run test:matrix']);
+		expect(ci.jobs.e2e.steps.find((step) => step.uses === 'actions/cache@v4')?.with?.path).toContain('test/.n8n');
+		expect(ci.jobs.e2e.steps.find((step) => step.run === 'npm run test:matrix')?.if).toBe("github.event_name == 'schedule'");
 	});
 });
 
