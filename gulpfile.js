@@ -32,9 +32,12 @@ function packedFiles(root) {
 /** The relative require()s and 'file:' icons of one compiled file, as package paths. */
 function referencesOf(root, file) {
 	const code = readFileSync(path.join(root, file), 'utf8');
-	const resolve = (reference) => path.posix.normalize(path.posix.join(path.posix.dirname(file), reference));
+	const resolve = (reference) =>
+		path.posix.normalize(path.posix.join(path.posix.dirname(file), reference));
 	return {
-		requires: [...code.matchAll(/require\("(\.{1,2}\/[^"]+)"\)/g)].map(([, module]) => resolve(module)),
+		requires: [...code.matchAll(/require\("(\.{1,2}\/[^"]+)"\)/g)].map(([, module]) =>
+			resolve(module),
+		),
 		icons: [...code.matchAll(/'file:([^']+\.(?:svg|png))'/g)].map(([, icon]) => resolve(icon)),
 	};
 }
@@ -54,12 +57,15 @@ function checkPackage(root = __dirname) {
 		for (const icon of named) icons.add(icon);
 		if (entries.includes(file)) expected.push(...named);
 		for (const module of requires) {
-			if (![module, `${module}.js`, `${module}/index.js`].some((candidate) => packed.has(candidate))) {
+			if (
+				![module, `${module}.js`, `${module}/index.js`].some((candidate) => packed.has(candidate))
+			) {
 				problems.push(`${file} requires ${module}, which is not in the package`);
 			}
 		}
 	}
-	for (const file of expected) if (!packed.has(file)) problems.push(`missing from the package: ${file}`);
+	for (const file of expected)
+		if (!packed.has(file)) problems.push(`missing from the package: ${file}`);
 
 	for (const file of packed) {
 		if (TOP_LEVEL.test(file)) continue;
@@ -76,7 +82,9 @@ function checkPackage(root = __dirname) {
 async function verifyPackage() {
 	const { problems, files } = checkPackage();
 	if (problems.length > 0) throw new Error(problems.join('\n'));
-	console.log(`package ok: ${files} files, each one a file n8n loads; every node, credential, codex file, icon and required module present`);
+	console.log(
+		`package ok: ${files} files, each one a file n8n loads; every node, credential, codex file, icon and required module present`,
+	);
 }
 
 exports.checkPackage = checkPackage;

@@ -7,9 +7,12 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test/unit', '<rootDir>/test/node'],
 	testMatch: ['**/*.test.ts'],
-	setupFilesAfterEnv: ['<rootDir>/test/support/canaryReport.ts', '<rootDir>/test/support/contractCheck.ts'],
+	setupFilesAfterEnv: [
+		'<rootDir>/test/support/canaryReport.ts',
+		'<rootDir>/test/support/contractCheck.ts',
+	],
 	transform: {
-		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', }],
+		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
 	},
 	modulePathIgnorePatterns: ['<rootDir>/test/.n8n/', '<rootDir>/dist/'],
 	testTimeout: 30000,

@@ -1,5 +1,9 @@
 import { runSendersNode } from '../test/harness/n8nHarness';
-import { LISTING_PROVIDERS, listAllParameters, startListingAccount } from '../test/support/listingAccounts';
+import {
+	LISTING_PROVIDERS,
+	listAllParameters,
+	startListingAccount,
+} from '../test/support/listingAccounts';
 import { type BenchRow, formatCount, terminalTable } from './lib';
 
 /**
@@ -24,7 +28,9 @@ function tokenCounter(): Counter {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const { Tiktoken } = require('js-tiktoken/lite') as typeof import('js-tiktoken/lite');
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const ranks = require('js-tiktoken/ranks/o200k_base') as ConstructorParameters<typeof Tiktoken>[0] & { default?: ConstructorParameters<typeof Tiktoken>[0] };
+		const ranks = require('js-tiktoken/ranks/o200k_base') as ConstructorParameters<
+			typeof Tiktoken
+		>[0] & { default?: ConstructorParameters<typeof Tiktoken>[0] };
 		const encoder = new Tiktoken(ranks.default ?? ranks);
 		return { name: 'o200k_base tokens', count: (text) => encoder.encode(text).length };
 	} catch {
@@ -45,7 +51,9 @@ export async function benchAiTool(): Promise<BenchRow[]> {
 			]);
 			const error = node.error ?? tool.error;
 			if (error) throw error;
-			const [full, lean] = [node, tool].map((run) => JSON.stringify(run.items.map((item) => item.json)));
+			const [full, lean] = [node, tool].map((run) =>
+				JSON.stringify(run.items.map((item) => item.json)),
+			);
 			const [fullTokens, leanTokens] = [full, lean].map(counter.count);
 			const [fullEstimate, leanEstimate] = [full, lean].map((text) => Math.ceil(text.length / 4));
 			const share = leanTokens / fullTokens;
@@ -54,7 +62,10 @@ export async function benchAiTool(): Promise<BenchRow[]> {
 				measured:
 					`${formatCount(leanTokens)} ${counter.name} as a tool (with raw, as a normal node: ${formatCount(fullTokens)}; ` +
 					`${Math.round((1 - share) * 100)} % saved, ${(fullTokens / leanTokens).toFixed(1)}× fewer; chars/4: ${formatCount(leanEstimate)} vs ${formatCount(fullEstimate)})`,
-				target: provider === 'twilio' ? `≤ ${TARGET_SHARE * 100} % of the full output` : 'fewer than the full output',
+				target:
+					provider === 'twilio'
+						? `≤ ${TARGET_SHARE * 100} % of the full output`
+						: 'fewer than the full output',
 				met: provider === 'twilio' ? share <= TARGET_SHARE : leanTokens < fullTokens,
 			});
 		} finally {

@@ -16,13 +16,19 @@ const NUMBERS = [100, 1_000, 10_000];
 const POLLS_PER_HOUR = 60;
 
 export function requestBudgetTable(): string[][] {
-	const header = ['Provider', ...NUMBERS.map((count) => `${formatCount(count)} numbers`), 'Documented budget'];
+	const header = [
+		'Provider',
+		...NUMBERS.map((count) => `${formatCount(count)} numbers`),
+		'Documented budget',
+	];
 	const lines = LISTING_PROVIDERS.map((id) => {
 		const budget = findProvider(id)?.requestBudget;
 		const cells = NUMBERS.map((count) => {
 			const perHour = EXPECTED_REQUESTS[id].requests(count) * POLLS_PER_HOUR;
 			if (budget?.perHour === undefined || perHour <= budget.perHour) {
-				return budget?.perHour === undefined ? `${formatCount(perHour)}/h` : `${formatCount(perHour)}/h (${Math.round((100 * perHour) / budget.perHour)} %)`;
+				return budget?.perHour === undefined
+					? `${formatCount(perHour)}/h`
+					: `${formatCount(perHour)}/h (${Math.round((100 * perHour) / budget.perHour)} %)`;
 			}
 			const minutes = Math.ceil(perHour / budget.perHour);
 			return `${formatCount(perHour)}/h: poll every ${formatCount(minutes)} min or more`;
@@ -34,5 +40,9 @@ export function requestBudgetTable(): string[][] {
 
 export function budgetMarkdown(table: string[][]): string {
 	const [header, ...lines] = table;
-	return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...lines.map((line) => `| ${line.join(' | ')} |`)].join('\n');
+	return [
+		`| ${header.join(' | ')} |`,
+		`|${header.map(() => '---').join('|')}|`,
+		...lines.map((line) => `| ${line.join(' | ')} |`),
+	].join('\n');
 }

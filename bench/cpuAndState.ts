@@ -7,7 +7,11 @@ import type { ProviderHttp } from '../nodes/WhatsAppSenders/providers/http';
 import { twilioAdapter } from '../nodes/WhatsAppSenders/providers/twilio/adapter';
 import { scopedTokens } from '../nodes/WhatsAppSenders/transport/tokenCache';
 import { pollSendersTrigger, runSendersNode } from '../test/harness/n8nHarness';
-import { LISTING_PROVIDERS, listAllParameters, startListingAccount } from '../test/support/listingAccounts';
+import {
+	LISTING_PROVIDERS,
+	listAllParameters,
+	startListingAccount,
+} from '../test/support/listingAccounts';
 import { takeSnapshot } from '../test/support/snapshots';
 import { type BenchRow, formatCount, formatMs, formatRatio, interleavedMedians } from './lib';
 import { fetchTwilioPages } from './twilioPages';
@@ -21,7 +25,13 @@ import { fetchTwilioPages } from './twilioPages';
 
 const COUNT = 10_000;
 const CHANGED = 100;
-const ALL_EVENTS: EventFilters = { events: SENDER_EVENTS, senders: [], qualityBecomes: [], statusBecomes: [], qualityDirection: 'any' };
+const ALL_EVENTS: EventFilters = {
+	events: SENDER_EVENTS,
+	senders: [],
+	qualityBecomes: [],
+	statusBecomes: [],
+	qualityDirection: 'any',
+};
 
 /** The adapter's HTTP, answered from parsed pages: what remains is exactly the adapter's mapping. */
 function pagesAsHttp(parsed: Map<string, unknown>): ProviderHttp {
@@ -29,7 +39,8 @@ function pagesAsHttp(parsed: Map<string, unknown>): ProviderHttp {
 		accountScope: 'bench',
 		account: {},
 		scopedTokens: scopedTokens('bench'),
-		request: async <T>(request: { qs?: Record<string, string | number> }) => parsed.get(String(request.qs?.PageToken ?? '')) as T,
+		request: async <T>(request: { qs?: Record<string, string | number> }) =>
+			parsed.get(String(request.qs?.PageToken ?? '')) as T,
 	};
 }
 
@@ -48,9 +59,13 @@ function previousSnapshot(current: Snapshot): Snapshot {
 export async function benchCpu(): Promise<BenchRow[]> {
 	const account = await startListingAccount('twilio', COUNT);
 	try {
-		const pages = await fetchTwilioPages(account.credentials.twilioSendersApi as Record<string, string>);
+		const pages = await fetchTwilioPages(
+			account.credentials.twilioSendersApi as Record<string, string>,
+		);
 		const bodies = pages.map((page) => page.text);
-		const parsed = new Map(pages.map((page) => [page.query.PageToken ?? '', JSON.parse(page.text) as unknown]));
+		const parsed = new Map(
+			pages.map((page) => [page.query.PageToken ?? '', JSON.parse(page.text) as unknown]),
+		);
 		const http = pagesAsHttp(parsed);
 		const baseline = previousSnapshot(takeSnapshot(await twilioAdapter.handlers.list(http, {})));
 		let changes = 0;
@@ -68,7 +83,8 @@ export async function benchCpu(): Promise<BenchRow[]> {
 			},
 			15,
 		);
-		if (changes !== CHANGED) throw new Error(`the diff found ${changes} changes, expected ${CHANGED}`);
+		if (changes !== CHANGED)
+			throw new Error(`the diff found ${changes} changes, expected ${CHANGED}`);
 		const ratio = medians.mapAndDiff / medians.parse;
 		const megabytes = bodies.reduce((sum, text) => sum + text.length, 0) / 1024 / 1024;
 		return [
@@ -90,15 +106,28 @@ export async function benchState(): Promise<BenchRow[]> {
 		const account = await startListingAccount(provider, COUNT);
 		try {
 			const staticData: IDataObject = {};
-			const { error } = await pollSendersTrigger({ parameters: { provider }, credentials: account.credentials, staticData });
+			const { error } = await pollSendersTrigger({
+				parameters: { provider },
+				credentials: account.credentials,
+				staticData,
+			});
 			if (error) throw error;
 			// n8n keeps a node's static data under "node:<node name>"; the whole object is what it saves
 			const nodeState = Object.values(staticData)[0] as { senders?: string } | undefined;
-			const stored = nodeState?.senders === undefined ? 0 : Object.keys(unpackSnapshot(nodeState.senders)).length;
-			if (stored !== COUNT) throw new Error(`${provider}: the trigger stored ${stored} senders, expected ${COUNT}`);
+			const stored =
+				nodeState?.senders === undefined
+					? 0
+					: Object.keys(unpackSnapshot(nodeState.senders)).length;
+			if (stored !== COUNT)
+				throw new Error(`${provider}: the trigger stored ${stored} senders, expected ${COUNT}`);
 			const perSender = Buffer.byteLength(JSON.stringify(staticData)) / COUNT;
-			const { items } = await runSendersNode({ parameters: listAllParameters(provider), credentials: account.credentials });
-			const rawPerSender = items.reduce((sum, item) => sum + Buffer.byteLength(JSON.stringify(item.json.raw)), 0) / COUNT;
+			const { items } = await runSendersNode({
+				parameters: listAllParameters(provider),
+				credentials: account.credentials,
+			});
+			const rawPerSender =
+				items.reduce((sum, item) => sum + Buffer.byteLength(JSON.stringify(item.json.raw)), 0) /
+				COUNT;
 			rows.push({
 				figure: `Trigger state per sender, ${provider}, N = ${formatCount(COUNT)}`,
 				measured: `${perSender.toFixed(1)} B (the provider's JSON of a sender: ${Math.round(rawPerSender)} B, ${(rawPerSender / perSender).toFixed(0)}× more)`,

@@ -16,7 +16,10 @@ const COUNT = 10_000;
 const LIMIT_BYTES = 50 * 1024 * 1024;
 
 export async function benchMemory(): Promise<BenchRow[]> {
-	const [big, warmUp] = await Promise.all([startListingAccount('twilio', COUNT), startListingAccount('twilio', 10)]);
+	const [big, warmUp] = await Promise.all([
+		startListingAccount('twilio', COUNT),
+		startListingAccount('twilio', 10),
+	]);
 	try {
 		const credentials = big.credentials.twilioSendersApi as Record<string, string>;
 		const pageUrls = (await fetchTwilioPages(credentials)).map(
@@ -31,9 +34,16 @@ export async function benchMemory(): Promise<BenchRow[]> {
 		const { stdout } = await promisify(execFile)(
 			process.execPath,
 			['--expose-gc', '--import', 'tsx', path.join(__dirname, 'memoryChild.ts')],
-			{ env: { ...process.env, BENCH_MEMORY_INPUT: JSON.stringify(input) }, maxBuffer: 16 * 1024 * 1024 },
+			{
+				env: { ...process.env, BENCH_MEMORY_INPUT: JSON.stringify(input) },
+				maxBuffer: 16 * 1024 * 1024,
+			},
 		);
-		const result = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { firstPoll: number; nextPoll: number; parseOnly: number };
+		const result = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as {
+			firstPoll: number;
+			nextPoll: number;
+			parseOnly: number;
+		};
 		const worst = Math.max(result.firstPoll, result.nextPoll);
 		return [
 			{

@@ -23,7 +23,9 @@ function rssBytes(): number {
 }
 
 function peakRssBytes(): number {
-	const line = readFileSync('/proc/self/status', 'utf8').split('\n').find((entry) => entry.startsWith('VmHWM:'));
+	const line = readFileSync('/proc/self/status', 'utf8')
+		.split('\n')
+		.find((entry) => entry.startsWith('VmHWM:'));
 	return Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) * 1024;
 }
 
@@ -40,7 +42,11 @@ async function peakAdded(work: () => Promise<unknown>): Promise<number> {
 }
 
 async function poll(credentials: Input['big'], staticData: IDataObject): Promise<unknown> {
-	const result = await pollSendersTrigger({ parameters: { provider: 'twilio' }, credentials, staticData });
+	const result = await pollSendersTrigger({
+		parameters: { provider: 'twilio' },
+		credentials,
+		staticData,
+	});
 	if (result.error) throw result.error;
 	return staticData;
 }

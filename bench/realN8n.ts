@@ -48,7 +48,10 @@ const DIY_CRON = '5,15,25,35,45,55 * * * * *';
 const CYCLE_MS = 10_000;
 /** Changes are made in the window after the DIY run (at :x5) and before the package's poll (at :x0). */
 const CHANGE_WINDOW_MS = [7_000, 9_300];
-const DIY_API_KEY = { sid: 'SKbench0000000000000000000000000001', secret: 'bench-diy-api-key-secret' };
+const DIY_API_KEY = {
+	sid: 'SKbench0000000000000000000000000001',
+	secret: 'bench-diy-api-key-secret',
+};
 const WORKFLOW_IDS: Record<Who, string> = { package: 'benchPackagePoll', diy: 'benchDiyPollFlow' };
 
 const DIY_CODE = `// remember status, quality and limit per sender; report what changed since the last run
@@ -108,12 +111,18 @@ function packageWorkflow(sinkUrl: string): unknown {
 				position: [0, 0],
 				// every 10 s at :x0 (n8n refuses a "*" in the seconds field, not a list), staggered with the DIY workflow
 				// one item per sender and change, like the DIY workflow's (a limit change shared by several senders is otherwise one account item)
-				parameters: { provider: 'twilio', pollTimes: { item: [{ mode: 'custom', cronExpression: PACKAGE_CRON }] }, options: { groupLimitChanges: false } },
+				parameters: {
+					provider: 'twilio',
+					pollTimes: { item: [{ mode: 'custom', cronExpression: PACKAGE_CRON }] },
+					options: { groupLimitChanges: false },
+				},
 				credentials: { twilioSendersApi: { id: 'benchTwilioCred1', name: 'Twilio bench' } },
 			},
 			sinkNode('package', '$json.sender.id'),
 		],
-		connections: { 'Sender changed': { main: [[{ node: 'Report change', type: 'main', index: 0 }]] } },
+		connections: {
+			'Sender changed': { main: [[{ node: 'Report change', type: 'main', index: 0 }]] },
+		},
 	};
 	return JSON.parse(JSON.stringify(flow).replaceAll('{{SINK}}', sinkUrl)) as unknown;
 }
@@ -144,7 +153,12 @@ function diyWorkflow(twilioBaseUrl: string, sinkUrl: string): unknown {
 					authentication: 'genericCredentialType',
 					genericAuthType: 'httpBasicAuth',
 					sendQuery: true,
-					queryParameters: { parameters: [{ name: 'Channel', value: 'whatsapp' }, { name: 'PageSize', value: '1000' }] },
+					queryParameters: {
+						parameters: [
+							{ name: 'Channel', value: 'whatsapp' },
+							{ name: 'PageSize', value: '1000' },
+						],
+					},
 					options: {
 						pagination: {
 							pagination: {
@@ -160,7 +174,14 @@ function diyWorkflow(twilioBaseUrl: string, sinkUrl: string): unknown {
 				// its own Twilio API key, so the simulator can tell its requests from the package's
 				credentials: { httpBasicAuth: { id: 'benchBasicAuth01', name: 'Twilio Basic auth' } },
 			},
-			{ id: 'code', name: 'Compare with last run', type: 'n8n-nodes-base.code', typeVersion: 2, position: [400, 0], parameters: { jsCode: DIY_CODE } },
+			{
+				id: 'code',
+				name: 'Compare with last run',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [400, 0],
+				parameters: { jsCode: DIY_CODE },
+			},
 			sinkNode('diy', '$json.id'),
 		],
 		connections: {
@@ -173,7 +194,12 @@ function diyWorkflow(twilioBaseUrl: string, sinkUrl: string): unknown {
 }
 
 /** Changes the round makes, as "<sid> <event>" lines: the ground truth both are scored on. */
-function changeSenders(twilio: TwilioSimulator, accountSid: string, round: number, random: () => number): string[] {
+function changeSenders(
+	twilio: TwilioSimulator,
+	accountSid: string,
+	round: number,
+	random: () => number,
+): string[] {
 	const senders = twilio.account(accountSid).senders;
 	const truth: string[] = [];
 	const touched = new Set<string>();
@@ -190,7 +216,10 @@ function changeSenders(twilio: TwilioSimulator, accountSid: string, round: numbe
 			properties.quality_rating = properties.quality_rating === 'HIGH' ? 'LOW' : 'HIGH';
 			truth.push(`${sender.sid} qualityChanged`);
 		} else {
-			properties.messaging_limit = properties.messaging_limit === '1K Customers/24hr' ? '100K Customers/24hr' : '1K Customers/24hr';
+			properties.messaging_limit =
+				properties.messaging_limit === '1K Customers/24hr'
+					? '100K Customers/24hr'
+					: '1K Customers/24hr';
 			truth.push(`${sender.sid} messagingLimitChanged`);
 		}
 	}
@@ -198,7 +227,10 @@ function changeSenders(twilio: TwilioSimulator, accountSid: string, round: numbe
 	while (touched.has(senders[removeAt].sid)) removeAt = (removeAt + 1) % senders.length;
 	const [removed] = senders.splice(removeAt, 1);
 	truth.push(`${removed.sid} senderRemoved`);
-	const [added] = twilio.addSenders(accountSid, { phoneNumber: fleetNumber(COUNT + round), displayName: `New client ${round}` });
+	const [added] = twilio.addSenders(accountSid, {
+		phoneNumber: fleetNumber(COUNT + round),
+		displayName: `New client ${round}`,
+	});
 	truth.push(`${added.sid} senderAdded`);
 	return truth.sort();
 }
@@ -214,7 +246,10 @@ interface RoundResult {
 	wrong: number;
 }
 
-function score(truth: readonly string[], got: readonly string[]): Pick<RoundResult, 'lost' | 'duplicated' | 'wrong'> {
+function score(
+	truth: readonly string[],
+	got: readonly string[],
+): Pick<RoundResult, 'lost' | 'duplicated' | 'wrong'> {
 	const expected = new Set(truth);
 	const seen = new Map<string, number>();
 	for (const line of got) seen.set(line, (seen.get(line) ?? 0) + 1);
@@ -249,8 +284,18 @@ export async function benchRealN8n(): Promise<BenchRow[]> {
 	const sink = new SimulatorServer(() => ({ status: 200, body: { ok: true } }));
 	const sinkUrl = await sink.start();
 	const credentials = [
-		{ id: 'benchTwilioCred1', name: 'Twilio bench', type: 'twilioSendersApi', data: { authType: 'authToken', accountSid, authToken, baseUrl: twilio.baseUrl } },
-		{ id: 'benchBasicAuth01', name: 'Twilio Basic auth', type: 'httpBasicAuth', data: { user: DIY_API_KEY.sid, password: DIY_API_KEY.secret } },
+		{
+			id: 'benchTwilioCred1',
+			name: 'Twilio bench',
+			type: 'twilioSendersApi',
+			data: { authType: 'authToken', accountSid, authToken, baseUrl: twilio.baseUrl },
+		},
+		{
+			id: 'benchBasicAuth01',
+			name: 'Twilio Basic auth',
+			type: 'httpBasicAuth',
+			data: { user: DIY_API_KEY.sid, password: DIY_API_KEY.secret },
+		},
 	];
 	const instances: Partial<Record<Who, Instance>> = {};
 	try {
@@ -260,17 +305,30 @@ export async function benchRealN8n(): Promise<BenchRow[]> {
 			startInstance(diyWorkflow(twilio.baseUrl, sinkUrl), credentials),
 		]);
 		const requestsOf = (who: Who, since: number) =>
-			account.listRequests().slice(since).filter((request) => (basicAuth(request.headers)?.user === accountSid) === (who === 'package'));
-		const changesOf = (who: Who, since: number) => sink.requests.slice(since).filter((request) => request.path === `/${who}`);
+			account
+				.listRequests()
+				.slice(since)
+				.filter(
+					(request) => (basicAuth(request.headers)?.user === accountSid) === (who === 'package'),
+				);
+		const changesOf = (who: Who, since: number) =>
+			sink.requests.slice(since).filter((request) => request.path === `/${who}`);
 		const runs = async (who: Who) => {
 			const { n8n, apiKey } = instances[who]!;
-			const response = await fetch(`${n8n.url}/api/v1/executions?workflowId=${WORKFLOW_IDS[who]}`, { headers: { 'X-N8N-API-KEY': apiKey } });
-			return ((await response.json()) as { data: Array<{ status: string; startedAt: string }> }).data;
+			const response = await fetch(`${n8n.url}/api/v1/executions?workflowId=${WORKFLOW_IDS[who]}`, {
+				headers: { 'X-N8N-API-KEY': apiKey },
+			});
+			return ((await response.json()) as { data: Array<{ status: string; startedAt: string }> })
+				.data;
 		};
-		const finishedRuns = async (who: Who) => (await runs(who)).filter((run) => run.status !== 'running' && run.status !== 'new');
+		const finishedRuns = async (who: Who) =>
+			(await runs(who)).filter((run) => run.status !== 'running' && run.status !== 'new');
 
 		// what each n8n burns doing nothing (its own timers), subtracted from the cycles below
-		const idleStart = { package: processTreeCpuMs(instances.package.n8n.process.pid!), diy: processTreeCpuMs(instances.diy.n8n.process.pid!) };
+		const idleStart = {
+			package: processTreeCpuMs(instances.package.n8n.process.pid!),
+			diy: processTreeCpuMs(instances.diy.n8n.process.pid!),
+		};
 		await sleep(CYCLE_MS);
 		const idleCpuPerCycle = {
 			package: processTreeCpuMs(instances.package.n8n.process.pid!) - idleStart.package,
@@ -283,7 +341,11 @@ export async function benchRealN8n(): Promise<BenchRow[]> {
 			const { n8n, apiKey } = instances[who]!;
 			await setWorkflowActive(n8n.url, apiKey, WORKFLOW_IDS[who], true);
 		}
-		await waitFor(() => requestsOf('package', 0).length >= COUNT / 1000, 30_000, 'the package\'s baseline poll');
+		await waitFor(
+			() => requestsOf('package', 0).length >= COUNT / 1000,
+			30_000,
+			"the package's baseline poll",
+		);
 		for (let tries = 0; (await finishedRuns('diy')).length < 1; tries++) {
 			if (tries > 150) throw new Error('the DIY workflow did not run');
 			await sleep(200);
@@ -295,16 +357,30 @@ export async function benchRealN8n(): Promise<BenchRow[]> {
 		for (let round = 0; round <= ROUNDS; round++) {
 			let phase = Date.now() % CYCLE_MS;
 			while (phase < CHANGE_WINDOW_MS[0] || phase >= CHANGE_WINDOW_MS[1]) {
-				await sleep(phase < CHANGE_WINDOW_MS[0] ? CHANGE_WINDOW_MS[0] - phase : CYCLE_MS - phase + CHANGE_WINDOW_MS[0]);
+				await sleep(
+					phase < CHANGE_WINDOW_MS[0]
+						? CHANGE_WINDOW_MS[0] - phase
+						: CYCLE_MS - phase + CHANGE_WINDOW_MS[0],
+				);
 				phase = Date.now() % CYCLE_MS;
 			}
 			const requestsBefore = account.listRequests().length;
 			const sinkBefore = sink.requests.length;
-			const runsBefore = { package: (await finishedRuns('package')).length, diy: (await finishedRuns('diy')).length };
-			const cpuBefore = { package: processTreeCpuMs(instances.package!.n8n.process.pid!), diy: processTreeCpuMs(instances.diy!.n8n.process.pid!) };
+			const runsBefore = {
+				package: (await finishedRuns('package')).length,
+				diy: (await finishedRuns('diy')).length,
+			};
+			const cpuBefore = {
+				package: processTreeCpuMs(instances.package!.n8n.process.pid!),
+				diy: processTreeCpuMs(instances.diy!.n8n.process.pid!),
+			};
 			const truth = changeSenders(twilio, accountSid, round, random);
 			for (const who of ['package', 'diy'] as const) {
-				await waitFor(() => changesOf(who, sinkBefore).length >= truth.length, CYCLE_MS * 2, `round ${round}: ${truth.length} changes from ${who}`);
+				await waitFor(
+					() => changesOf(who, sinkBefore).length >= truth.length,
+					CYCLE_MS * 2,
+					`round ${round}: ${truth.length} changes from ${who}`,
+				);
 				for (let tries = 0; (await finishedRuns(who)).length <= runsBefore[who]; tries++) {
 					if (tries > 100) throw new Error(`round ${round}: the ${who} execution did not finish`);
 					await sleep(100);
@@ -312,8 +388,12 @@ export async function benchRealN8n(): Promise<BenchRow[]> {
 			}
 			const newDiyRuns = (await runs('diy')).slice(0, (await runs('diy')).length - runsBefore.diy);
 			const cpuMs = {
-				package: processTreeCpuMs(instances.package!.n8n.process.pid!) - cpuBefore.package - idleCpuPerCycle.package,
-				diy: processTreeCpuMs(instances.diy!.n8n.process.pid!) - cpuBefore.diy - idleCpuPerCycle.diy,
+				package:
+					processTreeCpuMs(instances.package!.n8n.process.pid!) -
+					cpuBefore.package -
+					idleCpuPerCycle.package,
+				diy:
+					processTreeCpuMs(instances.diy!.n8n.process.pid!) - cpuBefore.diy - idleCpuPerCycle.diy,
 			};
 			for (const who of ['package', 'diy'] as const) {
 				const requests = requestsOf(who, requestsBefore);
@@ -324,27 +404,42 @@ export async function benchRealN8n(): Promise<BenchRow[]> {
 				const delivered = epoch(changes[changes.length - 1].at);
 				// the DIY workflow's cycle starts when its Schedule Trigger fires (its execution
 				// starts), before its first request; the package's poll starts with its first request
-				const starts = newDiyRuns.map((run) => Date.parse(run.startedAt)).filter((start) => start <= firstRequest);
+				const starts = newDiyRuns
+					.map((run) => Date.parse(run.startedAt))
+					.filter((start) => start <= firstRequest);
 				const fired = who === 'diy' && starts.length > 0 ? Math.max(...starts) : firstRequest;
 				const got = changes.map((request) => {
 					const body = JSON.parse(request.body) as { id: string; event: string };
 					return `${body.id} ${body.event}`;
 				});
 				if (process.env.BENCH_DEBUG) {
-					const gaps = requests.slice(1).map((request, index) => Math.round(request.at - requests[index].at));
-					process.stdout.write(`\n${who}: fired → first request ${Math.round(firstRequest - fired)} ms, listing ${Math.round(lastPage - firstRequest)} ms (${gaps.join(' ')}), last page → last change ${Math.round(delivered - lastPage)} ms`);
+					const gaps = requests
+						.slice(1)
+						.map((request, index) => Math.round(request.at - requests[index].at));
+					process.stdout.write(
+						`\n${who}: fired → first request ${Math.round(firstRequest - fired)} ms, listing ${Math.round(lastPage - firstRequest)} ms (${gaps.join(' ')}), last page → last change ${Math.round(delivered - lastPage)} ms`,
+					);
 				}
-				results[who].push({ ms: delivered - fired, fromFirstRequestMs: delivered - firstRequest, cpuMs: cpuMs[who], timed: round > 0, ...score(truth, got) });
+				results[who].push({
+					ms: delivered - fired,
+					fromFirstRequestMs: delivered - firstRequest,
+					cpuMs: cpuMs[who],
+					timed: round > 0,
+					...score(truth, got),
+				});
 			}
 		}
 
-		const total = (who: Who, key: 'lost' | 'duplicated' | 'wrong') => results[who].reduce((sum, r) => sum + r[key], 0);
-		const timedMedian = (who: Who, key: 'ms' | 'fromFirstRequestMs' | 'cpuMs') => median(results[who].filter((r) => r.timed).map((r) => r[key]));
+		const total = (who: Who, key: 'lost' | 'duplicated' | 'wrong') =>
+			results[who].reduce((sum, r) => sum + r[key], 0);
+		const timedMedian = (who: Who, key: 'ms' | 'fromFirstRequestMs' | 'cpuMs') =>
+			median(results[who].filter((r) => r.timed).map((r) => r[key]));
 		const ours = timedMedian('package', 'ms');
 		const diy = timedMedian('diy', 'ms');
 		const diyFromFirstRequest = timedMedian('diy', 'fromFirstRequestMs');
 		const cpu = { package: timedMedian('package', 'cpuMs'), diy: timedMedian('diy', 'cpuMs') };
-		const correctness = (who: Who) => `${total(who, 'lost')} lost, ${total(who, 'duplicated')} duplicated, ${total(who, 'wrong')} wrong`;
+		const correctness = (who: Who) =>
+			`${total(who, 'lost')} lost, ${total(who, 'duplicated')} duplicated, ${total(who, 'wrong')} wrong`;
 		const changes = (ROUNDS + 1) * (FIELD_CHANGES + 2);
 		return [
 			{
@@ -363,13 +458,16 @@ export async function benchRealN8n(): Promise<BenchRow[]> {
 				figure: `Changes detected in real n8n (${changes} made over ${ROUNDS + 1} rounds)`,
 				measured: `package: ${correctness('package')}; DIY workflow: ${correctness('diy')}`,
 				target: 'package as correct as the DIY workflow',
-				met: (['lost', 'duplicated', 'wrong'] as const).every((key) => total('package', key) <= total('diy', key)),
+				met: (['lost', 'duplicated', 'wrong'] as const).every(
+					(key) => total('package', key) <= total('diy', key),
+				),
 			},
 		];
 	} finally {
 		await Promise.all(Object.values(instances).map((instance) => instance.n8n.stop()));
 		await Promise.all([account.stop(), sink.stop()]);
-		for (const instance of Object.values(instances)) rmSync(instance.userFolder, { recursive: true, force: true });
+		for (const instance of Object.values(instances))
+			rmSync(instance.userFolder, { recursive: true, force: true });
 	}
 }
 
@@ -385,7 +483,11 @@ function processTreeCpuMs(rootPid: number): number {
 				// the command name is in parentheses and may hold spaces: split after it
 				const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
 				const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-				return { pid: Number(pid), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+				return {
+					pid: Number(pid),
+					ppid: Number(fields[1]),
+					ticks: Number(fields[11]) + Number(fields[12]),
+				};
 			} catch {
 				return undefined; // ended meanwhile
 			}
@@ -401,7 +503,9 @@ function processTreeCpuMs(rootPid: number): number {
 			}
 		}
 	}
-	const ticks = stats.filter((stat) => inTree.has(stat.pid)).reduce((sum, stat) => sum + stat.ticks, 0);
+	const ticks = stats
+		.filter((stat) => inTree.has(stat.pid))
+		.reduce((sum, stat) => sum + stat.ticks, 0);
 	return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 

@@ -38,16 +38,25 @@ interface DefaultWalk {
 }
 
 /** Follows next-page links with the provider's defaults. */
-async function walkWithDefaultPageSize(account: ListingAccount, pageSize: number): Promise<DefaultWalk> {
+async function walkWithDefaultPageSize(
+	account: ListingAccount,
+	pageSize: number,
+): Promise<DefaultWalk> {
 	let requests = 0;
 	let reached = 0;
 	switch (account.provider) {
 		case 'twilio': {
-			const { accountSid, authToken, baseUrl } = account.credentials.twilioSendersApi as Record<string, string>;
+			const { accountSid, authToken, baseUrl } = account.credentials.twilioSendersApi as Record<
+				string,
+				string
+			>;
 			let params: Record<string, string> = { Channel: 'whatsapp' };
 			for (;;) {
 				requests++;
-				const { data } = await axios.get(`${baseUrl}/v2/Channels/Senders`, { params, auth: { username: accountSid, password: authToken } });
+				const { data } = await axios.get(`${baseUrl}/v2/Channels/Senders`, {
+					params,
+					auth: { username: accountSid, password: authToken },
+				});
 				reached += (data.senders as unknown[]).length;
 				const next = data.meta?.next_page_url as string | null;
 				if (!next) return { requests, reached };
@@ -55,7 +64,8 @@ async function walkWithDefaultPageSize(account: ListingAccount, pageSize: number
 			}
 		}
 		case 'metaCloud': {
-			const { accessToken, wabaId, baseUrl, graphApiVersion } = account.credentials.metaWhatsAppCloudApi as Record<string, string>;
+			const { accessToken, wabaId, baseUrl, graphApiVersion } = account.credentials
+				.metaWhatsAppCloudApi as Record<string, string>;
 			let params: Record<string, string> = {};
 			for (;;) {
 				requests++;
@@ -90,17 +100,25 @@ async function walkWithDefaultPageSize(account: ListingAccount, pageSize: number
 		}
 		case 'sinch': {
 			// the same account read the node makes (the shared limit), then pages without `pageSize` (50)
-			const { projectId, keyId, keySecret, baseUrl, tokenUrl } = account.credentials.sinchProvisioningApi as Record<string, string>;
-			const { data: token } = await axios.post(tokenUrl, new URLSearchParams({ grant_type: 'client_credentials' }), {
-				auth: { username: keyId, password: keySecret },
-			});
+			const { projectId, keyId, keySecret, baseUrl, tokenUrl } = account.credentials
+				.sinchProvisioningApi as Record<string, string>;
+			const { data: token } = await axios.post(
+				tokenUrl,
+				new URLSearchParams({ grant_type: 'client_credentials' }),
+				{
+					auth: { username: keyId, password: keySecret },
+				},
+			);
 			const headers = { Authorization: `Bearer ${token.access_token as string}` };
 			requests++;
 			await axios.get(`${baseUrl}/v1/projects/${projectId}/whatsapp`, { headers });
 			let params: Record<string, string> = {};
 			for (;;) {
 				requests++;
-				const { data } = await axios.get(`${baseUrl}/v1/projects/${projectId}/whatsapp/senders`, { params, headers });
+				const { data } = await axios.get(`${baseUrl}/v1/projects/${projectId}/whatsapp/senders`, {
+					params,
+					headers,
+				});
 				reached += (data.senders as unknown[]).length;
 				const next = data.nextPageToken as string | undefined;
 				if (!next) return { requests, reached };
@@ -118,8 +136,14 @@ export async function benchRequests(): Promise<BenchRow[]> {
 		for (const count of SIZES) {
 			const account = await startListingAccount(provider, count);
 			try {
-				const { items, error } = await runSendersNode({ parameters: listAllParameters(provider), credentials: account.credentials });
-				if (error || items.length !== count) throw new Error(`listing ${count} ${provider} senders failed: ${error?.message ?? `${items.length} items`}`);
+				const { items, error } = await runSendersNode({
+					parameters: listAllParameters(provider),
+					credentials: account.credentials,
+				});
+				if (error || items.length !== count)
+					throw new Error(
+						`listing ${count} ${provider} senders failed: ${error?.message ?? `${items.length} items`}`,
+					);
 				const ours = account.listRequests().length;
 				const { requests, formula } = EXPECTED_REQUESTS[provider];
 				const expected = requests(count);
@@ -127,7 +151,10 @@ export async function benchRequests(): Promise<BenchRow[]> {
 				const paging = DEFAULT_PAGE[provider];
 				if (paging) {
 					const defaults = await walkWithDefaultPageSize(account, paging.size);
-					const missed = defaults.reached < count ? `; reaches only ${formatCount(defaults.reached)} of ${formatCount(count)}` : '';
+					const missed =
+						defaults.reached < count
+							? `; reaches only ${formatCount(defaults.reached)} of ${formatCount(count)}`
+							: '';
 					measured += ` (${paging.who}: ${formatCount(defaults.requests)}, ${(defaults.requests / ours).toFixed(0)}× more${missed})`;
 				}
 				rows.push({

@@ -34,7 +34,10 @@ const END_MARKER = '<!-- bench:end -->';
 async function main(): Promise<void> {
 	const asked = process.argv.slice(2);
 	const unknown = asked.filter((name) => !(name in SECTIONS));
-	if (unknown.length > 0) throw new Error(`unknown section ${unknown.join(', ')}; sections: ${Object.keys(SECTIONS).join(', ')}`);
+	if (unknown.length > 0)
+		throw new Error(
+			`unknown section ${unknown.join(', ')}; sections: ${Object.keys(SECTIONS).join(', ')}`,
+		);
 	const names = asked.length > 0 ? asked : Object.keys(SECTIONS);
 	const started = performance.now();
 	const rows: BenchRow[] = [];
@@ -44,19 +47,26 @@ async function main(): Promise<void> {
 		const sectionRows = await SECTIONS[name]();
 		rows.push(...sectionRows);
 		process.stdout.write(`${((performance.now() - sectionStarted) / 1000).toFixed(1)} s\n`);
-		for (const row of sectionRows) process.stdout.write(`  ${row.met ? 'ok ' : 'NO '} ${row.figure}: ${row.measured}\n`);
+		for (const row of sectionRows)
+			process.stdout.write(`  ${row.met ? 'ok ' : 'NO '} ${row.figure}: ${row.measured}\n`);
 	}
 	const seconds = (performance.now() - started) / 1000;
 	const machine = `${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.version}`;
-	process.stdout.write(`\n${terminalTable(rows)}\n\n${rows.filter((row) => row.met).length} of ${rows.length} targets met; ${seconds.toFixed(0)} s on ${machine}\n`);
+	process.stdout.write(
+		`\n${terminalTable(rows)}\n\n${rows.filter((row) => row.met).length} of ${rows.length} targets met; ${seconds.toFixed(0)} s on ${machine}\n`,
+	);
 	const budgets = budgetMarkdown(requestBudgetTable());
-	if (names.includes('requests')) process.stdout.write(`\nRequests an hour, polled every minute, beside each provider's documented budget:\n${budgets}\n`);
+	if (names.includes('requests'))
+		process.stdout.write(
+			`\nRequests an hour, polled every minute, beside each provider's documented budget:\n${budgets}\n`,
+		);
 
 	if (asked.length === 0) {
 		const readme = readFileSync(README, 'utf8');
 		const start = readme.indexOf(START_MARKER);
 		const end = readme.indexOf(END_MARKER);
-		if (start === -1 || end === -1) throw new Error(`README.md has no ${START_MARKER} … ${END_MARKER} section`);
+		if (start === -1 || end === -1)
+			throw new Error(`README.md has no ${START_MARKER} … ${END_MARKER} section`);
 		const table = `${START_MARKER}\n${markdownTable(rows)}\n\n_${new Date().toISOString().slice(0, 10)}, \`npm run bench\` in ${seconds.toFixed(0)} s on ${machine}._\n\nRequests an hour of a trigger polling every minute, beside each provider's documented request budget (not targets: the budget is the provider's):\n\n${budgets}\n`;
 		writeFileSync(README, readme.slice(0, start) + table + readme.slice(end));
 		process.stdout.write('README.md: table updated\n');

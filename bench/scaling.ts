@@ -20,12 +20,18 @@ export async function benchScaling(): Promise<BenchRow[]> {
 	for (const count of SIZES) {
 		const account = await startListingAccount('twilio', count);
 		try {
-			const bodies = (await fetchTwilioPages(account.credentials.twilioSendersApi as Record<string, string>)).map((page) => page.text);
+			const bodies = (
+				await fetchTwilioPages(account.credentials.twilioSendersApi as Record<string, string>)
+			).map((page) => page.text);
 			const staticData: IDataObject = {};
 			const medians = await interleavedMedians(
 				{
 					poll: async () => {
-						const { error } = await pollSendersTrigger({ parameters: { provider: 'twilio' }, credentials: account.credentials, staticData });
+						const { error } = await pollSendersTrigger({
+							parameters: { provider: 'twilio' },
+							credentials: account.credentials,
+							staticData,
+						});
 						if (error) throw error;
 					},
 					parse: () => {
@@ -34,7 +40,11 @@ export async function benchScaling(): Promise<BenchRow[]> {
 				},
 				count >= 100_000 ? 3 : 7,
 			);
-			perSender.push({ count, poll: (medians.poll * 1000) / count, parse: (medians.parse * 1000) / count });
+			perSender.push({
+				count,
+				poll: (medians.poll * 1000) / count,
+				parse: (medians.parse * 1000) / count,
+			});
 		} finally {
 			await account.stop();
 		}
@@ -45,7 +55,10 @@ export async function benchScaling(): Promise<BenchRow[]> {
 		return {
 			figure: `Poll time per sender, Twilio, N = ${formatCount(count)}`,
 			measured: `${poll.toFixed(1)} µs (${formatRatio(growth)} of N = ${formatCount(first.count)}; JSON.parse alone ${parse.toFixed(1)} µs, ${formatRatio(parse / first.parse)})`,
-			target: count === first.count ? 'reference' : `≤ ${formatRatio(MAX_GROWTH)} of N = ${formatCount(first.count)}`,
+			target:
+				count === first.count
+					? 'reference'
+					: `≤ ${formatRatio(MAX_GROWTH)} of N = ${formatCount(first.count)}`,
 			met: growth <= MAX_GROWTH,
 		};
 	});

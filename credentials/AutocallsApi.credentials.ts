@@ -24,7 +24,10 @@ export class AutocallsApi implements ICredentialType {
 
 	documentationUrl = 'https://github.com/whatsapp-senders/n8n-nodes-whatsapp-senders#autocalls-api';
 
-	properties: INodeProperties[] = bearerApiKeyProperties('Autocalls', 'https://app.autocalls.ai/api');
+	properties: INodeProperties[] = bearerApiKeyProperties(
+		'Autocalls',
+		'https://app.autocalls.ai/api',
+	);
 
 	authenticate: IAuthenticate = bearerApiKeyAuthentication;
 

@@ -7,7 +7,12 @@ import type {
 } from 'n8n-workflow';
 
 import { gupshupTokenExchange } from '../nodes/WhatsAppSenders/providers/gupshup/tokenExchange';
-import { baseUrlProperty, refusedCredentialRules, secureAuthentication, TEST_BASE_URL } from './common/properties';
+import {
+	baseUrlProperty,
+	refusedCredentialRules,
+	secureAuthentication,
+	TEST_BASE_URL,
+} from './common/properties';
 import { exchangedTokenProperty, tokenPreAuthentication } from './common/tokenPreAuthentication';
 
 /**
@@ -26,7 +31,8 @@ export class GupshupPartnerApi implements ICredentialType {
 		dark: 'file:../nodes/WhatsAppSenders/whatsAppSenders.dark.svg',
 	};
 
-	documentationUrl = 'https://github.com/whatsapp-senders/n8n-nodes-whatsapp-senders#gupshup-partner-api';
+	documentationUrl =
+		'https://github.com/whatsapp-senders/n8n-nodes-whatsapp-senders#gupshup-partner-api';
 
 	properties: INodeProperties[] = [
 		{
@@ -64,7 +70,10 @@ export class GupshupPartnerApi implements ICredentialType {
 	authenticate: IAuthenticate = secureAuthentication((credentials, requestOptions) => {
 		const headers = requestOptions.headers ?? {};
 		if ('token' in headers || 'Authorization' in headers) return requestOptions;
-		return { ...requestOptions, headers: { ...headers, Authorization: String(credentials.accessToken ?? '') } };
+		return {
+			...requestOptions,
+			headers: { ...headers, Authorization: String(credentials.accessToken ?? '') },
+		};
 	});
 
 	test: ICredentialTestRequest = {

@@ -6,7 +6,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlProperty, bearerAuthentication, refusedCredentialRules, TEST_BASE_URL } from './common/properties';
+import {
+	baseUrlProperty,
+	bearerAuthentication,
+	refusedCredentialRules,
+	TEST_BASE_URL,
+} from './common/properties';
 
 export class MetaWhatsAppCloudApi implements ICredentialType {
 	name = 'metaWhatsAppCloudApi';
@@ -47,7 +52,8 @@ export class MetaWhatsAppCloudApi implements ICredentialType {
 			type: 'string',
 			default: 'v26.0',
 			placeholder: 'v26.0',
-			description: "The Graph API version in every request's path; the newest when this package was released by default",
+			description:
+				"The Graph API version in every request's path; the newest when this package was released by default",
 		},
 		baseUrlProperty('https://graph.facebook.com'),
 	];

@@ -26,7 +26,8 @@ export class NinetyNineDigitalApi implements ICredentialType {
 		dark: 'file:../nodes/WhatsAppSenders/ninetyNineDigital.dark.svg',
 	};
 
-	documentationUrl = 'https://github.com/whatsapp-senders/n8n-nodes-whatsapp-senders#99digital-partners-api';
+	documentationUrl =
+		'https://github.com/whatsapp-senders/n8n-nodes-whatsapp-senders#99digital-partners-api';
 
 	properties: INodeProperties[] = [
 		{
@@ -44,7 +45,8 @@ export class NinetyNineDigitalApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'From the 99digital partners dashboard. Wrong values tried too often get the server\'s IP blocked for a while.',
+			description:
+				"From the 99digital partners dashboard. Wrong values tried too often get the server's IP blocked for a while.",
 		},
 		baseUrlProperty('https://partners.99digital.co.il'),
 		exchangedTokenProperty('Access Token'),
@@ -66,7 +68,11 @@ export class NinetyNineDigitalApi implements ICredentialType {
 		rules: [
 			{
 				type: 'responseSuccessBody',
-				properties: { key: 'status', value: 'FAIL', message: '99digital answered FAIL: check the client ID and client secret' },
+				properties: {
+					key: 'status',
+					value: 'FAIL',
+					message: '99digital answered FAIL: check the client ID and client secret',
+				},
 			},
 		],
 	};

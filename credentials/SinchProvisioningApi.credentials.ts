@@ -6,8 +6,16 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { SINCH_TOKEN_URL, sinchTokenExchange } from '../nodes/WhatsAppSenders/providers/sinch/tokenExchange';
-import { baseUrlProperty, bearerAuthentication, refusedCredentialRules, TEST_BASE_URL } from './common/properties';
+import {
+	SINCH_TOKEN_URL,
+	sinchTokenExchange,
+} from '../nodes/WhatsAppSenders/providers/sinch/tokenExchange';
+import {
+	baseUrlProperty,
+	bearerAuthentication,
+	refusedCredentialRules,
+	TEST_BASE_URL,
+} from './common/properties';
 import { exchangedTokenProperty, tokenPreAuthentication } from './common/tokenPreAuthentication';
 
 /**

@@ -6,7 +6,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlProperty, refusedCredentialRules, TEST_BASE_URL, secureAuthentication } from './common/properties';
+import {
+	baseUrlProperty,
+	refusedCredentialRules,
+	TEST_BASE_URL,
+	secureAuthentication,
+} from './common/properties';
 
 export class TwilioSendersApi implements ICredentialType {
 	name = 'twilioSendersApi';
@@ -74,8 +79,14 @@ export class TwilioSendersApi implements ICredentialType {
 		...requestOptions,
 		auth:
 			credentials.authType === 'apiKey'
-				? { username: String(credentials.apiKeySid ?? ''), password: String(credentials.apiKeySecret ?? '') }
-				: { username: String(credentials.accountSid ?? ''), password: String(credentials.authToken ?? '') },
+				? {
+						username: String(credentials.apiKeySid ?? ''),
+						password: String(credentials.apiKeySecret ?? ''),
+					}
+				: {
+						username: String(credentials.accountSid ?? ''),
+						password: String(credentials.authToken ?? ''),
+					},
 	}));
 
 	test: ICredentialTestRequest = {

@@ -6,7 +6,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlProperty, refusedCredentialRules, secureAuthentication, TEST_BASE_URL } from './common/properties';
+import {
+	baseUrlProperty,
+	refusedCredentialRules,
+	secureAuthentication,
+	TEST_BASE_URL,
+} from './common/properties';
 
 export class YCloudApi implements ICredentialType {
 	name = 'yCloudApi';

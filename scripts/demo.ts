@@ -28,7 +28,14 @@ import {
 	startN8n,
 } from '../test/support/n8n';
 import { slackMessageText, slackTextForTerminal } from '../test/simulators/slackSink';
-import { ALERTS_CHANNEL, DEMO_WORKFLOWS as WORKFLOWS, fleetCredentials, NEW_CLIENT, scenario, startFleet } from './demo/fleet';
+import {
+	ALERTS_CHANNEL,
+	DEMO_WORKFLOWS as WORKFLOWS,
+	fleetCredentials,
+	NEW_CLIENT,
+	scenario,
+	startFleet,
+} from './demo/fleet';
 
 /** The examples the demo runs, with the workflow ids it gives them. */
 const FLEET_REPORT_ID = 'demoFleetReport1';
@@ -48,7 +55,9 @@ function log(line = ''): void {
 }
 
 async function main(): Promise<void> {
-	log(`WhatsApp Senders demo: n8n ${N8N_VERSION} with ${PACKAGE_NAME}, against local simulators of Twilio, Meta, Autocalls, Famulor, 99digital, YCloud, Gupshup and Sinch`);
+	log(
+		`WhatsApp Senders demo: n8n ${N8N_VERSION} with ${PACKAGE_NAME}, against local simulators of Twilio, Meta, Autocalls, Famulor, 99digital, YCloud, Gupshup and Sinch`,
+	);
 	const fleet = await startFleet(await freePort(Number(process.env.SLACK_SINK_PORT) || 5680));
 	/** When the example workflows were activated: alerts before it are not counted. */
 	const timeline: { activatedAt?: number } = {};
@@ -59,9 +68,17 @@ async function main(): Promise<void> {
 		const prefix = `[${clock()}] Slack #${message.channel} ▸ `;
 		log(`${prefix}${lines[0]}`);
 		for (const line of lines.slice(1)) log(`${' '.repeat(prefix.length)}${line}`);
-		if (timeline.activatedAt !== undefined && !firstAlertLogged && message.channel === ALERTS_CHANNEL) {
+		if (
+			timeline.activatedAt !== undefined &&
+			!firstAlertLogged &&
+			message.channel === ALERTS_CHANNEL
+		) {
 			firstAlertLogged = true;
-			log(dim(`[${clock()}] (first alert reached Slack ${Math.round((Date.now() - started) / 1000)} s after start)`));
+			log(
+				dim(
+					`[${clock()}] (first alert reached Slack ${Math.round((Date.now() - started) / 1000)} s after start)`,
+				),
+			);
 		}
 	});
 
@@ -71,16 +88,27 @@ async function main(): Promise<void> {
 	await installPackage(userFolder);
 	const credentials = fleetCredentials(fleet);
 	await importIntoN8n(userFolder, 'credentials', credentials);
-	const credentialByType = Object.fromEntries(credentials.map((c) => [c.type, { id: c.id, name: c.name }]));
+	const credentialByType = Object.fromEntries(
+		credentials.map((c) => [c.type, { id: c.id, name: c.name }]),
+	);
 	const workflows = WORKFLOWS.map(({ example, id, channel }) =>
-		personalizeExample(example, { id, slackUrl: fleet.slack.urlFor(channel), credentials: credentialByType }),
+		personalizeExample(example, {
+			id,
+			slackUrl: fleet.slack.urlFor(channel),
+			credentials: credentialByType,
+		}),
 	);
 	await importIntoN8n(userFolder, 'workflow', workflows);
-	log(`[${clock()}] Package installed into a fresh n8n; ${credentials.length} credentials and ${workflows.length} example workflows imported.`);
+	log(
+		`[${clock()}] Package installed into a fresh n8n; ${credentials.length} credentials and ${workflows.length} example workflows imported.`,
+	);
 
-	log(`[${clock()}] Running "${workflows.find((w) => w.id === FLEET_REPORT_ID)!.name}" once (it posts to Slack):`);
+	log(
+		`[${clock()}] Running "${workflows.find((w) => w.id === FLEET_REPORT_ID)!.name}" once (it posts to Slack):`,
+	);
 	const report = await executeWorkflow(userFolder, FLEET_REPORT_ID);
-	if (report.data.resultData.error) throw new Error(`the fleet report failed: ${report.data.resultData.error.message}`);
+	if (report.data.resultData.error)
+		throw new Error(`the fleet report failed: ${report.data.resultData.error.message}`);
 
 	const port = await freePort(Number(process.env.N8N_PORT) || 5678);
 	const n8n = await startN8n(userFolder, port);
@@ -94,11 +122,14 @@ async function main(): Promise<void> {
 	log(`Log in as ${OWNER.email} / ${OWNER.password}`);
 	log(`Credentials: ${credentials.map((c) => `"${c.name}"`).join(', ')}`);
 	log('Active workflows:');
-	for (const workflow of workflows) log(`  ${workflow.name.padEnd(40)} ${n8n.url}/workflow/${workflow.id}`);
+	for (const workflow of workflows)
+		log(`  ${workflow.name.padEnd(40)} ${n8n.url}/workflow/${workflow.id}`);
 	log(`Onboarding webhook: POST ${n8n.url}/webhook/${ONBOARDING_PATH}`);
 	log(`Slack sink (every message it received): ${fleet.slack.baseUrl}/`);
 	log('');
-	log('The triggers poll every minute; the first poll only records the current state. What happens next:');
+	log(
+		'The triggers poll every minute; the first poll only records the current state. What happens next:',
+	);
 
 	const onboard = async () => {
 		const response = await fetch(`${n8n.url}/webhook/${ONBOARDING_PATH}`, {
@@ -106,21 +137,35 @@ async function main(): Promise<void> {
 			headers: { 'Content-Type': 'application/json' },
 			body: JSON.stringify(NEW_CLIENT),
 		});
-		if (!response.ok) log(`[${clock()}] the onboarding webhook answered ${response.status}: ${await response.text()}`);
+		if (!response.ok)
+			log(
+				`[${clock()}] the onboarding webhook answered ${response.status}: ${await response.text()}`,
+			);
 	};
 	const timers: NodeJS.Timeout[] = [];
 	// the client reads the SMS and sends the code to the URL the pipeline posted to Slack
 	fleet.slack.onMessage((message) => {
-		const resumeUrl = /(http:\/\/\S+\/webhook-waiting\/[^\s'`]+)/.exec(slackMessageText(message.body))?.[1];
+		const resumeUrl = /(http:\/\/\S+\/webhook-waiting\/[^\s'`]+)/.exec(
+			slackMessageText(message.body),
+		)?.[1];
 		if (!resumeUrl) return;
 		timers.push(
 			setTimeout(() => {
 				const code = fleet.twilio.lifecycle.verificationCode;
-				log(dim(`[${clock()}] scenario: the client reads the code ${code} in the SMS and sends it to the pipeline`));
+				log(
+					dim(
+						`[${clock()}] scenario: the client reads the code ${code} in the SMS and sends it to the pipeline`,
+					),
+				);
 				// as the Slack message tells: curl -X POST '<url>' -d code=NNNNNN
-				void fetch(resumeUrl, { method: 'POST', body: new URLSearchParams({ code }) }).then(async (response) => {
-					if (!response.ok) log(`[${clock()}] sending the code answered ${response.status}: ${await response.text()}`);
-				});
+				void fetch(resumeUrl, { method: 'POST', body: new URLSearchParams({ code }) }).then(
+					async (response) => {
+						if (!response.ok)
+							log(
+								`[${clock()}] sending the code answered ${response.status}: ${await response.text()}`,
+							);
+					},
+				);
 			}, 5000),
 		);
 	});
@@ -128,12 +173,17 @@ async function main(): Promise<void> {
 		timers.push(
 			setTimeout(() => {
 				log(dim(`[${clock()}] scenario: ${step.say}`));
-				Promise.resolve(step.apply(fleet)).catch((error: Error) => log(`[${clock()}] scenario step failed: ${error.message}`));
+				Promise.resolve(step.apply(fleet)).catch((error: Error) =>
+					log(`[${clock()}] scenario step failed: ${error.message}`),
+				);
 			}, step.at * 1000),
 		);
 	}
 	timers.push(
-		setTimeout(() => log(dim(`[${clock()}] scenario: done. n8n keeps running; press Ctrl-C to stop.`)), 300_000),
+		setTimeout(
+			() => log(dim(`[${clock()}] scenario: done. n8n keeps running; press Ctrl-C to stop.`)),
+			300_000,
+		),
 	);
 
 	let stopping = false;

@@ -6,7 +6,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { launchChromium, loggedInPage, openWorkflow, searchNodePanel } from '../test/support/browser';
+import {
+	launchChromium,
+	loggedInPage,
+	openWorkflow,
+	searchNodePanel,
+} from '../test/support/browser';
 import { startDemo } from '../test/support/demoProcess';
 import { REPO_ROOT } from '../test/support/n8n';
 import { DEMO_WORKFLOWS } from './demo/fleet';
@@ -38,6 +43,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-	process.stderr.write(`Screenshots failed: ${error instanceof Error ? error.message : String(error)}\n`);
+	process.stderr.write(
+		`Screenshots failed: ${error instanceof Error ? error.message : String(error)}\n`,
+	);
 	process.exit(1);
 });

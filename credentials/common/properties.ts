@@ -1,4 +1,10 @@
-import type { IAuthenticate, ICredentialDataDecryptedObject, ICredentialTestRequest, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticate,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { insecureUrlProblem } from '../../nodes/WhatsAppSenders/transport/baseUrl';
 
@@ -19,7 +25,10 @@ export function baseUrlProperty(defaultBaseUrl: string): INodeProperties {
 	};
 }
 
-export function bearerApiKeyProperties(providerName: string, defaultBaseUrl: string): INodeProperties[] {
+export function bearerApiKeyProperties(
+	providerName: string,
+	defaultBaseUrl: string,
+): INodeProperties[] {
 	return [
 		{
 			displayName: 'API Key',
@@ -40,23 +49,36 @@ export function bearerApiKeyProperties(providerName: string, defaultBaseUrl: str
  * credentials passes here: the node's, "Test credential" (also run by n8n on Save), and any
  * other node's that uses the credential.
  */
-export function assertSecureUrl(requestOptions: Pick<IHttpRequestOptions, 'url' | 'baseURL'> & { uri?: string }): void {
+export function assertSecureUrl(
+	requestOptions: Pick<IHttpRequestOptions, 'url' | 'baseURL'> & { uri?: string },
+): void {
 	// the HTTP Request node passes `uri`; a relative URL is resolved against baseURL as axios does
 	const target = requestOptions.url ?? requestOptions.uri ?? '';
 	const base = requestOptions.baseURL?.trim();
-	const absolute = URL.canParse(target) || !base || !URL.canParse(target, base) ? target : new URL(target, base).href;
+	const absolute =
+		URL.canParse(target) || !base || !URL.canParse(target, base)
+			? target
+			: new URL(target, base).href;
 	const problem = insecureUrlProblem(absolute);
-	if (problem) throw new Error(`Invalid "Base URL" in the credential: ${problem}. Nothing was sent.`);
+	if (problem)
+		throw new Error(`Invalid "Base URL" in the credential: ${problem}. Nothing was sent.`);
 }
 
 /** Signs a request with the credentials, once its URL has passed the Base URL rule. */
 export function secureAuthentication(
-	sign: (credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions) => IHttpRequestOptions,
+	sign: (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	) => IHttpRequestOptions,
 ): IAuthenticate {
 	return async (credentials, requestOptions) => {
 		assertSecureUrl(requestOptions);
 		// a redirect would carry the signed request elsewhere: n8n re-attaches credentials on it
-		return sign(credentials, { ...requestOptions, disableFollowRedirect: true, sendCredentialsOnCrossOriginRedirect: false });
+		return sign(credentials, {
+			...requestOptions,
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
+		});
 	};
 }
 
@@ -64,7 +86,10 @@ export function secureAuthentication(
 export function bearerAuthentication(field: 'apiKey' | 'accessToken'): IAuthenticate {
 	return secureAuthentication((credentials, requestOptions) => ({
 		...requestOptions,
-		headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials[field] ?? '')}` },
+		headers: {
+			...requestOptions.headers,
+			Authorization: `Bearer ${String(credentials[field] ?? '')}`,
+		},
 	}));
 }
 
@@ -77,7 +102,10 @@ export const TEST_BASE_URL = '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}';
  * What "Test credential" says when the provider refuses: n8n itself shows only the HTTP
  * status text ("Unauthorized", or "Received HTTP status code: 401" in older versions).
  */
-export function refusedCredentialRules(refused: string, forbidden: string): ICredentialTestRequest['rules'] {
+export function refusedCredentialRules(
+	refused: string,
+	forbidden: string,
+): ICredentialTestRequest['rules'] {
 	return [
 		{ type: 'responseCode', properties: { value: 401, message: refused } },
 		{ type: 'responseCode', properties: { value: 403, message: forbidden } },

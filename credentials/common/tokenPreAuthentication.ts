@@ -1,6 +1,13 @@
-import type { ICredentialDataDecryptedObject, IHttpRequestHelper, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import type { ProviderErrorDetail, TokenExchange } from '../../nodes/WhatsAppSenders/providers/http';
+import type {
+	ProviderErrorDetail,
+	TokenExchange,
+} from '../../nodes/WhatsAppSenders/providers/http';
 import { insecureUrlProblem } from '../../nodes/WhatsAppSenders/transport/baseUrl';
 
 /**
@@ -10,13 +17,22 @@ import { insecureUrlProblem } from '../../nodes/WhatsAppSenders/transport/baseUr
  * description per provider, `TokenExchange`), held to the same https rule before the secret
  * leaves, and reads the answer the same way; `failure` words a refusal for the user.
  */
-export function tokenPreAuthentication(exchange: TokenExchange, failure: (status: number, error: ProviderErrorDetail) => string) {
-	return async function preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+export function tokenPreAuthentication(
+	exchange: TokenExchange,
+	failure: (status: number, error: ProviderErrorDetail) => string,
+) {
+	return async function preAuthentication(
+		this: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+	) {
 		const request = exchange.request(credentials);
 		const base = exchange.url ? exchange.url(credentials) : String(credentials.baseUrl ?? '');
 		const url = `${base.trim().replace(/\/+$/, '')}${request.path}`;
 		const problem = insecureUrlProblem(url);
-		if (problem) throw new Error(`Invalid "${exchange.url ? 'Token URL' : 'Base URL'}" in the credential: ${problem}. Nothing was sent.`);
+		if (problem)
+			throw new Error(
+				`Invalid "${exchange.url ? 'Token URL' : 'Base URL'}" in the credential: ${problem}. Nothing was sent.`,
+			);
 		const form = request.form ? new URLSearchParams(request.form).toString() : undefined;
 		// a failure keeps only its message: the request library's error holds the request, the secret included
 		let unreachable = '';
@@ -25,7 +41,11 @@ export function tokenPreAuthentication(exchange: TokenExchange, failure: (status
 				method: request.method,
 				url,
 				disableFollowRedirect: true,
-				headers: { Accept: 'application/json', ...(form !== undefined && { 'Content-Type': 'application/x-www-form-urlencoded' }), ...request.headers },
+				headers: {
+					Accept: 'application/json',
+					...(form !== undefined && { 'Content-Type': 'application/x-www-form-urlencoded' }),
+					...request.headers,
+				},
 				body: form ?? request.body,
 				json: true,
 				// read like the node reads it: an error status is an answer, not an exception
@@ -36,7 +56,8 @@ export function tokenPreAuthentication(exchange: TokenExchange, failure: (status
 				unreachable = error instanceof Error ? error.message : String(error);
 				return undefined;
 			})) as { statusCode: number; body: unknown } | undefined;
-		if (!answer) throw new Error(`No answer from ${new URL(url).host} for the token: ${unreachable}`);
+		if (!answer)
+			throw new Error(`No answer from ${new URL(url).host} for the token: ${unreachable}`);
 		const result = exchange.read(answer.statusCode, answer.body);
 		if ('error' in result) throw new Error(failure(answer.statusCode, result.error));
 		return { accessToken: result.token };
@@ -48,5 +69,11 @@ export function tokenPreAuthentication(exchange: TokenExchange, failure: (status
  * again when a request with it is refused (`expirable`).
  */
 export function exchangedTokenProperty(displayName: string): INodeProperties {
-	return { displayName, name: 'accessToken', type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' };
+	return {
+		displayName,
+		name: 'accessToken',
+		type: 'hidden',
+		typeOptions: { expirable: true, password: true },
+		default: '',
+	};
 }

@@ -19,7 +19,8 @@ export class WhatsAppSenders extends VersionedNodeType {
 			subtitle: actionSubtitle('resource'),
 			description:
 				'List and manage WhatsApp Business senders (phone numbers) on Twilio, Meta WhatsApp Cloud API, Autocalls, Famulor, 99digital, YCloud, Gupshup and Sinch',
-			documentationUrl: 'https://github.com/whatsapp-senders/n8n-nodes-whatsapp-senders#whatsapp-senders-node',
+			documentationUrl:
+				'https://github.com/whatsapp-senders/n8n-nodes-whatsapp-senders#whatsapp-senders-node',
 			usableAsTool: true,
 			defaultVersion: 2,
 		};

@@ -1,4 +1,9 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { providerCredentials, providerProperty } from './description';
@@ -17,7 +22,8 @@ export class WhatsAppSendersTrigger implements INodeType {
 		subtitle: triggerSubtitle,
 		description:
 			"Starts the workflow when a WhatsApp sender's status, quality rating or messaging limit changes, or a sender appears or disappears",
-		documentationUrl: 'https://github.com/whatsapp-senders/n8n-nodes-whatsapp-senders#whatsapp-senders-trigger',
+		documentationUrl:
+			'https://github.com/whatsapp-senders/n8n-nodes-whatsapp-senders#whatsapp-senders-trigger',
 		defaults: { name: 'WhatsApp Senders Trigger' },
 		polling: true,
 		inputs: [],

@@ -10,10 +10,16 @@ import type { ProviderAdapter } from './providers/adapter';
  * was changed after it), the node stops before anything is read or sent and names both, so
  * the user chooses; nothing is switched behind their back.
  */
-export function assertCredentialOfProvider(node: INode, provider: ProviderAdapter, itemIndex?: number): void {
+export function assertCredentialOfProvider(
+	node: INode,
+	provider: ProviderAdapter,
+	itemIndex?: number,
+): void {
 	const credentials = node.credentials ?? {};
 	if (credentials[provider.credentialType]) return;
-	const other = PROVIDERS.find((candidate) => candidate !== provider && credentials[candidate.credentialType]);
+	const other = PROVIDERS.find(
+		(candidate) => candidate !== provider && credentials[candidate.credentialType],
+	);
 	if (!other) return;
 	const name = credentials[other.credentialType].name;
 	throw new NodeOperationError(

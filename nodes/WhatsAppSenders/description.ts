@@ -16,7 +16,11 @@ function credentialsShownBy(parameter: 'provider' | 'resource'): INodeCredential
 	return PROVIDERS.map((provider) => ({
 		name: provider.credentialType,
 		required: true,
-		displayOptions: { hide: { [parameter]: PROVIDERS.filter((other) => other !== provider).map((other) => other.id) } },
+		displayOptions: {
+			hide: {
+				[parameter]: PROVIDERS.filter((other) => other !== provider).map((other) => other.id),
+			},
+		},
 	}));
 }
 
@@ -48,7 +52,9 @@ export const resourceProperty: INodeProperties = {
 export function operationProperties(): INodeProperties[] {
 	const groups = new Map<string, string[]>();
 	for (const provider of PROVIDERS) {
-		const key = operationsOf(provider).map((op) => op.value).join(',');
+		const key = operationsOf(provider)
+			.map((op) => op.value)
+			.join(',');
 		groups.set(key, [...(groups.get(key) ?? []), provider.id]);
 	}
 	return [...groups.entries()].map(([key, providerIds]) => {

@@ -8,12 +8,17 @@ import { InvalidInputError, ProviderApiError, UnexpectedResponseError } from './
  * Only messages this package wrote are passed on: never a raw HTTP client error, whose
  * request options would carry the credential's headers.
  */
-export function toNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+export function toNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof InvalidInputError) {
 		const where = itemIndex === undefined ? '' : ` in item ${itemIndex}`;
 		return new NodeOperationError(node, `Invalid "${error.field}"${where}: ${error.problem}`, {
 			itemIndex,
-			description: 'Nothing was sent to the provider. Correct the parameter and run the node again.',
+			description:
+				'Nothing was sent to the provider. Correct the parameter and run the node again.',
 		});
 	}
 	if (error instanceof ProviderApiError) {

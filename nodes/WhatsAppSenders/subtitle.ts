@@ -12,8 +12,12 @@ function lookup(table: Record<string, string>, parameter: string): string {
 	return `(${JSON.stringify(table)}[$parameter["${parameter}"]] || $parameter["${parameter}"])`;
 }
 
-const providerNames = Object.fromEntries(PROVIDERS.map((provider) => [provider.id, provider.displayName]));
-const operationNames = Object.fromEntries(SENDER_OPERATIONS.map((operation) => [operation.value, operation.option.name]));
+const providerNames = Object.fromEntries(
+	PROVIDERS.map((provider) => [provider.id, provider.displayName]),
+);
+const operationNames = Object.fromEntries(
+	SENDER_OPERATIONS.map((operation) => [operation.value, operation.option.name]),
+);
 
 /** "List · Meta WhatsApp Cloud API", the provider read from `provider` (version 1) or `resource` (version 2) */
 export function actionSubtitle(providerParameter: 'provider' | 'resource'): string {

@@ -40,7 +40,11 @@ export const DEMO_SECRETS = [
 	SINCH_KEY_SECRET,
 ];
 
-export const NEW_CLIENT = { phoneNumber: '+14155550199', wabaId: '1234567890', businessName: 'Bella Pizza' };
+export const NEW_CLIENT = {
+	phoneNumber: '+14155550199',
+	wabaId: '1234567890',
+	businessName: 'Bella Pizza',
+};
 
 export const ALERTS_CHANNEL = 'whatsapp-alerts';
 
@@ -84,20 +88,48 @@ export async function startFleet(slackPort?: number): Promise<Fleet> {
 	twilio.addAccount(TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN);
 	twilio.addSenders(
 		TWILIO_ACCOUNT_SID,
-		{ phoneNumber: '+14155550101', displayName: 'Acme Support', qualityRating: 'HIGH', messagingLimit: '10K Customers/24hr' },
-		{ phoneNumber: '+14155550102', displayName: 'Acme Sales', qualityRating: 'HIGH', messagingLimit: '1K Customers/24hr' },
-		{ phoneNumber: '+447700900103', displayName: 'Acme UK', status: 'PENDING_VERIFICATION', qualityRating: null, messagingLimit: null },
+		{
+			phoneNumber: '+14155550101',
+			displayName: 'Acme Support',
+			qualityRating: 'HIGH',
+			messagingLimit: '10K Customers/24hr',
+		},
+		{
+			phoneNumber: '+14155550102',
+			displayName: 'Acme Sales',
+			qualityRating: 'HIGH',
+			messagingLimit: '1K Customers/24hr',
+		},
+		{
+			phoneNumber: '+447700900103',
+			displayName: 'Acme UK',
+			status: 'PENDING_VERIFICATION',
+			qualityRating: null,
+			messagingLimit: null,
+		},
 		{
 			phoneNumber: '+4915112345104',
 			displayName: 'Acme DE',
 			status: 'OFFLINE',
 			qualityRating: 'MEDIUM',
-			offlineReasons: [{ code: '63111', message: "Sender's phone number or WABA returned not found" }],
+			offlineReasons: [
+				{ code: '63111', message: "Sender's phone number or WABA returned not found" },
+			],
 		},
 	);
 	meta.addNumbers(
-		{ id: '106540352240001', phoneNumber: '+5511987654321', verifiedName: 'Acme Brasil', messagingLimit: 'TIER_10K' },
-		{ id: '106540352240002', phoneNumber: '+5521912345678', verifiedName: 'Acme Rio', messagingLimit: 'TIER_10K' },
+		{
+			id: '106540352240001',
+			phoneNumber: '+5511987654321',
+			verifiedName: 'Acme Brasil',
+			messagingLimit: 'TIER_10K',
+		},
+		{
+			id: '106540352240002',
+			phoneNumber: '+5521912345678',
+			verifiedName: 'Acme Rio',
+			messagingLimit: 'TIER_10K',
+		},
 	);
 	autocalls.addSenders(
 		AUTOCALLS_KEY,
@@ -107,21 +139,55 @@ export async function startFleet(slackPort?: number): Promise<Fleet> {
 	);
 	famulor.addSenders(
 		FAMULOR_KEY,
-		{ phoneNumber: '+4930123456789', displayName: 'Praxis Berlin', qualityRating: 'GREEN', messagingLimit: 1000 },
-		{ phoneNumber: '+4989987654321', displayName: 'Praxis München', qualityRating: 'YELLOW', messagingLimit: 1000 },
+		{
+			phoneNumber: '+4930123456789',
+			displayName: 'Praxis Berlin',
+			qualityRating: 'GREEN',
+			messagingLimit: 1000,
+		},
+		{
+			phoneNumber: '+4989987654321',
+			displayName: 'Praxis München',
+			qualityRating: 'YELLOW',
+			messagingLimit: 1000,
+		},
 	);
 	ninetyNine.addNumbers(
 		{ phoneDigits: '972501234567', displayName: 'Acme Israel', businessName: 'Acme Ltd' },
-		{ phoneDigits: '972541234567', displayName: 'Acme Tel Aviv', businessName: 'Acme Ltd', inbox: false },
+		{
+			phoneDigits: '972541234567',
+			displayName: 'Acme Tel Aviv',
+			businessName: 'Acme Ltd',
+			inbox: false,
+		},
 	);
 	// one business portfolio per country, each with its own (portfolio-wide) limit
 	yCloud.addNumbers(
-		{ phoneNumber: '+6581234567', wabaId: '102290129340398', verifiedName: 'Acme Singapore', qualityRating: 'GREEN', whatsappBusinessManagerMessagingLimit: 'TIER_10K' },
-		{ phoneNumber: '+6281234567890', wabaId: '102290129340411', verifiedName: 'Acme Indonesia', qualityRating: 'YELLOW', whatsappBusinessManagerMessagingLimit: 'TIER_2K' },
+		{
+			phoneNumber: '+6581234567',
+			wabaId: '102290129340398',
+			verifiedName: 'Acme Singapore',
+			qualityRating: 'GREEN',
+			whatsappBusinessManagerMessagingLimit: 'TIER_10K',
+		},
+		{
+			phoneNumber: '+6281234567890',
+			wabaId: '102290129340411',
+			verifiedName: 'Acme Indonesia',
+			qualityRating: 'YELLOW',
+			whatsappBusinessManagerMessagingLimit: 'TIER_2K',
+		},
 	);
 	// one partner app per number, as Gupshup has it; fixed ids so every run lists the same apps
 	gupshup.addNumbers(
-		{ id: '5f3c1a2b-8d4e-4f60-9a71-2b3c4d5e6f70', appName: 'AcmeIndiaSupport', phone: '919876543210', verifiedName: 'Acme India', phoneQuality: 'GREEN', messagingLimit: 'TIER_10K' },
+		{
+			id: '5f3c1a2b-8d4e-4f60-9a71-2b3c4d5e6f70',
+			appName: 'AcmeIndiaSupport',
+			phone: '919876543210',
+			verifiedName: 'Acme India',
+			phoneQuality: 'GREEN',
+			messagingLimit: 'TIER_10K',
+		},
 		{
 			id: '5f3c1a2b-8d4e-4f60-9a71-2b3c4d5e6f71',
 			appName: 'AcmeBengaluru',
@@ -135,7 +201,13 @@ export async function startFleet(slackPort?: number): Promise<Fleet> {
 	// Sinch's limit belongs to the account (businessDailyLimit); the Polish number still waits for its code
 	sinch.businessDailyLimit = 'TIER_10K';
 	sinch.addSenders(
-		{ id: '0b6f2c1e-3d4a-4b5c-8d6e-7f8091a2b3c4', countryCode: '46', phoneNumber: '701234567', displayName: 'Acme Sverige', qualityRating: 'GREEN' },
+		{
+			id: '0b6f2c1e-3d4a-4b5c-8d6e-7f8091a2b3c4',
+			countryCode: '46',
+			phoneNumber: '701234567',
+			displayName: 'Acme Sverige',
+			qualityRating: 'GREEN',
+		},
 		{
 			id: '0b6f2c1e-3d4a-4b5c-8d6e-7f8091a2b3c5',
 			countryCode: '48',
@@ -165,18 +237,77 @@ export async function startFleet(slackPort?: number): Promise<Fleet> {
 /** One n8n credential per provider, pointed at its simulator. */
 export function fleetCredentials(fleet: Fleet) {
 	return [
-		{ id: 'twilioDemoCred01', name: 'Twilio (local simulator)', type: 'twilioSendersApi', data: { authType: 'authToken', accountSid: TWILIO_ACCOUNT_SID, authToken: TWILIO_AUTH_TOKEN, baseUrl: fleet.twilio.baseUrl } },
-		{ id: 'metaDemoCred0001', name: 'Meta WhatsApp Cloud (local simulator)', type: 'metaWhatsAppCloudApi', data: { accessToken: META_ACCESS_TOKEN, wabaId: META_WABA_ID, graphApiVersion: 'v26.0', baseUrl: fleet.meta.baseUrl } },
-		{ id: 'autocallsDemo001', name: 'Autocalls (local simulator)', type: 'autocallsApi', data: { apiKey: AUTOCALLS_KEY, baseUrl: fleet.autocalls.baseUrl } },
-		{ id: 'famulorDemoCred1', name: 'Famulor (local simulator)', type: 'famulorApi', data: { apiKey: FAMULOR_KEY, baseUrl: fleet.famulor.baseUrl } },
-		{ id: 'ninetyNineDemo01', name: '99digital (local simulator)', type: 'ninetyNineDigitalApi', data: { clientId: NINETY_NINE_CLIENT_ID, clientSecret: NINETY_NINE_SECRET, baseUrl: fleet.ninetyNine.baseUrl } },
-		{ id: 'yCloudDemoCred01', name: 'YCloud (local simulator)', type: 'yCloudApi', data: { apiKey: YCLOUD_API_KEY, baseUrl: fleet.yCloud.baseUrl } },
-		{ id: 'gupshupDemoCred1', name: 'Gupshup (local simulator)', type: 'gupshupPartnerApi', data: { email: GUPSHUP_EMAIL, clientSecret: GUPSHUP_CLIENT_SECRET, baseUrl: fleet.gupshup.baseUrl } },
+		{
+			id: 'twilioDemoCred01',
+			name: 'Twilio (local simulator)',
+			type: 'twilioSendersApi',
+			data: {
+				authType: 'authToken',
+				accountSid: TWILIO_ACCOUNT_SID,
+				authToken: TWILIO_AUTH_TOKEN,
+				baseUrl: fleet.twilio.baseUrl,
+			},
+		},
+		{
+			id: 'metaDemoCred0001',
+			name: 'Meta WhatsApp Cloud (local simulator)',
+			type: 'metaWhatsAppCloudApi',
+			data: {
+				accessToken: META_ACCESS_TOKEN,
+				wabaId: META_WABA_ID,
+				graphApiVersion: 'v26.0',
+				baseUrl: fleet.meta.baseUrl,
+			},
+		},
+		{
+			id: 'autocallsDemo001',
+			name: 'Autocalls (local simulator)',
+			type: 'autocallsApi',
+			data: { apiKey: AUTOCALLS_KEY, baseUrl: fleet.autocalls.baseUrl },
+		},
+		{
+			id: 'famulorDemoCred1',
+			name: 'Famulor (local simulator)',
+			type: 'famulorApi',
+			data: { apiKey: FAMULOR_KEY, baseUrl: fleet.famulor.baseUrl },
+		},
+		{
+			id: 'ninetyNineDemo01',
+			name: '99digital (local simulator)',
+			type: 'ninetyNineDigitalApi',
+			data: {
+				clientId: NINETY_NINE_CLIENT_ID,
+				clientSecret: NINETY_NINE_SECRET,
+				baseUrl: fleet.ninetyNine.baseUrl,
+			},
+		},
+		{
+			id: 'yCloudDemoCred01',
+			name: 'YCloud (local simulator)',
+			type: 'yCloudApi',
+			data: { apiKey: YCLOUD_API_KEY, baseUrl: fleet.yCloud.baseUrl },
+		},
+		{
+			id: 'gupshupDemoCred1',
+			name: 'Gupshup (local simulator)',
+			type: 'gupshupPartnerApi',
+			data: {
+				email: GUPSHUP_EMAIL,
+				clientSecret: GUPSHUP_CLIENT_SECRET,
+				baseUrl: fleet.gupshup.baseUrl,
+			},
+		},
 		{
 			id: 'sinchDemoCred001',
 			name: 'Sinch (local simulator)',
 			type: 'sinchProvisioningApi',
-			data: { projectId: SINCH_PROJECT_ID, keyId: SINCH_KEY_ID, keySecret: SINCH_KEY_SECRET, baseUrl: fleet.sinch.baseUrl, tokenUrl: fleet.sinch.tokenUrl },
+			data: {
+				projectId: SINCH_PROJECT_ID,
+				keyId: SINCH_KEY_ID,
+				keySecret: SINCH_KEY_SECRET,
+				baseUrl: fleet.sinch.baseUrl,
+				tokenUrl: fleet.sinch.tokenUrl,
+			},
 		},
 	];
 }
@@ -189,12 +320,18 @@ export interface ScenarioStep {
 }
 
 function twilioSender(fleet: Fleet, phoneNumber: string) {
-	const sender = fleet.twilio.account(TWILIO_ACCOUNT_SID).senders.find((s) => s.sender_id === `whatsapp:${phoneNumber}`);
+	const sender = fleet.twilio
+		.account(TWILIO_ACCOUNT_SID)
+		.senders.find((s) => s.sender_id === `whatsapp:${phoneNumber}`);
 	if (!sender) throw new Error(`no Twilio sender ${phoneNumber} in the demo fleet`);
 	return sender;
 }
 
-function setTwilioQuality(fleet: Fleet, phoneNumber: string, quality: 'HIGH' | 'MEDIUM' | 'LOW'): void {
+function setTwilioQuality(
+	fleet: Fleet,
+	phoneNumber: string,
+	quality: 'HIGH' | 'MEDIUM' | 'LOW',
+): void {
 	(twilioSender(fleet, phoneNumber).properties as Record<string, unknown>).quality_rating = quality;
 }
 
@@ -211,14 +348,23 @@ function setAutocallsStatus(fleet: Fleet, phoneNumber: string, status: 'online' 
  */
 export function scenario(onboard: () => Promise<void>): ScenarioStep[] {
 	return [
-		{ at: 10, say: 'Twilio +14155550102 (Acme Sales): quality HIGH → MEDIUM (GREEN → YELLOW)', apply: (fleet) => setTwilioQuality(fleet, '+14155550102', 'MEDIUM') },
-		{ at: 25, say: `a new client, ${NEW_CLIENT.businessName}, submits ${NEW_CLIENT.phoneNumber} to the onboarding webhook`, apply: onboard },
+		{
+			at: 10,
+			say: 'Twilio +14155550102 (Acme Sales): quality HIGH → MEDIUM (GREEN → YELLOW)',
+			apply: (fleet) => setTwilioQuality(fleet, '+14155550102', 'MEDIUM'),
+		},
+		{
+			at: 25,
+			say: `a new client, ${NEW_CLIENT.businessName}, submits ${NEW_CLIENT.phoneNumber} to the onboarding webhook`,
+			apply: onboard,
+		},
 		{
 			at: 70,
 			say: "Autocalls +33612345678 (Acme France) goes offline; Meta raises the portfolio's messaging limit 10K → 100K (both Meta numbers)",
 			apply: (fleet) => {
 				setAutocallsStatus(fleet, '+33612345678', 'offline');
-				for (const id of ['106540352240001', '106540352240002']) fleet.meta.updateNumber(id, (number) => (number.messagingLimit = 'TIER_100K'));
+				for (const id of ['106540352240001', '106540352240002'])
+					fleet.meta.updateNumber(id, (number) => (number.messagingLimit = 'TIER_100K'));
 			},
 		},
 		{
@@ -232,7 +378,12 @@ export function scenario(onboard: () => Promise<void>): ScenarioStep[] {
 		{
 			at: 190,
 			say: 'a new Famulor sender appears: +4940123456780 (Praxis Hamburg)',
-			apply: (fleet) => void fleet.famulor.addSenders(FAMULOR_KEY, { phoneNumber: '+4940123456780', displayName: 'Praxis Hamburg', messagingLimit: 1000 }),
+			apply: (fleet) =>
+				void fleet.famulor.addSenders(FAMULOR_KEY, {
+					phoneNumber: '+4940123456780',
+					displayName: 'Praxis Hamburg',
+					messagingLimit: 1000,
+				}),
 		},
 		{
 			at: 250,

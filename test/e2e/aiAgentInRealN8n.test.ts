@@ -42,8 +42,23 @@ beforeAll(async () => {
 	userFolder = newUserFolder();
 	await installPackage(userFolder);
 	await importIntoN8n(userFolder, 'credentials', [
-		{ id: 'twilioAgentCred1', name: 'Twilio', type: 'twilioSendersApi', data: { authType: 'authToken', accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: twilio.baseUrl } },
-		{ id: 'openAiAgentCred1', name: 'OpenAI (local)', type: 'openAiApi', data: { apiKey: OPENAI_KEY, url: model.baseUrl } },
+		{
+			id: 'twilioAgentCred1',
+			name: 'Twilio',
+			type: 'twilioSendersApi',
+			data: {
+				authType: 'authToken',
+				accountSid: ACCOUNT_SID,
+				authToken: AUTH_TOKEN,
+				baseUrl: twilio.baseUrl,
+			},
+		},
+		{
+			id: 'openAiAgentCred1',
+			name: 'OpenAI (local)',
+			type: 'openAiApi',
+			data: { apiKey: OPENAI_KEY, url: model.baseUrl },
+		},
 	]);
 	await importIntoN8n(userFolder, 'workflow', [
 		agentWithSendersToolWorkflow({
@@ -75,7 +90,9 @@ describe(`WhatsApp Senders as an AI Agent's tool (n8n ${N8N_VERSION})`, () => {
 	});
 
 	it('lists the senders at Twilio when the model calls it', () => {
-		expect(twilio.server.requests.filter((request) => request.path === '/v2/Channels/Senders')).toHaveLength(1);
+		expect(
+			twilio.server.requests.filter((request) => request.path === '/v2/Channels/Senders'),
+		).toHaveLength(1);
 	});
 
 	it("gives the model every sender's number, status and quality rating", () => {

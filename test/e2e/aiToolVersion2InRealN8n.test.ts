@@ -2,7 +2,14 @@ import { rmSync } from 'node:fs';
 
 import { MetaSimulator } from '../simulators/meta';
 import { OpenAiChatSimulator } from '../simulators/openAiChat';
-import { executeWorkflow, importIntoN8n, installPackage, N8N_VERSION, newUserFolder, type RunOutput } from '../support/n8n';
+import {
+	executeWorkflow,
+	importIntoN8n,
+	installPackage,
+	N8N_VERSION,
+	newUserFolder,
+	type RunOutput,
+} from '../support/n8n';
 import { agentWithSendersToolWorkflow } from '../support/workflows';
 
 /**
@@ -25,12 +32,31 @@ let numberId: string;
 
 beforeAll(async () => {
 	await Promise.all([meta.start(), model.start()]);
-	[{ id: numberId }] = meta.addNumbers({ phoneNumber: '+14155550100', status: 'PENDING', codeVerificationStatus: 'NOT_VERIFIED' });
+	[{ id: numberId }] = meta.addNumbers({
+		phoneNumber: '+14155550100',
+		status: 'PENDING',
+		codeVerificationStatus: 'NOT_VERIFIED',
+	});
 	userFolder = newUserFolder();
 	await installPackage(userFolder);
 	await importIntoN8n(userFolder, 'credentials', [
-		{ id: 'metaAgentCred001', name: 'Meta', type: 'metaWhatsAppCloudApi', data: { accessToken: ACCESS_TOKEN, wabaId: WABA_ID, graphApiVersion: 'v26.0', baseUrl: meta.baseUrl } },
-		{ id: 'openAiAgentCred2', name: 'OpenAI (local)', type: 'openAiApi', data: { apiKey: OPENAI_KEY, url: model.baseUrl } },
+		{
+			id: 'metaAgentCred001',
+			name: 'Meta',
+			type: 'metaWhatsAppCloudApi',
+			data: {
+				accessToken: ACCESS_TOKEN,
+				wabaId: WABA_ID,
+				graphApiVersion: 'v26.0',
+				baseUrl: meta.baseUrl,
+			},
+		},
+		{
+			id: 'openAiAgentCred2',
+			name: 'OpenAI (local)',
+			type: 'openAiApi',
+			data: { apiKey: OPENAI_KEY, url: model.baseUrl },
+		},
 	]);
 	await importIntoN8n(userFolder, 'workflow', [
 		agentWithSendersToolWorkflow({
@@ -41,7 +67,13 @@ beforeAll(async () => {
 			// what the node panel stores: the provider is the resource
 			tool: {
 				typeVersion: 2,
-				parameters: { resource: 'metaCloud', operation: 'requestCode', senderId: { __rl: true, mode: 'id', value: numberId }, codeMethod: 'sms', language: 'en_US' },
+				parameters: {
+					resource: 'metaCloud',
+					operation: 'requestCode',
+					senderId: { __rl: true, mode: 'id', value: numberId },
+					codeMethod: 'sms',
+					language: 'en_US',
+				},
 				credentials: { metaWhatsAppCloudApi: { id: 'metaAgentCred001', name: 'Meta' } },
 			},
 		}),
@@ -58,10 +90,17 @@ describe(`a version-2 WhatsApp Senders tool on a Meta-only operation (n8n ${N8N_
 	it("is offered to the model with the operation's action as description", () => {
 		expect(run.data.resultData.error).toBeUndefined();
 		const [tools] = model.toolsOffered;
-		expect(tools.map((tool) => tool.function.description)).toEqual(['Request a verification code in WhatsApp Senders']);
+		expect(tools.map((tool) => tool.function.description)).toEqual([
+			'Request a verification code in WhatsApp Senders',
+		]);
 	});
 
 	it("runs Meta's Request Code when the model calls it", () => {
-		expect(meta.server.requests.filter((request) => request.method === 'POST' && request.path === `/v26.0/${numberId}/request_code`)).toHaveLength(1);
+		expect(
+			meta.server.requests.filter(
+				(request) =>
+					request.method === 'POST' && request.path === `/v26.0/${numberId}/request_code`,
+			),
+		).toHaveLength(1);
 	});
 });

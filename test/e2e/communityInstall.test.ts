@@ -22,7 +22,11 @@ import {
 	waitFor,
 } from '../support/n8n';
 import { launchChromium, loggedInPage } from '../support/browser';
-import { callProductionWebhook, triggerToSlackWorkflow, webhookListWorkflow } from '../support/workflows';
+import {
+	callProductionWebhook,
+	triggerToSlackWorkflow,
+	webhookListWorkflow,
+} from '../support/workflows';
 
 /**
  * The package installed the way a user installs it: Settings → Community nodes → Install,
@@ -43,7 +47,12 @@ const WEBHOOK_PATH = 'list-whatsapp-senders';
 const twilio = new TwilioSimulator();
 const slack = new SlackSink();
 let registry: NpmRegistrySimulator;
-let manifest: { name: string; version: string; peerDependencies?: Record<string, string>; dependencies?: unknown };
+let manifest: {
+	name: string;
+	version: string;
+	peerDependencies?: Record<string, string>;
+	dependencies?: unknown;
+};
 let senders: TwilioSender[];
 let userFolder: string;
 let n8n: RunningN8n;
@@ -54,11 +63,16 @@ let browser: Browser;
 let settingsPage: string;
 let credentialId: string;
 
-const rest = async <T>(method: string, route: string, body?: unknown) => await editorApi<T>(n8n.url, session, method, route, body);
+const rest = async <T>(method: string, route: string, body?: unknown) =>
+	await editorApi<T>(n8n.url, session, method, route, body);
 
 /** The node or credential types the editor loads (/types/nodes.json, /types/credentials.json). */
-async function editorTypes<T extends object = object>(file: string): Promise<Array<T & { name: string }>> {
-	return (await (await fetch(`${n8n.url}/types/${file}`, { headers: sessionHeaders(session) })).json()) as Array<T & { name: string }>;
+async function editorTypes<T extends object = object>(
+	file: string,
+): Promise<Array<T & { name: string }>> {
+	return (await (
+		await fetch(`${n8n.url}/types/${file}`, { headers: sessionHeaders(session) })
+	).json()) as Array<T & { name: string }>;
 }
 
 /** Settings → Community nodes → Install a community node → name, "I understand the risks", Install. */
@@ -87,12 +101,17 @@ async function repoll(workflowId: string): Promise<void> {
 	await rest('POST', `/workflows/${workflowId}/activate`, { versionId: versions.get(workflowId) });
 }
 
-const CREDENTIALS = () => ({ twilioSendersApi: { id: credentialId, name: 'Twilio (community install test)' } });
-const listRequests = () => twilio.server.requests.filter((r) => r.path === '/v2/Channels/Senders').length;
+const CREDENTIALS = () => ({
+	twilioSendersApi: { id: credentialId, name: 'Twilio (community install test)' },
+});
+const listRequests = () =>
+	twilio.server.requests.filter((r) => r.path === '/v2/Channels/Senders').length;
 
 beforeAll(async () => {
 	const tarball = await packPackage();
-	manifest = JSON.parse(execFileSync('tar', ['xzf', tarball, '-O', 'package/package.json'], { encoding: 'utf8' }));
+	manifest = JSON.parse(
+		execFileSync('tar', ['xzf', tarball, '-O', 'package/package.json'], { encoding: 'utf8' }),
+	);
 	registry = new NpmRegistrySimulator(tarball, manifest);
 	await Promise.all([registry.start(), twilio.start(), slack.start()]);
 	twilio.addAccount(ACCOUNT_SID, AUTH_TOKEN);
@@ -119,7 +138,12 @@ beforeAll(async () => {
 		await rest<{ id: string }>('POST', '/credentials', {
 			name: 'Twilio (community install test)',
 			type: 'twilioSendersApi',
-			data: { authType: 'authToken', accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: twilio.baseUrl },
+			data: {
+				authType: 'authToken',
+				accountSid: ACCOUNT_SID,
+				authToken: AUTH_TOKEN,
+				baseUrl: twilio.baseUrl,
+			},
 		})
 	).id;
 }, 300_000);
@@ -133,19 +157,30 @@ afterAll(async () => {
 
 describe(`Installing from Settings → Community Nodes (n8n ${N8N_VERSION})`, () => {
 	it('installs the published version from the registry and shows it with both nodes on the Community nodes page', () => {
-		expect(registry.requests).toContain(`GET /${PACKAGE_NAME}/-/${PACKAGE_NAME}-${manifest.version}.tgz`);
+		expect(registry.requests).toContain(
+			`GET /${PACKAGE_NAME}/-/${PACKAGE_NAME}-${manifest.version}.tgz`,
+		);
 		expect(settingsPage).toContain(PACKAGE_NAME);
 		expect(settingsPage).toMatch(/2 nodes:\s*WhatsApp Senders,\s*WhatsApp Senders Trigger/);
 		expect(settingsPage).toContain(`v${manifest.version}`);
 	});
 
 	it('records both nodes under their package-prefixed types', async () => {
-		const packages = await rest<Array<{ packageName: string; installedVersion: string; installedNodes: Array<{ name: string; type: string }> }>>(
-			'GET',
-			'/community-packages',
-		);
-		expect(packages.map((p) => [p.packageName, p.installedVersion])).toEqual([[PACKAGE_NAME, manifest.version]]);
-		expect(packages[0].installedNodes.map(({ name, type }) => ({ name, type })).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+		const packages = await rest<
+			Array<{
+				packageName: string;
+				installedVersion: string;
+				installedNodes: Array<{ name: string; type: string }>;
+			}>
+		>('GET', '/community-packages');
+		expect(packages.map((p) => [p.packageName, p.installedVersion])).toEqual([
+			[PACKAGE_NAME, manifest.version],
+		]);
+		expect(
+			packages[0].installedNodes
+				.map(({ name, type }) => ({ name, type }))
+				.sort((a, b) => a.name.localeCompare(b.name)),
+		).toEqual([
 			{ name: 'WhatsApp Senders', type: `${PACKAGE_NAME}.whatsAppSenders` },
 			{ name: 'WhatsApp Senders Trigger', type: `${PACKAGE_NAME}.whatsAppSendersTrigger` },
 		]);
@@ -155,42 +190,75 @@ describe(`Installing from Settings → Community Nodes (n8n ${N8N_VERSION})`, ()
 		expect(manifest.dependencies).toBeUndefined();
 		expect(manifest.peerDependencies).toEqual({ 'n8n-workflow': '*' });
 		const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-		expect(readdirSync(path.join(nodesDir, 'node_modules')).filter((entry) => !entry.startsWith('.'))).toEqual([PACKAGE_NAME]);
+		expect(
+			readdirSync(path.join(nodesDir, 'node_modules')).filter((entry) => !entry.startsWith('.')),
+		).toEqual([PACKAGE_NAME]);
 		const packageDir = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
 		expect(readdirSync(packageDir).filter((entry) => entry === 'node_modules')).toEqual([]);
-		expect(JSON.parse(readFileSync(path.join(nodesDir, 'package.json'), 'utf8')).dependencies).toEqual({ [PACKAGE_NAME]: manifest.version });
+		expect(
+			JSON.parse(readFileSync(path.join(nodesDir, 'package.json'), 'utf8')).dependencies,
+		).toEqual({ [PACKAGE_NAME]: manifest.version });
 	});
 
 	it('offers both nodes and all five credential types to the editor', async () => {
-		const [nodeTypes, credentialTypes] = [await editorTypes('nodes.json'), await editorTypes('credentials.json')];
+		const [nodeTypes, credentialTypes] = [
+			await editorTypes('nodes.json'),
+			await editorTypes('credentials.json'),
+		];
 		expect(nodeTypes.map((t) => t.name)).toEqual(
-			expect.arrayContaining([`${PACKAGE_NAME}.whatsAppSenders`, `${PACKAGE_NAME}.whatsAppSendersTrigger`]),
+			expect.arrayContaining([
+				`${PACKAGE_NAME}.whatsAppSenders`,
+				`${PACKAGE_NAME}.whatsAppSendersTrigger`,
+			]),
 		);
 		expect(credentialTypes.map((t) => t.name)).toEqual(
-			expect.arrayContaining(['twilioSendersApi', 'metaWhatsAppCloudApi', 'autocallsApi', 'famulorApi', 'ninetyNineDigitalApi']),
+			expect.arrayContaining([
+				'twilioSendersApi',
+				'metaWhatsAppCloudApi',
+				'autocallsApi',
+				'famulorApi',
+				'ninetyNineDigitalApi',
+			]),
 		);
 	});
 
 	it('offers the action node to AI Agents as a tool, described for the model', async () => {
-		const nodeTypes = await editorTypes<{ displayName: string; outputs: unknown; properties: Array<{ name: string; default?: unknown }> }>(
-			'nodes.json',
-		);
+		const nodeTypes = await editorTypes<{
+			displayName: string;
+			outputs: unknown;
+			properties: Array<{ name: string; default?: unknown }>;
+		}>('nodes.json');
 		const tool = nodeTypes.find((type) => type.name === `${PACKAGE_NAME}.whatsAppSendersTool`);
 		expect(tool).toMatchObject({ displayName: 'WhatsApp Senders Tool', outputs: ['ai_tool'] });
-		expect(tool!.properties.find((property) => property.name === 'toolDescription')?.default).toMatch(
-			/^List and manage WhatsApp Business senders \(phone numbers\) on Twilio, Meta/,
-		);
-		expect(nodeTypes.some((type) => type.name === `${PACKAGE_NAME}.whatsAppSendersTriggerTool`)).toBe(false);
+		expect(
+			tool!.properties.find((property) => property.name === 'toolDescription')?.default,
+		).toMatch(/^List and manage WhatsApp Business senders \(phone numbers\) on Twilio, Meta/);
+		expect(
+			nodeTypes.some((type) => type.name === `${PACKAGE_NAME}.whatsAppSendersTriggerTool`),
+		).toBe(false);
 	});
 
 	it('runs the action node: a webhook answers with the senders listed at Twilio', async () => {
 		await createActiveWorkflow(
-			webhookListWorkflow({ name: 'List senders on request', path: WEBHOOK_PATH, webhookId: 'a5e4b7f2-8d1c-4c55-9d2e-3b0c6f1e2a91', credentials: CREDENTIALS() }),
+			webhookListWorkflow({
+				name: 'List senders on request',
+				path: WEBHOOK_PATH,
+				webhookId: 'a5e4b7f2-8d1c-4c55-9d2e-3b0c6f1e2a91',
+				credentials: CREDENTIALS(),
+			}),
 		);
 		const { status, body } = await callProductionWebhook(n8n.url, WEBHOOK_PATH);
 		expect({ status, body: status === 200 ? 'ok' : body }).toEqual({ status: 200, body: 'ok' });
-		const listed = JSON.parse(body) as Array<{ phoneNumber: string; status: string; provider: string }>;
-		const byNumber = listed.map(({ phoneNumber, status, provider }) => ({ phoneNumber, status, provider }));
+		const listed = JSON.parse(body) as Array<{
+			phoneNumber: string;
+			status: string;
+			provider: string;
+		}>;
+		const byNumber = listed.map(({ phoneNumber, status, provider }) => ({
+			phoneNumber,
+			status,
+			provider,
+		}));
 		expect(byNumber.sort((a, b) => a.phoneNumber.localeCompare(b.phoneNumber))).toEqual([
 			{ phoneNumber: '+14155550111', status: 'ONLINE', provider: 'twilio' },
 			{ phoneNumber: '+14155550112', status: 'ONLINE', provider: 'twilio' },

@@ -2,7 +2,14 @@ import { rmSync } from 'node:fs';
 
 import { SlackSink } from '../simulators/slackSink';
 import { TwilioSimulator, twilioSid, type TwilioSender } from '../simulators/twilio';
-import { repoll, type RunningN8n, startN8n, startN8nWithWorkflows, twilioCredential, waitFor } from '../support/n8n';
+import {
+	repoll,
+	type RunningN8n,
+	startN8n,
+	startN8nWithWorkflows,
+	twilioCredential,
+	waitFor,
+} from '../support/n8n';
 import { triggerToSlackWorkflow } from '../support/workflows';
 
 /**
@@ -24,8 +31,10 @@ let n8n: RunningN8n;
 let apiKey: string;
 let port: number;
 
-const listRequests = () => twilio.server.requests.filter((r) => r.path === '/v2/Channels/Senders').length;
-const messagesFor = (phoneNumber: string) => slack.messages.filter((message) => String(message.text).includes(phoneNumber));
+const listRequests = () =>
+	twilio.server.requests.filter((r) => r.path === '/v2/Channels/Senders').length;
+const messagesFor = (phoneNumber: string) =>
+	slack.messages.filter((message) => String(message.text).includes(phoneNumber));
 const setQuality = (index: number, rating: string) =>
 	twilio.updateSender(ACCOUNT_SID, senders[index].sid, (s) => {
 		(s.properties as Record<string, unknown>).quality_rating = rating;
@@ -51,7 +60,15 @@ beforeAll(async () => {
 		{ phoneNumber: '+14155550302', displayName: 'Sales', qualityRating: 'HIGH' },
 	);
 	({ userFolder, port, n8n, apiKey } = await startN8nWithWorkflows(
-		[twilioCredential('twilioCrashCred1', 'Twilio crash e2e', ACCOUNT_SID, AUTH_TOKEN, twilio.baseUrl)],
+		[
+			twilioCredential(
+				'twilioCrashCred1',
+				'Twilio crash e2e',
+				ACCOUNT_SID,
+				AUTH_TOKEN,
+				twilio.baseUrl,
+			),
+		],
 		[
 			triggerToSlackWorkflow({
 				id: WORKFLOW_ID,
@@ -88,10 +105,21 @@ describe('WhatsApp Senders Trigger when n8n is killed', () => {
 		// the next minute's poll, not a re-activation: n8n 1.x answers an activation only after its
 		// first poll has emitted, and n8n 2.41 does not keep a workflow active whose activation
 		// was cut short by the kill; a scheduled poll is killed mid-poll on every version
-		await waitFor(() => listRequests() > polled, 75_000, 'the next minute poll to reach the provider');
+		await waitFor(
+			() => listRequests() > polled,
+			75_000,
+			'the next minute poll to reach the provider',
+		);
 		await killAndRestart();
-		await waitFor(() => messagesFor('+14155550301').length > before, 60_000, 'the alert after the restart');
-		expect(messagesFor('+14155550301').map((message) => String(message.text).slice(17))).toEqual(['+14155550301 GREEN → YELLOW', '+14155550301 YELLOW → RED']);
+		await waitFor(
+			() => messagesFor('+14155550301').length > before,
+			60_000,
+			'the alert after the restart',
+		);
+		expect(messagesFor('+14155550301').map((message) => String(message.text).slice(17))).toEqual([
+			'+14155550301 GREEN → YELLOW',
+			'+14155550301 YELLOW → RED',
+		]);
 	}, 240_000);
 
 	it('loses nothing when n8n is killed the moment an alert reached Slack; a repeat has the same eventId', async () => {
@@ -101,14 +129,27 @@ describe('WhatsApp Senders Trigger when n8n is killed', () => {
 		await killAndRestart();
 		const delivered = messagesFor('+14155550302').map((message) => String(message.text));
 		expect(delivered.length).toBeGreaterThanOrEqual(1);
-		expect(new Set(delivered)).toEqual(new Set([expect.stringMatching(/^[0-9a-f]{16} \+14155550302 GREEN → YELLOW$/)]));
+		expect(new Set(delivered)).toEqual(
+			new Set([expect.stringMatching(/^[0-9a-f]{16} \+14155550302 GREEN → YELLOW$/)]),
+		);
 	}, 180_000);
 
 	it('keeps reporting new changes after the restarts, once each', async () => {
 		setQuality(1, 'LOW');
 		await repoll(n8n.url, apiKey, WORKFLOW_ID);
-		await waitFor(() => slack.messages.some((message) => String(message.text).endsWith('+14155550302 YELLOW → RED')), 60_000, 'the next alert');
+		await waitFor(
+			() =>
+				slack.messages.some((message) =>
+					String(message.text).endsWith('+14155550302 YELLOW → RED'),
+				),
+			60_000,
+			'the next alert',
+		);
 		await new Promise((resolve) => setTimeout(resolve, 3000));
-		expect(messagesFor('+14155550302').filter((message) => String(message.text).endsWith('YELLOW → RED'))).toHaveLength(1);
+		expect(
+			messagesFor('+14155550302').filter((message) =>
+				String(message.text).endsWith('YELLOW → RED'),
+			),
+		).toHaveLength(1);
 	}, 90_000);
 });

@@ -47,11 +47,19 @@ let session: OwnerSession;
  */
 function expectRefusal(message: string, ours: string): void {
 	const n8nShowsRules = N8N_MAJOR > 2 || (N8N_MAJOR === 2 && N8N_MINOR > 8);
-	expect(message).toBe(n8nShowsRules ? ours : 'Authorization failed - please check your credentials');
+	expect(message).toBe(
+		n8nShowsRules ? ours : 'Authorization failed - please check your credentials',
+	);
 }
 
 beforeAll(async () => {
-	await Promise.all([twilio.start(), autocalls.start(), famulor.start(), meta.start(), digital.start()]);
+	await Promise.all([
+		twilio.start(),
+		autocalls.start(),
+		famulor.start(),
+		meta.start(),
+		digital.start(),
+	]);
 	twilio.addAccount(ACCOUNT_SID, AUTH_TOKEN, { [API_KEY_SID]: API_KEY_SECRET });
 	autocalls.addApiKey('autocalls-good-key');
 	famulor.addApiKey('famulor-good-key');
@@ -73,27 +81,45 @@ describe('Test credential in a real n8n', () => {
 		const result = await testCredential(n8n.url, session, {
 			name: 'Twilio',
 			type: 'twilioSendersApi',
-			data: { authType: 'authToken', accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: twilio.baseUrl },
+			data: {
+				authType: 'authToken',
+				accountSid: ACCOUNT_SID,
+				authToken: AUTH_TOKEN,
+				baseUrl: twilio.baseUrl,
+			},
 		});
 		expect(result.status).toBe('OK');
-		expect(twilio.server.requests.map((r) => r.query)).toEqual([{ Channel: 'whatsapp', PageSize: '1' }]);
+		expect(twilio.server.requests.map((r) => r.query)).toEqual([
+			{ Channel: 'whatsapp', PageSize: '1' },
+		]);
 	});
 
 	it('passes for a Twilio API Key SID and Secret', async () => {
 		const result = await testCredential(n8n.url, session, {
 			name: 'Twilio key',
 			type: 'twilioSendersApi',
-			data: { authType: 'apiKey', accountSid: ACCOUNT_SID, apiKeySid: API_KEY_SID, apiKeySecret: API_KEY_SECRET, baseUrl: twilio.baseUrl },
+			data: {
+				authType: 'apiKey',
+				accountSid: ACCOUNT_SID,
+				apiKeySid: API_KEY_SID,
+				apiKeySecret: API_KEY_SECRET,
+				baseUrl: twilio.baseUrl,
+			},
 		});
 		expect(result.status).toBe('OK');
 	});
 
-	it('fails for a wrong Twilio Auth Token, with Twilio\'s answer', async () => {
+	it("fails for a wrong Twilio Auth Token, with Twilio's answer", async () => {
 		twilio.server.resetRequests();
 		const result = await testCredential(n8n.url, session, {
 			name: 'Twilio wrong',
 			type: 'twilioSendersApi',
-			data: { authType: 'authToken', accountSid: ACCOUNT_SID, authToken: 'wrong', baseUrl: twilio.baseUrl },
+			data: {
+				authType: 'authToken',
+				accountSid: ACCOUNT_SID,
+				authToken: 'wrong',
+				baseUrl: twilio.baseUrl,
+			},
 		});
 		expect(result.status).toBe('Error');
 		expectRefusal(
@@ -109,37 +135,76 @@ describe('Test credential in a real n8n', () => {
 	it.each([
 		['autocallsApi', 'Autocalls', 'autocalls-good-key', () => autocalls],
 		['famulorApi', 'Famulor', 'famulor-good-key', () => famulor],
-	])('passes for a good %s key and fails for a wrong one', async (type, providerName, goodKey, simulator) => {
-		simulator().server.resetRequests();
-		const good = await testCredential(n8n.url, session, { name: type, type, data: { apiKey: goodKey, baseUrl: simulator().baseUrl } });
-		const bad = await testCredential(n8n.url, session, { name: type, type, data: { apiKey: 'wrong', baseUrl: simulator().baseUrl } });
-		expect(good.status).toBe('OK');
-		expect(bad.status).toBe('Error');
-		expectRefusal(bad.message, `${providerName} refused the API key (401): copy it again from your ${providerName} dashboard`);
-		const [first, ...rest] = simulator().server.requests.map((r) => r.headers.authorization);
-		expect(first).toBe(`Bearer ${goodKey}`);
-		expect(rest.length).toBeGreaterThan(0);
-		expect(rest.every((header) => header === 'Bearer wrong')).toBe(true);
-	});
+	])(
+		'passes for a good %s key and fails for a wrong one',
+		async (type, providerName, goodKey, simulator) => {
+			simulator().server.resetRequests();
+			const good = await testCredential(n8n.url, session, {
+				name: type,
+				type,
+				data: { apiKey: goodKey, baseUrl: simulator().baseUrl },
+			});
+			const bad = await testCredential(n8n.url, session, {
+				name: type,
+				type,
+				data: { apiKey: 'wrong', baseUrl: simulator().baseUrl },
+			});
+			expect(good.status).toBe('OK');
+			expect(bad.status).toBe('Error');
+			expectRefusal(
+				bad.message,
+				`${providerName} refused the API key (401): copy it again from your ${providerName} dashboard`,
+			);
+			const [first, ...rest] = simulator().server.requests.map((r) => r.headers.authorization);
+			expect(first).toBe(`Bearer ${goodKey}`);
+			expect(rest.length).toBeGreaterThan(0);
+			expect(rest.every((header) => header === 'Bearer wrong')).toBe(true);
+		},
+	);
 
 	it("passes for a Meta token that can read the WABA's phone numbers and fails for a wrong one", async () => {
 		meta.server.resetRequests();
 		const data = { wabaId: '102290129340398', graphApiVersion: 'v26.0', baseUrl: meta.baseUrl };
-		const good = await testCredential(n8n.url, session, { name: 'Meta', type: 'metaWhatsAppCloudApi', data: { ...data, accessToken: 'e2e-meta-token' } });
-		const bad = await testCredential(n8n.url, session, { name: 'Meta wrong', type: 'metaWhatsAppCloudApi', data: { ...data, accessToken: 'wrong' } });
+		const good = await testCredential(n8n.url, session, {
+			name: 'Meta',
+			type: 'metaWhatsAppCloudApi',
+			data: { ...data, accessToken: 'e2e-meta-token' },
+		});
+		const bad = await testCredential(n8n.url, session, {
+			name: 'Meta wrong',
+			type: 'metaWhatsAppCloudApi',
+			data: { ...data, accessToken: 'wrong' },
+		});
 		expect(good.status).toBe('OK');
 		expect(bad.status).toBe('Error');
-		expectRefusal(bad.message, 'Meta refused the access token (401): it may be expired or revoked; a System User token does not expire');
-		expect(meta.server.requests[0]).toMatchObject({ path: '/v26.0/102290129340398/phone_numbers', query: { fields: 'id', limit: '1' } });
+		expectRefusal(
+			bad.message,
+			'Meta refused the access token (401): it may be expired or revoked; a System User token does not expire',
+		);
+		expect(meta.server.requests[0]).toMatchObject({
+			path: '/v26.0/102290129340398/phone_numbers',
+			query: { fields: 'id', limit: '1' },
+		});
 	});
 
 	it('passes for a 99digital client id and secret by fetching a token first, and fails for a wrong secret', async () => {
 		digital.server.resetRequests();
 		const data = { clientId: 'e2e-client', baseUrl: digital.baseUrl };
-		const good = await testCredential(n8n.url, session, { name: '99digital', type: 'ninetyNineDigitalApi', data: { ...data, clientSecret: 'e2e-client-secret' } });
+		const good = await testCredential(n8n.url, session, {
+			name: '99digital',
+			type: 'ninetyNineDigitalApi',
+			data: { ...data, clientSecret: 'e2e-client-secret' },
+		});
 		expect(good.status).toBe('OK');
-		expect(digital.server.requests.map((r) => r.path)).toEqual(['/api/settings/accessToken', '/api/whatsapp/getWhatsApp']);
-		const bad = await testCredential(n8n.url, session, { name: '99digital wrong', type: 'ninetyNineDigitalApi', data: { ...data, clientSecret: 'wrong' } });
+		expect(digital.server.requests.map((r) => r.path)).toEqual([
+			'/api/settings/accessToken',
+			'/api/whatsapp/getWhatsApp',
+		]);
+		const bad = await testCredential(n8n.url, session, {
+			name: '99digital wrong',
+			type: 'ninetyNineDigitalApi',
+			data: { ...data, clientSecret: 'wrong' },
+		});
 		expect(bad.status).toBe('Error');
 		expect(bad.message).toContain('99digital refused the client ID or client secret');
 	});
@@ -151,7 +216,10 @@ describe('Test credential in a real n8n', () => {
 
 		beforeAll(async () => {
 			const { address } = await lookup(name, { family: 4 });
-			if (!address.startsWith('127.')) throw new Error(`${name} resolves to ${address}, not to this machine's loopback: no local listener to prove the rule with`);
+			if (!address.startsWith('127.'))
+				throw new Error(
+					`${name} resolves to ${address}, not to this machine's loopback: no local listener to prove the rule with`,
+				);
 			// the positive control: a request through that name does reach a local listener
 			const probe = new SimulatorServer(() => ({ status: 204 }));
 			await probe.start();
@@ -164,19 +232,42 @@ describe('Test credential in a real n8n', () => {
 		});
 
 		it.each([
-			['twilioSendersApi', () => twilio, () => ({ authType: 'authToken', accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN })],
+			[
+				'twilioSendersApi',
+				() => twilio,
+				() => ({ authType: 'authToken', accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN }),
+			],
 			['autocallsApi', () => autocalls, () => ({ apiKey: 'autocalls-good-key' })],
 			['famulorApi', () => famulor, () => ({ apiKey: 'famulor-good-key' })],
-			['metaWhatsAppCloudApi', () => meta, () => ({ accessToken: 'e2e-meta-token', wabaId: '102290129340398', graphApiVersion: 'v26.0' })],
-			['ninetyNineDigitalApi', () => digital, () => ({ clientId: 'e2e-client', clientSecret: 'e2e-client-secret' })],
-		])('%s: Test credential fails with the rule, and the listener receives nothing', async (type, simulator, secrets) => {
-			simulator().server.resetRequests();
-			const result = await testCredential(n8n.url, session, { name: `${type} http`, type, data: { ...secrets(), baseUrl: notLocalhost(simulator().baseUrl) } });
-			expect(result.status).toBe('Error');
-			expect(result.message).toBe(
-				`Invalid "Base URL" in the credential: must start with https:// (http:// is accepted only for localhost), got ${new URL(notLocalhost(simulator().baseUrl)).origin}. Nothing was sent.`,
-			);
-			expect(simulator().server.requests).toHaveLength(0);
-		});
+			[
+				'metaWhatsAppCloudApi',
+				() => meta,
+				() => ({
+					accessToken: 'e2e-meta-token',
+					wabaId: '102290129340398',
+					graphApiVersion: 'v26.0',
+				}),
+			],
+			[
+				'ninetyNineDigitalApi',
+				() => digital,
+				() => ({ clientId: 'e2e-client', clientSecret: 'e2e-client-secret' }),
+			],
+		])(
+			'%s: Test credential fails with the rule, and the listener receives nothing',
+			async (type, simulator, secrets) => {
+				simulator().server.resetRequests();
+				const result = await testCredential(n8n.url, session, {
+					name: `${type} http`,
+					type,
+					data: { ...secrets(), baseUrl: notLocalhost(simulator().baseUrl) },
+				});
+				expect(result.status).toBe('Error');
+				expect(result.message).toBe(
+					`Invalid "Base URL" in the credential: must start with https:// (http:// is accepted only for localhost), got ${new URL(notLocalhost(simulator().baseUrl)).origin}. Nothing was sent.`,
+				);
+				expect(simulator().server.requests).toHaveLength(0);
+			},
+		);
 	});
 });

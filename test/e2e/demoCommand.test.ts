@@ -13,7 +13,10 @@ let sinkUrl: string;
 beforeAll(async () => {
 	demo = await startDemo();
 	[, n8nUrl] = await demo.waitFor(/n8n is running: (http:\/\/\S+)/, 240_000);
-	[, sinkUrl] = await demo.waitFor(/Slack sink \(every message it received\): (http:\/\/\S+)/, 5_000);
+	[, sinkUrl] = await demo.waitFor(
+		/Slack sink \(every message it received\): (http:\/\/\S+)/,
+		5_000,
+	);
 }, 250_000);
 
 afterAll(async () => {
@@ -22,7 +25,10 @@ afterAll(async () => {
 
 describe('the demo command', () => {
 	it('prints the fleet report of all eight providers before n8n opens', () => {
-		const report = /Slack #fleet-report ▸ .*WhatsApp fleet report.*: 19 senders\n((?:\s+.*\n)+)/.exec(demo.output());
+		const report =
+			/Slack #fleet-report ▸ .*WhatsApp fleet report.*: 19 senders\n((?:\s+.*\n)+)/.exec(
+				demo.output(),
+			);
 		expect(report?.[1]).toMatch(/Twilio: 4 \(/);
 		expect(report?.[1]).toMatch(/Meta Cloud API: 2 \(2 ONLINE/);
 		expect(report?.[1]).toMatch(/Autocalls: 3 \(3 ONLINE/);
@@ -32,15 +38,25 @@ describe('the demo command', () => {
 		// Gupshup's documented example answer says canSendMessage LIMITED (a display name not approved yet)
 		expect(report?.[1]).toMatch(/Gupshup: 2 \(1 ONLINE, 1 LIMITED; quality 2 GREEN\)/);
 		expect(report?.[1]).toMatch(/↳ \+\d+ .*: LIMITED, quality GREEN/);
-		expect(report?.[1]).toMatch(/Sinch: 2 \(1 ONLINE, 1 PENDING_VERIFICATION; quality 1 GREEN, 1 UNKNOWN\)/);
+		expect(report?.[1]).toMatch(
+			/Sinch: 2 \(1 ONLINE, 1 PENDING_VERIFICATION; quality 1 GREEN, 1 UNKNOWN\)/,
+		);
 		// the YELLOW YCloud number is named among those that need attention
 		expect(report?.[1]).toMatch(/↳ \+6281234567890 Acme Indonesia: ONLINE, quality YELLOW/);
 	});
 
 	it('prints the n8n URL, the login and the five active example workflows', () => {
 		expect(demo.output()).toContain('Log in as owner@example.com / WhatsApp-Senders-1');
-		for (const name of ['quality alert', 'sender status alert', 'messaging limit alert', 'onboarding pipeline', 'daily fleet report']) {
-			expect(demo.output()).toMatch(new RegExp(`WhatsApp ${name}.*${n8nUrl.replace(/[.:/]/g, '\\$&')}/workflow/`));
+		for (const name of [
+			'quality alert',
+			'sender status alert',
+			'messaging limit alert',
+			'onboarding pipeline',
+			'daily fleet report',
+		]) {
+			expect(demo.output()).toMatch(
+				new RegExp(`WhatsApp ${name}.*${n8nUrl.replace(/[.:/]/g, '\\$&')}/workflow/`),
+			);
 		}
 	});
 
@@ -53,9 +69,16 @@ describe('the demo command', () => {
 	}, 190_000);
 
 	it('brings the onboarding client live: code asked for, code sent, number live', async () => {
-		await demo.waitFor(/Slack #onboarding ▸ ✅ \+14155550199 \(Bella Pizza\) is live on WhatsApp/, 120_000);
-		expect(demo.output()).toMatch(/Slack #onboarding ▸ 📱 \+14155550199 \(Bella Pizza\) is registered with Twilio as XE[0-9a-f]{32}/);
-		expect(demo.output()).toMatch(/curl -X POST 'http:\/\/127\.0\.0\.1:\d+\/webhook-waiting\/\d+\S*' -d code=NNNNNN/);
+		await demo.waitFor(
+			/Slack #onboarding ▸ ✅ \+14155550199 \(Bella Pizza\) is live on WhatsApp/,
+			120_000,
+		);
+		expect(demo.output()).toMatch(
+			/Slack #onboarding ▸ 📱 \+14155550199 \(Bella Pizza\) is registered with Twilio as XE[0-9a-f]{32}/,
+		);
+		expect(demo.output()).toMatch(
+			/curl -X POST 'http:\/\/127\.0\.0\.1:\d+\/webhook-waiting\/\d+\S*' -d code=NNNNNN/,
+		);
 	}, 130_000);
 
 	it("posts one message, not one per number, when Meta raises the portfolio's messaging limit", async () => {
@@ -65,15 +88,26 @@ describe('the demo command', () => {
 		);
 		// Acme Rio's quality alert comes from a later poll of Meta (every trigger polls each minute): nothing more on Meta's limit by then.
 		// (The onboarded Twilio number gets its first limit when it goes live, a limit alert of its own, at a time that varies.)
-		await demo.waitFor(/Slack #whatsapp-alerts ▸ 🟡 WhatsApp quality GREEN → YELLOW for \+5521912345678/, 150_000);
-		expect(demo.output().match(/Slack #whatsapp-alerts ▸ \S+ WhatsApp messaging limit [^\n]* on Meta Cloud API/g)).toHaveLength(1);
+		await demo.waitFor(
+			/Slack #whatsapp-alerts ▸ 🟡 WhatsApp quality GREEN → YELLOW for \+5521912345678/,
+			150_000,
+		);
+		expect(
+			demo
+				.output()
+				.match(/Slack #whatsapp-alerts ▸ \S+ WhatsApp messaging limit [^\n]* on Meta Cloud API/g),
+		).toHaveLength(1);
 	}, 310_000);
 
 	it("sends a bad onboarding request down the pipeline's error branch to Slack", async () => {
 		const response = await fetch(`${n8nUrl}/webhook/whatsapp-onboarding`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({ phoneNumber: '+1 555', wabaId: '1234567890', businessName: 'Typo Ltd' }),
+			body: JSON.stringify({
+				phoneNumber: '+1 555',
+				wabaId: '1234567890',
+				businessName: 'Typo Ltd',
+			}),
 		});
 		expect(response.status).toBe(200);
 		const [line] = await demo.waitFor(/Slack #onboarding ▸ ❌ .*\n/, 30_000);
@@ -81,8 +115,12 @@ describe('the demo command', () => {
 	}, 40_000);
 
 	it('keeps every message at the sink URL', async () => {
-		const messages = (await (await fetch(`${sinkUrl}messages`)).json()) as Array<{ channel: string }>;
-		expect(messages.map((m) => m.channel)).toEqual(expect.arrayContaining(['fleet-report', 'whatsapp-alerts', 'onboarding']));
+		const messages = (await (await fetch(`${sinkUrl}messages`)).json()) as Array<{
+			channel: string;
+		}>;
+		expect(messages.map((m) => m.channel)).toEqual(
+			expect.arrayContaining(['fleet-report', 'whatsapp-alerts', 'onboarding']),
+		);
 	});
 
 	it('stops everything it started on Ctrl-C', async () => {

@@ -3,7 +3,15 @@ import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 
 import { launchChromium, loggedInPage, openWorkflow } from '../support/browser';
-import { freePort, importIntoN8n, installPackage, newUserFolder, type RunningN8n, setupOwner, startN8n } from '../support/n8n';
+import {
+	freePort,
+	importIntoN8n,
+	installPackage,
+	newUserFolder,
+	type RunningN8n,
+	setupOwner,
+	startN8n,
+} from '../support/n8n';
 
 /**
  * What the editor shows, in a real n8n with the package installed and headless Chromium:
@@ -16,9 +24,38 @@ import { freePort, importIntoN8n, installPackage, newUserFolder, type RunningN8n
 const T = 'n8n-nodes-whatsapp-senders.';
 const TWILIO_SID = 'XE0123456789abcdef0123456789abcdef';
 const CREDENTIALS = [
-	{ id: 'editorTwilio0001', name: 'Twilio (editor test)', type: 'twilioSendersApi', data: { authType: 'authToken', accountSid: 'AC0123456789abcdef0123456789abcdef', authToken: 'editor-test-twilio-token-2b7d', baseUrl: 'https://127.0.0.1:9' } },
-	{ id: 'editorMeta000001', name: 'Meta (editor test)', type: 'metaWhatsAppCloudApi', data: { accessToken: 'editor-test-meta-token-5e1a', wabaId: '1234567890', graphApiVersion: 'v26.0', baseUrl: 'https://127.0.0.1:9' } },
-	{ id: 'editor99digital1', name: '99digital (editor test)', type: 'ninetyNineDigitalApi', data: { clientId: 'editor-client', clientSecret: 'editor-test-99-secret-8c3f', baseUrl: 'https://127.0.0.1:9' } },
+	{
+		id: 'editorTwilio0001',
+		name: 'Twilio (editor test)',
+		type: 'twilioSendersApi',
+		data: {
+			authType: 'authToken',
+			accountSid: 'AC0123456789abcdef0123456789abcdef',
+			authToken: 'editor-test-twilio-token-2b7d',
+			baseUrl: 'https://127.0.0.1:9',
+		},
+	},
+	{
+		id: 'editorMeta000001',
+		name: 'Meta (editor test)',
+		type: 'metaWhatsAppCloudApi',
+		data: {
+			accessToken: 'editor-test-meta-token-5e1a',
+			wabaId: '1234567890',
+			graphApiVersion: 'v26.0',
+			baseUrl: 'https://127.0.0.1:9',
+		},
+	},
+	{
+		id: 'editor99digital1',
+		name: '99digital (editor test)',
+		type: 'ninetyNineDigitalApi',
+		data: {
+			clientId: 'editor-client',
+			clientSecret: 'editor-test-99-secret-8c3f',
+			baseUrl: 'https://127.0.0.1:9',
+		},
+	},
 ];
 const credential = (type: string) => {
 	const { id, name } = CREDENTIALS.find((c) => c.type === type)!;
@@ -32,17 +69,39 @@ const WORKFLOW = {
 	settings: {},
 	nodes: [
 		{
-			id: 'n1', name: 'Get Twilio sender', type: `${T}whatsAppSenders`, typeVersion: 1, position: [200, 200],
-			parameters: { provider: 'twilio', resource: 'sender', operation: 'get', senderId: { __rl: true, mode: 'list', value: TWILIO_SID, cachedResultName: 'Acme Support (+14155550101)' } },
+			id: 'n1',
+			name: 'Get Twilio sender',
+			type: `${T}whatsAppSenders`,
+			typeVersion: 1,
+			position: [200, 200],
+			parameters: {
+				provider: 'twilio',
+				resource: 'sender',
+				operation: 'get',
+				senderId: {
+					__rl: true,
+					mode: 'list',
+					value: TWILIO_SID,
+					cachedResultName: 'Acme Support (+14155550101)',
+				},
+			},
 			credentials: credential('twilioSendersApi'),
 		},
 		{
-			id: 'n2', name: 'List Meta senders', type: `${T}whatsAppSenders`, typeVersion: 1, position: [500, 200],
+			id: 'n2',
+			name: 'List Meta senders',
+			type: `${T}whatsAppSenders`,
+			typeVersion: 1,
+			position: [500, 200],
 			parameters: { provider: 'metaCloud', resource: 'sender', operation: 'list' },
 			credentials: credential('metaWhatsAppCloudApi'),
 		},
 		{
-			id: 'n3', name: '99digital changes', type: `${T}whatsAppSendersTrigger`, typeVersion: 1, position: [200, 450],
+			id: 'n3',
+			name: '99digital changes',
+			type: `${T}whatsAppSendersTrigger`,
+			typeVersion: 1,
+			position: [200, 450],
 			parameters: { provider: '99digital' },
 			credentials: credential('ninetyNineDigitalApi'),
 		},
@@ -71,11 +130,17 @@ afterAll(async () => {
 	if (userFolder) rmSync(userFolder, { recursive: true, force: true });
 });
 
-const senderInput = () => page.locator('[data-test-id="resource-locator-input"] input, input[data-test-id="rlc-input"]').first();
+const senderInput = () =>
+	page
+		.locator('[data-test-id="resource-locator-input"] input, input[data-test-id="rlc-input"]')
+		.first();
 
 async function openNode(name: string): Promise<void> {
 	await page.locator('[data-test-id="canvas-node"]', { hasText: name }).dblclick();
-	await page.locator('[data-test-id="node-credentials-select"]').first().waitFor({ timeout: 15_000 });
+	await page
+		.locator('[data-test-id="node-credentials-select"]')
+		.first()
+		.waitFor({ timeout: 15_000 });
 	await page.waitForTimeout(1000);
 }
 
@@ -108,35 +173,59 @@ describe('the editor', () => {
 		// the credential list holds the chosen provider's credentials only: no way to switch provider there
 		await page.locator('[data-test-id="node-credentials-select"]').first().click();
 		await page.waitForTimeout(500);
-		expect(await page.getByText('Meta (editor test)', { exact: true }).filter({ visible: true }).count()).toBe(0);
+		expect(
+			await page.getByText('Meta (editor test)', { exact: true }).filter({ visible: true }).count(),
+		).toBe(0);
 		await page.keyboard.press('Escape');
 		await page.locator('[data-test-id="parameter-input-provider"]').click();
-		await page.locator('.el-select-dropdown__item:visible').filter({ hasText: /^\s*Meta WhatsApp Cloud API/ }).first().click();
+		await page
+			.locator('.el-select-dropdown__item:visible')
+			.filter({ hasText: /^\s*Meta WhatsApp Cloud API/ })
+			.first()
+			.click();
 		await page.waitForTimeout(1500);
 		expect(await senderInput().inputValue()).toBe('');
-		const panel = await page.locator('[data-test-id="ndv"]').innerText().catch(async () => await page.locator('body').innerText());
+		const panel = await page
+			.locator('[data-test-id="ndv"]')
+			.innerText()
+			.catch(async () => await page.locator('body').innerText());
 		expect(panel).not.toContain('Acme Support');
 		await closeNode();
 	}, 60_000);
 
 	it("says in 99digital's trigger that quality and limit events never come", async () => {
 		await openNode('99digital changes');
-		expect(await page.locator('body').innerText()).toContain('99digital reports no quality rating and no messaging limit');
+		expect(await page.locator('body').innerText()).toContain(
+			'99digital reports no quality rating and no messaging limit',
+		);
 		await closeNode();
 	}, 60_000);
 
 	it.each([
 		['light', ''],
 		['dark', '.dark'],
-	])('shows the provider icons on credentials (%s theme)', async (theme, suffix) => {
-		await page.evaluate(`localStorage.setItem('N8N_THEME', '${theme}')`);
-		await page.goto(`${n8n.url}/home/credentials`);
-		await page.locator('[data-test-id="card-prepend"] img').first().waitFor({ timeout: 15_000 });
-		const icons = await page.locator('[data-test-id="card-prepend"] img').evaluateAll((images) => images.map((image) => image.getAttribute('src')));
-		expect(new Set(icons)).toEqual(
-			new Set(['twilio', 'meta', 'ninetyNineDigital'].map((file) => `/icons/n8n-nodes-whatsapp-senders/dist/nodes/WhatsAppSenders/${file}${suffix}.svg`)),
-		);
-		const status = await page.evaluate(`fetch(${JSON.stringify(icons[0])}).then((r) => r.status)`);
-		expect(status).toBe(200);
-	}, 60_000);
+	])(
+		'shows the provider icons on credentials (%s theme)',
+		async (theme, suffix) => {
+			await page.evaluate(`localStorage.setItem('N8N_THEME', '${theme}')`);
+			await page.goto(`${n8n.url}/home/credentials`);
+			await page.locator('[data-test-id="card-prepend"] img').first().waitFor({ timeout: 15_000 });
+			const icons = await page
+				.locator('[data-test-id="card-prepend"] img')
+				.evaluateAll((images) => images.map((image) => image.getAttribute('src')));
+			expect(new Set(icons)).toEqual(
+				new Set(
+					['twilio', 'meta', 'ninetyNineDigital'].map(
+						(file) =>
+							`/icons/n8n-nodes-whatsapp-senders/dist/nodes/WhatsAppSenders/${file}${suffix}.svg`,
+					),
+				),
+			);
+			const status = await page.evaluate(
+				`fetch(${JSON.stringify(icons[0])}).then((r) => r.status)`,
+			);
+			expect(status).toBe(200);
+		},
+		60_000,
+	);
 });

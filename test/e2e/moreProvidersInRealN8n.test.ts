@@ -5,8 +5,20 @@ import { GupshupSimulator } from '../simulators/gupshup';
 import { SinchSimulator } from '../simulators/sinch';
 import { SlackSink } from '../simulators/slackSink';
 import { YCloudSimulator } from '../simulators/yCloud';
-import { type OwnerSession, repoll, type RunningN8n, startN8nWithWorkflows, testCredential, waitFor } from '../support/n8n';
-import { callProductionWebhook, ONLY_WHEN_ACTIVATED, triggerToSlackWorkflow, webhookListWorkflow } from '../support/workflows';
+import {
+	type OwnerSession,
+	repoll,
+	type RunningN8n,
+	startN8nWithWorkflows,
+	testCredential,
+	waitFor,
+} from '../support/n8n';
+import {
+	callProductionWebhook,
+	ONLY_WHEN_ACTIVATED,
+	triggerToSlackWorkflow,
+	webhookListWorkflow,
+} from '../support/workflows';
 
 /**
  * The providers added after the first five, each in one real n8n (`n8n start`, the package
@@ -45,10 +57,17 @@ interface ProviderCase {
 const ycloud = new YCloudSimulator('e2e-ycloud-key');
 const SINCH_PROJECT = 'ea026751-3edf-40a9-ad93-1b382bd60a78';
 const sinch = new SinchSimulator(SINCH_PROJECT, 'e2e-sinch-key-id', 'e2e-sinch-key-secret');
-const SINCH_IDS = { stockholm: '0c1f6a3e-2b7d-4e59-9a41-5d2e8f7b6c01', warsaw: '0c1f6a3e-2b7d-4e59-9a41-5d2e8f7b6c02', pending: '0c1f6a3e-2b7d-4e59-9a41-5d2e8f7b6c03' };
+const SINCH_IDS = {
+	stockholm: '0c1f6a3e-2b7d-4e59-9a41-5d2e8f7b6c01',
+	warsaw: '0c1f6a3e-2b7d-4e59-9a41-5d2e8f7b6c02',
+	pending: '0c1f6a3e-2b7d-4e59-9a41-5d2e8f7b6c03',
+};
 const sinchSender = (id: string) => ({ __rl: true, mode: 'id', value: id });
 const gupshup = new GupshupSimulator('partner@acme.example', 'e2e-gupshup-secret');
-const GUPSHUP_APPS = { mumbai: '6b1f2a3c-4d5e-4f60-8a71-92b3c4d5e6f1', delhi: '6b1f2a3c-4d5e-4f60-8a71-92b3c4d5e6f2' };
+const GUPSHUP_APPS = {
+	mumbai: '6b1f2a3c-4d5e-4f60-8a71-92b3c4d5e6f1',
+	delhi: '6b1f2a3c-4d5e-4f60-8a71-92b3c4d5e6f2',
+};
 
 const CASES: ProviderCase[] = [
 	{
@@ -58,8 +77,16 @@ const CASES: ProviderCase[] = [
 		simulator: ycloud,
 		seed: () => {
 			ycloud.addNumbers(
-				{ phoneNumber: '+6581234567', verifiedName: 'Acme SG', whatsappBusinessManagerMessagingLimit: 'TIER_10K' },
-				{ phoneNumber: '+6587654321', verifiedName: 'Acme SG Sales', whatsappBusinessManagerMessagingLimit: 'TIER_10K' },
+				{
+					phoneNumber: '+6581234567',
+					verifiedName: 'Acme SG',
+					whatsappBusinessManagerMessagingLimit: 'TIER_10K',
+				},
+				{
+					phoneNumber: '+6587654321',
+					verifiedName: 'Acme SG Sales',
+					whatsappBusinessManagerMessagingLimit: 'TIER_10K',
+				},
 			);
 		},
 		goodCredential: () => ({ apiKey: 'e2e-ycloud-key', baseUrl: ycloud.baseUrl }),
@@ -67,35 +94,80 @@ const CASES: ProviderCase[] = [
 		refusal: /YCloud refused the API key \(401\)|Authorization failed/,
 		dropQuality: () => ycloud.update('+6587654321', { qualityRating: 'RED' }),
 		droppingNumber: '+6587654321',
-		listRequests: () => ycloud.server.requests.filter((r) => r.path === '/v2/whatsapp/phoneNumbers').length,
+		listRequests: () =>
+			ycloud.server.requests.filter((r) => r.path === '/v2/whatsapp/phoneNumbers').length,
 		operations: [
 			{
 				name: 'List',
 				parameters: { operation: 'list', returnAll: true },
 				expected: [
-					{ id: '102290129340398/+6581234567', phoneNumber: '+6581234567', displayName: 'Acme SG', status: 'ONLINE', qualityRating: 'GREEN', messagingLimit: 10000 },
-					{ id: '102290129340398/+6587654321', phoneNumber: '+6587654321', displayName: 'Acme SG Sales', status: 'ONLINE', qualityRating: 'GREEN', messagingLimit: 10000 },
+					{
+						id: '102290129340398/+6581234567',
+						phoneNumber: '+6581234567',
+						displayName: 'Acme SG',
+						status: 'ONLINE',
+						qualityRating: 'GREEN',
+						messagingLimit: 10000,
+					},
+					{
+						id: '102290129340398/+6587654321',
+						phoneNumber: '+6587654321',
+						displayName: 'Acme SG Sales',
+						status: 'ONLINE',
+						qualityRating: 'GREEN',
+						messagingLimit: 10000,
+					},
 				],
 			},
 			{
 				name: 'Get',
-				parameters: { operation: 'get', senderId: { __rl: true, mode: 'id', value: '102290129340398/+6581234567' } },
-				expected: [{ id: '102290129340398/+6581234567', phoneNumber: '+6581234567', provider: 'ycloud' }],
+				parameters: {
+					operation: 'get',
+					senderId: { __rl: true, mode: 'id', value: '102290129340398/+6581234567' },
+				},
+				expected: [
+					{ id: '102290129340398/+6581234567', phoneNumber: '+6581234567', provider: 'ycloud' },
+				],
 			},
 			{
 				name: 'Get Business Profile',
-				parameters: { operation: 'getProfile', senderId: { __rl: true, mode: 'id', value: '102290129340398/+6581234567' } },
+				parameters: {
+					operation: 'getProfile',
+					senderId: { __rl: true, mode: 'id', value: '102290129340398/+6581234567' },
+				},
 				expected: [{ provider: 'ycloud', id: '102290129340398/+6581234567', about: 'Hello' }],
 			},
 			{
 				name: 'Update Business Profile',
-				parameters: { operation: 'updateProfile', senderId: { __rl: true, mode: 'id', value: '102290129340398/+6581234567' }, profileFields: { about: 'Open 9–18 SGT', vertical: 'RETAIL' } },
-				expected: [{ provider: 'ycloud', id: '102290129340398/+6581234567', about: 'Open 9–18 SGT', vertical: 'RETAIL' }],
+				parameters: {
+					operation: 'updateProfile',
+					senderId: { __rl: true, mode: 'id', value: '102290129340398/+6581234567' },
+					profileFields: { about: 'Open 9–18 SGT', vertical: 'RETAIL' },
+				},
+				expected: [
+					{
+						provider: 'ycloud',
+						id: '102290129340398/+6581234567',
+						about: 'Open 9–18 SGT',
+						vertical: 'RETAIL',
+					},
+				],
 			},
 			{
 				name: 'Update Display Name',
-				parameters: { operation: 'updateDisplayName', senderId: { __rl: true, mode: 'id', value: '102290129340398/+6581234567' }, displayName: 'Acme Singapore' },
-				expected: [{ provider: 'ycloud', id: '102290129340398/+6581234567', newName: 'Acme Singapore', newNameStatus: 'PENDING_REVIEW' }],
+				parameters: {
+					operation: 'updateDisplayName',
+					senderId: { __rl: true, mode: 'id', value: '102290129340398/+6581234567' },
+					displayName: 'Acme Singapore',
+				},
+				expected: [
+					{
+						provider: 'ycloud',
+						id: '102290129340398/+6581234567',
+						newName: 'Acme Singapore',
+						newNameStatus: 'PENDING_REVIEW',
+					},
+				],
 			},
 		],
 	},
@@ -108,55 +180,139 @@ const CASES: ProviderCase[] = [
 			sinch.businessDailyLimit = 'TIER_10K';
 			sinch.codeToSend = '482913';
 			sinch.addSenders(
-				{ id: SINCH_IDS.stockholm, countryCode: '46', phoneNumber: '701234567', displayName: 'Acme Sverige' },
-				{ id: SINCH_IDS.warsaw, countryCode: '48', phoneNumber: '777777777', displayName: 'Acme Polska' },
-				{ id: SINCH_IDS.pending, countryCode: '48', phoneNumber: '600100200', displayName: 'Acme Kraków', state: 'PENDING_VERIFICATION' },
+				{
+					id: SINCH_IDS.stockholm,
+					countryCode: '46',
+					phoneNumber: '701234567',
+					displayName: 'Acme Sverige',
+				},
+				{
+					id: SINCH_IDS.warsaw,
+					countryCode: '48',
+					phoneNumber: '777777777',
+					displayName: 'Acme Polska',
+				},
+				{
+					id: SINCH_IDS.pending,
+					countryCode: '48',
+					phoneNumber: '600100200',
+					displayName: 'Acme Kraków',
+					state: 'PENDING_VERIFICATION',
+				},
 			);
 		},
-		goodCredential: () => ({ projectId: SINCH_PROJECT, keyId: 'e2e-sinch-key-id', keySecret: 'e2e-sinch-key-secret', baseUrl: sinch.baseUrl, tokenUrl: sinch.tokenUrl }),
-		wrongCredential: () => ({ projectId: SINCH_PROJECT, keyId: 'e2e-sinch-key-id', keySecret: 'wrong', baseUrl: sinch.baseUrl, tokenUrl: sinch.tokenUrl }),
+		goodCredential: () => ({
+			projectId: SINCH_PROJECT,
+			keyId: 'e2e-sinch-key-id',
+			keySecret: 'e2e-sinch-key-secret',
+			baseUrl: sinch.baseUrl,
+			tokenUrl: sinch.tokenUrl,
+		}),
+		wrongCredential: () => ({
+			projectId: SINCH_PROJECT,
+			keyId: 'e2e-sinch-key-id',
+			keySecret: 'wrong',
+			baseUrl: sinch.baseUrl,
+			tokenUrl: sinch.tokenUrl,
+		}),
 		refusal: /Sinch refused the key ID or key secret|Authorization failed/,
 		dropQuality: () => sinch.update(SINCH_IDS.warsaw, { qualityRating: 'RED' }),
 		droppingNumber: '+48777777777',
-		listRequests: () => sinch.server.requests.filter((r) => r.path === `/v1/projects/${SINCH_PROJECT}/whatsapp/senders`).length,
+		listRequests: () =>
+			sinch.server.requests.filter(
+				(r) => r.path === `/v1/projects/${SINCH_PROJECT}/whatsapp/senders`,
+			).length,
 		operations: [
 			{
 				name: 'List',
 				parameters: { operation: 'list', returnAll: true },
 				expected: [
-					{ id: SINCH_IDS.stockholm, phoneNumber: '+46701234567', displayName: 'Acme Sverige', status: 'ONLINE', qualityRating: 'GREEN', messagingLimit: 10000 },
-					{ id: SINCH_IDS.warsaw, phoneNumber: '+48777777777', displayName: 'Acme Polska', status: 'ONLINE', qualityRating: 'GREEN', messagingLimit: 10000 },
+					{
+						id: SINCH_IDS.stockholm,
+						phoneNumber: '+46701234567',
+						displayName: 'Acme Sverige',
+						status: 'ONLINE',
+						qualityRating: 'GREEN',
+						messagingLimit: 10000,
+					},
+					{
+						id: SINCH_IDS.warsaw,
+						phoneNumber: '+48777777777',
+						displayName: 'Acme Polska',
+						status: 'ONLINE',
+						qualityRating: 'GREEN',
+						messagingLimit: 10000,
+					},
 					{ id: SINCH_IDS.pending, phoneNumber: '+48600100200', status: 'PENDING_VERIFICATION' },
 				],
 			},
-			{ name: 'Get', parameters: { operation: 'get', senderId: sinchSender(SINCH_IDS.stockholm) }, expected: [{ id: SINCH_IDS.stockholm, phoneNumber: '+46701234567' }] },
+			{
+				name: 'Get',
+				parameters: { operation: 'get', senderId: sinchSender(SINCH_IDS.stockholm) },
+				expected: [{ id: SINCH_IDS.stockholm, phoneNumber: '+46701234567' }],
+			},
 			{
 				name: 'Request Code',
-				parameters: { operation: 'requestCode', senderId: sinchSender(SINCH_IDS.pending), codeMethod: 'sms' },
-				expected: [{ provider: 'sinch', id: SINCH_IDS.pending, method: 'SMS', verificationCodeSent: true }],
+				parameters: {
+					operation: 'requestCode',
+					senderId: sinchSender(SINCH_IDS.pending),
+					codeMethod: 'sms',
+				},
+				expected: [
+					{ provider: 'sinch', id: SINCH_IDS.pending, method: 'SMS', verificationCodeSent: true },
+				],
 			},
 			{
 				name: 'Verify',
-				parameters: { operation: 'verify', senderId: sinchSender(SINCH_IDS.pending), verificationCode: '482913' },
+				parameters: {
+					operation: 'verify',
+					senderId: sinchSender(SINCH_IDS.pending),
+					verificationCode: '482913',
+				},
 				// Sinch finishes the setup on its own after the code: the sender is IN_PROGRESS
 				expected: [{ id: SINCH_IDS.pending, status: 'PENDING', providerStatus: 'IN_PROGRESS' }],
 			},
 			{
 				name: 'Delete',
-				parameters: { operation: 'delete', senderId: sinchSender(SINCH_IDS.pending), confirmDeletion: true },
+				parameters: {
+					operation: 'delete',
+					senderId: sinchSender(SINCH_IDS.pending),
+					confirmDeletion: true,
+				},
 				expected: [{ deleted: true, id: SINCH_IDS.pending }],
 			},
-			{ name: 'Get Business Profile', parameters: { operation: 'getProfile', senderId: sinchSender(SINCH_IDS.stockholm) }, expected: [{ provider: 'sinch', id: SINCH_IDS.stockholm, displayName: 'Acme Sverige' }] },
+			{
+				name: 'Get Business Profile',
+				parameters: { operation: 'getProfile', senderId: sinchSender(SINCH_IDS.stockholm) },
+				expected: [{ provider: 'sinch', id: SINCH_IDS.stockholm, displayName: 'Acme Sverige' }],
+			},
 			{
 				name: 'Update Business Profile',
-				parameters: { operation: 'updateProfile', senderId: sinchSender(SINCH_IDS.stockholm), profileFields: { about: 'Öppet 9–17' } },
-				expected: [{ provider: 'sinch', id: SINCH_IDS.stockholm, pendingChanges: { details: { about: 'Öppet 9–17' } } }],
+				parameters: {
+					operation: 'updateProfile',
+					senderId: sinchSender(SINCH_IDS.stockholm),
+					profileFields: { about: 'Öppet 9–17' },
+				},
+				expected: [
+					{
+						provider: 'sinch',
+						id: SINCH_IDS.stockholm,
+						pendingChanges: { details: { about: 'Öppet 9–17' } },
+					},
+				],
 			},
 			{
 				name: 'Discard Pending Changes',
 				parameters: { operation: 'discardChanges', senderId: sinchSender(SINCH_IDS.stockholm) },
 				// the pending about text of the update before is gone
-				expected: [{ provider: 'sinch', id: SINCH_IDS.stockholm, displayName: 'Acme Sverige', pendingChanges: undefined }],
+				expected: [
+					{
+						provider: 'sinch',
+						id: SINCH_IDS.stockholm,
+						displayName: 'Acme Sverige',
+						pendingChanges: undefined,
+					},
+				],
 			},
 		],
 	},
@@ -167,35 +323,99 @@ const CASES: ProviderCase[] = [
 		simulator: gupshup,
 		seed: () => {
 			gupshup.addNumbers(
-				{ id: GUPSHUP_APPS.mumbai, phone: '919876543210', appName: 'AcmeMumbai', verifiedName: 'Acme Mumbai', messagingLimit: 'TIER_10K' },
-				{ id: GUPSHUP_APPS.delhi, phone: '919812345678', appName: 'AcmeDelhi', verifiedName: 'Acme Delhi', messagingLimit: 'TIER_10K' },
+				{
+					id: GUPSHUP_APPS.mumbai,
+					phone: '919876543210',
+					appName: 'AcmeMumbai',
+					verifiedName: 'Acme Mumbai',
+					messagingLimit: 'TIER_10K',
+				},
+				{
+					id: GUPSHUP_APPS.delhi,
+					phone: '919812345678',
+					appName: 'AcmeDelhi',
+					verifiedName: 'Acme Delhi',
+					messagingLimit: 'TIER_10K',
+				},
 			);
 		},
-		goodCredential: () => ({ email: 'partner@acme.example', clientSecret: 'e2e-gupshup-secret', baseUrl: gupshup.baseUrl }),
-		wrongCredential: () => ({ email: 'partner@acme.example', clientSecret: 'wrong', baseUrl: gupshup.baseUrl }),
+		goodCredential: () => ({
+			email: 'partner@acme.example',
+			clientSecret: 'e2e-gupshup-secret',
+			baseUrl: gupshup.baseUrl,
+		}),
+		wrongCredential: () => ({
+			email: 'partner@acme.example',
+			clientSecret: 'wrong',
+			baseUrl: gupshup.baseUrl,
+		}),
 		refusal: /Gupshup refused the email or client secret|Authorization failed/,
 		dropQuality: () => gupshup.update('919812345678', { phoneQuality: 'RED' }),
 		droppingNumber: '+919812345678',
-		listRequests: () => gupshup.server.requests.filter((r) => r.path === '/partner/account/api/partnerApps').length,
+		listRequests: () =>
+			gupshup.server.requests.filter((r) => r.path === '/partner/account/api/partnerApps').length,
 		operations: [
 			{
 				name: 'List',
 				parameters: { operation: 'list', returnAll: true },
 				expected: [
-					{ id: GUPSHUP_APPS.mumbai, phoneNumber: '+919876543210', displayName: 'Acme Mumbai', status: 'ONLINE', qualityRating: 'GREEN', messagingLimit: 10000 },
-					{ id: GUPSHUP_APPS.delhi, phoneNumber: '+919812345678', displayName: 'Acme Delhi', status: 'ONLINE', qualityRating: 'GREEN', messagingLimit: 10000 },
+					{
+						id: GUPSHUP_APPS.mumbai,
+						phoneNumber: '+919876543210',
+						displayName: 'Acme Mumbai',
+						status: 'ONLINE',
+						qualityRating: 'GREEN',
+						messagingLimit: 10000,
+					},
+					{
+						id: GUPSHUP_APPS.delhi,
+						phoneNumber: '+919812345678',
+						displayName: 'Acme Delhi',
+						status: 'ONLINE',
+						qualityRating: 'GREEN',
+						messagingLimit: 10000,
+					},
 				],
 			},
-			{ name: 'Get', parameters: { operation: 'get', senderId: { __rl: true, mode: 'id', value: GUPSHUP_APPS.delhi } }, expected: [{ id: GUPSHUP_APPS.delhi, phoneNumber: '+919812345678' }] },
+			{
+				name: 'Get',
+				parameters: {
+					operation: 'get',
+					senderId: { __rl: true, mode: 'id', value: GUPSHUP_APPS.delhi },
+				},
+				expected: [{ id: GUPSHUP_APPS.delhi, phoneNumber: '+919812345678' }],
+			},
 			{
 				name: 'Get Business Profile',
-				parameters: { operation: 'getProfile', senderId: { __rl: true, mode: 'id', value: GUPSHUP_APPS.delhi } },
-				expected: [{ provider: 'gupshup', id: GUPSHUP_APPS.delhi, desc: 'Garden supplies', vertical: 'RETAIL' }],
+				parameters: {
+					operation: 'getProfile',
+					senderId: { __rl: true, mode: 'id', value: GUPSHUP_APPS.delhi },
+				},
+				expected: [
+					{
+						provider: 'gupshup',
+						id: GUPSHUP_APPS.delhi,
+						desc: 'Garden supplies',
+						vertical: 'RETAIL',
+					},
+				],
 			},
 			{
 				name: 'Update Business Profile',
-				parameters: { operation: 'updateProfile', senderId: { __rl: true, mode: 'id', value: GUPSHUP_APPS.delhi }, profileFields: { about: 'Open 9–18 IST', description: 'Seeds and tools' } },
-				expected: [{ provider: 'gupshup', id: GUPSHUP_APPS.delhi, about: 'Open 9–18 IST', desc: 'Seeds and tools', vertical: 'RETAIL' }],
+				parameters: {
+					operation: 'updateProfile',
+					senderId: { __rl: true, mode: 'id', value: GUPSHUP_APPS.delhi },
+					profileFields: { about: 'Open 9–18 IST', description: 'Seeds and tools' },
+				},
+				expected: [
+					{
+						provider: 'gupshup',
+						id: GUPSHUP_APPS.delhi,
+						about: 'Open 9–18 IST',
+						desc: 'Seeds and tools',
+						vertical: 'RETAIL',
+					},
+				],
 			},
 		],
 	},
@@ -207,9 +427,15 @@ let n8n: RunningN8n;
 let apiKey: string;
 let session: OwnerSession;
 
-const credentialRef = (c: ProviderCase) => ({ [c.credentialType]: { id: `${c.provider}E2eCred`.padEnd(16, '0').slice(0, 16), name: `${c.displayName} e2e` } });
+const credentialRef = (c: ProviderCase) => ({
+	[c.credentialType]: {
+		id: `${c.provider}E2eCred`.padEnd(16, '0').slice(0, 16),
+		name: `${c.displayName} e2e`,
+	},
+});
 const triggerId = (c: ProviderCase) => `${c.provider}QualAlert`.padEnd(16, '0').slice(0, 16);
-const webhookPath = (c: ProviderCase, operation: Operation) => `${c.provider}-${operation.parameters.operation}`;
+const webhookPath = (c: ProviderCase, operation: Operation) =>
+	`${c.provider}-${operation.parameters.operation}`;
 const webhookId = (index: number) => `5f0c2a1e-8d1c-4c55-9d2e-${String(index).padStart(12, '0')}`;
 
 beforeAll(async () => {
@@ -220,7 +446,12 @@ beforeAll(async () => {
 			id: triggerId(c),
 			name: `${c.displayName} quality alert`,
 			triggerName: 'Quality turns RED',
-			triggerParameters: { pollTimes: ONLY_WHEN_ACTIVATED, provider: c.provider, events: ['qualityChanged'], filters: { qualityBecomes: ['RED'] } },
+			triggerParameters: {
+				pollTimes: ONLY_WHEN_ACTIVATED,
+				provider: c.provider,
+				events: ['qualityChanged'],
+				filters: { qualityBecomes: ['RED'] },
+			},
 			credentials: credentialRef(c),
 			slackUrl: slack.url,
 			text: '"WhatsApp quality " + $json.previous.qualityRating + " → " + $json.sender.qualityRating + " for " + $json.sender.phoneNumber + " (" + $json.provider + ")"',
@@ -252,40 +483,65 @@ afterAll(async () => {
 });
 
 describe.each(CASES)('$displayName in a real n8n', (c) => {
-	it('Test credential passes with the right secret and fails with a wrong one, in the provider\'s words', async () => {
-		const good = await testCredential(n8n.url, session, { name: `${c.displayName} test`, type: c.credentialType, data: c.goodCredential() });
+	it("Test credential passes with the right secret and fails with a wrong one, in the provider's words", async () => {
+		const good = await testCredential(n8n.url, session, {
+			name: `${c.displayName} test`,
+			type: c.credentialType,
+			data: c.goodCredential(),
+		});
 		expect(good).toMatchObject({ status: 'OK' });
-		const bad = await testCredential(n8n.url, session, { name: `${c.displayName} wrong`, type: c.credentialType, data: c.wrongCredential() });
+		const bad = await testCredential(n8n.url, session, {
+			name: `${c.displayName} wrong`,
+			type: c.credentialType,
+			data: c.wrongCredential(),
+		});
 		expect(bad.status).toBe('Error');
 		expect(bad.message).toMatch(c.refusal);
 	});
 
 	it('Test credential refuses a Base URL (and Token URL) over plain http to another host, and the provider receives nothing', async () => {
 		const good = c.goodCredential();
-		const data = Object.fromEntries(Object.entries(good).map(([field, value]) => [field, /Url$/.test(field) ? notLocalhost(String(value)) : value]));
+		const data = Object.fromEntries(
+			Object.entries(good).map(([field, value]) => [
+				field,
+				/Url$/.test(field) ? notLocalhost(String(value)) : value,
+			]),
+		);
 		c.simulator.server.resetRequests();
-		const result = await testCredential(n8n.url, session, { name: `${c.displayName} http`, type: c.credentialType, data });
+		const result = await testCredential(n8n.url, session, {
+			name: `${c.displayName} http`,
+			type: c.credentialType,
+			data,
+		});
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/^Invalid "(Base|Token) URL" in the credential: must start with https:\/\/ \(http:\/\/ is accepted only for localhost\), got http:\/\/[^ ]+\. Nothing was sent\.$/);
+		expect(result.message).toMatch(
+			/^Invalid "(Base|Token) URL" in the credential: must start with https:\/\/ \(http:\/\/ is accepted only for localhost\), got http:\/\/[^ ]+\. Nothing was sent\.$/,
+		);
 		expect(c.simulator.server.requests).toHaveLength(0);
 	});
 
-	it.each(c.operations.map((operation) => [operation.name, operation] as const))('%s answers through a workflow', async (_name, operation) => {
-		const response = await callProductionWebhook(n8n.url, webhookPath(c, operation));
-		expect(response.status).toBe(200);
-		const items = JSON.parse(response.body) as Array<Record<string, unknown>>;
-		expect(items).toHaveLength(operation.expected.length);
-		operation.expected.forEach((expected, index) => expect(items[index]).toMatchObject(expected));
-	});
+	it.each(c.operations.map((operation) => [operation.name, operation] as const))(
+		'%s answers through a workflow',
+		async (_name, operation) => {
+			const response = await callProductionWebhook(n8n.url, webhookPath(c, operation));
+			expect(response.status).toBe(200);
+			const items = JSON.parse(response.body) as Array<Record<string, unknown>>;
+			expect(items).toHaveLength(operation.expected.length);
+			operation.expected.forEach((expected, index) => expect(items[index]).toMatchObject(expected));
+		},
+	);
 
 	it('posts exactly one Slack message naming the number when its quality turns RED, and none on the next poll', async () => {
-		const ours = () => slack.messages.filter((message) => String(message.text).endsWith(`(${c.provider})`));
+		const ours = () =>
+			slack.messages.filter((message) => String(message.text).endsWith(`(${c.provider})`));
 		expect(ours()).toEqual([]);
 		c.dropQuality();
 		const polled = c.listRequests();
 		await repoll(n8n.url, apiKey, triggerId(c));
 		await waitFor(() => ours().length >= 1, 30_000, 'the Slack message');
-		expect(ours()).toEqual([{ text: `WhatsApp quality GREEN → RED for ${c.droppingNumber} (${c.provider})` }]);
+		expect(ours()).toEqual([
+			{ text: `WhatsApp quality GREEN → RED for ${c.droppingNumber} (${c.provider})` },
+		]);
 		await repoll(n8n.url, apiKey, triggerId(c));
 		await waitFor(() => c.listRequests() > polled + 1, 30_000, 'the next poll');
 		await new Promise((resolve) => setTimeout(resolve, 3000));

@@ -40,7 +40,16 @@ async function screenshot(name: string): Promise<void> {
 async function newWorkflow(): Promise<string> {
 	const workflow = await editorApi<{ id: string }>(n8n.url, session, 'POST', '/workflows', {
 		name: `Panel ${Date.now()}`,
-		nodes: [{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }],
+		nodes: [
+			{
+				id: 'start',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+		],
 		connections: {},
 		settings: { executionOrder: 'v1' },
 	});
@@ -51,10 +60,18 @@ async function newWorkflow(): Promise<string> {
 async function openActions(workflowId: string): Promise<string> {
 	await openWorkflow(page, n8n.url, workflowId);
 	await page.locator('[data-test-id="node-creator-plus-button"]').click();
-	await page.locator('[data-test-id="node-creator-search-bar"] input, [data-test-id="search-bar"] input').first().fill('WhatsApp Senders');
-	const items = page.locator('[data-test-id="node-creator"] [data-test-id="node-creator-item-name"]');
+	await page
+		.locator('[data-test-id="node-creator-search-bar"] input, [data-test-id="search-bar"] input')
+		.first()
+		.fill('WhatsApp Senders');
+	const items = page.locator(
+		'[data-test-id="node-creator"] [data-test-id="node-creator-item-name"]',
+	);
 	await items.first().waitFor({ timeout: 10_000 });
-	await items.filter({ hasText: /^WhatsApp Senders$/ }).first().click();
+	await items
+		.filter({ hasText: /^WhatsApp Senders$/ })
+		.first()
+		.click();
 	await page.getByText('Request a verification code').first().waitFor({ timeout: 10_000 });
 	await page.waitForTimeout(500);
 	return await page.locator('[data-test-id="node-creator"]').innerText();
@@ -65,8 +82,23 @@ type StoredNode = { typeVersion: number; parameters: Record<string, unknown> };
 /** n8n stores only parameters that differ from their defaults: the node's parameters as n8n runs them. */
 function resolved(node: StoredNode): Record<string, unknown> {
 	const { description } = new WhatsAppSenders().getNodeType(node.typeVersion);
-	const asNode = { ...node, id: 'n', name: 'n', type: description.name, position: [0, 0] as [number, number] };
-	return NodeHelpers.getNodeParameters(description.properties, node.parameters as never, true, false, asNode as never, description) ?? {};
+	const asNode = {
+		...node,
+		id: 'n',
+		name: 'n',
+		type: description.name,
+		position: [0, 0] as [number, number],
+	};
+	return (
+		NodeHelpers.getNodeParameters(
+			description.properties,
+			node.parameters as never,
+			true,
+			false,
+			asNode as never,
+			description,
+		) ?? {}
+	);
 }
 
 /**
@@ -76,7 +108,11 @@ function resolved(node: StoredNode): Record<string, unknown> {
 async function addByAction(action: string, inNode?: () => Promise<void>): Promise<StoredNode> {
 	const id = await newWorkflow();
 	await openActions(id);
-	await page.locator('[data-test-id="node-creator"]').getByText(action, { exact: true }).first().click();
+	await page
+		.locator('[data-test-id="node-creator"]')
+		.getByText(action, { exact: true })
+		.first()
+		.click();
 	await page.locator('[data-test-id="ndv"]').first().waitFor({ timeout: 15_000 });
 	await page.waitForTimeout(800);
 	await screenshot(`panel-ndv-${action.replace(/\W+/g, '-').toLowerCase()}.png`);
@@ -84,14 +120,16 @@ async function addByAction(action: string, inNode?: () => Promise<void>): Promis
 	await page.keyboard.press('Escape');
 	await page.keyboard.press('Control+s');
 	await page.waitForTimeout(1500);
-	const workflow = await editorApi<{ nodes: Array<{ type: string; typeVersion: number; parameters: Record<string, unknown> }> }>(
-		n8n.url,
-		session,
-		'GET',
-		`/workflows/${id}`,
+	const workflow = await editorApi<{
+		nodes: Array<{ type: string; typeVersion: number; parameters: Record<string, unknown> }>;
+	}>(n8n.url, session, 'GET', `/workflows/${id}`);
+	const node = workflow.nodes.find(
+		(candidate) => candidate.type === `${PACKAGE_NAME}.whatsAppSenders`,
 	);
-	const node = workflow.nodes.find((candidate) => candidate.type === `${PACKAGE_NAME}.whatsAppSenders`);
-	if (!node) throw new Error(`the saved workflow has no WhatsApp Senders node: ${JSON.stringify(workflow.nodes)}`);
+	if (!node)
+		throw new Error(
+			`the saved workflow has no WhatsApp Senders node: ${JSON.stringify(workflow.nodes)}`,
+		);
 	return node;
 }
 
@@ -104,7 +142,11 @@ describe('the node panel Actions of WhatsApp Senders', () => {
 		}
 		// one entry per provider and operation: Meta's and 99digital's own ones included
 		const lines = text.split('\n').map((line) => line.trim());
-		for (const action of new Set(PROVIDERS.flatMap((provider) => operationsOf(provider).map((op) => op.option.action as string)))) {
+		for (const action of new Set(
+			PROVIDERS.flatMap((provider) =>
+				operationsOf(provider).map((op) => op.option.action as string),
+			),
+		)) {
 			expect(lines).toContain(action);
 		}
 		const count = (action: string) => lines.filter((line) => line === action).length;
@@ -117,28 +159,43 @@ describe('the node panel Actions of WhatsApp Senders', () => {
 	it.each([
 		['Request a verification code', 'metaCloud', 'requestCode'],
 		['Get account usage', '99digital', 'getUsage'],
-	])('"%s" adds a node set to %s, %s', async (action, provider, operation) => {
-		const node = await addByAction(action);
-		expect(node.typeVersion).toBe(2);
-		expect(node.parameters).toMatchObject({ resource: provider, operation });
-		expect(resolved(node)).toMatchObject({ resource: provider, operation });
-		expect(resolved(node)).not.toHaveProperty('provider');
-	}, 90_000);
+	])(
+		'"%s" adds a node set to %s, %s',
+		async (action, provider, operation) => {
+			const node = await addByAction(action);
+			expect(node.typeVersion).toBe(2);
+			expect(node.parameters).toMatchObject({ resource: provider, operation });
+			expect(resolved(node)).toMatchObject({ resource: provider, operation });
+			expect(resolved(node)).not.toHaveProperty('provider');
+		},
+		90_000,
+	);
 
 	it('switching Provider in the open node switches operations, fields and credential with it', async () => {
 		const node = await addByAction('Request a verification code', async () => {
 			await page.locator('[data-test-id="parameter-input-resource"]').click();
-			await page.locator('.el-select-dropdown__item:visible').filter({ hasText: /^\s*Twilio/ }).first().click();
+			await page
+				.locator('.el-select-dropdown__item:visible')
+				.filter({ hasText: /^\s*Twilio/ })
+				.first()
+				.click();
 			await page.waitForTimeout(800);
 			await screenshot('panel-ndv-switched-to-twilio.png');
 			const ndv = await page.locator('[data-test-id="ndv"]').first().innerText();
 			// Provider is a visible choice in the panel (not folded into the credential list)
-			expect(await page.locator('[data-test-id="parameter-input-resource"] input').first().inputValue()).toBe('Twilio');
+			expect(
+				await page.locator('[data-test-id="parameter-input-resource"] input').first().inputValue(),
+			).toBe('Twilio');
 			expect(ndv).not.toContain('Code Method');
 			expect(ndv).not.toContain('Meta WhatsApp Cloud');
 		});
 		// Meta's Request Code does not exist for Twilio: n8n falls back to the default, List
-		expect(resolved(node)).toMatchObject({ resource: 'twilio', operation: 'list', returnAll: false, limit: 50 });
+		expect(resolved(node)).toMatchObject({
+			resource: 'twilio',
+			operation: 'list',
+			returnAll: false,
+			limit: 50,
+		});
 		expect(resolved(node)).not.toHaveProperty('codeMethod');
 	}, 90_000);
 
@@ -146,15 +203,27 @@ describe('the node panel Actions of WhatsApp Senders', () => {
 		await editorApi(n8n.url, session, 'POST', '/credentials', {
 			name: 'Twilio (e2e)',
 			type: 'twilioSendersApi',
-			data: { authType: 'authToken', accountSid: `AC${'0'.repeat(32)}`, authToken: 'e2e-panel-token' },
+			data: {
+				authType: 'authToken',
+				accountSid: `AC${'0'.repeat(32)}`,
+				authToken: 'e2e-panel-token',
+			},
 		});
 		await editorApi(n8n.url, session, 'POST', '/credentials', {
 			name: 'Meta (e2e)',
 			type: 'metaWhatsAppCloudApi',
-			data: { accessToken: 'e2e-panel-meta-token', wabaId: '102290129340398', graphApiVersion: 'v26.0' },
+			data: {
+				accessToken: 'e2e-panel-meta-token',
+				wabaId: '102290129340398',
+				graphApiVersion: 'v26.0',
+			},
 		});
-		const node = (await addByAction('Request a verification code')) as StoredNode & { credentials?: Record<string, { name: string }> };
+		const node = (await addByAction('Request a verification code')) as StoredNode & {
+			credentials?: Record<string, { name: string }>;
+		};
 		expect(resolved(node)).toMatchObject({ resource: 'metaCloud', operation: 'requestCode' });
-		expect(node.credentials).toEqual({ metaWhatsAppCloudApi: expect.objectContaining({ name: 'Meta (e2e)' }) });
+		expect(node.credentials).toEqual({
+			metaWhatsAppCloudApi: expect.objectContaining({ name: 'Meta (e2e)' }),
+		});
 	}, 90_000);
 });

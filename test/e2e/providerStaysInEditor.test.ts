@@ -16,7 +16,8 @@ import { editorApi, type OwnerSession, REPO_ROOT, type RunningN8n } from '../sup
  * and every node of the package opened in the editor.
  */
 
-const SCREENSHOTS = process.env.PROVIDER_SCREENSHOTS_DIR ?? path.join(REPO_ROOT, 'test', '.screenshots');
+const SCREENSHOTS =
+	process.env.PROVIDER_SCREENSHOTS_DIR ?? path.join(REPO_ROOT, 'test', '.screenshots');
 
 let editor: EditorSession | undefined;
 let n8n: RunningN8n;
@@ -31,13 +32,24 @@ beforeAll(async () => {
 	await editorApi(n8n.url, session, 'POST', '/credentials', {
 		name: 'Twilio of this test',
 		type: 'twilioSendersApi',
-		data: { authType: 'authToken', accountSid: `AC${'1'.repeat(32)}`, authToken: 'editor-test-token', baseUrl: 'http://127.0.0.1:9' },
+		data: {
+			authType: 'authToken',
+			accountSid: `AC${'1'.repeat(32)}`,
+			authToken: 'editor-test-token',
+			baseUrl: 'http://127.0.0.1:9',
+		},
 	});
 	await new Promise((resolve) => setTimeout(resolve, 1100));
 	await editorApi(n8n.url, session, 'POST', '/credentials', {
 		name: 'Sinch of this test',
 		type: 'sinchProvisioningApi',
-		data: { projectId: 'project-1', keyId: 'key-1', keySecret: 'editor-test-secret', baseUrl: 'http://127.0.0.1:9', tokenUrl: 'http://127.0.0.1:9/oauth2/token' },
+		data: {
+			projectId: 'project-1',
+			keyId: 'key-1',
+			keySecret: 'editor-test-secret',
+			baseUrl: 'http://127.0.0.1:9',
+			tokenUrl: 'http://127.0.0.1:9/oauth2/token',
+		},
 	});
 	mkdirSync(SCREENSHOTS, { recursive: true });
 }, 240_000);
@@ -52,7 +64,9 @@ const PACKAGE_TYPES = /^n8n-nodes-whatsapp-senders\./;
  */
 async function pasteIntoNewWorkflow(json: string): Promise<void> {
 	await page.goto(`${n8n.url}/workflow/new`);
-	await page.waitForSelector('[data-test-id="canvas-wrapper"], [data-test-id="canvas"]', { timeout: 30_000 });
+	await page.waitForSelector('[data-test-id="canvas-wrapper"], [data-test-id="canvas"]', {
+		timeout: 30_000,
+	});
 	await page.waitForTimeout(1000);
 	// a script, as the test code is not compiled for the browser
 	await page.evaluate(`(() => {
@@ -73,7 +87,11 @@ async function canvasSubtitle(nodeName: string): Promise<string> {
 
 /** Opens a node's panel, lets the editor fill in what it fills in, and closes it again. */
 async function openAndClose(nodeName: string, screenshot: string): Promise<string> {
-	await page.locator('[data-test-id="canvas-node"]').filter({ hasText: nodeName }).first().dblclick();
+	await page
+		.locator('[data-test-id="canvas-node"]')
+		.filter({ hasText: nodeName })
+		.first()
+		.dblclick();
 	const panel = page.locator('[data-test-id="ndv"]');
 	await panel.waitFor({ timeout: 15_000 });
 	// the editor's credential watcher runs once the panel is mounted
@@ -86,19 +104,30 @@ async function openAndClose(nodeName: string, screenshot: string): Promise<strin
 }
 
 describe('an example opened in the editor keeps every node on its own provider', () => {
-	it.each(EXAMPLE_NAMES)('%s: each node still names its provider after its panel was opened', async (name) => {
-		const example = readExample(name);
-		await pasteIntoNewWorkflow(JSON.stringify(example));
-		const nodes = example.nodes.filter((node) => PACKAGE_TYPES.test(node.type));
-		for (const node of nodes) {
-			const providerId = String(node.parameters.provider ?? node.parameters.resource);
-			const before = await canvasSubtitle(node.name);
-			const panel = await openAndClose(node.name, `${name}-${node.name.replace(/\W+/g, '-')}.png`);
-			const after = await canvasSubtitle(node.name);
-			expect({ node: node.name, after }).toEqual({ node: node.name, after: before });
-			// the Provider choice is in the panel, not folded into a credential list of every provider
-			expect(panel).toMatch(/Provider/);
-			if (providerId !== 'sinch') expect({ node: node.name, panel: panel.includes('Sinch of this test') }).toEqual({ node: node.name, panel: false });
-		}
-	}, 180_000);
+	it.each(EXAMPLE_NAMES)(
+		'%s: each node still names its provider after its panel was opened',
+		async (name) => {
+			const example = readExample(name);
+			await pasteIntoNewWorkflow(JSON.stringify(example));
+			const nodes = example.nodes.filter((node) => PACKAGE_TYPES.test(node.type));
+			for (const node of nodes) {
+				const providerId = String(node.parameters.provider ?? node.parameters.resource);
+				const before = await canvasSubtitle(node.name);
+				const panel = await openAndClose(
+					node.name,
+					`${name}-${node.name.replace(/\W+/g, '-')}.png`,
+				);
+				const after = await canvasSubtitle(node.name);
+				expect({ node: node.name, after }).toEqual({ node: node.name, after: before });
+				// the Provider choice is in the panel, not folded into a credential list of every provider
+				expect(panel).toMatch(/Provider/);
+				if (providerId !== 'sinch')
+					expect({ node: node.name, panel: panel.includes('Sinch of this test') }).toEqual({
+						node: node.name,
+						panel: false,
+					});
+			}
+		},
+		180_000,
+	);
 });

@@ -18,7 +18,11 @@ import {
 	startN8n,
 	waitFor,
 } from '../support/n8n';
-import { callProductionWebhook, triggerToSlackWorkflow, webhookListWorkflow } from '../support/workflows';
+import {
+	callProductionWebhook,
+	triggerToSlackWorkflow,
+	webhookListWorkflow,
+} from '../support/workflows';
 
 /**
  * n8n's queue mode, how users scale out: Redis (Debian's redis-server on 127.0.0.1), one
@@ -46,19 +50,29 @@ let main: RunningN8n;
 let worker: RunningN8n;
 let apiKey: string;
 
-const listRequests = () => twilio.server.requests.filter((r) => r.path === '/v2/Channels/Senders').length;
-const countLines = (log: string, text: string) => log.split('\n').filter((line) => line.includes(text)).length;
+const listRequests = () =>
+	twilio.server.requests.filter((r) => r.path === '/v2/Channels/Senders').length;
+const countLines = (log: string, text: string) =>
+	log.split('\n').filter((line) => line.includes(text)).length;
 const workerRuns = () => countLines(worker.output(), 'Worker started execution');
 
 async function startRedis(port: number): Promise<ChildProcess> {
-	const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+	const child = spawn(
+		'redis-server',
+		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+		{
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	);
 	killWithParent(child);
 	let log = '';
 	child.stdout!.on('data', (chunk) => (log += chunk));
 	child.stderr!.on('data', (chunk) => (log += chunk));
-	await waitFor(() => log.includes('Ready to accept connections') || child.exitCode !== null, 15_000, 'redis-server');
+	await waitFor(
+		() => log.includes('Ready to accept connections') || child.exitCode !== null,
+		15_000,
+		'redis-server',
+	);
 	if (child.exitCode !== null) throw new Error(`redis-server exited:\n${log}`);
 	return child;
 }
@@ -93,7 +107,12 @@ beforeAll(async () => {
 			id: CREDENTIALS.twilioSendersApi.id,
 			name: CREDENTIALS.twilioSendersApi.name,
 			type: 'twilioSendersApi',
-			data: { authType: 'authToken', accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: twilio.baseUrl },
+			data: {
+				authType: 'authToken',
+				accountSid: ACCOUNT_SID,
+				authToken: AUTH_TOKEN,
+				baseUrl: twilio.baseUrl,
+			},
 		},
 	]);
 	await importIntoN8n(userFolder, 'workflow', [
@@ -101,7 +120,10 @@ beforeAll(async () => {
 			id: TRIGGER_WORKFLOW,
 			name: 'Sender changes to Slack (queue mode)',
 			triggerName: 'Sender changed',
-			triggerParameters: { provider: 'twilio', events: ['senderAdded', 'statusChanged', 'qualityChanged'] },
+			triggerParameters: {
+				provider: 'twilio',
+				events: ['senderAdded', 'statusChanged', 'qualityChanged'],
+			},
 			credentials: CREDENTIALS,
 			slackUrl: slack.url,
 			text: '$json.event + " " + $json.sender.phoneNumber',
@@ -142,7 +164,9 @@ describe(`Queue mode: Redis, one main and one worker (n8n ${N8N_VERSION})`, () =
 		const runsBefore = workerRuns();
 		const { status, body } = await callProductionWebhook(main.url, WEBHOOK_PATH);
 		expect({ status, body: status === 200 ? 'ok' : body }).toEqual({ status: 200, body: 'ok' });
-		const numbers = (JSON.parse(body) as Array<{ phoneNumber: string }>).map((sender) => sender.phoneNumber).sort();
+		const numbers = (JSON.parse(body) as Array<{ phoneNumber: string }>)
+			.map((sender) => sender.phoneNumber)
+			.sort();
 		expect(numbers).toEqual(['+14155550121', '+14155550122']);
 		expect(workerRuns()).toBe(runsBefore + 1);
 		expect(countLines(main.output(), 'Worker started execution')).toBe(0);
@@ -173,7 +197,9 @@ describe(`Queue mode: Redis, one main and one worker (n8n ${N8N_VERSION})`, () =
 	}, 60_000);
 
 	it('fires exactly once for a new sender', async () => {
-		const messages = await changeAndPoll(() => twilio.addSenders(ACCOUNT_SID, { phoneNumber: '+14155550123' }));
+		const messages = await changeAndPoll(() =>
+			twilio.addSenders(ACCOUNT_SID, { phoneNumber: '+14155550123' }),
+		);
 		expect(messages).toEqual([{ text: 'senderAdded +14155550123' }]);
 	}, 60_000);
 

@@ -4,7 +4,13 @@ import { type MetaNumber, MetaSimulator } from '../simulators/meta';
 import { SlackSink } from '../simulators/slackSink';
 import { basicAuth } from '../simulators/server';
 import { TwilioSimulator, twilioSid, type TwilioSender } from '../simulators/twilio';
-import { repoll, type RunningN8n, startN8nWithWorkflows, twilioCredential, waitFor } from '../support/n8n';
+import {
+	repoll,
+	type RunningN8n,
+	startN8nWithWorkflows,
+	twilioCredential,
+	waitFor,
+} from '../support/n8n';
 import { ONLY_WHEN_ACTIVATED, triggerToSlackWorkflow } from '../support/workflows';
 
 /**
@@ -23,7 +29,8 @@ const REMOVAL_WORKFLOW_ID = 'e2eRemovalAlert1';
 const META_TOKEN = 'e2e-trigger-meta-token';
 const META_WABA = '102290129340398';
 const LIMIT_WORKFLOW_IDS = { metaCloud: 'e2eMetaLimitAlrt', twilio: 'e2eTwilLimitAlrt' };
-const LIMIT_TEXT = '"Limit " + $json.previous.messagingLimit + " → " + $json.current.messagingLimit + " (" + $json.current.messagingLimitText + ") on " + $json.senderCount + " numbers of " + $json.provider + ": " + $json.senders.map(s => s.phoneNumber).join(", ")';
+const LIMIT_TEXT =
+	'"Limit " + $json.previous.messagingLimit + " → " + $json.current.messagingLimit + " (" + $json.current.messagingLimitText + ") on " + $json.senderCount + " numbers of " + $json.provider + ": " + $json.senders.map(s => s.phoneNumber).join(", ")';
 
 const twilio = new TwilioSimulator();
 const meta = new MetaSimulator(META_TOKEN, META_WABA);
@@ -35,10 +42,15 @@ let n8n: RunningN8n;
 let apiKey: string;
 
 const listRequests = (accountSid = ACCOUNT_SID) =>
-	twilio.server.requests.filter((r) => r.path === '/v2/Channels/Senders' && basicAuth(r.headers)?.user === accountSid).length;
-const removalMessages = () => slack.messages.filter((message) => String(message.text).startsWith('Removed'));
-const limitMessages = () => slack.messages.filter((message) => String(message.text).startsWith('Limit'));
-const metaListRequests = () => meta.server.requests.filter((r) => r.path.endsWith('/phone_numbers')).length;
+	twilio.server.requests.filter(
+		(r) => r.path === '/v2/Channels/Senders' && basicAuth(r.headers)?.user === accountSid,
+	).length;
+const removalMessages = () =>
+	slack.messages.filter((message) => String(message.text).startsWith('Removed'));
+const limitMessages = () =>
+	slack.messages.filter((message) => String(message.text).startsWith('Limit'));
+const metaListRequests = () =>
+	meta.server.requests.filter((r) => r.path.endsWith('/phone_numbers')).length;
 
 beforeAll(async () => {
 	await Promise.all([twilio.start(), meta.start(), slack.start()]);
@@ -54,19 +66,45 @@ beforeAll(async () => {
 		{ phoneNumber: '+14155550102', displayName: 'Sales', qualityRating: 'HIGH' },
 	);
 	twilio.addAccount(FLEET_SID, AUTH_TOKEN);
-	twilio.addSenders(FLEET_SID, { phoneNumber: '+4930100001' }, { phoneNumber: '+4930100002' }, { phoneNumber: '+4930100003' });
+	twilio.addSenders(
+		FLEET_SID,
+		{ phoneNumber: '+4930100001' },
+		{ phoneNumber: '+4930100002' },
+		{ phoneNumber: '+4930100003' },
+	);
 	({ userFolder, n8n, apiKey } = await startN8nWithWorkflows(
 		[
 			twilioCredential('twilioTrigCred01', 'Twilio e2e', ACCOUNT_SID, AUTH_TOKEN, twilio.baseUrl),
-			twilioCredential('twilioTrigCred02', 'Twilio fleet e2e', FLEET_SID, AUTH_TOKEN, twilio.baseUrl),
-			{ id: 'metaTrigCred0001', name: 'Meta e2e', type: 'metaWhatsAppCloudApi', data: { accessToken: META_TOKEN, wabaId: META_WABA, graphApiVersion: 'v24.0', baseUrl: meta.baseUrl } },
+			twilioCredential(
+				'twilioTrigCred02',
+				'Twilio fleet e2e',
+				FLEET_SID,
+				AUTH_TOKEN,
+				twilio.baseUrl,
+			),
+			{
+				id: 'metaTrigCred0001',
+				name: 'Meta e2e',
+				type: 'metaWhatsAppCloudApi',
+				data: {
+					accessToken: META_TOKEN,
+					wabaId: META_WABA,
+					graphApiVersion: 'v24.0',
+					baseUrl: meta.baseUrl,
+				},
+			},
 		],
 		[
 			triggerToSlackWorkflow({
 				id: WORKFLOW_ID,
 				name: 'Quality alert',
 				triggerName: 'Quality turns RED',
-				triggerParameters: { pollTimes: ONLY_WHEN_ACTIVATED, provider: 'twilio', events: ['qualityChanged'], filters: { qualityBecomes: ['RED'] } },
+				triggerParameters: {
+					pollTimes: ONLY_WHEN_ACTIVATED,
+					provider: 'twilio',
+					events: ['qualityChanged'],
+					filters: { qualityBecomes: ['RED'] },
+				},
 				credentials: { twilioSendersApi: { id: 'twilioTrigCred01', name: 'Twilio e2e' } },
 				slackUrl: slack.url,
 				text: '"WhatsApp quality " + $json.previous.qualityRating + " → " + $json.sender.qualityRating + " for " + $json.sender.phoneNumber + " (" + $json.provider + ")"',
@@ -75,22 +113,38 @@ beforeAll(async () => {
 				id: REMOVAL_WORKFLOW_ID,
 				name: 'Removal alert',
 				triggerName: 'Sender removed',
-				triggerParameters: { pollTimes: ONLY_WHEN_ACTIVATED, provider: 'twilio', events: ['senderRemoved'] },
+				triggerParameters: {
+					pollTimes: ONLY_WHEN_ACTIVATED,
+					provider: 'twilio',
+					events: ['senderRemoved'],
+				},
 				credentials: { twilioSendersApi: { id: 'twilioTrigCred02', name: 'Twilio fleet e2e' } },
 				slackUrl: slack.url,
 				text: '"Removed " + $json.sender.phoneNumber',
 			}),
 			...(
 				[
-					['metaCloud', 'Meta', { metaWhatsAppCloudApi: { id: 'metaTrigCred0001', name: 'Meta e2e' } }],
-					['twilio', 'Twilio', { twilioSendersApi: { id: 'twilioTrigCred01', name: 'Twilio e2e' } }],
+					[
+						'metaCloud',
+						'Meta',
+						{ metaWhatsAppCloudApi: { id: 'metaTrigCred0001', name: 'Meta e2e' } },
+					],
+					[
+						'twilio',
+						'Twilio',
+						{ twilioSendersApi: { id: 'twilioTrigCred01', name: 'Twilio e2e' } },
+					],
 				] as const
 			).map(([provider, name, credentials]) =>
 				triggerToSlackWorkflow({
 					id: LIMIT_WORKFLOW_IDS[provider],
 					name: `${name} limit alert`,
 					triggerName: `${name} limit changes`,
-					triggerParameters: { pollTimes: ONLY_WHEN_ACTIVATED, provider, events: ['messagingLimitChanged'] },
+					triggerParameters: {
+						pollTimes: ONLY_WHEN_ACTIVATED,
+						provider,
+						events: ['messagingLimitChanged'],
+					},
 					credentials,
 					slackUrl: slack.url,
 					text: LIMIT_TEXT,
@@ -100,7 +154,11 @@ beforeAll(async () => {
 	));
 	// activation polls at once: that poll records the baseline
 	// (the Twilio account is polled by two workflows)
-	await waitFor(() => listRequests() >= 2 && listRequests(FLEET_SID) >= 1 && metaListRequests() >= 1, 30_000, 'the baseline polls');
+	await waitFor(
+		() => listRequests() >= 2 && listRequests(FLEET_SID) >= 1 && metaListRequests() >= 1,
+		30_000,
+		'the baseline polls',
+	);
 }, 240_000);
 
 afterAll(async () => {
@@ -120,7 +178,9 @@ describe('WhatsApp Senders Trigger in a real n8n', () => {
 		});
 		await repoll(n8n.url, apiKey, WORKFLOW_ID);
 		await waitFor(() => slack.messages.length >= 1, 30_000, 'the Slack message');
-		expect(slack.messages).toEqual([{ text: 'WhatsApp quality GREEN → RED for +14155550102 (twilio)' }]);
+		expect(slack.messages).toEqual([
+			{ text: 'WhatsApp quality GREEN → RED for +14155550102 (twilio)' },
+		]);
 	}, 60_000);
 
 	it('posts nothing more on the following polls', async () => {
@@ -134,20 +194,40 @@ describe('WhatsApp Senders Trigger in a real n8n', () => {
 	describe('a business portfolio whose messaging limit changes', () => {
 		async function pollLimits(): Promise<void> {
 			const [twilioPolled, metaPolled] = [listRequests(), metaListRequests()];
-			await Promise.all([repoll(n8n.url, apiKey, LIMIT_WORKFLOW_IDS.metaCloud), repoll(n8n.url, apiKey, LIMIT_WORKFLOW_IDS.twilio)]);
-			await waitFor(() => listRequests() > twilioPolled && metaListRequests() > metaPolled, 30_000, 'the limit workflows to poll');
+			await Promise.all([
+				repoll(n8n.url, apiKey, LIMIT_WORKFLOW_IDS.metaCloud),
+				repoll(n8n.url, apiKey, LIMIT_WORKFLOW_IDS.twilio),
+			]);
+			await waitFor(
+				() => listRequests() > twilioPolled && metaListRequests() > metaPolled,
+				30_000,
+				'the limit workflows to poll',
+			);
 			// time for the executions the polls started to reach the sink
 			await new Promise((resolve) => setTimeout(resolve, 3000));
 		}
 
 		it('posts exactly one message per account naming every number, on Meta and on Twilio', async () => {
-			for (const number of metaNumbers) meta.updateNumber(number.id, (n) => (n.messagingLimit = 'TIER_10K'));
-			for (const sender of senders) twilio.updateSender(ACCOUNT_SID, sender.sid, (s) => ((s.properties as Record<string, unknown>).messaging_limit = '100K Customers/24hr'));
+			for (const number of metaNumbers)
+				meta.updateNumber(number.id, (n) => (n.messagingLimit = 'TIER_10K'));
+			for (const sender of senders)
+				twilio.updateSender(
+					ACCOUNT_SID,
+					sender.sid,
+					(s) =>
+						((s.properties as Record<string, unknown>).messaging_limit = '100K Customers/24hr'),
+				);
 			await pollLimits();
 			await waitFor(() => limitMessages().length >= 2, 30_000, 'the limit messages');
 			// the senders come in the order of their ids
-			const twilioNumbers = [...senders].sort((a, b) => a.sid.localeCompare(b.sid)).map((sender) => String(sender.sender_id).replace('whatsapp:', ''));
-			expect(limitMessages().map((message) => message.text).sort()).toEqual([
+			const twilioNumbers = [...senders]
+				.sort((a, b) => a.sid.localeCompare(b.sid))
+				.map((sender) => String(sender.sender_id).replace('whatsapp:', ''));
+			expect(
+				limitMessages()
+					.map((message) => message.text)
+					.sort(),
+			).toEqual([
 				`Limit 10000 → 100000 (100K Customers/24hr) on 2 numbers of twilio: ${twilioNumbers.join(', ')}`,
 				'Limit 2000 → 10000 (TIER_10K) on 3 numbers of metaCloud: +5511987654321, +5521912345678, +5531912345678',
 			]);
@@ -184,7 +264,11 @@ describe('WhatsApp Senders Trigger in a real n8n', () => {
 			await pollFleet();
 			await waitFor(() => removalMessages().length >= 3, 30_000, 'the removal messages');
 			await pollFleet();
-			expect(removalMessages().map((message) => message.text).sort()).toEqual(['Removed +4930100001', 'Removed +4930100002', 'Removed +4930100003']);
+			expect(
+				removalMessages()
+					.map((message) => message.text)
+					.sort(),
+			).toEqual(['Removed +4930100001', 'Removed +4930100002', 'Removed +4930100003']);
 		}, 120_000);
 	});
 });

@@ -1,4 +1,9 @@
-import { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	PollContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import {
 	createDeferredPromise,
 	createRunExecutionData,
@@ -74,7 +79,12 @@ function asToolNodeType(nodeType: INodeType): INodeType {
 /** The same for each version of a versioned node. */
 function asToolVersions(versioned: IVersionedNodeType): IVersionedNodeType {
 	const tool = Object.create(versioned) as IVersionedNodeType;
-	tool.nodeVersions = Object.fromEntries(Object.entries(versioned.nodeVersions).map(([version, nodeType]) => [version, asToolNodeType(nodeType)]));
+	tool.nodeVersions = Object.fromEntries(
+		Object.entries(versioned.nodeVersions).map(([version, nodeType]) => [
+			version,
+			asToolNodeType(nodeType),
+		]),
+	);
 	tool.getNodeType = (version?: number) => asToolNodeType(versioned.getNodeType(version));
 	return tool;
 }
@@ -215,8 +225,12 @@ function testAdditionalData(
 }
 
 /** The node's reference to each test credential; the helper above hands out the data by type. */
-function credentialRefs(credentials: Record<string, ICredentialDataDecryptedObject>): INode['credentials'] {
-	return Object.fromEntries(Object.keys(credentials).map((type) => [type, { id: `cred-${type}`, name: type }]));
+function credentialRefs(
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+): INode['credentials'] {
+	return Object.fromEntries(
+		Object.keys(credentials).map((type) => [type, { id: `cred-${type}`, name: type }]),
+	);
 }
 
 export interface RunNodeOptions {
@@ -249,17 +263,32 @@ const NODE_NAME = 'WhatsApp Senders';
 export async function runSendersNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	registerCredentialCanaries(options.credentials);
 	const result = await executeSendersNode(options);
-	const includeSecrets = (options.parameters.options as IDataObject | undefined)?.includeSecrets === true;
-	assertNoCanaries('The node output', { items: result.items, errorItems: result.errorItems }, { numberKeysAllowed: includeSecrets });
+	const includeSecrets =
+		(options.parameters.options as IDataObject | undefined)?.includeSecrets === true;
+	assertNoCanaries(
+		'The node output',
+		{ items: result.items, errorItems: result.errorItems },
+		{ numberKeysAllowed: includeSecrets },
+	);
 	assertNoCanaries('The error', errorFields(result.error));
-	assertNoCanaries('The run data n8n would store', safeJson(result.run.data.resultData), { numberKeysAllowed: includeSecrets });
+	assertNoCanaries('The run data n8n would store', safeJson(result.run.data.resultData), {
+		numberKeysAllowed: includeSecrets,
+	});
 	return result;
 }
 
 /** What a user sees of an error: message, description, context, the stack and its cause's message. */
-function errorFields(error: (Error & { description?: unknown; context?: unknown; cause?: unknown }) | undefined) {
+function errorFields(
+	error: (Error & { description?: unknown; context?: unknown; cause?: unknown }) | undefined,
+) {
 	if (!error) return undefined;
-	return { message: error.message, description: error.description, context: error.context, stack: error.stack, cause: (error.cause as Error | undefined)?.message };
+	return {
+		message: error.message,
+		description: error.description,
+		context: error.context,
+		stack: error.stack,
+		cause: (error.cause as Error | undefined)?.message,
+	};
 }
 
 async function executeSendersNode(options: RunNodeOptions): Promise<RunNodeResult> {
@@ -322,7 +351,15 @@ async function executeSendersNode(options: RunNodeOptions): Promise<RunNodeResul
 		// the trigger's run, so n8n can resolve paired items back to the input
 		resultData: {
 			runData: {
-				'Manual Trigger': [{ startTime: 0, executionTime: 0, executionIndex: 0, source: [], data: { main: [input] } }],
+				'Manual Trigger': [
+					{
+						startTime: 0,
+						executionTime: 0,
+						executionIndex: 0,
+						source: [],
+						data: { main: [input] },
+					},
+				],
 			},
 		},
 		executionData: {
@@ -368,7 +405,11 @@ const TRIGGER_NAME = 'WhatsApp Senders Trigger';
 function singleNodeWorkflow(
 	type: 'whatsAppSenders' | 'whatsAppSendersTrigger',
 	name: string,
-	options: { parameters: IDataObject; credentials: Record<string, ICredentialDataDecryptedObject>; typeVersion?: number },
+	options: {
+		parameters: IDataObject;
+		credentials: Record<string, ICredentialDataDecryptedObject>;
+		typeVersion?: number;
+	},
 	staticData?: IDataObject,
 ): { node: INode; workflow: Workflow } {
 	const node: INode = {
@@ -397,7 +438,9 @@ function singleNodeWorkflow(
  * its bookkeeping of failed polls (blind spell, pause), which a failed poll does move.
  */
 export function watchedState(staticData: IDataObject): string {
-	return JSON.stringify(staticData, (key, value: unknown) => (/^(blind|paused)/.test(key) ? undefined : value));
+	return JSON.stringify(staticData, (key, value: unknown) =>
+		/^(blind|paused)/.test(key) ? undefined : value,
+	);
 }
 
 /** One poll of the trigger through n8n-core's PollContext, as n8n's poller runs it. */
@@ -411,7 +454,12 @@ export async function pollSendersTrigger(options: PollOptions): Promise<PollResu
 }
 
 async function pollOnce(options: PollOptions): Promise<PollResult> {
-	const { node, workflow } = singleNodeWorkflow('whatsAppSendersTrigger', TRIGGER_NAME, options, options.staticData);
+	const { node, workflow } = singleNodeWorkflow(
+		'whatsAppSendersTrigger',
+		TRIGGER_NAME,
+		options,
+		options.staticData,
+	);
 	const context = new PollContext(
 		workflow,
 		node,
@@ -420,7 +468,10 @@ async function pollOnce(options: PollOptions): Promise<PollResult> {
 		'activate',
 	);
 	try {
-		const output = await NodeHelpers.getVersionedNodeType(NODE_TYPES[node.type], node.typeVersion).poll!.call(context);
+		const output = await NodeHelpers.getVersionedNodeType(
+			NODE_TYPES[node.type],
+			node.typeVersion,
+		).poll!.call(context);
 		return { items: output?.[0] ?? [] };
 	} catch (error) {
 		return { items: [], error: error as PollResult['error'] };

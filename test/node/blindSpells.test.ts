@@ -16,8 +16,19 @@ jest.mock('n8n-workflow', () => {
 const ACCOUNT_SID = twilioSid('AC');
 const AUTH_TOKEN = 'blind-spell-token';
 const twilio = new TwilioSimulator();
-const credentials = () => ({ twilioSendersApi: { authType: 'authToken', accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: twilio.baseUrl } });
-const failing = (status: number) => Array.from({ length: 5 }, () => ({ status, body: { code: 20500, message: 'Service unavailable', status } }));
+const credentials = () => ({
+	twilioSendersApi: {
+		authType: 'authToken',
+		accountSid: ACCOUNT_SID,
+		authToken: AUTH_TOKEN,
+		baseUrl: twilio.baseUrl,
+	},
+});
+const failing = (status: number) =>
+	Array.from({ length: 5 }, () => ({
+		status,
+		body: { code: 20500, message: 'Service unavailable', status },
+	}));
 
 beforeAll(async () => {
 	await twilio.start();
@@ -29,7 +40,12 @@ afterAll(() => twilio.stop());
 describe('blind spells', () => {
 	it('tells an outage once, also when it answers 502 on one poll and 503 on the next', async () => {
 		const staticData: IDataObject = {};
-		const poll = async () => await pollSendersTrigger({ parameters: { provider: 'twilio' }, credentials: credentials(), staticData });
+		const poll = async () =>
+			await pollSendersTrigger({
+				parameters: { provider: 'twilio' },
+				credentials: credentials(),
+				staticData,
+			});
 		await poll();
 		twilio.server.injectFaults(...failing(502));
 		expect((await poll()).error?.message).toMatch(/^Twilio error/);
@@ -40,12 +56,22 @@ describe('blind spells', () => {
 
 	it('tells a pause even after a failure of the same status and code: it says when polling resumes', async () => {
 		const staticData: IDataObject = {};
-		const poll = async () => await pollSendersTrigger({ parameters: { provider: 'twilio' }, credentials: credentials(), staticData });
+		const poll = async () =>
+			await pollSendersTrigger({
+				parameters: { provider: 'twilio' },
+				credentials: credentials(),
+				staticData,
+			});
 		await poll();
-		const tooMany = { status: 429, body: { code: 20429, message: 'Too Many Requests', status: 429 } };
+		const tooMany = {
+			status: 429,
+			body: { code: 20429, message: 'Too Many Requests', status: 429 },
+		};
 		twilio.server.injectFaults(...Array.from({ length: 5 }, () => tooMany));
 		expect((await poll()).error?.message).toBe('Twilio error code 20429: Too Many Requests');
 		twilio.server.injectFaults({ ...tooMany, headers: { 'Retry-After': '3600' } });
-		expect((await poll()).error?.message).toMatch(/^Twilio asked for no requests until \S+Z: polling resumes then$/);
+		expect((await poll()).error?.message).toMatch(
+			/^Twilio asked for no requests until \S+Z: polling resumes then$/,
+		);
 	});
 });

@@ -64,7 +64,11 @@ const FAULT_WEIGHTS: Array<[FaultKind, number]> = [
 ];
 
 const QUALITY: Record<string, string> = { HIGH: 'GREEN', MEDIUM: 'YELLOW', LOW: 'RED' };
-const LIMIT: Record<string, number> = { '1K Customers/24hr': 1000, '10K Customers/24hr': 10000, '100K Customers/24hr': 100000 };
+const LIMIT: Record<string, number> = {
+	'1K Customers/24hr': 1000,
+	'10K Customers/24hr': 10000,
+	'100K Customers/24hr': 100000,
+};
 
 /** What the test knows about a sender, in the package's words, kept independently of the package. */
 interface Known {
@@ -76,14 +80,32 @@ interface Known {
 const isMiddlePage = (request: { query: Record<string, string> }) => request.query.Page === '1';
 
 function faultsFor(kind: FaultKind): { faults?: Fault[]; middle?: Fault[] } {
-	const twilioError = (status: number) => ({ status, body: { code: 20500, message: 'Internal Server Error', more_info: 'https://www.twilio.com/docs/errors/20500', status } });
+	const twilioError = (status: number) => ({
+		status,
+		body: {
+			code: 20500,
+			message: 'Internal Server Error',
+			more_info: 'https://www.twilio.com/docs/errors/20500',
+			status,
+		},
+	});
 	switch (kind) {
 		case 'none':
 			return {};
 		case '429 with Retry-After':
-			return { faults: [{ status: 429, headers: { 'Retry-After': '2' }, body: { code: 20429, message: 'Too Many Requests', status: 429 } }] };
+			return {
+				faults: [
+					{
+						status: 429,
+						headers: { 'Retry-After': '2' },
+						body: { code: 20429, message: 'Too Many Requests', status: 429 },
+					},
+				],
+			};
 		case '429 without Retry-After':
-			return { faults: [{ status: 429, body: { code: 20429, message: 'Too Many Requests', status: 429 } }] };
+			return {
+				faults: [{ status: 429, body: { code: 20429, message: 'Too Many Requests', status: 429 } }],
+			};
 		case '500':
 		case '502':
 		case '503':
@@ -93,15 +115,36 @@ function faultsFor(kind: FaultKind): { faults?: Fault[]; middle?: Fault[] } {
 		case 'timeout':
 			return { faults: [{ kind: 'hang', ms: TIMEOUT_SECONDS * 1000 + 300 }] };
 		case 'truncated JSON':
-			return { faults: [{ status: 200, rawBody: '{"senders": [{"sid": "XE', breaksContract: 'a truncated body' }] };
+			return {
+				faults: [
+					{ status: 200, rawBody: '{"senders": [{"sid": "XE', breaksContract: 'a truncated body' },
+				],
+			};
 		case 'not JSON':
-			return { faults: [{ status: 200, rawBody: '<html><body>Bad gateway</body></html>', breaksContract: 'a proxy page instead of JSON' }] };
+			return {
+				faults: [
+					{
+						status: 200,
+						rawBody: '<html><body>Bad gateway</body></html>',
+						breaksContract: 'a proxy page instead of JSON',
+					},
+				],
+			};
 		case 'empty body':
 			return { faults: [{ status: 200, rawBody: '', breaksContract: 'an empty body' }] };
 		case 'middle page fails once':
-			return { middle: [{ status: 503, body: { code: 20503, message: 'Service Unavailable', status: 503 } }] };
+			return {
+				middle: [
+					{ status: 503, body: { code: 20503, message: 'Service Unavailable', status: 503 } },
+				],
+			};
 		case 'middle page keeps failing':
-			return { middle: Array.from({ length: 6 }, () => ({ status: 500, body: { code: 20500, message: 'Internal Server Error', status: 500 } })) };
+			return {
+				middle: Array.from({ length: 6 }, () => ({
+					status: 500,
+					body: { code: 20500, message: 'Internal Server Error', status: 500 },
+				})),
+			};
 	}
 }
 
@@ -133,7 +176,14 @@ describe('The trigger under 1,000 polls with injected faults', () => {
 			new Map(
 				twilio.account(accountSid).senders.map((sender) => {
 					const properties = sender.properties as IDataObject;
-					return [sender.sid, { status: String(sender.status), quality: QUALITY[String(properties.quality_rating)], limit: LIMIT[String(properties.messaging_limit)] ?? -1 }];
+					return [
+						sender.sid,
+						{
+							status: String(sender.status),
+							quality: QUALITY[String(properties.quality_rating)],
+							limit: LIMIT[String(properties.messaging_limit)] ?? -1,
+						},
+					];
 				}),
 			);
 		/** The changes between two states, as "<sid> <event> <new value>", the package's order (by sid; removals last). */
@@ -149,7 +199,8 @@ describe('The trigger under 1,000 polls with injected faults', () => {
 					if (was.limit !== now.limit) lines.push(`${sid} messagingLimitChanged ${now.limit}`);
 				}
 			}
-			for (const sid of [...before.keys()].sort()) if (!after.has(sid)) lines.push(`${sid} senderRemoved`);
+			for (const sid of [...before.keys()].sort())
+				if (!after.has(sid)) lines.push(`${sid} senderRemoved`);
 			return lines;
 		};
 		/** What the items report, a line per sender: an account's limit change counts for each sender it lists. */
@@ -157,11 +208,19 @@ describe('The trigger under 1,000 polls with injected faults', () => {
 			items.flatMap(({ json }) => {
 				if (json.scope === 'account') {
 					const limit = (json.current as IDataObject).messagingLimit;
-					return (json.senders as IDataObject[]).map((sender) => `${String(sender.id)} ${String(json.event)} ${String(limit)}`);
+					return (json.senders as IDataObject[]).map(
+						(sender) => `${String(sender.id)} ${String(json.event)} ${String(limit)}`,
+					);
 				}
 				const sender = json.sender as IDataObject;
-				const value = { statusChanged: sender.status, qualityChanged: sender.qualityRating, messagingLimitChanged: sender.messagingLimit }[String(json.event)];
-				return [`${String(sender.id)} ${String(json.event)}${value === undefined ? '' : ` ${String(value)}`}`];
+				const value = {
+					statusChanged: sender.status,
+					qualityChanged: sender.qualityRating,
+					messagingLimitChanged: sender.messagingLimit,
+				}[String(json.event)];
+				return [
+					`${String(sender.id)} ${String(json.event)}${value === undefined ? '' : ` ${String(value)}`}`,
+				];
 			});
 
 		/** A few random changes, as a provider would make them between two polls. */
@@ -173,20 +232,34 @@ describe('The trigger under 1,000 polls with injected faults', () => {
 				if (action < 0.05 && senders.length > 1) {
 					senders.splice(Math.floor(random() * senders.length), 1);
 				} else if (action < 0.1) {
-					twilio.addSenders(accountSid, { phoneNumber: fleetNumber(SENDERS + added++), qualityRating: 'HIGH', messagingLimit: '1K Customers/24hr' });
+					twilio.addSenders(accountSid, {
+						phoneNumber: fleetNumber(SENDERS + added++),
+						qualityRating: 'HIGH',
+						messagingLimit: '1K Customers/24hr',
+					});
 				} else {
 					const sender = pick(senders);
 					const properties = sender.properties as IDataObject;
 					if (action < 0.4) sender.status = sender.status === 'ONLINE' ? 'OFFLINE' : 'ONLINE';
-					else if (action < 0.75) properties.quality_rating = pick(Object.keys(QUALITY).filter((q) => q !== properties.quality_rating));
-					else properties.messaging_limit = pick(Object.keys(LIMIT).filter((l) => l !== properties.messaging_limit));
+					else if (action < 0.75)
+						properties.quality_rating = pick(
+							Object.keys(QUALITY).filter((q) => q !== properties.quality_rating),
+						);
+					else
+						properties.messaging_limit = pick(
+							Object.keys(LIMIT).filter((l) => l !== properties.messaging_limit),
+						);
 				}
 			}
 		};
 
 		const staticData: IDataObject = {};
 		const parameters = { provider: 'twilio', options: { timeout: TIMEOUT_SECONDS } };
-		const first = await pollSendersTrigger({ parameters, credentials: account.credentials, staticData });
+		const first = await pollSendersTrigger({
+			parameters,
+			credentials: account.credentials,
+			staticData,
+		});
 		expect(first.error).toBeUndefined();
 		let lastSeen = known();
 
@@ -201,7 +274,11 @@ describe('The trigger under 1,000 polls with injected faults', () => {
 		};
 		let failedPolls = 0;
 		let toldFailures = 0;
-		const blindFailures = () => Number((staticData['node:WhatsApp Senders Trigger'] as IDataObject | undefined)?.blindFailures ?? 0);
+		const blindFailures = () =>
+			Number(
+				(staticData['node:WhatsApp Senders Trigger'] as IDataObject | undefined)?.blindFailures ??
+					0,
+			);
 		let unclearErrors = 0;
 		let stateMovedOnFailure = 0;
 		let expectedCount = 0;
@@ -217,7 +294,11 @@ describe('The trigger under 1,000 polls with injected faults', () => {
 
 			const stateBefore = watchedState(staticData);
 			const failuresBefore = blindFailures();
-			const { items, error } = await pollSendersTrigger({ parameters, credentials: account.credentials, staticData });
+			const { items, error } = await pollSendersTrigger({
+				parameters,
+				credentials: account.credentials,
+				staticData,
+			});
 			twilio.server.clearFaults();
 			// a failure of the same cause as the one before is told once: its poll ends quietly
 			const quietFailure = blindFailures() > failuresBefore;
@@ -239,20 +320,38 @@ describe('The trigger under 1,000 polls with injected faults', () => {
 			lastSeen = now;
 		}
 
-		const lost = [...expectedPerSender].reduce((sum, [sid, lines]) => sum + Math.max(0, lines.length - (emittedPerSender.get(sid)?.length ?? 0)), 0);
-		const duplicated = [...emittedPerSender].reduce((sum, [sid, lines]) => sum + Math.max(0, lines.length - (expectedPerSender.get(sid)?.length ?? 0)), 0);
-		const outOfOrder = [...expectedPerSender].filter(([sid, lines]) => JSON.stringify(lines) !== JSON.stringify(emittedPerSender.get(sid) ?? [])).length;
+		const lost = [...expectedPerSender].reduce(
+			(sum, [sid, lines]) =>
+				sum + Math.max(0, lines.length - (emittedPerSender.get(sid)?.length ?? 0)),
+			0,
+		);
+		const duplicated = [...emittedPerSender].reduce(
+			(sum, [sid, lines]) =>
+				sum + Math.max(0, lines.length - (expectedPerSender.get(sid)?.length ?? 0)),
+			0,
+		);
+		const outOfOrder = [...expectedPerSender].filter(
+			([sid, lines]) => JSON.stringify(lines) !== JSON.stringify(emittedPerSender.get(sid) ?? []),
+		).length;
 		const retryWaits = mockSleeps.length;
 		process.stdout.write(
 			`\nFault soak (seed ${SEED}): ${CYCLES} polls, ${failedPolls} failed and recovered (${toldFailures} told as failed executions, the rest the same cause again); faults ${[...faultsInjected].map(([kind, count]) => `${kind} ${count}`).join(', ')}; ` +
 				`${expectedCount} changes made, ${emittedCount} reported, ${lost} lost, ${duplicated} duplicated, ${outOfOrder} senders out of order; ${retryWaits} retry waits\n`,
 		);
 
-		expect({ lost, duplicated, outOfOrder, stateMovedOnFailure, unclearErrors }).toEqual({ lost: 0, duplicated: 0, outOfOrder: 0, stateMovedOnFailure: 0, unclearErrors: 0 });
+		expect({ lost, duplicated, outOfOrder, stateMovedOnFailure, unclearErrors }).toEqual({
+			lost: 0,
+			duplicated: 0,
+			outOfOrder: 0,
+			stateMovedOnFailure: 0,
+			unclearErrors: 0,
+		});
 		expect(emittedPerSender).toEqual(expectedPerSender);
 		expect(expectedCount).toBeGreaterThan(CYCLES);
 		expect(failedPolls).toBeGreaterThan(50);
 		// every Retry-After of 2 s was waited at least that long
-		expect(mockSleeps.filter((ms) => ms >= 2000).length).toBeGreaterThanOrEqual(faultsInjected.get('429 with Retry-After') ?? 0);
+		expect(mockSleeps.filter((ms) => ms >= 2000).length).toBeGreaterThanOrEqual(
+			faultsInjected.get('429 with Retry-After') ?? 0,
+		);
 	}, 170_000);
 });

@@ -29,20 +29,29 @@ beforeEach(async () => {
 	waits.length = 0;
 	gupshup = new GupshupSimulator(EMAIL, SECRET);
 	await gupshup.start();
-	gupshup.addNumbers({ phone: '917835039205', verifiedName: 'Acme India' }, { phone: '918375031069', verifiedName: 'Acme Support' });
+	gupshup.addNumbers(
+		{ phone: '917835039205', verifiedName: 'Acme India' },
+		{ phone: '918375031069', verifiedName: 'Acme Support' },
+	);
 });
 afterEach(() => gupshup.stop());
 
-const credentials = () => ({ gupshupPartnerApi: { email: EMAIL, clientSecret: SECRET, baseUrl: gupshup.baseUrl } });
+const credentials = () => ({
+	gupshupPartnerApi: { email: EMAIL, clientSecret: SECRET, baseUrl: gupshup.baseUrl },
+});
 const tooMany = { status: 429, body: { status: 'error', message: 'Too Many Requests' } };
 const refuseWabaInfo = (times: number) => {
-	for (let i = 0; i < times; i++) gupshup.server.injectFaultWhen((request) => request.path.endsWith('/waba/info'), tooMany);
+	for (let i = 0; i < times; i++)
+		gupshup.server.injectFaultWhen((request) => request.path.endsWith('/waba/info'), tooMany);
 };
 
 describe("Gupshup's one-minute cooldown", () => {
 	it('waits the whole minute after a 429 without Retry-After, twice if need be, and lists every app', async () => {
 		refuseWabaInfo(2);
-		const { items, error } = await runSendersNode({ parameters: { provider: 'gupshup', resource: 'sender', operation: 'list', returnAll: true }, credentials: credentials() });
+		const { items, error } = await runSendersNode({
+			parameters: { provider: 'gupshup', resource: 'sender', operation: 'list', returnAll: true },
+			credentials: credentials(),
+		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(2);
 		expect(waits.filter((ms) => ms >= 60_000)).toHaveLength(2);
@@ -54,10 +63,20 @@ describe("Gupshup's one-minute cooldown", () => {
 		const parameters = { provider: 'gupshup' };
 		await pollSendersTrigger({ parameters, credentials: credentials(), staticData });
 		refuseWabaInfo(3);
-		const refused = await pollSendersTrigger({ parameters, credentials: credentials(), staticData });
-		expect(refused.error?.message).toMatch(/^Gupshup asked for no requests until \S+Z: polling resumes then$/);
+		const refused = await pollSendersTrigger({
+			parameters,
+			credentials: credentials(),
+			staticData,
+		});
+		expect(refused.error?.message).toMatch(
+			/^Gupshup asked for no requests until \S+Z: polling resumes then$/,
+		);
 		const asked = gupshup.server.requests.length;
 		const quiet = await pollSendersTrigger({ parameters, credentials: credentials(), staticData });
-		expect([quiet.items, quiet.error, gupshup.server.requests.length]).toEqual([[], undefined, asked]);
+		expect([quiet.items, quiet.error, gupshup.server.requests.length]).toEqual([
+			[],
+			undefined,
+			asked,
+		]);
 	});
 });

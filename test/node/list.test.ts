@@ -45,7 +45,10 @@ beforeEach(() => twilio.server.resetRequests());
 
 describe('List senders on Twilio', () => {
 	it('outputs one normalized item per sender', async () => {
-		const { items, error } = await runSendersNode({ parameters: listTwilio(), credentials: twilioCredentials() });
+		const { items, error } = await runSendersNode({
+			parameters: listTwilio(),
+			credentials: twilioCredentials(),
+		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(SENDER_COUNT);
 		expect(new Set(items.map((item) => item.json.id)).size).toBe(SENDER_COUNT);
@@ -74,12 +77,18 @@ describe('List senders on Twilio', () => {
 	it('follows the next page on the credential Base URL, not the host in next_page_url', async () => {
 		// next_page_url names another local server; had the node followed it, that server would
 		// have been asked (and its empty page would have cut the list short)
-		const nextPageHost = new SimulatorServer(() => ({ status: 200, body: { senders: [], meta: {} } }));
+		const nextPageHost = new SimulatorServer(() => ({
+			status: 200,
+			body: { senders: [], meta: {} },
+		}));
 		await nextPageHost.start();
 		const twilioHost = twilio.pageOrigin;
 		twilio.pageOrigin = nextPageHost.origin;
 		try {
-			const { items } = await runSendersNode({ parameters: listTwilio(), credentials: twilioCredentials() });
+			const { items } = await runSendersNode({
+				parameters: listTwilio(),
+				credentials: twilioCredentials(),
+			});
 			expect(items).toHaveLength(SENDER_COUNT);
 			// pages 1 and 2 exist only in next_page_url: they were asked for on the Base URL
 			expect(listRequests().map((r) => r.query.Page)).toEqual([undefined, '1', '2']);
@@ -111,7 +120,12 @@ describe('List senders on Twilio', () => {
 	it('authenticates with an API Key SID and Secret', async () => {
 		const { items, error } = await runSendersNode({
 			parameters: listTwilio({ returnAll: false, limit: 1 }),
-			credentials: twilioCredentials({ authType: 'apiKey', apiKeySid: API_KEY_SID, apiKeySecret: API_KEY_SECRET, authToken: '' }),
+			credentials: twilioCredentials({
+				authType: 'apiKey',
+				apiKeySid: API_KEY_SID,
+				apiKeySecret: API_KEY_SECRET,
+				authToken: '',
+			}),
 		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
@@ -123,7 +137,12 @@ describe('List senders on Twilio', () => {
 			credentials: twilioCredentials(),
 			input: [{ json: { client: 'a' } }, { json: { client: 'b' } }],
 		});
-		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 1 }, { item: 1 }]);
+		expect(items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 1 },
+		]);
 	});
 });
 
@@ -133,7 +152,11 @@ describe('List as an AI Agent tool', () => {
 	it('gives the agent the normalized fields without the raw provider JSON', async () => {
 		const [node, tool] = await Promise.all([
 			runSendersNode({ parameters: listTwilio(firstFive), credentials: twilioCredentials() }),
-			runSendersNode({ parameters: listTwilio(firstFive), credentials: twilioCredentials(), asTool: true }),
+			runSendersNode({
+				parameters: listTwilio(firstFive),
+				credentials: twilioCredentials(),
+				asTool: true,
+			}),
 		]);
 		expect(tool.error).toBeUndefined();
 		expect(tool.items).toHaveLength(5);
@@ -148,18 +171,28 @@ describe('List as an AI Agent tool', () => {
 	it('costs the agent at most half the characters of the full output on 100 senders', async () => {
 		const hundred = listTwilio({ returnAll: false, limit: 100 });
 		const [full, lean] = (
-			await Promise.all([runSendersNode({ parameters: hundred, credentials: twilioCredentials() }), runSendersNode({ parameters: hundred, credentials: twilioCredentials(), asTool: true })])
+			await Promise.all([
+				runSendersNode({ parameters: hundred, credentials: twilioCredentials() }),
+				runSendersNode({ parameters: hundred, credentials: twilioCredentials(), asTool: true }),
+			])
 		).map((run) => JSON.stringify(run.items.map((item) => item.json)).length);
 		expect(lean / full).toBeLessThanOrEqual(0.5);
 	});
 
 	it('keeps raw for the agent when "Include Raw Provider Data" is on', async () => {
-		const { items } = await runSendersNode({ parameters: listTwilio({ ...firstFive, includeRawData: true }), credentials: twilioCredentials(), asTool: true });
+		const { items } = await runSendersNode({
+			parameters: listTwilio({ ...firstFive, includeRawData: true }),
+			credentials: twilioCredentials(),
+			asTool: true,
+		});
 		expect(items[0].json.raw).toEqual(expect.objectContaining({ sid: items[0].json.id }));
 	});
 
-	it('leaves a normal node\'s output as it was, the option set or not', async () => {
-		const { items } = await runSendersNode({ parameters: listTwilio({ ...firstFive, includeRawData: false }), credentials: twilioCredentials() });
+	it("leaves a normal node's output as it was, the option set or not", async () => {
+		const { items } = await runSendersNode({
+			parameters: listTwilio({ ...firstFive, includeRawData: false }),
+			credentials: twilioCredentials(),
+		});
 		expect(items[0].json.raw).toEqual(expect.objectContaining({ sid: items[0].json.id }));
 	});
 });
@@ -169,8 +202,16 @@ describe('Twilio errors', () => {
 		const elsewhere = new SimulatorServer(() => ({ status: 200, body: { senders: [], meta: {} } }));
 		await elsewhere.start();
 		try {
-			twilio.server.injectFaults({ status: 302, headers: { Location: `${elsewhere.origin}/v2/Channels/Senders` }, body: {}, breaksContract: 'a redirect' });
-			const { error } = await runSendersNode({ parameters: listTwilio(), credentials: twilioCredentials() });
+			twilio.server.injectFaults({
+				status: 302,
+				headers: { Location: `${elsewhere.origin}/v2/Channels/Senders` },
+				body: {},
+				breaksContract: 'a redirect',
+			});
+			const { error } = await runSendersNode({
+				parameters: listTwilio(),
+				credentials: twilioCredentials(),
+			});
 			expect(error?.message).toBe('Twilio error (HTTP 302)');
 			expect(elsewhere.requests).toHaveLength(0);
 		} finally {
@@ -184,16 +225,26 @@ describe('Twilio errors', () => {
 			credentials: twilioCredentials({ authToken: 'wrong-token' }),
 		});
 		expect(error?.message).toBe('Twilio rejected the credentials (HTTP 401)');
-		expect(error?.description).toContain('Check the Account SID and Auth Token (or API Key SID and Secret)');
+		expect(error?.description).toContain(
+			'Check the Account SID and Auth Token (or API Key SID and Secret)',
+		);
 		expect(error?.description).toContain('code 20003: Authenticate');
 	});
 
 	it("shows Twilio's own error code and message", async () => {
 		twilio.server.injectFaults({
 			status: 400,
-			body: { code: 20001, message: 'Invalid PageSize', more_info: 'https://www.twilio.com/docs/errors/20001', status: 400 },
+			body: {
+				code: 20001,
+				message: 'Invalid PageSize',
+				more_info: 'https://www.twilio.com/docs/errors/20001',
+				status: 400,
+			},
 		});
-		const { error } = await runSendersNode({ parameters: listTwilio(), credentials: twilioCredentials() });
+		const { error } = await runSendersNode({
+			parameters: listTwilio(),
+			credentials: twilioCredentials(),
+		});
 		expect(error?.message).toBe('Twilio error code 20001: Invalid PageSize');
 		expect(error?.description).toContain('https://www.twilio.com/docs/errors/20001');
 	});
@@ -207,11 +258,19 @@ describe('Twilio errors', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(items).toEqual([
-			expect.objectContaining({ json: expect.objectContaining({ error: 'Twilio rejected the credentials (HTTP 401)' }), pairedItem: { item: 0 } }),
-			expect.objectContaining({ json: expect.objectContaining({ error: 'Twilio rejected the credentials (HTTP 401)' }), pairedItem: { item: 1 } }),
+			expect.objectContaining({
+				json: expect.objectContaining({ error: 'Twilio rejected the credentials (HTTP 401)' }),
+				pairedItem: { item: 0 },
+			}),
+			expect.objectContaining({
+				json: expect.objectContaining({ error: 'Twilio rejected the credentials (HTTP 401)' }),
+				pairedItem: { item: 1 },
+			}),
 		]);
 		// what to check is said once, not again in the words of Twilio's code 20003
-		expect(items[0].json.description).toMatch(/^Check the Account SID and Auth Token \(or API Key SID and Secret\) in the Twilio credential\. Twilio said: code 20003: [^.]+\.( More information: \S+)?$/);
+		expect(items[0].json.description).toMatch(
+			/^Check the Account SID and Auth Token \(or API Key SID and Secret\) in the Twilio credential\. Twilio said: code 20003: [^.]+\.( More information: \S+)?$/,
+		);
 	});
 
 	it('sends a failing item to the error output when On Error is "Continue (using error output)"', async () => {
@@ -235,10 +294,18 @@ describe('Twilio errors', () => {
 		twilio.server.injectFaults({
 			status: 429,
 			headers: { 'Retry-After': '1' },
-			body: { code: 20429, message: 'Too Many Requests', more_info: 'https://www.twilio.com/docs/errors/20429', status: 429 },
+			body: {
+				code: 20429,
+				message: 'Too Many Requests',
+				more_info: 'https://www.twilio.com/docs/errors/20429',
+				status: 429,
+			},
 		});
 		const started = Date.now();
-		const { items, error } = await runSendersNode({ parameters: listTwilio(), credentials: twilioCredentials() });
+		const { items, error } = await runSendersNode({
+			parameters: listTwilio(),
+			credentials: twilioCredentials(),
+		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(SENDER_COUNT);
 		expect(listRequests()).toHaveLength(4);
@@ -250,7 +317,10 @@ describe('Twilio errors', () => {
 			status: 503,
 			body: { code: 20503, message: 'Service Unavailable', status: 503 },
 		});
-		const { items, error } = await runSendersNode({ parameters: listTwilio(), credentials: twilioCredentials() });
+		const { items, error } = await runSendersNode({
+			parameters: listTwilio(),
+			credentials: twilioCredentials(),
+		});
 		expect(error).toBeUndefined();
 		expect(listRequests().map((r) => r.query.Page ?? '0')).toEqual(['0', '1', '1', '2']);
 		expect(items).toHaveLength(SENDER_COUNT);
@@ -258,18 +328,33 @@ describe('Twilio errors', () => {
 	});
 
 	it('gives up after bounded retries and says what Twilio answered', async () => {
-		const unavailable = { status: 503, body: { code: 20503, message: 'Service Unavailable', status: 503 } };
+		const unavailable = {
+			status: 503,
+			body: { code: 20503, message: 'Service Unavailable', status: 503 },
+		};
 		twilio.server.injectFaults(unavailable, unavailable, unavailable, unavailable, unavailable);
-		const { error } = await runSendersNode({ parameters: listTwilio(), credentials: twilioCredentials() });
+		const { error } = await runSendersNode({
+			parameters: listTwilio(),
+			credentials: twilioCredentials(),
+		});
 		expect(error?.message).toBe('Twilio error code 20503: Service Unavailable');
 		expect(error?.description).toContain('Gave up after 5 attempts');
 		expect(listRequests()).toHaveLength(5);
 	});
 
 	it('reports a body that is not JSON instead of returning garbage', async () => {
-		twilio.server.injectFaults({ status: 200, rawBody: '{"senders": [{"sid": "XE', breaksContract: 'a truncated body' });
-		const { error } = await runSendersNode({ parameters: listTwilio(), credentials: twilioCredentials() });
-		expect(error?.message).toBe('Twilio returned a response this node cannot read: the body is not valid JSON');
+		twilio.server.injectFaults({
+			status: 200,
+			rawBody: '{"senders": [{"sid": "XE',
+			breaksContract: 'a truncated body',
+		});
+		const { error } = await runSendersNode({
+			parameters: listTwilio(),
+			credentials: twilioCredentials(),
+		});
+		expect(error?.message).toBe(
+			'Twilio returned a response this node cannot read: the body is not valid JSON',
+		);
 	});
 
 	it('names the host it could not reach', async () => {
@@ -282,13 +367,26 @@ describe('Twilio errors', () => {
 	}, 60_000);
 
 	it.each([
-		['a bug in our own code', new TypeError("Cannot read properties of undefined (reading 'trim')")],
-		['a header Node refuses (a key pasted with a line break)', Object.assign(new TypeError('Invalid character in header content ["authorization"]'), { code: 'ERR_INVALID_CHAR' })],
+		[
+			'a bug in our own code',
+			new TypeError("Cannot read properties of undefined (reading 'trim')"),
+		],
+		[
+			'a header Node refuses (a key pasted with a line break)',
+			Object.assign(new TypeError('Invalid character in header content ["authorization"]'), {
+				code: 'ERR_INVALID_CHAR',
+			}),
+		],
 	])('reports %s as that error, not as a network error', async (_what, bug) => {
 		// n8n's authenticated helper runs the credential's authenticate and wraps what it throws
-		const authenticate = jest.spyOn(TestCredentialsHelper.prototype, 'authenticate').mockRejectedValueOnce(bug);
+		const authenticate = jest
+			.spyOn(TestCredentialsHelper.prototype, 'authenticate')
+			.mockRejectedValueOnce(bug);
 		try {
-			const { error } = await runSendersNode({ parameters: listTwilio(), credentials: twilioCredentials() });
+			const { error } = await runSendersNode({
+				parameters: listTwilio(),
+				credentials: twilioCredentials(),
+			});
 			expect(error?.message).toBe(bug.message);
 			expect(authenticate).toHaveBeenCalledTimes(1);
 			expect(listRequests()).toHaveLength(0);
@@ -303,11 +401,23 @@ describe('Bad input is refused before any request', () => {
 		[{ returnAll: false, limit: 0 }, 'Invalid "Limit" in item 0: must be at least 1'],
 		[{ returnAll: false, limit: 2.5 }, 'Invalid "Limit" in item 0: must be a whole number'],
 		[{ returnAll: false, limit: '={{ "ten" }}' }, 'Invalid "Limit" in item 0: must be a number'],
-		[{ options: { timeout: -1 } }, 'Invalid "Timeout (Seconds)" in item 0: must be more than 0 seconds'],
-		[{ provider: 'whatsappWeb' }, 'Invalid "Provider" in item 0: "whatsappWeb" is not supported; use one of: twilio, metaCloud, autocalls, famulor, 99digital, ycloud, gupshup, sinch'],
-		[{ operation: 'teleport' }, 'Invalid "Operation" in item 0: Twilio does not support "teleport"; it supports: list, get, create, verify, update, delete'],
+		[
+			{ options: { timeout: -1 } },
+			'Invalid "Timeout (Seconds)" in item 0: must be more than 0 seconds',
+		],
+		[
+			{ provider: 'whatsappWeb' },
+			'Invalid "Provider" in item 0: "whatsappWeb" is not supported; use one of: twilio, metaCloud, autocalls, famulor, 99digital, ycloud, gupshup, sinch',
+		],
+		[
+			{ operation: 'teleport' },
+			'Invalid "Operation" in item 0: Twilio does not support "teleport"; it supports: list, get, create, verify, update, delete',
+		],
 	])('%p → %p', async (parameters, message) => {
-		const { error } = await runSendersNode({ parameters: listTwilio(parameters), credentials: twilioCredentials() });
+		const { error } = await runSendersNode({
+			parameters: listTwilio(parameters),
+			credentials: twilioCredentials(),
+		});
 		expect(error?.message).toBe(message);
 		expect(twilio.server.requests).toHaveLength(0);
 	});
@@ -358,7 +468,11 @@ describe('List senders on Autocalls and Famulor', () => {
 			{ phoneNumber: '+442071234567', status: 'offline', qualityRating: 'RED' },
 			{ phoneNumber: '+4930123456', messagingLimit: null },
 		);
-		famulor.addSenders(FAMULOR_KEY, { phoneNumber: '+4989123456', displayName: 'Famulor Support', qualityRating: 'YELLOW' });
+		famulor.addSenders(FAMULOR_KEY, {
+			phoneNumber: '+4989123456',
+			displayName: 'Famulor Support',
+			qualityRating: 'YELLOW',
+		});
 	});
 	afterAll(() => Promise.all([autocalls.stop(), famulor.stop()]));
 	beforeEach(() => {
@@ -387,7 +501,10 @@ describe('List senders on Autocalls and Famulor', () => {
 	});
 
 	it('applies the Limit to the one-page list', async () => {
-		const { items } = await runSendersNode({ parameters: listPlatform('autocalls', { returnAll: false, limit: 2 }), credentials });
+		const { items } = await runSendersNode({
+			parameters: listPlatform('autocalls', { returnAll: false, limit: 2 }),
+			credentials,
+		});
 		expect(items).toHaveLength(2);
 		expect(autocalls.server.requests).toHaveLength(1);
 	});
@@ -395,7 +512,12 @@ describe('List senders on Autocalls and Famulor', () => {
 	it('uses the Famulor credential and host for Famulor', async () => {
 		const { items } = await runSendersNode({ parameters: listPlatform('famulor'), credentials });
 		expect(items.map((item) => item.json)).toEqual([
-			expect.objectContaining({ provider: 'famulor', phoneNumber: '+4989123456', qualityRating: 'YELLOW', messagingLimit: 10000 }),
+			expect.objectContaining({
+				provider: 'famulor',
+				phoneNumber: '+4989123456',
+				qualityRating: 'YELLOW',
+				messagingLimit: 10000,
+			}),
 		]);
 		expect(autocalls.server.requests).toHaveLength(0);
 	});
@@ -403,7 +525,10 @@ describe('List senders on Autocalls and Famulor', () => {
 	it('says the Autocalls API key is wrong on a 401', async () => {
 		const { error } = await runSendersNode({
 			parameters: listPlatform('autocalls'),
-			credentials: { ...credentials, autocallsApi: { ...credentials.autocallsApi, apiKey: 'nope' } },
+			credentials: {
+				...credentials,
+				autocallsApi: { ...credentials.autocallsApi, apiKey: 'nope' },
+			},
 		});
 		expect(error?.message).toBe('Autocalls rejected the credentials (HTTP 401)');
 		expect(error?.description).toContain('Check the API key in the Autocalls credential');

@@ -1,5 +1,10 @@
 import { runSendersNode } from '../harness/n8nHarness';
-import { EXPECTED_REQUESTS, LISTING_PROVIDERS, listAllParameters, startListingAccount } from '../support/listingAccounts';
+import {
+	EXPECTED_REQUESTS,
+	LISTING_PROVIDERS,
+	listAllParameters,
+	startListingAccount,
+} from '../support/listingAccounts';
 
 /**
  * What a full listing (List, Return All) costs in requests, counted at the simulator:
@@ -11,16 +16,23 @@ import { EXPECTED_REQUESTS, LISTING_PROVIDERS, listAllParameters, startListingAc
  */
 
 describe.each(LISTING_PROVIDERS)('A full listing of %s senders', (provider) => {
-	it.each([10, 1_000, 10_000])('returns all %i senders in the fewest requests the API allows', async (count) => {
-		const account = await startListingAccount(provider, count);
-		try {
-			const { items, error } = await runSendersNode({ parameters: listAllParameters(provider), credentials: account.credentials });
-			expect(error).toBeUndefined();
-			expect(items).toHaveLength(count);
-			expect(new Set(items.map((item) => item.json.id)).size).toBe(count);
-			expect(account.listRequests()).toHaveLength(EXPECTED_REQUESTS[provider].requests(count));
-		} finally {
-			await account.stop();
-		}
-	}, 60_000);
+	it.each([10, 1_000, 10_000])(
+		'returns all %i senders in the fewest requests the API allows',
+		async (count) => {
+			const account = await startListingAccount(provider, count);
+			try {
+				const { items, error } = await runSendersNode({
+					parameters: listAllParameters(provider),
+					credentials: account.credentials,
+				});
+				expect(error).toBeUndefined();
+				expect(items).toHaveLength(count);
+				expect(new Set(items.map((item) => item.json.id)).size).toBe(count);
+				expect(account.listRequests()).toHaveLength(EXPECTED_REQUESTS[provider].requests(count));
+			} finally {
+				await account.stop();
+			}
+		},
+		60_000,
+	);
 });

@@ -17,15 +17,30 @@ const AUTHORIZATION = `Basic ${Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toStr
 const SENDERS = '/v2/Channels/Senders';
 
 /** Sends a request to the simulator: its answer, and what Twilio's contract finds wrong with the request. */
-async function send(method: 'GET' | 'POST', pathAndQuery: string, body?: unknown, contentType = 'application/json') {
+async function send(
+	method: 'GET' | 'POST',
+	pathAndQuery: string,
+	body?: unknown,
+	contentType = 'application/json',
+) {
 	const response = await fetch(`${twilio.baseUrl}${pathAndQuery}`, {
 		method,
-		headers: { Authorization: AUTHORIZATION, ...(body !== undefined && { 'Content-Type': contentType }) },
+		headers: {
+			Authorization: AUTHORIZATION,
+			...(body !== undefined && { 'Content-Type': contentType }),
+		},
 		body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
 	});
-	const answer = { status: response.status, body: (await response.json()) as Record<string, unknown> };
+	const answer = {
+		status: response.status,
+		body: (await response.json()) as Record<string, unknown>,
+	};
 	const request = twilio.server.requests[twilio.server.requests.length - 1];
-	return { ...answer, request, contractRefuses: (await contractViolations('twilio', request)).join('\n') };
+	return {
+		...answer,
+		request,
+		contractRefuses: (await contractViolations('twilio', request)).join('\n'),
+	};
 }
 
 beforeAll(async () => {
@@ -37,20 +52,51 @@ afterAll(() => twilio.stop());
 describe("Twilio simulator refuses what Twilio's contract refuses", () => {
 	it.each([
 		['a create with no sender_id', 'POST', SENDERS, {}, 400, "required property 'sender_id'"],
-		['a create with a verification method outside sms/voice', 'POST', SENDERS, { sender_id: 'whatsapp:+14155550100', configuration: { verification_method: 'email' } }, 400, 'verification_method'],
-		['a create with a webhook method outside POST/PUT', 'POST', SENDERS, { sender_id: 'whatsapp:+14155550100', webhook: { callback_method: 'GET' } }, 400, 'callback_method'],
+		[
+			'a create with a verification method outside sms/voice',
+			'POST',
+			SENDERS,
+			{ sender_id: 'whatsapp:+14155550100', configuration: { verification_method: 'email' } },
+			400,
+			'verification_method',
+		],
+		[
+			'a create with a webhook method outside POST/PUT',
+			'POST',
+			SENDERS,
+			{ sender_id: 'whatsapp:+14155550100', webhook: { callback_method: 'GET' } },
+			400,
+			'callback_method',
+		],
 		['a list without Channel', 'GET', SENDERS, undefined, 400, "required property 'Channel'"],
-		['a list page over 1000', 'GET', `${SENDERS}?Channel=whatsapp&PageSize=1001`, undefined, 400, 'PageSize must be <= 1000'],
-	] as const)('refuses %s, and the contract refuses it for the same reason', async (_case, method, path, body, status, reason) => {
-		const answer = await send(method, path, body);
-		expect(answer.status).toBe(status);
-		expect(answer.contractRefuses).toContain(reason);
-		// the simulator names the same field
-		expect(String(answer.body.message)).toContain(reason.replace(/^required property '(\w+)'$/, '$1').split(' ')[0]);
-	});
+		[
+			'a list page over 1000',
+			'GET',
+			`${SENDERS}?Channel=whatsapp&PageSize=1001`,
+			undefined,
+			400,
+			'PageSize must be <= 1000',
+		],
+	] as const)(
+		'refuses %s, and the contract refuses it for the same reason',
+		async (_case, method, path, body, status, reason) => {
+			const answer = await send(method, path, body);
+			expect(answer.status).toBe(status);
+			expect(answer.contractRefuses).toContain(reason);
+			// the simulator names the same field
+			expect(String(answer.body.message)).toContain(
+				reason.replace(/^required property '(\w+)'$/, '$1').split(' ')[0],
+			);
+		},
+	);
 
 	it('refuses a create whose body is not JSON, and the contract refuses it too', async () => {
-		const answer = await send('POST', SENDERS, 'sender_id=whatsapp:+1', 'application/x-www-form-urlencoded');
+		const answer = await send(
+			'POST',
+			SENDERS,
+			'sender_id=whatsapp:+1',
+			'application/x-www-form-urlencoded',
+		);
 		expect(answer.status).toBe(415);
 		expect(answer.contractRefuses).toContain('is not valid JSON');
 	});
@@ -59,11 +105,20 @@ describe("Twilio simulator refuses what Twilio's contract refuses", () => {
 		const answer = await send('POST', SENDERS, {
 			sender_id: 'whatsapp:+14155550100',
 			configuration: { waba_id: '123456', verification_method: 'voice' },
-			profile: { name: 'Acme', vertical: 'Automotive', emails: [{ email: 'a@acme.example', label: 'Email' }] },
+			profile: {
+				name: 'Acme',
+				vertical: 'Automotive',
+				emails: [{ email: 'a@acme.example', label: 'Email' }],
+			},
 		});
 		expect(answer.status).toBe(202);
 		expect(answer.body).toMatchObject({ status: 'CREATING', sender_id: 'whatsapp:+14155550100' });
-		expect(await contractViolations('twilio', answer.request, { status: answer.status, body: answer.body })).toEqual([]);
+		expect(
+			await contractViolations('twilio', answer.request, {
+				status: answer.status,
+				body: answer.body,
+			}),
+		).toEqual([]);
 	});
 });
 
@@ -75,14 +130,34 @@ describe('Twilio simulator, where the contract is silent: rules written by hand'
 	// these, the case belongs in the describe above.
 	it.each([
 		['a sender_id without the whatsapp: prefix', { sender_id: '+14155550100' }, 63100],
-		['an unknown top-level field', { sender_id: 'whatsapp:+14155550100', channel: 'whatsapp' }, 20001],
-		['an unknown profile field', { sender_id: 'whatsapp:+14155550100', profile: { slogan: 'x' } }, 20001],
-		['a vertical outside the list', { sender_id: 'whatsapp:+14155550100', profile: { vertical: 'Crypto' } }, 63100],
-		['emails that are not an array', { sender_id: 'whatsapp:+14155550100', profile: { emails: 'a@b.example' } }, 20001],
+		[
+			'an unknown top-level field',
+			{ sender_id: 'whatsapp:+14155550100', channel: 'whatsapp' },
+			20001,
+		],
+		[
+			'an unknown profile field',
+			{ sender_id: 'whatsapp:+14155550100', profile: { slogan: 'x' } },
+			20001,
+		],
+		[
+			'a vertical outside the list',
+			{ sender_id: 'whatsapp:+14155550100', profile: { vertical: 'Crypto' } },
+			63100,
+		],
+		[
+			'emails that are not an array',
+			{ sender_id: 'whatsapp:+14155550100', profile: { emails: 'a@b.example' } },
+			20001,
+		],
 	])('refuses a create with %s, which the contract lets through', async (_case, body, code) => {
 		const answer = await send('POST', SENDERS, body);
 		expect(answer.status).toBe(400);
-		expect(answer.body).toMatchObject({ code, status: 400, more_info: `https://www.twilio.com/docs/errors/${code}` });
+		expect(answer.body).toMatchObject({
+			code,
+			status: 400,
+			more_info: `https://www.twilio.com/docs/errors/${code}`,
+		});
 		expect(answer.contractRefuses).toBe('');
 	});
 });

@@ -19,19 +19,40 @@ beforeEach(async () => {
 afterEach(() => meta.stop());
 
 const credentials = () => ({
-	metaWhatsAppCloudApi: { accessToken: ACCESS_TOKEN, wabaId: WABA_ID, graphApiVersion: 'v26.0', baseUrl: meta.baseUrl },
+	metaWhatsAppCloudApi: {
+		accessToken: ACCESS_TOKEN,
+		wabaId: WABA_ID,
+		graphApiVersion: 'v26.0',
+		baseUrl: meta.baseUrl,
+	},
 });
 
 describe('WhatsApp Senders version 2', () => {
 	it('runs a Meta-only operation from resource + operation alone', async () => {
-		const [number] = meta.addNumbers({ phoneNumber: '+14155550100', status: 'PENDING', codeVerificationStatus: 'NOT_VERIFIED' });
+		const [number] = meta.addNumbers({
+			phoneNumber: '+14155550100',
+			status: 'PENDING',
+			codeVerificationStatus: 'NOT_VERIFIED',
+		});
 		const { items, error } = await runSendersNode({
 			typeVersion: 2,
-			parameters: { resource: 'metaCloud', operation: 'requestCode', senderId: byId(number.id), codeMethod: 'sms', language: 'en_US' },
+			parameters: {
+				resource: 'metaCloud',
+				operation: 'requestCode',
+				senderId: byId(number.id),
+				codeMethod: 'sms',
+				language: 'en_US',
+			},
 			credentials: credentials(),
 		});
 		expect(error).toBeUndefined();
-		expect(items[0].json).toEqual({ provider: 'metaCloud', id: number.id, codeRequested: true, codeMethod: 'SMS', language: 'en_US' });
+		expect(items[0].json).toEqual({
+			provider: 'metaCloud',
+			id: number.id,
+			codeRequested: true,
+			codeMethod: 'SMS',
+			language: 'en_US',
+		});
 	});
 
 	it('lists with the fields of version 1 (Return All, Limit)', async () => {
@@ -53,7 +74,9 @@ describe('WhatsApp Senders version 2', () => {
 			parameters: { resource: 'metaCloud', operation: 'get' },
 			credentials: credentials(),
 		});
-		expect(found.results.map((result) => result.name)).toEqual([expect.stringContaining('+14155550100')]);
+		expect(found.results.map((result) => result.name)).toEqual([
+			expect.stringContaining('+14155550100'),
+		]);
 	});
 
 	it('goes by the resource even if a `provider` value is left in the parameters', async () => {
@@ -67,16 +90,27 @@ describe('WhatsApp Senders version 2', () => {
 		expect(items[0].json).toMatchObject({ provider: 'metaCloud' });
 	});
 
-	it.each([1, 2])('version %i refuses to run, naming both providers, when its credential belongs to another provider', async (typeVersion) => {
-		const { items, error } = await runSendersNode({
-			typeVersion,
-			parameters: { ...(typeVersion === 1 ? { provider: 'twilio', resource: 'sender' } : { resource: 'twilio' }), operation: 'list', returnAll: true },
-			credentials: credentials(),
-		});
-		expect(items).toEqual([]);
-		expect(error?.message).toBe('This node is set to Twilio, but its credential "metaWhatsAppCloudApi" is a Meta WhatsApp Cloud API credential');
-		expect(meta.server.requests).toHaveLength(0);
-	});
+	it.each([1, 2])(
+		'version %i refuses to run, naming both providers, when its credential belongs to another provider',
+		async (typeVersion) => {
+			const { items, error } = await runSendersNode({
+				typeVersion,
+				parameters: {
+					...(typeVersion === 1
+						? { provider: 'twilio', resource: 'sender' }
+						: { resource: 'twilio' }),
+					operation: 'list',
+					returnAll: true,
+				},
+				credentials: credentials(),
+			});
+			expect(items).toEqual([]);
+			expect(error?.message).toBe(
+				'This node is set to Twilio, but its credential "metaWhatsAppCloudApi" is a Meta WhatsApp Cloud API credential',
+			);
+			expect(meta.server.requests).toHaveLength(0);
+		},
+	);
 
 	it('still runs version 1 parameters on version 1', async () => {
 		meta.addNumbers({ phoneNumber: '+14155550100' });

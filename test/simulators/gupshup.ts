@@ -62,9 +62,20 @@ export interface GupshupApp {
 	about: string;
 }
 
-export type GupshupPatch = Partial<Pick<GupshupAppSeed, 'dockerStatus' | 'accountStatus' | 'canSendMessage' | 'phoneQuality' | 'messagingLimit' | 'verifiedName'>>;
+export type GupshupPatch = Partial<
+	Pick<
+		GupshupAppSeed,
+		| 'dockerStatus'
+		| 'accountStatus'
+		| 'canSendMessage'
+		| 'phoneQuality'
+		| 'messagingLimit'
+		| 'verifiedName'
+	>
+>;
 
-const APP_ROUTE = /^\/partner\/app\/([^/]+)\/(token\/|waba\/info|business\/profile\/?|business\/profile\/about)$/;
+const APP_ROUTE =
+	/^\/partner\/app\/([^/]+)\/(token\/|waba\/info|business\/profile\/?|business\/profile\/about)$/;
 
 export class GupshupSimulator extends HttpSimulator {
 	readonly apps: GupshupApp[] = [];
@@ -84,7 +95,10 @@ export class GupshupSimulator extends HttpSimulator {
 	 * How this server refuses a token it no longer accepts: 401 "Unauthorized Access", or the
 	 * 400 "Authentication Failed" Gupshup documents on partner endpoints.
 	 */
-	tokenRefusal: { status: 400 | 401; message: string } = { status: 401, message: 'Unauthorized Access' };
+	tokenRefusal: { status: 400 | 401; message: string } = {
+		status: 401,
+		message: 'Unauthorized Access',
+	};
 
 	appTokenRequests = 0;
 
@@ -134,7 +148,14 @@ export class GupshupSimulator extends HttpSimulator {
 					canSendMessage: seed.canSendMessage ?? 'AVAILABLE',
 				},
 				withoutWaba: seed.withoutWaba === true,
-				profile: { address: '1 Main St', profileEmail: 'help@acme.example', desc: 'Garden supplies', vertical: 'RETAIL', website1: 'https://acme.example', website2: '' },
+				profile: {
+					address: '1 Main St',
+					profileEmail: 'help@acme.example',
+					desc: 'Garden supplies',
+					vertical: 'RETAIL',
+					website1: 'https://acme.example',
+					website2: '',
+				},
 				about: 'Hello',
 			};
 			return entry;
@@ -150,7 +171,8 @@ export class GupshupSimulator extends HttpSimulator {
 	update(phone: string, patch: GupshupPatch): void {
 		const entry = this.apps.find((candidate) => candidate.wabaInfo.phone === phone);
 		if (!entry) throw new Error(`no simulated Gupshup app for ${phone}`);
-		for (const [key, value] of Object.entries(patch)) if (value !== undefined) entry.wabaInfo[key] = value;
+		for (const [key, value] of Object.entries(patch))
+			if (value !== undefined) entry.wabaInfo[key] = value;
 	}
 
 	/** Every partner token issued so far stops working, as after its 24 hours. */
@@ -182,13 +204,17 @@ export class GupshupSimulator extends HttpSimulator {
 		if (request.path === '/partner/account/api/partnerApps') {
 			if (request.method !== 'GET') return this.error(405, 'Method Not Allowed');
 			if (!this.partnerTokenValid(request)) return this.refuseToken();
-			return { status: 200, body: { status: 'success', partnerAppsList: this.apps.map((entry) => entry.app) } };
+			return {
+				status: 200,
+				body: { status: 'success', partnerAppsList: this.apps.map((entry) => entry.app) },
+			};
 		}
 		const match = APP_ROUTE.exec(request.path);
 		if (!match) return this.error(404, 'Not Found');
 		const appId = decodeURIComponent(match[1]);
 		const entry = this.byId.get(appId);
-		if (match[2].startsWith('business/profile')) return this.profileRoute(request, match[2], appId, entry);
+		if (match[2].startsWith('business/profile'))
+			return this.profileRoute(request, match[2], appId, entry);
 		if (request.method !== 'GET') return this.error(404, 'Not Found');
 		if (match[2] === 'token/') {
 			if (!this.partnerTokenValid(request)) return this.refuseToken();
@@ -205,25 +231,47 @@ export class GupshupSimulator extends HttpSimulator {
 	}
 
 	/** The business profile, read and replaced with the app token in Authorization. */
-	private profileRoute(request: RecordedRequest, route: string, appId: string, entry: GupshupApp | undefined): SimulatedResponse {
+	private profileRoute(
+		request: RecordedRequest,
+		route: string,
+		appId: string,
+		entry: GupshupApp | undefined,
+	): SimulatedResponse {
 		if (!entry) return this.error(400, 'Invalid app id provided');
 		if (request.headers.authorization !== this.appTokens.get(appId)) return this.refuseToken();
-		if (route === 'business/profile/' && request.method === 'GET') return { status: 200, body: { profile: { ...entry.profile }, status: 'success' } };
-		if (request.method !== 'PUT' || route === 'business/profile/') return this.error(404, 'Not Found');
+		if (route === 'business/profile/' && request.method === 'GET')
+			return { status: 200, body: { profile: { ...entry.profile }, status: 'success' } };
+		if (request.method !== 'PUT' || route === 'business/profile/')
+			return this.error(404, 'Not Found');
 		if (entry.app.live === false) return this.error(400, 'app is not live');
-		if (!String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return this.error(400, 'Please provide valid details');
+		if (
+			!String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')
+		)
+			return this.error(400, 'Please provide valid details');
 		const form = new URLSearchParams(request.body);
 		if (route === 'business/profile/about') {
 			const about = form.get('about') ?? '';
-			if (about === '' || about.length > 139) return this.error(400, 'Please provide valid details');
+			if (about === '' || about.length > 139)
+				return this.error(400, 'Please provide valid details');
 			entry.about = about;
-			return { status: 200, body: { message: 'profile about updated successfully', status: 'success' } };
+			return {
+				status: 200,
+				body: { message: 'profile about updated successfully', status: 'success' },
+			};
 		}
 		const field = (name: string) => form.get(name) ?? '';
 		if (field('vertical') === '') return this.error(400, "vertical can't be empty");
-		if ([field('website1'), field('website2')].some((website) => website !== '' && !/^https?:\/\/\S+$/.test(website))) return this.error(400, 'Invalid Website URL');
+		if (
+			[field('website1'), field('website2')].some(
+				(website) => website !== '' && !/^https?:\/\/\S+$/.test(website),
+			)
+		)
+			return this.error(400, 'Invalid Website URL');
 		entry.profile = {
-			address: ['addLine1', 'addLine2', 'city', 'state', 'pinCode', 'country'].map(field).filter(Boolean).join(', '),
+			address: ['addLine1', 'addLine2', 'city', 'state', 'pinCode', 'country']
+				.map(field)
+				.filter(Boolean)
+				.join(', '),
 			profileEmail: field('profileEmail'),
 			desc: field('desc'),
 			vertical: field('vertical'),
@@ -236,7 +284,9 @@ export class GupshupSimulator extends HttpSimulator {
 	private login(request: RecordedRequest): SimulatedResponse {
 		if (request.method !== 'POST') return this.error(405, 'Method Not Allowed');
 		this.loginRequests += 1;
-		if (!String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+		if (
+			!String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')
+		) {
 			return this.error(400, 'Bad Request');
 		}
 		const form = new URLSearchParams(request.body);
@@ -246,7 +296,10 @@ export class GupshupSimulator extends HttpSimulator {
 		const token = `partner-token-${randomBytes(12).toString('hex')}`;
 		registerCanary(token, 'token');
 		this.partnerTokens.set(token, Date.now() + 24 * 60 * 60_000);
-		return { status: 200, body: { token, id: 1003, name: 'gupshup', terms_read: true, admin: true, email: this.email } };
+		return {
+			status: 200,
+			body: { token, id: 1003, name: 'gupshup', terms_read: true, admin: true, email: this.email },
+		};
 	}
 
 	private partnerTokenValid(request: RecordedRequest): boolean {

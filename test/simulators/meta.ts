@@ -39,7 +39,13 @@ export const META_VERIFICATION_CODE = '654321';
  * Meta's error envelope: the contract's GraphAPIError (message, type, code, error_subcode,
  * is_transient, fbtrace_id) with the `error_data` of the Cloud API's error-codes page.
  */
-export function metaError(code: number, message: string, type = 'OAuthException', subcode?: number, details?: string) {
+export function metaError(
+	code: number,
+	message: string,
+	type = 'OAuthException',
+	subcode?: number,
+	details?: string,
+) {
 	return {
 		error: {
 			message,
@@ -53,16 +59,29 @@ export function metaError(code: number, message: string, type = 'OAuthException'
 }
 
 /** The fields a phone number node has; the limit field depends on the Graph API version. */
-const PHONE_NUMBER_FIELDS = ['id', 'display_phone_number', 'verified_name', 'quality_rating', 'status', 'name_status', 'code_verification_status', 'platform_type', 'throughput'];
+const PHONE_NUMBER_FIELDS = [
+	'id',
+	'display_phone_number',
+	'verified_name',
+	'quality_rating',
+	'status',
+	'name_status',
+	'code_verification_status',
+	'platform_type',
+	'throughput',
+];
 
 function limitFieldOf(version: string): string {
-	return Number(version.slice(1).split('.')[0]) >= 24 ? 'whatsapp_business_manager_messaging_limit' : 'messaging_limit_tier';
+	return Number(version.slice(1).split('.')[0]) >= 24
+		? 'whatsapp_business_manager_messaging_limit'
+		: 'messaging_limit_tier';
 }
 
 /** "+14155550100" the way Meta shows it: "+1 415-555-0100" for NANP numbers, spaced otherwise. */
 function displayNumber(e164: string): string {
 	const digits = e164.replace(/^\+/, '');
-	if (digits.startsWith('1') && digits.length === 11) return `+1 ${digits.slice(1, 4)}-${digits.slice(4, 7)}-${digits.slice(7)}`;
+	if (digits.startsWith('1') && digits.length === 11)
+		return `+1 ${digits.slice(1, 4)}-${digits.slice(4, 7)}-${digits.slice(7)}`;
 	return `+${digits.slice(0, 3)} ${digits.slice(3, 5)}-${digits.slice(5)}`;
 }
 
@@ -80,8 +99,8 @@ export class MetaSimulator extends HttpSimulator {
 	 * The WABA's own `can_send_message` in every number's health_status (AVAILABLE by default),
 	 * with its errors: a disabled WABA blocks all its numbers at once.
 	 */
-	wabaHealth: { canSendMessage: 'AVAILABLE' | 'LIMITED' | 'BLOCKED'; errors?: MetaHealthError[] } = { canSendMessage: 'AVAILABLE' };
-
+	wabaHealth: { canSendMessage: 'AVAILABLE' | 'LIMITED' | 'BLOCKED'; errors?: MetaHealthError[] } =
+		{ canSendMessage: 'AVAILABLE' };
 
 	private readonly numbers = new Map<string, NumberState>();
 
@@ -109,7 +128,12 @@ export class MetaSimulator extends HttpSimulator {
 				throughput: { level: 'STANDARD' },
 				messagingLimit: seed.messagingLimit ?? 'TIER_2K',
 			};
-			this.numbers.set(id, { number, codeRequested: false, registerCalls: 0, profile: { about: 'Hello', vertical: 'OTHER', websites: [] } });
+			this.numbers.set(id, {
+				number,
+				codeRequested: false,
+				registerCalls: 0,
+				profile: { about: 'Hello', vertical: 'OTHER', websites: [] },
+			});
 			return number;
 		});
 	}
@@ -130,10 +154,14 @@ export class MetaSimulator extends HttpSimulator {
 
 	protected route(request: RecordedRequest): SimulatedResponse {
 		if (bearerToken(request.headers) !== this.accessToken) {
-			return { status: 401, body: metaError(190, 'Invalid OAuth access token - Cannot parse access token') };
+			return {
+				status: 401,
+				body: metaError(190, 'Invalid OAuth access token - Cannot parse access token'),
+			};
 		}
 		const match = /^\/(v[0-9]+\.[0-9])\/([0-9]+)(?:\/([a-z_]+))?$/.exec(request.path);
-		if (!match) return { status: 400, body: metaError(2500, 'Unknown path components', 'OAuthException') };
+		if (!match)
+			return { status: 400, body: metaError(2500, 'Unknown path components', 'OAuthException') };
 		const [, version, objectId, edge] = match;
 		let body: Record<string, unknown> = {};
 		if (request.body) {
@@ -151,10 +179,16 @@ export class MetaSimulator extends HttpSimulator {
 		if (!state) {
 			return {
 				status: 400,
-				body: metaError(100, `Unsupported ${request.method.toLowerCase()} request. Object with ID '${objectId}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`, 'GraphMethodException', 33),
+				body: metaError(
+					100,
+					`Unsupported ${request.method.toLowerCase()} request. Object with ID '${objectId}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+					'GraphMethodException',
+					33,
+				),
 			};
 		}
-		if (!edge && request.method === 'GET') return this.select(state.number, request.query.fields, version);
+		if (!edge && request.method === 'GET')
+			return this.select(state.number, request.query.fields, version);
 		if (request.method === 'POST' && edge === 'request_code') return this.requestCode(state, body);
 		if (request.method === 'POST' && edge === 'verify_code') return this.verifyCode(state, body);
 		if (request.method === 'POST' && edge === 'register') return this.register(state, body);
@@ -170,9 +204,22 @@ export class MetaSimulator extends HttpSimulator {
 	 * The fields asked for, as Meta answers them: the default fields when none are named, and
 	 * error #100 for a field this Graph version's phone number node does not have.
 	 */
-	private select(number: MetaNumber, fields: string | undefined, version: string): SimulatedResponse {
+	private select(
+		number: MetaNumber,
+		fields: string | undefined,
+		version: string,
+	): SimulatedResponse {
 		const limitField = limitFieldOf(version);
-		if (!fields) return { status: 200, body: { id: number.id, display_phone_number: number.display_phone_number, verified_name: number.verified_name, quality_rating: number.quality_rating } };
+		if (!fields)
+			return {
+				status: 200,
+				body: {
+					id: number.id,
+					display_phone_number: number.display_phone_number,
+					verified_name: number.verified_name,
+					quality_rating: number.quality_rating,
+				},
+			};
 		const answer: Record<string, unknown> = { id: number.id };
 		for (const field of fields.split(',')) {
 			if (field === limitField) answer[field] = number.messagingLimit;
@@ -181,7 +228,11 @@ export class MetaSimulator extends HttpSimulator {
 			else {
 				return {
 					status: 400,
-					body: metaError(100, `(#100) Tried accessing nonexisting field (${field}) on node type (WhatsAppBusinessPhoneNumber)`, 'OAuthException'),
+					body: metaError(
+						100,
+						`(#100) Tried accessing nonexisting field (${field}) on node type (WhatsAppBusinessPhoneNumber)`,
+						'OAuthException',
+					),
 				};
 			}
 		}
@@ -214,18 +265,32 @@ export class MetaSimulator extends HttpSimulator {
 	private list(request: RecordedRequest, version: string): SimulatedResponse {
 		const limit = request.query.limit === undefined ? 25 : Number(request.query.limit);
 		if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
-			return { status: 400, body: metaError(100, '(#100) The parameter limit must be between 1 and 100', 'OAuthException') };
+			return {
+				status: 400,
+				body: metaError(
+					100,
+					'(#100) The parameter limit must be between 1 and 100',
+					'OAuthException',
+				),
+			};
 		}
 		const all = [...this.numbers.values()].map((state) => state.number);
-		const start = request.query.after ? Number(Buffer.from(request.query.after, 'base64').toString('utf8')) : 0;
-		if (!Number.isInteger(start) || start < 0) return { status: 400, body: metaError(100, 'Invalid cursor', 'OAuthException') };
-		const selected = all.slice(start, start + limit).map((number) => this.select(number, request.query.fields, version));
+		const start = request.query.after
+			? Number(Buffer.from(request.query.after, 'base64').toString('utf8'))
+			: 0;
+		if (!Number.isInteger(start) || start < 0)
+			return { status: 400, body: metaError(100, 'Invalid cursor', 'OAuthException') };
+		const selected = all
+			.slice(start, start + limit)
+			.map((number) => this.select(number, request.query.fields, version));
 		const refused = selected.find((answer) => answer.status !== 200);
 		if (refused) return refused;
 		const page = selected.map((answer) => answer.body);
 		const cursor = (position: number) => Buffer.from(String(position), 'utf8').toString('base64');
 		const hasMore = start + limit < all.length;
-		const paging: Record<string, unknown> = { cursors: { before: cursor(start), after: cursor(start + page.length) } };
+		const paging: Record<string, unknown> = {
+			cursors: { before: cursor(start), after: cursor(start + page.length) },
+		};
 		if (hasMore) {
 			const next = new URL(`${PUBLIC_HOST}/${version}/${this.wabaId}/phone_numbers`);
 			next.searchParams.set('fields', request.query.fields ?? '');
@@ -239,12 +304,35 @@ export class MetaSimulator extends HttpSimulator {
 	private add(body: Record<string, unknown>): SimulatedResponse {
 		const cc = String(body.cc ?? '');
 		const phone = String(body.phone_number ?? '');
-		if (!/^[0-9]{1,3}$/.test(cc) || !/^[0-9]{4,14}$/.test(phone) || typeof body.verified_name !== 'string') {
-			return { status: 400, body: metaError(100, '(#100) Invalid parameter: cc, phone_number and verified_name are required', 'OAuthException') };
+		if (
+			!/^[0-9]{1,3}$/.test(cc) ||
+			!/^[0-9]{4,14}$/.test(phone) ||
+			typeof body.verified_name !== 'string'
+		) {
+			return {
+				status: 400,
+				body: metaError(
+					100,
+					'(#100) Invalid parameter: cc, phone_number and verified_name are required',
+					'OAuthException',
+				),
+			};
 		}
 		const e164 = `+${cc}${phone}`;
-		if ([...this.numbers.values()].some((state) => state.number.display_phone_number === displayNumber(e164))) {
-			return { status: 400, body: metaError(100, '(#100) This phone number is already registered', 'OAuthException', 2388001) };
+		if (
+			[...this.numbers.values()].some(
+				(state) => state.number.display_phone_number === displayNumber(e164),
+			)
+		) {
+			return {
+				status: 400,
+				body: metaError(
+					100,
+					'(#100) This phone number is already registered',
+					'OAuthException',
+					2388001,
+				),
+			};
 		}
 		const [number] = this.addNumbers({
 			phoneNumber: e164,
@@ -258,10 +346,26 @@ export class MetaSimulator extends HttpSimulator {
 
 	private requestCode(state: NumberState, body: Record<string, unknown>): SimulatedResponse {
 		if (body.code_method !== 'SMS' && body.code_method !== 'VOICE') {
-			return { status: 400, body: metaError(100, '(#100) Param code_method must be one of {SMS, VOICE}', 'OAuthException') };
+			return {
+				status: 400,
+				body: metaError(
+					100,
+					'(#100) Param code_method must be one of {SMS, VOICE}',
+					'OAuthException',
+				),
+			};
 		}
 		if (typeof body.language !== 'string' || !/^[a-z]{2}_[A-Z]{2}$/.test(body.language)) {
-			return { status: 400, body: metaError(100, '(#100) Invalid parameter', 'OAuthException', undefined, 'language must be a locale code such as en_US') };
+			return {
+				status: 400,
+				body: metaError(
+					100,
+					'(#100) Invalid parameter',
+					'OAuthException',
+					undefined,
+					'language must be a locale code such as en_US',
+				),
+			};
 		}
 		state.codeRequested = true;
 		return { status: 200, body: { success: true } };
@@ -276,36 +380,92 @@ export class MetaSimulator extends HttpSimulator {
 	}
 
 	private register(state: NumberState, body: Record<string, unknown>): SimulatedResponse {
-		if (body.messaging_product !== 'whatsapp' || typeof body.pin !== 'string' || !/^[0-9]{6}$/.test(body.pin)) {
-			return { status: 400, body: metaError(100, '(#100) messaging_product "whatsapp" and a 6-digit pin are required', 'OAuthException') };
+		if (
+			body.messaging_product !== 'whatsapp' ||
+			typeof body.pin !== 'string' ||
+			!/^[0-9]{6}$/.test(body.pin)
+		) {
+			return {
+				status: 400,
+				body: metaError(
+					100,
+					'(#100) messaging_product "whatsapp" and a 6-digit pin are required',
+					'OAuthException',
+				),
+			};
 		}
 		state.registerCalls += 1;
-		if (state.registerCalls > 10) return { status: 400, body: metaError(133016, 'Account register deregister rate limit exceeded', 'OAuthException') };
+		if (state.registerCalls > 10)
+			return {
+				status: 400,
+				body: metaError(
+					133016,
+					'Account register deregister rate limit exceeded',
+					'OAuthException',
+				),
+			};
 		if (state.pin !== undefined && state.pin !== body.pin) {
-			return { status: 400, body: metaError(133005, 'Two step verification PIN Mismatch', 'OAuthException') };
+			return {
+				status: 400,
+				body: metaError(133005, 'Two step verification PIN Mismatch', 'OAuthException'),
+			};
 		}
 		if (state.number.code_verification_status !== 'VERIFIED') {
-			return { status: 400, body: metaError(100, '(#100) The phone number is not verified', 'OAuthException') };
+			return {
+				status: 400,
+				body: metaError(100, '(#100) The phone number is not verified', 'OAuthException'),
+			};
 		}
 		state.pin = body.pin;
 		state.number.status = 'CONNECTED';
 		return { status: 200, body: { success: true } };
 	}
 
-	private profile(state: NumberState, request: RecordedRequest, body: Record<string, unknown>): SimulatedResponse {
+	private profile(
+		state: NumberState,
+		request: RecordedRequest,
+		body: Record<string, unknown>,
+	): SimulatedResponse {
 		// the contract's WhatsAppBusinessProfileResponse: each entry wraps the profile in business_profile
-		if (request.method === 'GET') return { status: 200, body: { data: [{ business_profile: { ...state.profile, messaging_product: 'whatsapp' } }] } };
+		if (request.method === 'GET')
+			return {
+				status: 200,
+				body: { data: [{ business_profile: { ...state.profile, messaging_product: 'whatsapp' } }] },
+			};
 		if (body.messaging_product !== 'whatsapp') {
-			return { status: 400, body: metaError(100, '(#100) The parameter messaging_product is required', 'OAuthException') };
+			return {
+				status: 400,
+				body: metaError(
+					100,
+					'(#100) The parameter messaging_product is required',
+					'OAuthException',
+				),
+			};
 		}
-		const known = ['about', 'address', 'description', 'email', 'vertical', 'websites', 'profile_picture_handle'];
-		const unknown = Object.keys(body).filter((key) => key !== 'messaging_product' && !known.includes(key));
-		if (unknown.length > 0) return { status: 400, body: metaError(100, `(#100) Unknown parameter: ${unknown.join(', ')}`, 'OAuthException') };
+		const known = [
+			'about',
+			'address',
+			'description',
+			'email',
+			'vertical',
+			'websites',
+			'profile_picture_handle',
+		];
+		const unknown = Object.keys(body).filter(
+			(key) => key !== 'messaging_product' && !known.includes(key),
+		);
+		if (unknown.length > 0)
+			return {
+				status: 400,
+				body: metaError(100, `(#100) Unknown parameter: ${unknown.join(', ')}`, 'OAuthException'),
+			};
 		const handle = body.profile_picture_handle;
 		for (const [key, value] of Object.entries(body)) {
-			if (key !== 'messaging_product' && key !== 'profile_picture_handle') state.profile[key] = value;
+			if (key !== 'messaging_product' && key !== 'profile_picture_handle')
+				state.profile[key] = value;
 		}
-		if (typeof handle === 'string') state.profile.profile_picture_url = `https://pps.whatsapp.net/${handle}.jpg`;
+		if (typeof handle === 'string')
+			state.profile.profile_picture_url = `https://pps.whatsapp.net/${handle}.jpg`;
 		return { status: 200, body: { success: true } };
 	}
 }

@@ -33,7 +33,6 @@ interface PendingRegistration {
 }
 
 export class NinetyNineDigitalSimulator extends HttpSimulator {
-
 	readonly numbers: Array<Record<string, unknown>> = [];
 
 	readonly registrations = new Map<string, PendingRegistration>();
@@ -90,7 +89,12 @@ export class NinetyNineDigitalSimulator extends HttpSimulator {
 	setInbox(phoneDigits: string, attached: boolean): void {
 		const number = this.numbers.find((entry) => entry.whatsapp === phoneDigits);
 		if (!number) throw new Error(`no simulated 99digital number ${phoneDigits}`);
-		Object.assign(number, attached ? { isOnline: 1, onlineAccount: 1, onlineInbox: 7 } : { isOnline: 0, onlineAccount: 0, onlineInbox: 0 });
+		Object.assign(
+			number,
+			attached
+				? { isOnline: 1, onlineAccount: 1, onlineInbox: 7 }
+				: { isOnline: 0, onlineAccount: 0, onlineInbox: 0 },
+		);
 	}
 
 	/** Every token issued so far stops working, as after its hour. */
@@ -166,12 +170,18 @@ export class NinetyNineDigitalSimulator extends HttpSimulator {
 		this.tokens.set(token, expiresAt);
 		return {
 			status: 200,
-			body: { access_token: token, expiration_time: String(Math.floor(expiresAt / 1000)), token_type: 'Bearer', reason: 1 },
+			body: {
+				access_token: token,
+				expiration_time: String(Math.floor(expiresAt / 1000)),
+				token_type: 'Bearer',
+				reason: 1,
+			},
 		};
 	}
 
 	private numbersAnswer(): Record<string, unknown> {
-		const sum = (field: string) => this.numbers.reduce((total, number) => total + Number(number[field] ?? 0), 0);
+		const sum = (field: string) =>
+			this.numbers.reduce((total, number) => total + Number(number[field] ?? 0), 0);
 		return {
 			status: 'OK',
 			reason: 1,
@@ -188,8 +198,14 @@ export class NinetyNineDigitalSimulator extends HttpSimulator {
 		const body = jsonBody(request);
 		if (!body) return this.fail(4);
 		const whatsapp = String(body.whatsapp ?? '');
-		if (!/^[1-9][0-9]{7,14}$/.test(whatsapp) || (body.method !== 1 && body.method !== 2)) return this.fail(4);
-		const registration = this.registrations.get(whatsapp) ?? { whatsapp, method: body.method, requests: 0, verified: false };
+		if (!/^[1-9][0-9]{7,14}$/.test(whatsapp) || (body.method !== 1 && body.method !== 2))
+			return this.fail(4);
+		const registration = this.registrations.get(whatsapp) ?? {
+			whatsapp,
+			method: body.method,
+			requests: 0,
+			verified: false,
+		};
 		registration.requests += 1;
 		this.registrations.set(whatsapp, registration);
 		return { status: 200, body: { status: 'OK', reason: 1 } };

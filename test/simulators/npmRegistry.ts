@@ -24,7 +24,9 @@ export class NpmRegistrySimulator extends HttpSimulator {
 
 	/** Requests as "METHOD /path", in order. */
 	get requests(): string[] {
-		return this.server.requests.map((request) => `${request.method} ${decodeURIComponent(request.path)}`);
+		return this.server.requests.map(
+			(request) => `${request.method} ${decodeURIComponent(request.path)}`,
+		);
 	}
 
 	get origin(): string {
@@ -51,7 +53,11 @@ export class NpmRegistrySimulator extends HttpSimulator {
 		const path = decodeURIComponent(request.path);
 		const { name, version } = this.manifest;
 		if (path === this.tarballPath) {
-			return { status: 200, rawBody: this.tarball, headers: { 'Content-Type': 'application/octet-stream' } };
+			return {
+				status: 200,
+				rawBody: this.tarball,
+				headers: { 'Content-Type': 'application/octet-stream' },
+			};
 		}
 		if (path === `/${name}`) {
 			return {
@@ -65,7 +71,8 @@ export class NpmRegistrySimulator extends HttpSimulator {
 				},
 			};
 		}
-		if (path === `/${name}/${version}` || path === `/${name}/latest`) return { status: 200, body: this.versionDocument() };
+		if (path === `/${name}/${version}` || path === `/${name}/latest`)
+			return { status: 200, body: this.versionDocument() };
 		return { status: 404, body: { error: 'Not found' } };
 	}
 }

@@ -27,9 +27,16 @@ export class OpenAiChatSimulator extends HttpSimulator {
 
 	protected route(request: RecordedRequest): SimulatedResponse {
 		if (request.method !== 'POST' || request.path !== '/v1/chat/completions') {
-			return { status: 404, body: { error: { message: `no route ${request.method} ${request.path}` } } };
+			return {
+				status: 404,
+				body: { error: { message: `no route ${request.method} ${request.path}` } },
+			};
 		}
-		const body = JSON.parse(request.body) as { model: string; messages: ChatMessage[]; tools?: ChatTool[] };
+		const body = JSON.parse(request.body) as {
+			model: string;
+			messages: ChatMessage[];
+			tools?: ChatTool[];
+		};
 		this.toolsOffered.push(body.tools ?? []);
 		const last = body.messages[body.messages.length - 1];
 		const tool = body.tools?.[0];
@@ -39,7 +46,13 @@ export class OpenAiChatSimulator extends HttpSimulator {
 				: {
 						role: 'assistant',
 						content: null,
-						tool_calls: [{ id: 'call_1', type: 'function', function: { name: tool.function.name, arguments: '{}' } }],
+						tool_calls: [
+							{
+								id: 'call_1',
+								type: 'function',
+								function: { name: tool.function.name, arguments: '{}' },
+							},
+						],
 					};
 		return {
 			status: 200,
@@ -48,7 +61,9 @@ export class OpenAiChatSimulator extends HttpSimulator {
 				object: 'chat.completion',
 				created: 1_790_000_000,
 				model: body.model,
-				choices: [{ index: 0, message, finish_reason: 'tool_calls' in message ? 'tool_calls' : 'stop' }],
+				choices: [
+					{ index: 0, message, finish_reason: 'tool_calls' in message ? 'tool_calls' : 'stop' },
+				],
 				usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
 			},
 		};

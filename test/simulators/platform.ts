@@ -25,10 +25,16 @@ export const PLATFORM_API_PREFIX = '/api';
  * Offline, Suspended, Failed), written in lower case as the list API writes `online`
  * (assumed for the others: the API page shows only `online`).
  */
-export const PLATFORM_SENDER_STATUSES = ['online', 'connecting', 'pending', 'offline', 'suspended', 'failed'];
+export const PLATFORM_SENDER_STATUSES = [
+	'online',
+	'connecting',
+	'pending',
+	'offline',
+	'suspended',
+	'failed',
+];
 
 export class PlatformSimulator extends HttpSimulator {
-
 	private readonly sendersByKey = new Map<string, PlatformSender[]>();
 
 	private nextId = 1;
@@ -77,7 +83,8 @@ export class PlatformSimulator extends HttpSimulator {
 			quality_rating: seed.qualityRating === undefined ? 'GREEN' : seed.qualityRating,
 			messaging_limit: limit,
 			messaging_limit_formatted:
-				seed.messagingLimitFormatted ?? (limit === null ? 'Unlimited' : `${limit.toLocaleString('en-US')} / 24hr`),
+				seed.messagingLimitFormatted ??
+				(limit === null ? 'Unlimited' : `${limit.toLocaleString('en-US')} / 24hr`),
 		};
 	}
 
@@ -89,7 +96,10 @@ export class PlatformSimulator extends HttpSimulator {
 			return { status: 404, body: { message: 'Not Found', error_code: 'NOT_FOUND' } };
 		}
 		if (request.method !== 'GET') {
-			return { status: 405, body: { message: `The ${request.method} method is not supported for this route.` } };
+			return {
+				status: 405,
+				body: { message: `The ${request.method} method is not supported for this route.` },
+			};
 		}
 		const status = request.query.status ?? 'online';
 		if (status !== 'online' && status !== 'all') {
@@ -109,5 +119,6 @@ export class PlatformSimulator extends HttpSimulator {
 }
 
 function checkStatus(status: string): void {
-	if (!PLATFORM_SENDER_STATUSES.includes(status)) throw new Error(`"${status}" is not a sender status of the platform's guide`);
+	if (!PLATFORM_SENDER_STATUSES.includes(status))
+		throw new Error(`"${status}" is not a sender status of the platform's guide`);
 }

@@ -46,7 +46,8 @@ export class SimulatorServer {
 	/** Every request with its answer, until a contract check takes them (not cleared by resetRequests). */
 	readonly exchanges: Exchange[] = [];
 
-	private readonly faults: Array<{ fault: Fault; when?: (request: RecordedRequest) => boolean }> = [];
+	private readonly faults: Array<{ fault: Fault; when?: (request: RecordedRequest) => boolean }> =
+		[];
 
 	private server?: Server;
 
@@ -181,7 +182,9 @@ export abstract class HttpSimulator {
 	}
 }
 
-export function basicAuth(headers: IncomingMessage['headers']): { user: string; password: string } | undefined {
+export function basicAuth(
+	headers: IncomingMessage['headers'],
+): { user: string; password: string } | undefined {
 	const header = headers.authorization;
 	if (!header?.startsWith('Basic ')) return undefined;
 	const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');

@@ -2,7 +2,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 
 import { registerCanary } from '../support/canaries';
 import type { ContractName } from '../support/providerContracts';
-import { basicAuth, bearerToken, HttpSimulator, type RecordedRequest, type SimulatedResponse } from './server';
+import {
+	basicAuth,
+	bearerToken,
+	HttpSimulator,
+	type RecordedRequest,
+	type SimulatedResponse,
+} from './server';
 
 /**
  * Sinch's Provisioning API (WhatsApp senders and account) and its OAuth2 token endpoint, as
@@ -36,22 +42,39 @@ export interface SinchSenderSeed {
 	id?: string;
 }
 
-export type SinchSenderPatch = Partial<Pick<SinchSenderSeed, 'state' | 'qualityRating' | 'dailyLimit' | 'displayName' | 'wabaBanState'>> & {
+export type SinchSenderPatch = Partial<
+	Pick<SinchSenderSeed, 'state' | 'qualityRating' | 'dailyLimit' | 'displayName' | 'wabaBanState'>
+> & {
 	changes?: Record<string, unknown>;
 };
 
 export const SINCH_MAX_PAGE = 100;
 const SINCH_DEFAULT_PAGE = 50;
 
-const papi = (status: number, errorCode: string, message: string, resolution: string, additionalInformation?: Record<string, unknown>): SimulatedResponse => ({
+const papi = (
+	status: number,
+	errorCode: string,
+	message: string,
+	resolution: string,
+	additionalInformation?: Record<string, unknown>,
+): SimulatedResponse => ({
 	status,
-	body: { errorCode, message, resolution, ...(additionalInformation ? { additionalInformation } : {}) },
+	body: {
+		errorCode,
+		message,
+		resolution,
+		...(additionalInformation ? { additionalInformation } : {}),
+	},
 });
 
-const UNAUTHORIZED = () => papi(401, 'unauthorized_error', 'Unauthorized error.', 'Verify that projectId is correct.');
-const SENDER_NOT_FOUND = () => papi(404, 'sender_not_found', 'Sender not found.', 'Verify that the parameters are correct.');
+const UNAUTHORIZED = () =>
+	papi(401, 'unauthorized_error', 'Unauthorized error.', 'Verify that projectId is correct.');
+const SENDER_NOT_FOUND = () =>
+	papi(404, 'sender_not_found', 'Sender not found.', 'Verify that the parameters are correct.');
 const INVALID_INPUT = (validationErrors: string[]) =>
-	papi(400, 'invalid_input', 'Invalid input.', 'Correct the validation errors and submit again.', { validationErrors });
+	papi(400, 'invalid_input', 'Invalid input.', 'Correct the validation errors and submit again.', {
+		validationErrors,
+	});
 
 export class SinchSimulator extends HttpSimulator {
 	readonly senders: Array<Record<string, unknown>> = [];
@@ -105,7 +128,11 @@ export class SinchSimulator extends HttpSimulator {
 			const sender: Record<string, unknown> = {
 				id: seed.id ?? randomUUID(),
 				state: seed.state ?? 'ACTIVE',
-				details: { displayName: seed.displayName ?? 'Test name', vertical: 'PROFESSIONAL_SERVICES', about: 'Test about' },
+				details: {
+					displayName: seed.displayName ?? 'Test name',
+					vertical: 'PROFESSIONAL_SERVICES',
+					about: 'Test about',
+				},
 				created: '2023-01-19T13:11:08.204Z',
 				modified: '2023-01-19T13:11:08.204Z',
 				region: 'EU',
@@ -129,7 +156,10 @@ export class SinchSimulator extends HttpSimulator {
 
 	/** Changes one sender between polls, found by its id or its number ("+48777777777"). */
 	update(idOrPhone: string, patch: SinchSenderPatch): void {
-		const sender = this.senders.find((s) => s.id === idOrPhone || `+${String(s.countryCode)}${String(s.phoneNumber)}` === idOrPhone);
+		const sender = this.senders.find(
+			(s) =>
+				s.id === idOrPhone || `+${String(s.countryCode)}${String(s.phoneNumber)}` === idOrPhone,
+		);
 		if (!sender) throw new Error(`no simulated Sinch sender ${idOrPhone}`);
 		const { displayName, ...rest } = patch;
 		Object.assign(sender, rest);
@@ -144,14 +174,19 @@ export class SinchSimulator extends HttpSimulator {
 	protected route(request: RecordedRequest): SimulatedResponse {
 		if (request.path === '/oauth2/token') return this.issueToken(request);
 		if (!this.authorized(request)) return UNAUTHORIZED();
-		const match = /^\/v1\/projects\/([^/]+)\/whatsapp(?:\/senders(?:\/([^/]+)(?:\/(register|verify|changes))?)?)?$/.exec(request.path);
+		const match =
+			/^\/v1\/projects\/([^/]+)\/whatsapp(?:\/senders(?:\/([^/]+)(?:\/(register|verify|changes))?)?)?$/.exec(
+				request.path,
+			);
 		if (!match) return { status: 404, body: { message: 'Cannot route' } };
 		const [, projectId, senderId, action] = match;
 		// an access key of one project may not read another project
 		if (projectId !== this.projectId) return UNAUTHORIZED();
 		const base = `/v1/projects/${projectId}/whatsapp`;
-		if (request.path === base) return request.method === 'GET' ? this.readAccount() : { status: 404, body: {} };
-		if (senderId === undefined) return request.method === 'GET' ? this.list(request) : { status: 404, body: {} };
+		if (request.path === base)
+			return request.method === 'GET' ? this.readAccount() : { status: 404, body: {} };
+		if (senderId === undefined)
+			return request.method === 'GET' ? this.list(request) : { status: 404, body: {} };
 		const sender = this.senders.find((s) => s.id === senderId);
 		if (!sender) return SENDER_NOT_FOUND();
 		if (action === 'register' && request.method === 'POST') return this.register(sender, request);
@@ -189,17 +224,38 @@ export class SinchSimulator extends HttpSimulator {
 		const form = new URLSearchParams(request.body);
 		const basic = basicAuth(request.headers);
 		if (form.get('grant_type') !== 'client_credentials') return { status: 400, body: {} };
-		if (basic?.user !== this.keyId || basic.password !== this.keySecret) return { status: 401, body: {} };
+		if (basic?.user !== this.keyId || basic.password !== this.keySecret)
+			return { status: 401, body: {} };
 		const token = `sinch-token-${randomBytes(16).toString('hex')}`;
 		registerCanary(token, 'token');
 		this.tokens.set(token, Date.now() + this.tokenTtlSeconds * 1000);
-		return { status: 200, body: { access_token: token, expires_in: this.tokenTtlSeconds, scope: '', token_type: 'bearer' } };
+		return {
+			status: 200,
+			body: {
+				access_token: token,
+				expires_in: this.tokenTtlSeconds,
+				scope: '',
+				token_type: 'bearer',
+			},
+		};
 	}
 
 	private readAccount(): SimulatedResponse {
-		if (this.accountFailure === 'account_not_found') return papi(404, 'account_not_found', 'Account not found.', 'Verify that the parameters are correct.');
+		if (this.accountFailure === 'account_not_found')
+			return papi(
+				404,
+				'account_not_found',
+				'Account not found.',
+				'Verify that the parameters are correct.',
+			);
 		// the 409's body is not shown in the excerpts: the PAPI error shape with its code
-		if (this.accountFailure === 'account_data_is_corrupt') return papi(409, 'account_data_is_corrupt', 'Account data is corrupt.', 'Contact Sinch support.');
+		if (this.accountFailure === 'account_data_is_corrupt')
+			return papi(
+				409,
+				'account_data_is_corrupt',
+				'Account data is corrupt.',
+				'Contact Sinch support.',
+			);
 		return { status: 200, body: this.account() };
 	}
 
@@ -212,7 +268,9 @@ export class SinchSimulator extends HttpSimulator {
 			details: { wabaName: 'Legal name of company', clientBusinessManagerId: '1234567890' },
 			wabaMaxPriceOnboarded: false,
 			compatibleRegions: ['eu', 'us'],
-			...(this.businessDailyLimit === undefined ? {} : { businessDailyLimit: this.businessDailyLimit }),
+			...(this.businessDailyLimit === undefined
+				? {}
+				: { businessDailyLimit: this.businessDailyLimit }),
 			...(this.wabaBanState === undefined ? {} : { wabaBanState: this.wabaBanState }),
 			...(this.wabaBanDate === undefined ? {} : { wabaBanDate: this.wabaBanDate }),
 			currency: 'EUR',
@@ -226,18 +284,29 @@ export class SinchSimulator extends HttpSimulator {
 			// the reference bounds it "[ 1 .. 100 ]"; its only documented refusal is this one, so a size
 			// out of bounds gets it too (Sinch's exact answer to one is not documented)
 			if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > SINCH_MAX_PAGE) {
-				return papi(400, 'invalid_page_size', 'Page size must be numeric.', 'Use a integer value for pageSize parameter.');
+				return papi(
+					400,
+					'invalid_page_size',
+					'Page size must be numeric.',
+					'Use a integer value for pageSize parameter.',
+				);
 			}
 		}
 		let offset = 0;
 		if (request.query.pageToken !== undefined) {
 			offset = decodeToken(request.query.pageToken) ?? -1;
 			if (offset < 0 || offset > this.senders.length) {
-				return papi(400, 'invalid_page_token', 'Invalid page token.', 'The page token to use is provided in the previous query response, for new queries simply leave this field undefined.');
+				return papi(
+					400,
+					'invalid_page_token',
+					'Invalid page token.',
+					'The page token to use is provided in the previous query response, for new queries simply leave this field undefined.',
+				);
 			}
 		}
 		const page = this.senders.slice(offset, offset + pageSize);
-		const next = offset + pageSize < this.senders.length ? encodeToken(offset + pageSize) : undefined;
+		const next =
+			offset + pageSize < this.senders.length ? encodeToken(offset + pageSize) : undefined;
 		const previous = offset > 0 ? encodeToken(Math.max(0, offset - pageSize)) : undefined;
 		return {
 			status: 200,
@@ -253,12 +322,29 @@ export class SinchSimulator extends HttpSimulator {
 
 	private register(sender: Record<string, unknown>, request: RecordedRequest): SimulatedResponse {
 		const body = jsonBody(request);
-		if (body?.method !== 'SMS' && body?.method !== 'VOICE') return INVALID_INPUT(['method must be one of the following values: SMS, VOICE']);
+		if (body?.method !== 'SMS' && body?.method !== 'VOICE')
+			return INVALID_INPUT(['method must be one of the following values: SMS, VOICE']);
 		if (sender.state !== 'PENDING_VERIFICATION') {
-			return papi(409, 'not_allowed_register', 'Sender not allowed to be registered.', 'Only "PENDING_VERIFICATION" sender can be registered.');
+			return papi(
+				409,
+				'not_allowed_register',
+				'Sender not allowed to be registered.',
+				'Only "PENDING_VERIFICATION" sender can be registered.',
+			);
 		}
-		this.codes.set(String(sender.id), this.codeToSend ?? String(100000 + Math.floor(Math.random() * 900000)));
-		return { status: 200, body: { id: sender.id, method: body.method, accepted: new Date().toISOString(), verificationCodeSent: true } };
+		this.codes.set(
+			String(sender.id),
+			this.codeToSend ?? String(100000 + Math.floor(Math.random() * 900000)),
+		);
+		return {
+			status: 200,
+			body: {
+				id: sender.id,
+				method: body.method,
+				accepted: new Date().toISOString(),
+				verificationCodeSent: true,
+			},
+		};
 	}
 
 	/**
@@ -269,13 +355,25 @@ export class SinchSimulator extends HttpSimulator {
 	private verify(sender: Record<string, unknown>, request: RecordedRequest): SimulatedResponse {
 		const code = jsonBody(request)?.code;
 		const withoutCode = code === undefined && this.verifiedByMeta.has(String(sender.id));
-		if (!withoutCode && typeof code !== 'string') return INVALID_INPUT(['code must be a string', 'code must be exactly 6 characters']);
-		if (!withoutCode && String(code).length !== 6) return INVALID_INPUT(['code must be exactly 6 characters']);
+		if (!withoutCode && typeof code !== 'string')
+			return INVALID_INPUT(['code must be a string', 'code must be exactly 6 characters']);
+		if (!withoutCode && String(code).length !== 6)
+			return INVALID_INPUT(['code must be exactly 6 characters']);
 		if (sender.state !== 'PENDING_VERIFICATION') {
-			return papi(409, 'not_allowed_verify', 'Sender not allowed to be verified.', 'Only "PENDING_VERIFICATION" sender can be verified.');
+			return papi(
+				409,
+				'not_allowed_verify',
+				'Sender not allowed to be verified.',
+				'Only "PENDING_VERIFICATION" sender can be verified.',
+			);
 		}
 		if (!withoutCode && this.codes.get(String(sender.id)) !== code) {
-			return papi(409, 'wrong_otp', 'Sender verification failed due to wrong OTP.', 'Please make sure that the correct OTP code is entered.');
+			return papi(
+				409,
+				'wrong_otp',
+				'Sender verification failed due to wrong OTP.',
+				'Please make sure that the correct OTP code is entered.',
+			);
 		}
 		// Sinch finishes the setup asynchronously ("rely on status endpoints or webhooks")
 		sender.state = 'IN_PROGRESS';
@@ -286,17 +384,35 @@ export class SinchSimulator extends HttpSimulator {
 		const body = jsonBody(request);
 		const details = body?.details;
 		if (!details || typeof details !== 'object' || Object.keys(details).length === 0) {
-			return papi(400, 'no_fields_to_update', 'No fields to be updated.', 'Supply at least one field to be updated.');
+			return papi(
+				400,
+				'no_fields_to_update',
+				'No fields to be updated.',
+				'Supply at least one field to be updated.',
+			);
 		}
 		if (sender.state !== 'ACTIVE') {
-			return papi(409, 'sender_not_updatable', 'Sender is not updatable.', 'Updates are only supported by senders with state: ACTIVE.');
+			return papi(
+				409,
+				'sender_not_updatable',
+				'Sender is not updatable.',
+				'Updates are only supported by senders with state: ACTIVE.',
+			);
 		}
 		const pending = (sender.changes as { status?: string } | undefined)?.status;
 		if (pending !== undefined && pending !== 'DRAFT' && pending !== 'REJECTED') {
-			return papi(409, 'sender_changes_not_updatable', 'Sender is not updatable.', 'Updates are only supported by senders changes with status: DRAFT, REJECTED.');
+			return papi(
+				409,
+				'sender_changes_not_updatable',
+				'Sender is not updatable.',
+				'Updates are only supported by senders changes with status: DRAFT, REJECTED.',
+			);
 		}
 		const submitted = body.status === 'SUBMIT';
-		sender.changes = { status: submitted ? 'IN_PROGRESS' : 'DRAFT', details: { ...(sender.details as object), ...details } };
+		sender.changes = {
+			status: submitted ? 'IN_PROGRESS' : 'DRAFT',
+			details: { ...(sender.details as object), ...details },
+		};
 		return { status: 200, body: sender };
 	}
 }
@@ -307,7 +423,9 @@ function encodeToken(offset: number): string {
 
 function decodeToken(token: string): number | undefined {
 	try {
-		const offset = (JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { offset?: unknown }).offset;
+		const offset = (
+			JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { offset?: unknown }
+		).offset;
 		return typeof offset === 'number' && Number.isInteger(offset) ? offset : undefined;
 	} catch {
 		return undefined;

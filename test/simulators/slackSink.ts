@@ -47,7 +47,10 @@ export function slackMessageText(body: Record<string, unknown>): string {
 }
 
 function escapeHtml(text: string): string {
-	return text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]!);
+	return text.replace(
+		/[&<>"]/g,
+		(char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]!,
+	);
 }
 
 /**
@@ -61,10 +64,14 @@ export class SlackSink extends HttpSimulator {
 	private readonly listeners: Array<(message: SlackMessage) => void> = [];
 
 	protected route(request: RecordedRequest): SimulatedResponse {
-		if (request.method === 'GET' && request.path === '/messages') return { status: 200, body: this.received };
+		if (request.method === 'GET' && request.path === '/messages')
+			return { status: 200, body: this.received };
 		if (request.method === 'GET' && request.path === '/') {
 			const items = this.received
-				.map((m) => `<li><time>${m.receivedAt}</time> #${escapeHtml(m.channel)}<pre>${escapeHtml(slackTextForTerminal(slackMessageText(m.body)))}</pre></li>`)
+				.map(
+					(m) =>
+						`<li><time>${m.receivedAt}</time> #${escapeHtml(m.channel)}<pre>${escapeHtml(slackTextForTerminal(slackMessageText(m.body)))}</pre></li>`,
+				)
 				.join('\n');
 			return {
 				status: 200,
@@ -73,7 +80,11 @@ export class SlackSink extends HttpSimulator {
 			};
 		}
 		// Slack answers in plain text, not JSON
-		const plain = (status: number, text: string) => ({ status, rawBody: text, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+		const plain = (status: number, text: string) => ({
+			status,
+			rawBody: text,
+			headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+		});
 		if (request.method !== 'POST') return plain(405, 'invalid_method');
 		let body: Record<string, unknown>;
 		try {

@@ -75,7 +75,8 @@ export function makeTwilioSender(seed: TwilioSenderSeed): TwilioSender {
 		compliance: null,
 		properties: {
 			quality_rating: seed.qualityRating === undefined ? 'HIGH' : seed.qualityRating,
-			messaging_limit: seed.messagingLimit === undefined ? '10K Customers/24hr' : seed.messagingLimit,
+			messaging_limit:
+				seed.messagingLimit === undefined ? '10K Customers/24hr' : seed.messagingLimit,
 		},
 		offline_reasons: seed.offlineReasons ?? null,
 		url: `${PUBLIC_HOST}${SENDERS_PATH}/${sid}`,
@@ -121,29 +122,84 @@ export interface TwilioLifecycle {
 }
 
 const VERTICALS = new Set([
-	'Alcohol', 'Automotive', 'Beauty, Spa and Salon', 'Clothing and Apparel', 'Education', 'Entertainment',
-	'Event Planning and Service', 'Finance and Banking', 'Food and Grocery', 'Hotel and Lodging', 'Matrimony Service',
-	'Medical and Health', 'Non-profit', 'Online Gambling', 'OTC Drugs', 'Other', 'Physical Gambling',
-	'Professional Services', 'Public Service', 'Restaurant', 'Shopping and Retail', 'Travel and Transportation',
+	'Alcohol',
+	'Automotive',
+	'Beauty, Spa and Salon',
+	'Clothing and Apparel',
+	'Education',
+	'Entertainment',
+	'Event Planning and Service',
+	'Finance and Banking',
+	'Food and Grocery',
+	'Hotel and Lodging',
+	'Matrimony Service',
+	'Medical and Health',
+	'Non-profit',
+	'Online Gambling',
+	'OTC Drugs',
+	'Other',
+	'Physical Gambling',
+	'Professional Services',
+	'Public Service',
+	'Restaurant',
+	'Shopping and Retail',
+	'Travel and Transportation',
 ]);
 const ALLOWED_KEYS: Record<string, Set<string>> = {
 	'': new Set(['sender_id', 'configuration', 'webhook', 'profile']),
-	configuration: new Set(['waba_id', 'verification_method', 'verification_code', 'voice_application_sid', 'account_type']),
-	webhook: new Set(['callback_url', 'callback_method', 'fallback_url', 'fallback_method', 'status_callback_url', 'status_callback_method']),
-	profile: new Set(['name', 'about', 'address', 'description', 'emails', 'logo_url', 'banner_url', 'privacy_url', 'terms_of_service_url', 'accent_color', 'vertical', 'websites', 'phone_numbers']),
+	configuration: new Set([
+		'waba_id',
+		'verification_method',
+		'verification_code',
+		'voice_application_sid',
+		'account_type',
+	]),
+	webhook: new Set([
+		'callback_url',
+		'callback_method',
+		'fallback_url',
+		'fallback_method',
+		'status_callback_url',
+		'status_callback_method',
+	]),
+	profile: new Set([
+		'name',
+		'about',
+		'address',
+		'description',
+		'emails',
+		'logo_url',
+		'banner_url',
+		'privacy_url',
+		'terms_of_service_url',
+		'accent_color',
+		'vertical',
+		'websites',
+		'phone_numbers',
+	]),
 };
 
 type Json = Record<string, unknown>;
 
 /** The request body against the contract's create/update schemas; a Twilio error for the first violation. */
 function contractViolation(body: unknown, creating: boolean): SimulatedResponse | undefined {
-	if (body === null || typeof body !== 'object' || Array.isArray(body)) return twilioError(400, 20001, 'Request body must be a JSON object');
+	if (body === null || typeof body !== 'object' || Array.isArray(body))
+		return twilioError(400, 20001, 'Request body must be a JSON object');
 	const root = body as Json;
-	for (const key of Object.keys(root)) if (!ALLOWED_KEYS[''].has(key)) return twilioError(400, 20001, `Invalid parameter: ${key}`);
+	for (const key of Object.keys(root))
+		if (!ALLOWED_KEYS[''].has(key)) return twilioError(400, 20001, `Invalid parameter: ${key}`);
 	if (creating) {
-		if (root.sender_id === undefined) return twilioError(400, 20001, 'Missing required parameter sender_id in the post body');
-		if (typeof root.sender_id !== 'string' || !/^whatsapp:\+[1-9][0-9]{7,14}$/.test(root.sender_id)) {
-			return twilioError(400, 63100, `Invalid sender_id: ${String(root.sender_id)}. Expected whatsapp:<E.164 number>`);
+		if (root.sender_id === undefined)
+			return twilioError(400, 20001, 'Missing required parameter sender_id in the post body');
+		if (
+			typeof root.sender_id !== 'string' ||
+			!/^whatsapp:\+[1-9][0-9]{7,14}$/.test(root.sender_id)
+		) {
+			return twilioError(
+				400,
+				63100,
+				`Invalid sender_id: ${String(root.sender_id)}. Expected whatsapp:<E.164 number>`,
+			);
 		}
 	} else if (root.sender_id !== undefined) {
 		return twilioError(400, 20001, 'Invalid parameter: sender_id cannot be updated');
@@ -151,14 +207,23 @@ function contractViolation(body: unknown, creating: boolean): SimulatedResponse 
 	for (const section of ['configuration', 'webhook', 'profile']) {
 		const value = root[section];
 		if (value === undefined || value === null) continue;
-		if (typeof value !== 'object' || Array.isArray(value)) return twilioError(400, 20001, `Invalid parameter: ${section} must be an object`);
+		if (typeof value !== 'object' || Array.isArray(value))
+			return twilioError(400, 20001, `Invalid parameter: ${section} must be an object`);
 		for (const key of Object.keys(value)) {
-			if (!ALLOWED_KEYS[section].has(key)) return twilioError(400, 20001, `Invalid parameter: ${section}.${key}`);
+			if (!ALLOWED_KEYS[section].has(key))
+				return twilioError(400, 20001, `Invalid parameter: ${section}.${key}`);
 		}
 	}
 	const configuration = (root.configuration ?? {}) as Json;
-	if (configuration.verification_method !== undefined && !['sms', 'voice'].includes(String(configuration.verification_method))) {
-		return twilioError(400, 20001, 'Invalid parameter: configuration.verification_method must be sms or voice');
+	if (
+		configuration.verification_method !== undefined &&
+		!['sms', 'voice'].includes(String(configuration.verification_method))
+	) {
+		return twilioError(
+			400,
+			20001,
+			'Invalid parameter: configuration.verification_method must be sms or voice',
+		);
 	}
 	const webhook = (root.webhook ?? {}) as Json;
 	for (const key of ['callback_method', 'fallback_method']) {
@@ -171,7 +236,8 @@ function contractViolation(body: unknown, creating: boolean): SimulatedResponse 
 		return twilioError(400, 63100, `Invalid vertical: ${String(profile.vertical)}`);
 	}
 	for (const key of ['emails', 'websites']) {
-		if (profile[key] !== undefined && !Array.isArray(profile[key])) return twilioError(400, 20001, `Invalid parameter: profile.${key} must be an array`);
+		if (profile[key] !== undefined && !Array.isArray(profile[key]))
+			return twilioError(400, 20001, `Invalid parameter: profile.${key} must be an array`);
 	}
 	return undefined;
 }
@@ -182,20 +248,27 @@ export class TwilioSimulator extends HttpSimulator {
 	/** The host a listing's page URLs (next_page_url…) name: Twilio's own, or one a test listens on. */
 	pageOrigin = PUBLIC_HOST;
 
-
 	private readonly accounts = new Map<string, TwilioAccount>();
 
 	/** The order of each account's current listing, taken on its first page. */
 	private readonly listings = new WeakMap<TwilioAccount, TwilioSender[]>();
 
-	readonly lifecycle: TwilioLifecycle = { creatingMs: 0, verifyingMs: 0, updatingMs: 0, verificationCode: '123456' };
+	readonly lifecycle: TwilioLifecycle = {
+		creatingMs: 0,
+		verifyingMs: 0,
+		updatingMs: 0,
+		verificationCode: '123456',
+	};
 
 	/** Status changes due later, applied whenever the sender is read. */
 	private readonly pending = new Map<string, Array<{ at: number; status: string }>>();
 
 	private schedule(sid: string, steps: Array<{ afterMs: number; status: string }>): void {
 		const now = Date.now();
-		this.pending.set(sid, steps.map((step) => ({ at: now + step.afterMs, status: step.status })));
+		this.pending.set(
+			sid,
+			steps.map((step) => ({ at: now + step.afterMs, status: step.status })),
+		);
 	}
 
 	private advance(senders: TwilioSender[]): void {
@@ -206,7 +279,11 @@ export class TwilioSimulator extends HttpSimulator {
 		}
 	}
 
-	addAccount(accountSid: string, authToken: string, apiKeys: Record<string, string> = {}): TwilioAccount {
+	addAccount(
+		accountSid: string,
+		authToken: string,
+		apiKeys: Record<string, string> = {},
+	): TwilioAccount {
 		const account: TwilioAccount = { accountSid, authToken, apiKeys, senders: [] };
 		this.accounts.set(accountSid, account);
 		return account;
@@ -235,8 +312,12 @@ export class TwilioSimulator extends HttpSimulator {
 		const credentials = basicAuth(request.headers);
 		if (!credentials) return undefined;
 		for (const account of this.accounts.values()) {
-			if (credentials.user === account.accountSid && credentials.password === account.authToken) return account;
-			if (account.apiKeys[credentials.user] !== undefined && account.apiKeys[credentials.user] === credentials.password) {
+			if (credentials.user === account.accountSid && credentials.password === account.authToken)
+				return account;
+			if (
+				account.apiKeys[credentials.user] !== undefined &&
+				account.apiKeys[credentials.user] === credentials.password
+			) {
 				return account;
 			}
 		}
@@ -259,7 +340,8 @@ export class TwilioSimulator extends HttpSimulator {
 		const match = /^\/v2\/Channels\/Senders\/([^/]+)$/.exec(request.path);
 		if (match) {
 			const index = account.senders.findIndex((s) => s.sid === match[1]);
-			if (index === -1) return twilioError(404, 20404, `The requested resource ${request.path} was not found`);
+			if (index === -1)
+				return twilioError(404, 20404, `The requested resource ${request.path} was not found`);
 			this.advance([account.senders[index]]);
 			if (request.method === 'GET') return { status: 200, body: account.senders[index] };
 			if (request.method === 'POST') return this.update(account.senders[index], request);
@@ -294,12 +376,28 @@ export class TwilioSimulator extends HttpSimulator {
 			return twilioError(400, 63110, 'The phone number is already registered on WhatsApp');
 		}
 		const configuration = (input.configuration ?? {}) as Json;
-		const sender = makeTwilioSender({ phoneNumber: senderId.slice('whatsapp:'.length), status: 'CREATING', qualityRating: null, messagingLimit: null });
-		sender.configuration = { ...(sender.configuration as Json), verification_method: 'sms', ...configuration, verification_code: null };
+		const sender = makeTwilioSender({
+			phoneNumber: senderId.slice('whatsapp:'.length),
+			status: 'CREATING',
+			qualityRating: null,
+			messagingLimit: null,
+		});
+		sender.configuration = {
+			...(sender.configuration as Json),
+			verification_method: 'sms',
+			...configuration,
+			verification_code: null,
+		};
 		sender.webhook = { ...(sender.webhook as Json), ...((input.webhook ?? {}) as Json) };
-		sender.profile = { ...(sender.profile as Json), name: null, ...((input.profile ?? {}) as Json) };
+		sender.profile = {
+			...(sender.profile as Json),
+			name: null,
+			...((input.profile ?? {}) as Json),
+		};
 		account.senders.push(sender);
-		this.schedule(sender.sid, [{ afterMs: this.lifecycle.creatingMs, status: 'PENDING_VERIFICATION' }]);
+		this.schedule(sender.sid, [
+			{ afterMs: this.lifecycle.creatingMs, status: 'PENDING_VERIFICATION' },
+		]);
 		return { status: 202, body: sender };
 	}
 
@@ -314,10 +412,18 @@ export class TwilioSimulator extends HttpSimulator {
 		delete configuration.verification_code;
 		if (code !== undefined) {
 			if (sender.status !== 'PENDING_VERIFICATION') {
-				return twilioError(400, 63100, `The sender is ${sender.status}; a verification code is accepted only in PENDING_VERIFICATION`);
+				return twilioError(
+					400,
+					63100,
+					`The sender is ${sender.status}; a verification code is accepted only in PENDING_VERIFICATION`,
+				);
 			}
 			if (code !== this.lifecycle.verificationCode) {
-				return twilioError(400, 63113, 'Sender Cannot Be Verified: the verification code is incorrect');
+				return twilioError(
+					400,
+					63113,
+					'Sender Cannot Be Verified: the verification code is incorrect',
+				);
 			}
 			sender.status = 'VERIFYING';
 			this.schedule(sender.sid, [{ afterMs: this.lifecycle.verifyingMs, status: 'ONLINE' }]);
@@ -340,16 +446,25 @@ export class TwilioSimulator extends HttpSimulator {
 			return twilioError(400, 20001, 'Missing required parameter Channel in the query');
 		}
 		if (channel !== 'whatsapp' && channel !== 'rcs') {
-			return twilioError(400, 20001, `Invalid Channel: ${channel}. Supported values are whatsapp and rcs`);
+			return twilioError(
+				400,
+				20001,
+				`Invalid Channel: ${channel}. Supported values are whatsapp and rcs`,
+			);
 		}
 		const pageSize = query.PageSize === undefined ? 50 : Number(query.PageSize);
 		if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {
-			return twilioError(400, 20001, `Invalid PageSize: ${query.PageSize}. PageSize must be between 1 and 1000`);
+			return twilioError(
+				400,
+				20001,
+				`Invalid PageSize: ${query.PageSize}. PageSize must be between 1 and 1000`,
+			);
 		}
 		let offset = 0;
 		if (query.PageToken !== undefined) {
 			const decoded = decodePageToken(query.PageToken);
-			if (decoded === undefined) return twilioError(400, 20001, `Invalid PageToken: ${query.PageToken}`);
+			if (decoded === undefined)
+				return twilioError(400, 20001, `Invalid PageToken: ${query.PageToken}`);
 			offset = decoded;
 		}
 		// a listing is ordered by SID, sorted once on its first page and paged from that order,
@@ -373,7 +488,11 @@ export class TwilioSimulator extends HttpSimulator {
 				meta: {
 					page: pageIndex,
 					page_size: pageSize,
-					first_page_url: pageUrl(this.pageOrigin, { PageSize: pageSize, Page: 0, Channel: channel }),
+					first_page_url: pageUrl(this.pageOrigin, {
+						PageSize: pageSize,
+						Page: 0,
+						Channel: channel,
+					}),
 					previous_page_url:
 						offset > 0
 							? pageUrl(this.pageOrigin, {
@@ -383,7 +502,10 @@ export class TwilioSimulator extends HttpSimulator {
 									Channel: channel,
 								})
 							: null,
-					url: pageUrl(this.pageOrigin, query.PageToken ? { ...current, PageToken: query.PageToken } : current),
+					url: pageUrl(
+						this.pageOrigin,
+						query.PageToken ? { ...current, PageToken: query.PageToken } : current,
+					),
 					next_page_url: hasNext
 						? pageUrl(this.pageOrigin, {
 								PageSize: pageSize,

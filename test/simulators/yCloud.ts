@@ -30,16 +30,44 @@ export interface YCloudNumberSeed {
 	codeVerificationStatus?: string;
 }
 
-export type YCloudNumber = Record<string, unknown> & { id: string; phoneNumber: string; wabaId: string };
+export type YCloudNumber = Record<string, unknown> & {
+	id: string;
+	phoneNumber: string;
+	wabaId: string;
+};
 
-export type YCloudNumberPatch = Partial<Pick<YCloudNumberSeed, 'status' | 'qualityRating' | 'messagingLimit' | 'whatsappBusinessManagerMessagingLimit' | 'verifiedName'>>;
+export type YCloudNumberPatch = Partial<
+	Pick<
+		YCloudNumberSeed,
+		| 'status'
+		| 'qualityRating'
+		| 'messagingLimit'
+		| 'whatsappBusinessManagerMessagingLimit'
+		| 'verifiedName'
+	>
+>;
 
 export const YCLOUD_DEFAULT_WABA_ID = '102290129340398';
 
 /** WhatsappPhoneNumberProfileVertical: "either an empty string or one of the accepted values". */
 export const YCLOUD_PROFILE_VERTICALS = [
-	'OTHER', 'AUTO', 'BEAUTY', 'APPAREL', 'EDU', 'ENTERTAIN', 'EVENT_PLAN', 'FINANCE', 'GROCERY',
-	'GOVT', 'HOTEL', 'HEALTH', 'NONPROFIT', 'PROF_SERVICES', 'RETAIL', 'TRAVEL', 'RESTAURANT',
+	'OTHER',
+	'AUTO',
+	'BEAUTY',
+	'APPAREL',
+	'EDU',
+	'ENTERTAIN',
+	'EVENT_PLAN',
+	'FINANCE',
+	'GROCERY',
+	'GOVT',
+	'HOTEL',
+	'HEALTH',
+	'NONPROFIT',
+	'PROF_SERVICES',
+	'RETAIL',
+	'TRAVEL',
+	'RESTAURANT',
 ];
 
 const TEXT_LIMITS: Record<string, { min: number; max: number }> = {
@@ -53,7 +81,15 @@ const TEXT_LIMITS: Record<string, { min: number; max: number }> = {
 let requestCounter = 0;
 
 export function yCloudError(status: number, code: string, message: string, target?: string) {
-	return { error: { status, code, message, ...(target === undefined ? {} : { target }), requestId: `req_${(++requestCounter).toString(36)}KjtKI80` } };
+	return {
+		error: {
+			status,
+			code,
+			message,
+			...(target === undefined ? {} : { target }),
+			requestId: `req_${(++requestCounter).toString(36)}KjtKI80`,
+		},
+	};
 }
 
 /** A WhatsappBusinessAccount as GET /whatsapp/businessAccounts answers it (banState, banDate, restrictions…). */
@@ -98,13 +134,25 @@ export class YCloudSimulator extends HttpSimulator {
 				nameStatus: 'APPROVED',
 			};
 			if (seed.whatsappBusinessManagerMessagingLimit !== null) {
-				number.whatsappBusinessManagerMessagingLimit = seed.whatsappBusinessManagerMessagingLimit ?? 'TIER_2K';
+				number.whatsappBusinessManagerMessagingLimit =
+					seed.whatsappBusinessManagerMessagingLimit ?? 'TIER_2K';
 			}
 			this.numbers.set(this.key(wabaId, seed.phoneNumber), number);
 			if (!this.wabas.has(wabaId)) {
-				this.wabas.set(wabaId, { id: wabaId, name: `WABA ${wabaId}`, currency: 'USD', accountReviewStatus: 'APPROVED', businessId: '2729063490586005', businessName: 'Example Business' });
+				this.wabas.set(wabaId, {
+					id: wabaId,
+					name: `WABA ${wabaId}`,
+					currency: 'USD',
+					accountReviewStatus: 'APPROVED',
+					businessId: '2729063490586005',
+					businessName: 'Example Business',
+				});
 			}
-			this.profiles.set(this.key(wabaId, seed.phoneNumber), { about: 'Hello', vertical: 'OTHER', websites: [] });
+			this.profiles.set(this.key(wabaId, seed.phoneNumber), {
+				about: 'Hello',
+				vertical: 'OTHER',
+				websites: [],
+			});
 			return number;
 		});
 	}
@@ -120,7 +168,11 @@ export class YCloudSimulator extends HttpSimulator {
 	}
 
 	/** Changes one number's status, quality or limits between polls. */
-	update(phoneNumber: string, patch: YCloudNumberPatch, wabaId = YCLOUD_DEFAULT_WABA_ID): YCloudNumber {
+	update(
+		phoneNumber: string,
+		patch: YCloudNumberPatch,
+		wabaId = YCLOUD_DEFAULT_WABA_ID,
+	): YCloudNumber {
 		const number = this.numbers.get(this.key(wabaId, phoneNumber));
 		if (!number) throw new Error(`no simulated YCloud number ${wabaId}/${phoneNumber}`);
 		for (const [field, value] of Object.entries(patch)) {
@@ -156,29 +208,51 @@ export class YCloudSimulator extends HttpSimulator {
 				body: yCloudError(429, 'ACCOUNT_RATE_LIMITED', 'Account rate limit exceeded.'),
 			};
 		}
-		if (request.method === 'GET' && request.path === '/v2/whatsapp/phoneNumbers') return this.list(request);
-		if (request.method === 'GET' && request.path === '/v2/whatsapp/businessAccounts') return this.listWabas(request);
+		if (request.method === 'GET' && request.path === '/v2/whatsapp/phoneNumbers')
+			return this.list(request);
+		if (request.method === 'GET' && request.path === '/v2/whatsapp/businessAccounts')
+			return this.listWabas(request);
 		const waba = /^\/v2\/whatsapp\/businessAccounts\/([^/]+)$/.exec(request.path);
 		if (waba && request.method === 'GET') {
 			const found = this.wabas.get(decodeURIComponent(waba[1]));
-			return found ? { status: 200, body: found } : { status: 404, body: yCloudError(404, 'NOT_FOUND', 'The requested resource does not exist.') };
+			return found
+				? { status: 200, body: found }
+				: {
+						status: 404,
+						body: yCloudError(404, 'NOT_FOUND', 'The requested resource does not exist.'),
+					};
 		}
-		const displayName = /^\/v2\/whatsapp\/phoneNumbers\/([^/]+)\/([^/]+)\/displayName$/.exec(request.path);
+		const displayName = /^\/v2\/whatsapp\/phoneNumbers\/([^/]+)\/([^/]+)\/displayName$/.exec(
+			request.path,
+		);
 		if (displayName && request.method === 'PATCH') {
-			const number = this.numbers.get(this.key(decodeURIComponent(displayName[1]), decodeURIComponent(displayName[2])));
-			if (!number) return { status: 404, body: yCloudError(404, 'NOT_FOUND', 'The requested resource does not exist.') };
+			const number = this.numbers.get(
+				this.key(decodeURIComponent(displayName[1]), decodeURIComponent(displayName[2])),
+			);
+			if (!number)
+				return {
+					status: 404,
+					body: yCloudError(404, 'NOT_FOUND', 'The requested resource does not exist.'),
+				};
 			return this.updateDisplayName(request, number);
 		}
 		const match = /^\/v2\/whatsapp\/phoneNumbers\/([^/]+)\/([^/]+)(\/profile)?$/.exec(request.path);
 		if (match && (request.method === 'GET' || (request.method === 'PATCH' && match[3]))) {
 			const key = this.key(decodeURIComponent(match[1]), decodeURIComponent(match[2]));
 			const number = this.numbers.get(key);
-			if (!number) return { status: 404, body: yCloudError(404, 'NOT_FOUND', 'The requested resource does not exist.') };
+			if (!number)
+				return {
+					status: 404,
+					body: yCloudError(404, 'NOT_FOUND', 'The requested resource does not exist.'),
+				};
 			if (request.method === 'PATCH') return this.updateProfile(request, key, number);
 			if (match[3]) return { status: 200, body: this.profileOf(key, number) };
 			return { status: 200, body: number };
 		}
-		return { status: 404, body: yCloudError(404, 'NOT_FOUND', 'The requested resource does not exist.') };
+		return {
+			status: 404,
+			body: yCloudError(404, 'NOT_FOUND', 'The requested resource does not exist.'),
+		};
 	}
 
 	/**
@@ -188,39 +262,84 @@ export class YCloudSimulator extends HttpSimulator {
 	private updateDisplayName(request: RecordedRequest, number: YCloudNumber): SimulatedResponse {
 		const newName = (JSON.parse(request.body || '{}') as { newName?: unknown }).newName;
 		if (typeof newName !== 'string' || newName.length < 3 || newName.length > 150) {
-			return { status: 400, body: yCloudError(400, 'PARAM_INVALID', "Parameter 'newName' should be a string of 3 to 150 characters.", 'newName') };
+			return {
+				status: 400,
+				body: yCloudError(
+					400,
+					'PARAM_INVALID',
+					"Parameter 'newName' should be a string of 3 to 150 characters.",
+					'newName',
+				),
+			};
 		}
 		number.newName = newName;
 		number.newNameStatus = 'PENDING_REVIEW';
-		return { status: 200, body: { verifiedName: number.verifiedName, nameStatus: number.nameStatus, newName, newNameStatus: 'PENDING_REVIEW' } };
+		return {
+			status: 200,
+			body: {
+				verifiedName: number.verifiedName,
+				nameStatus: number.nameStatus,
+				newName,
+				newNameStatus: 'PENDING_REVIEW',
+			},
+		};
 	}
 
 	private profileOf(key: string, number: YCloudNumber): Record<string, unknown> {
-		return { ...this.profiles.get(key), verifiedName: number.verifiedName, nameStatus: number.nameStatus };
+		return {
+			...this.profiles.get(key),
+			verifiedName: number.verifiedName,
+			nameStatus: number.nameStatus,
+		};
 	}
 
-	private updateProfile(request: RecordedRequest, key: string, number: YCloudNumber): SimulatedResponse {
-		const invalid = (target: string, message: string): SimulatedResponse => ({ status: 400, body: yCloudError(400, 'PARAM_INVALID', message, target) });
+	private updateProfile(
+		request: RecordedRequest,
+		key: string,
+		number: YCloudNumber,
+	): SimulatedResponse {
+		const invalid = (target: string, message: string): SimulatedResponse => ({
+			status: 400,
+			body: yCloudError(400, 'PARAM_INVALID', message, target),
+		});
 		let body: unknown;
 		try {
 			body = JSON.parse(request.body);
 		} catch {
 			return invalid('body', 'The request body is not valid JSON.');
 		}
-		if (typeof body !== 'object' || body === null || Array.isArray(body)) return invalid('body', 'The request body must be an object.');
+		if (typeof body !== 'object' || body === null || Array.isArray(body))
+			return invalid('body', 'The request body must be an object.');
 		for (const [field, value] of Object.entries(body)) {
 			if (field in TEXT_LIMITS) {
 				const { min, max } = TEXT_LIMITS[field];
 				if (typeof value !== 'string' || value.length < min || value.length > max) {
-					return invalid(field, `Parameter '${field}' should be a string of ${min} to ${max} characters.`);
+					return invalid(
+						field,
+						`Parameter '${field}' should be a string of ${min} to ${max} characters.`,
+					);
 				}
-				if (field === 'email' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) return invalid(field, "Parameter 'email' should be a valid email address.");
+				if (field === 'email' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value))
+					return invalid(field, "Parameter 'email' should be a valid email address.");
 			} else if (field === 'vertical') {
-				if (value !== '' && !YCLOUD_PROFILE_VERTICALS.includes(value as string)) return invalid(field, `Parameter 'vertical' should be one of ${YCLOUD_PROFILE_VERTICALS.join(', ')}.`);
+				if (value !== '' && !YCLOUD_PROFILE_VERTICALS.includes(value as string))
+					return invalid(
+						field,
+						`Parameter 'vertical' should be one of ${YCLOUD_PROFILE_VERTICALS.join(', ')}.`,
+					);
 			} else if (field === 'websites') {
-				if (!Array.isArray(value) || value.length > 2) return invalid(field, "Parameter 'websites' should be an array of at most 2 URLs.");
-				if (value.some((website) => typeof website !== 'string' || website.length > 255 || !/^https?:\/\//.test(website))) {
-					return invalid(field, "Parameter 'websites' should hold URLs with http:// or https:// of at most 255 characters.");
+				if (!Array.isArray(value) || value.length > 2)
+					return invalid(field, "Parameter 'websites' should be an array of at most 2 URLs.");
+				if (
+					value.some(
+						(website) =>
+							typeof website !== 'string' || website.length > 255 || !/^https?:\/\//.test(website),
+					)
+				) {
+					return invalid(
+						field,
+						"Parameter 'websites' should hold URLs with http:// or https:// of at most 255 characters.",
+					);
 				}
 			} else {
 				return invalid(field, `Unrecognized field '${field}'.`);
@@ -238,9 +357,20 @@ export class YCloudSimulator extends HttpSimulator {
 	private list(request: RecordedRequest): SimulatedResponse {
 		const wabaFilter = request.query['filter.wabaId'];
 		if (!wabaFilter && this.wabas.size > 100) {
-			return { status: 400, body: yCloudError(400, 'PARAM_INVALID', "Parameter 'filter.wabaId' is required for accounts with more than 100 WABAs.", 'filter.wabaId') };
+			return {
+				status: 400,
+				body: yCloudError(
+					400,
+					'PARAM_INVALID',
+					"Parameter 'filter.wabaId' is required for accounts with more than 100 WABAs.",
+					'filter.wabaId',
+				),
+			};
 		}
-		return this.page(request, [...this.numbers.values()].filter((number) => !wabaFilter || number.wabaId === wabaFilter));
+		return this.page(
+			request,
+			[...this.numbers.values()].filter((number) => !wabaFilter || number.wabaId === wabaFilter),
+		);
 	}
 
 	private listWabas(request: RecordedRequest): SimulatedResponse {
@@ -252,10 +382,26 @@ export class YCloudSimulator extends HttpSimulator {
 		const page = request.query.page === undefined ? 1 : Number(request.query.page);
 		const limit = request.query.limit === undefined ? 10 : Number(request.query.limit);
 		if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
-			return { status: 400, body: yCloudError(400, 'PARAM_INVALID', "Parameter 'limit' should be between 1 and 100.", 'limit') };
+			return {
+				status: 400,
+				body: yCloudError(
+					400,
+					'PARAM_INVALID',
+					"Parameter 'limit' should be between 1 and 100.",
+					'limit',
+				),
+			};
 		}
 		if (!Number.isInteger(page) || page < 1 || page > 100) {
-			return { status: 400, body: yCloudError(400, 'PARAM_INVALID', "Parameter 'page' should be between 1 and 100.", 'page') };
+			return {
+				status: 400,
+				body: yCloudError(
+					400,
+					'PARAM_INVALID',
+					"Parameter 'page' should be between 1 and 100.",
+					'page',
+				),
+			};
 		}
 		const offset = (page - 1) * limit;
 		const items = all.slice(offset, offset + limit);

@@ -2,13 +2,23 @@ import { existsSync, rmSync } from 'node:fs';
 
 import { type Browser, chromium, type Page } from 'playwright-core';
 
-import { freePort, installPackage, newUserFolder, OWNER, type OwnerSession, type RunningN8n, setupOwner, startN8n } from './n8n';
+import {
+	freePort,
+	installPackage,
+	newUserFolder,
+	OWNER,
+	type OwnerSession,
+	type RunningN8n,
+	setupOwner,
+	startN8n,
+} from './n8n';
 
 /** Debian's Chromium (installed by scripts/install-chromium.sh); playwright-core brings no browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function launchChromium(): Promise<Browser> {
-	if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: run "npm run setup:browser" first`);
+	if (!existsSync(CHROMIUM))
+		throw new Error(`Chromium is not installed at ${CHROMIUM}: run "npm run setup:browser" first`);
 	return await chromium.launch({
 		executablePath: CHROMIUM,
 		// this machine has no network: without the background-networking flags Chromium keeps
@@ -37,7 +47,11 @@ export async function loggedInPage(browser: Browser, n8nUrl: string): Promise<Pa
 }
 
 /** Opens a workflow in the editor, fitted to the view; resolves with the number of nodes drawn. */
-export async function openWorkflow(page: Page, n8nUrl: string, workflowId: string): Promise<number> {
+export async function openWorkflow(
+	page: Page,
+	n8nUrl: string,
+	workflowId: string,
+): Promise<number> {
 	await page.goto(`${n8nUrl}/workflow/${workflowId}`);
 	await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 30_000 });
 	await page.locator('[data-test-id="zoom-to-fit"]').click();
@@ -54,8 +68,13 @@ export async function openWorkflow(page: Page, n8nUrl: string, workflowId: strin
 /** The node panel's results for a search, in the order shown; the panel is closed again. */
 export async function nodePanelResults(page: Page, query: string): Promise<string[]> {
 	await page.locator('[data-test-id="node-creator-plus-button"]').click();
-	await page.locator('[data-test-id="node-creator-search-bar"] input, [data-test-id="search-bar"] input').first().fill(query);
-	const items = page.locator('[data-test-id="node-creator"] [data-test-id="node-creator-item-name"]');
+	await page
+		.locator('[data-test-id="node-creator-search-bar"] input, [data-test-id="search-bar"] input')
+		.first()
+		.fill(query);
+	const items = page.locator(
+		'[data-test-id="node-creator"] [data-test-id="node-creator-item-name"]',
+	);
 	await items.first().waitFor({ timeout: 10_000 });
 	await page.waitForTimeout(300);
 	const results = (await items.allInnerTexts()).map((text) => text.trim());
@@ -68,10 +87,18 @@ export async function nodePanelResults(page: Page, query: string): Promise<strin
  * Opens the node panel of the open workflow, searches it, and opens the first result:
  * returns the result's title and the panel's text (its actions and triggers).
  */
-export async function searchNodePanel(page: Page, query: string): Promise<{ results: string[]; details: string }> {
+export async function searchNodePanel(
+	page: Page,
+	query: string,
+): Promise<{ results: string[]; details: string }> {
 	await page.locator('[data-test-id="node-creator-plus-button"]').click();
-	await page.locator('[data-test-id="node-creator-search-bar"] input, [data-test-id="search-bar"] input').first().fill(query);
-	const items = page.locator('[data-test-id="node-creator"] [data-test-id="node-creator-item-name"]');
+	await page
+		.locator('[data-test-id="node-creator-search-bar"] input, [data-test-id="search-bar"] input')
+		.first()
+		.fill(query);
+	const items = page.locator(
+		'[data-test-id="node-creator"] [data-test-id="node-creator-item-name"]',
+	);
 	await items.first().waitFor({ timeout: 10_000 });
 	const results = (await items.allInnerTexts()).map((text) => text.trim());
 	await items.first().click();

@@ -10,7 +10,12 @@ export type CanaryKind = 'credential' | 'token' | 'numberKey';
 const canaries = new Map<string, CanaryKind>();
 
 /** How many outputs were searched, for how many secrets at most, and how many secrets were found in them: for the report. */
-export const canaryStats = { outputsSearched: 0, bytesSearched: 0, mostSecretsKnown: 0, secretsFound: 0 };
+export const canaryStats = {
+	outputsSearched: 0,
+	bytesSearched: 0,
+	mostSecretsKnown: 0,
+	secretsFound: 0,
+};
 
 /** Values shorter than this are not secrets worth searching for (and would match by chance). */
 const MIN_LENGTH = 8;
@@ -28,22 +33,44 @@ const matchers = new Map<boolean, RegExp | null>();
 function matcher(numberKeysAllowed: boolean): RegExp | null {
 	let found = matchers.get(numberKeysAllowed);
 	if (found === undefined) {
-		const secrets = [...canaries].filter(([, kind]) => !(numberKeysAllowed && kind === 'numberKey')).map(([secret]) => secret);
-		found = secrets.length === 0 ? null : new RegExp(secrets.map((secret) => secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+		const secrets = [...canaries]
+			.filter(([, kind]) => !(numberKeysAllowed && kind === 'numberKey'))
+			.map(([secret]) => secret);
+		found =
+			secrets.length === 0
+				? null
+				: new RegExp(
+						secrets.map((secret) => secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+						'g',
+					);
 		matchers.set(numberKeysAllowed, found);
 	}
 	return found;
 }
 
 /** Credential fields that hold secrets, by name, whatever the credential type. */
-const SECRET_FIELDS = new Set(['authToken', 'apiKeySecret', 'accessToken', 'apiKey', 'clientSecret', 'keySecret', 'password']);
+const SECRET_FIELDS = new Set([
+	'authToken',
+	'apiKeySecret',
+	'accessToken',
+	'apiKey',
+	'clientSecret',
+	'keySecret',
+	'password',
+]);
 
-export function registerCredentialCanaries(credentials: Record<string, Record<string, unknown>>): void {
+export function registerCredentialCanaries(
+	credentials: Record<string, Record<string, unknown>>,
+): void {
 	for (const data of Object.values(credentials)) {
-		for (const [field, value] of Object.entries(data)) if (SECRET_FIELDS.has(field)) registerCanary(value, 'credential');
+		for (const [field, value] of Object.entries(data))
+			if (SECRET_FIELDS.has(field)) registerCanary(value, 'credential');
 		// an id and secret sent as HTTP Basic (Sinch's access key at its token URL): the header value is a secret too
 		if (typeof data.keyId === 'string' && typeof data.keySecret === 'string') {
-			registerCanary(Buffer.from(`${data.keyId.trim()}:${data.keySecret}`).toString('base64'), 'credential');
+			registerCanary(
+				Buffer.from(`${data.keyId.trim()}:${data.keySecret}`).toString('base64'),
+				'credential',
+			);
 		}
 	}
 }
@@ -56,7 +83,8 @@ export function canariesIn(text: string, options: { numberKeysAllowed?: boolean 
 	const pattern = matcher(options.numberKeysAllowed === true);
 	if (!pattern) return [];
 	const found = new Set<string>();
-	for (const [secret] of text.matchAll(pattern)) found.add(`${canaries.get(secret)} secret ${secret.slice(0, 3)}…`);
+	for (const [secret] of text.matchAll(pattern))
+		found.add(`${canaries.get(secret)} secret ${secret.slice(0, 3)}…`);
 	canaryStats.secretsFound += found.size;
 	return [...found];
 }
@@ -69,7 +97,8 @@ export function safeJson(value: unknown): string {
 			if (typeof inner === 'object' && inner !== null) {
 				if (seen.has(inner)) return '[cycle]';
 				seen.add(inner);
-				if (inner instanceof Error) return { ...inner, errorMessage: inner.message, errorStack: inner.stack };
+				if (inner instanceof Error)
+					return { ...inner, errorMessage: inner.message, errorStack: inner.stack };
 			}
 			return inner;
 		}) ?? ''
@@ -77,7 +106,11 @@ export function safeJson(value: unknown): string {
 }
 
 /** Throws, naming where, if any registered secret appears in `value` (serialized). */
-export function assertNoCanaries(where: string, value: unknown, options: { numberKeysAllowed?: boolean } = {}): void {
+export function assertNoCanaries(
+	where: string,
+	value: unknown,
+	options: { numberKeysAllowed?: boolean } = {},
+): void {
 	const found = canariesIn(typeof value === 'string' ? value : safeJson(value), options);
 	if (found.length > 0) throw new Error(`${where} contains ${found.join(', ')}`);
 }

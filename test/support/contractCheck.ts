@@ -19,7 +19,9 @@ async function checkContracts(): Promise<void> {
 		}
 	}
 	if (violations.length > 0) {
-		throw new Error(`The provider contract refuses ${violations.length} exchange(s):\n${[...new Set(violations)].slice(0, 20).join('\n')}`);
+		throw new Error(
+			`The provider contract refuses ${violations.length} exchange(s):\n${[...new Set(violations)].slice(0, 20).join('\n')}`,
+		);
 	}
 }
 

@@ -30,7 +30,9 @@ export interface ExampleWorkflow {
 }
 
 export function readExample(name: string): ExampleWorkflow {
-	return JSON.parse(readFileSync(path.join(EXAMPLES_DIR, `${name}.json`), 'utf8')) as ExampleWorkflow;
+	return JSON.parse(
+		readFileSync(path.join(EXAMPLES_DIR, `${name}.json`), 'utf8'),
+	) as ExampleWorkflow;
 }
 
 /**
@@ -40,9 +42,15 @@ export function readExample(name: string): ExampleWorkflow {
  */
 export function personalizeExample(
 	name: string,
-	options: { id: string; slackUrl: string; credentials: Record<string, { id: string; name: string }> },
+	options: {
+		id: string;
+		slackUrl: string;
+		credentials: Record<string, { id: string; name: string }>;
+	},
 ): ExampleWorkflow {
-	const text = readFileSync(path.join(EXAMPLES_DIR, `${name}.json`), 'utf8').split(SLACK_PLACEHOLDER).join(options.slackUrl);
+	const text = readFileSync(path.join(EXAMPLES_DIR, `${name}.json`), 'utf8')
+		.split(SLACK_PLACEHOLDER)
+		.join(options.slackUrl);
 	const workflow = JSON.parse(text) as ExampleWorkflow;
 	for (const node of workflow.nodes) {
 		for (const type of Object.keys(node.credentials ?? {})) {

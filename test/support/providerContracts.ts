@@ -49,32 +49,51 @@ function schema(document: Json, name: string): Json {
 	return found;
 }
 
-const GRAPH_STATUS_REFERENCE = 'https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account-to-number-current-status/';
-const HEALTH_STATUS = 'https://developers.facebook.com/documentation/business-messaging/whatsapp/support/health-status';
+const GRAPH_STATUS_REFERENCE =
+	'https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account-to-number-current-status/';
+const HEALTH_STATUS =
+	'https://developers.facebook.com/documentation/business-messaging/whatsapp/support/health-status';
 const MESSAGING_LIMITS = 'https://developers.facebook.com/docs/whatsapp/messaging-limits';
 /** The tiers of the portfolio-wide limit (Meta's PHP Business SDK enum, and 50 from the webhook reference). */
-const PORTFOLIO_TIERS = ['TIER_50', 'TIER_250', 'TIER_2K', 'TIER_10K', 'TIER_100K', 'TIER_UNLIMITED', 'UNTIERED'];
+const PORTFOLIO_TIERS = [
+	'TIER_50',
+	'TIER_250',
+	'TIER_2K',
+	'TIER_10K',
+	'TIER_100K',
+	'TIER_UNLIMITED',
+	'UNTIERED',
+];
 
 export const META_CONTRACT_EXCEPTIONS: ContractException[] = [
 	{
 		what: 'phone number status: the Graph reference also lists CONNECTED, DISCONNECTED, FLAGGED, RATE_LIMITED, UNKNOWN, UNVERIFIED',
 		source: GRAPH_STATUS_REFERENCE,
-		apply: (document) => extendEnums(document, ['PENDING', 'LINKED', 'BANNED'], ['CONNECTED', 'DISCONNECTED', 'FLAGGED', 'RATE_LIMITED', 'UNKNOWN', 'UNVERIFIED']),
+		apply: (document) =>
+			extendEnums(
+				document,
+				['PENDING', 'LINKED', 'BANNED'],
+				['CONNECTED', 'DISCONNECTED', 'FLAGGED', 'RATE_LIMITED', 'UNKNOWN', 'UNVERIFIED'],
+			),
 	},
 	{
 		what: "quality rating UNKNOWN (the contract's own list example and its WhatsAppPhoneNumberQualityRating_1)",
-		source: 'meta_business_messaging_v23.0.openapi.yaml, getWhatsAppBusinessAccountPhoneNumbers example multiple_phone_numbers',
+		source:
+			'meta_business_messaging_v23.0.openapi.yaml, getWhatsAppBusinessAccountPhoneNumbers example multiple_phone_numbers',
 		apply: (document) => extendEnums(document, ['GREEN', 'YELLOW', 'RED'], ['UNKNOWN']),
 	},
 	{
 		what: "code verification status NOT_VERIFIED and EXPIRED (the contract's own list example, WhatsAppCodeVerificationStatus_1)",
 		source: 'https://developers.facebook.com/docs/whatsapp/cloud-api/reference/phone-numbers',
-		apply: (document) => extendEnums(document, ['VERIFIED', 'UNVERIFIED'], ['NOT_VERIFIED', 'EXPIRED']),
+		apply: (document) =>
+			extendEnums(document, ['VERIFIED', 'UNVERIFIED'], ['NOT_VERIFIED', 'EXPIRED']),
 	},
 	{
 		what: 'messaging_limit_tier TIER_2K and TIER_NOT_SET (the limits of October 2025; a number that has not sent yet)',
-		source: 'https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/phone_number_quality_update',
-		apply: (document) => extendEnums(document, ['TIER_50', 'TIER_250', 'TIER_UNLIMITED'], ['TIER_2K', 'TIER_NOT_SET']),
+		source:
+			'https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/phone_number_quality_update',
+		apply: (document) =>
+			extendEnums(document, ['TIER_50', 'TIER_250', 'TIER_UNLIMITED'], ['TIER_2K', 'TIER_NOT_SET']),
 	},
 	{
 		what: 'whatsapp_business_manager_messaging_limit (Graph v24.0 and newer; a tier word such as "TIER_250"), and status and the limit on a number read by its ID',
@@ -106,14 +125,21 @@ export const META_CONTRACT_EXCEPTIONS: ContractException[] = [
 							type: 'object',
 							required: ['entity_type', 'id', 'can_send_message'],
 							properties: {
-								entity_type: { type: 'string', enum: ['PHONE_NUMBER', 'WABA', 'BUSINESS', 'APP', 'MESSAGE_TEMPLATE'] },
+								entity_type: {
+									type: 'string',
+									enum: ['PHONE_NUMBER', 'WABA', 'BUSINESS', 'APP', 'MESSAGE_TEMPLATE'],
+								},
 								id: { type: 'string' },
 								can_send_message: level(),
 								errors: {
 									type: 'array',
 									items: {
 										type: 'object',
-										properties: { error_code: { type: 'integer' }, error_description: { type: 'string' }, possible_solution: { type: 'string' } },
+										properties: {
+											error_code: { type: 'integer' },
+											error_description: { type: 'string' },
+											possible_solution: { type: 'string' },
+										},
 									},
 								},
 								additional_info: { type: 'array', items: { type: 'string' } },
@@ -122,8 +148,10 @@ export const META_CONTRACT_EXCEPTIONS: ContractException[] = [
 					},
 				},
 			};
-			(schema(document, 'WhatsAppBusinessAccountPhoneNumber').properties as Json).health_status = structuredClone(healthStatus);
-			(schema(document, 'PhoneNumberInfo').properties as Json).health_status = structuredClone(healthStatus);
+			(schema(document, 'WhatsAppBusinessAccountPhoneNumber').properties as Json).health_status =
+				structuredClone(healthStatus);
+			(schema(document, 'PhoneNumberInfo').properties as Json).health_status =
+				structuredClone(healthStatus);
 		},
 	},
 	{
@@ -133,7 +161,9 @@ export const META_CONTRACT_EXCEPTIONS: ContractException[] = [
 			for (const item of Object.values(document.paths as Record<string, Json>)) {
 				for (const operation of Object.values(item) as Json[]) {
 					if (Array.isArray(operation?.parameters)) {
-						operation.parameters = (operation.parameters as Json[]).filter((parameter) => parameter.$ref !== '#/components/parameters/UserAgent');
+						operation.parameters = (operation.parameters as Json[]).filter(
+							(parameter) => parameter.$ref !== '#/components/parameters/UserAgent',
+						);
 					}
 				}
 			}
@@ -143,13 +173,18 @@ export const META_CONTRACT_EXCEPTIONS: ContractException[] = [
 		what: 'Content-Type is required only on requests with a body (the contract marks it required on GET whatsapp_business_profile too)',
 		source: 'https://developers.facebook.com/docs/whatsapp/cloud-api/reference/business-profiles',
 		apply(document) {
-			const get = ((document.paths as Json)['/{Version}/{Phone-Number-ID}/whatsapp_business_profile'] as Json).get as Json;
-			get.parameters = (get.parameters as Json[]).filter((parameter) => parameter.$ref !== '#/components/parameters/ContentType');
+			const get = (
+				(document.paths as Json)['/{Version}/{Phone-Number-ID}/whatsapp_business_profile'] as Json
+			).get as Json;
+			get.parameters = (get.parameters as Json[]).filter(
+				(parameter) => parameter.$ref !== '#/components/parameters/ContentType',
+			);
 		},
 	},
 ];
 
-const YCLOUD_VERTICAL = 'ycloud_v2.openapi.yaml, components.schemas.WhatsappPhoneNumberProfileVertical';
+const YCLOUD_VERTICAL =
+	'ycloud_v2.openapi.yaml, components.schemas.WhatsappPhoneNumberProfileVertical';
 
 export const YCLOUD_CONTRACT_EXCEPTIONS: ContractException[] = [
 	{
@@ -169,7 +204,11 @@ type RequestRule = (document: Json, request: RecordedRequest, operationId: strin
 const LIMIT_FIELDS = ['messaging_limit_tier', 'whatsapp_business_manager_messaging_limit'];
 
 const metaPhoneNumberFields: RequestRule = (document, request, operationId) => {
-	if (operationId !== 'getWhatsAppBusinessAccountPhoneNumbers' && operationId !== 'getPhoneNumberById') return [];
+	if (
+		operationId !== 'getWhatsAppBusinessAccountPhoneNumbers' &&
+		operationId !== 'getPhoneNumberById'
+	)
+		return [];
 	const version = Number(/^\/v([0-9]+)\./.exec(request.path)?.[1]);
 	const limitField = version >= 24 ? LIMIT_FIELDS[1] : LIMIT_FIELDS[0];
 	const known = new Set([
@@ -179,7 +218,10 @@ const metaPhoneNumberFields: RequestRule = (document, request, operationId) => {
 	const asked = (request.query.fields ?? '').split(',').filter(Boolean);
 	return asked
 		.filter((field) => (LIMIT_FIELDS.includes(field) ? field !== limitField : !known.has(field)))
-		.map((field) => `fields names ${field}, which a phone number does not have on Graph v${version} (source: ${MESSAGING_LIMITS})`);
+		.map(
+			(field) =>
+				`fields names ${field}, which a phone number does not have on Graph v${version} (source: ${MESSAGING_LIMITS})`,
+		);
 };
 
 interface ContractSpec {
@@ -204,7 +246,13 @@ interface ContractSpec {
 const SPECS: Record<ContractName, ContractSpec> = {
 	twilio: {
 		file: 'twilio_messaging_v2.openapi.json',
-		operations: ['ListChannelsSender', 'CreateChannelsSender', 'FetchChannelsSender', 'UpdateChannelsSender', 'DeleteChannelsSender'],
+		operations: [
+			'ListChannelsSender',
+			'CreateChannelsSender',
+			'FetchChannelsSender',
+			'UpdateChannelsSender',
+			'DeleteChannelsSender',
+		],
 		exceptions: [],
 	},
 	meta: {
@@ -300,18 +348,27 @@ function contractDocument(name: ContractName): Json {
 }
 
 /** The examples the contract gives for an operation's answer with this status, by name ($refs resolved). */
-export function contractExamples(name: ContractName, operationId: string, status: number): Record<string, unknown> {
+export function contractExamples(
+	name: ContractName,
+	operationId: string,
+	status: number,
+): Record<string, unknown> {
 	const document = contractDocument(name);
 	for (const item of Object.values(document.paths as Record<string, Json>)) {
 		for (const method of METHODS) {
 			const operation = item[method] as Json | undefined;
 			if (operation?.operationId !== operationId) continue;
-			const content = (((operation.responses as Json)[String(status)] as Json)?.content as Json)?.['application/json'] as Json | undefined;
+			const content = (((operation.responses as Json)[String(status)] as Json)?.content as Json)?.[
+				'application/json'
+			] as Json | undefined;
 			const examples = (content?.examples ?? {}) as Record<string, Json>;
 			return Object.fromEntries(
 				Object.entries(examples).map(([exampleName, example]) => {
-					const reference = typeof example.$ref === 'string' ? example.$ref.split('/').pop()! : undefined;
-					const resolved = reference ? (((document.components as Json).examples as Json)[reference] as Json) : example;
+					const reference =
+						typeof example.$ref === 'string' ? example.$ref.split('/').pop()! : undefined;
+					const resolved = reference
+						? (((document.components as Json).examples as Json)[reference] as Json)
+						: example;
 					return [exampleName, resolved.value];
 				}),
 			);
@@ -339,7 +396,8 @@ export function loadContract(name: ContractName): Promise<LoadedContract> {
 				strict: false,
 				customizeAjv: (ajv) => {
 					addFormats(ajv);
-					for (const [format, pattern] of Object.entries(spec.formats ?? {})) ajv.addFormat(format, pattern);
+					for (const [format, pattern] of Object.entries(spec.formats ?? {}))
+						ajv.addFormat(format, pattern);
 					return ajv;
 				},
 			});
@@ -355,12 +413,24 @@ export function loadContract(name: ContractName): Promise<LoadedContract> {
 	return contract;
 }
 
-function describeErrors(errors: Array<{ instancePath?: string; message?: string; params?: unknown }> | null | undefined): string {
-	return (errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''} ${JSON.stringify(error.params ?? {})}`).join('; ');
+function describeErrors(
+	errors: Array<{ instancePath?: string; message?: string; params?: unknown }> | null | undefined,
+): string {
+	return (errors ?? [])
+		.map(
+			(error) =>
+				`${error.instancePath || '/'} ${error.message ?? ''} ${JSON.stringify(error.params ?? {})}`,
+		)
+		.join('; ');
 }
 
 /** What the contract (with its exceptions) finds wrong in an answer of this operation; undefined when it is right. */
-export async function responseViolations(name: ContractName, operationId: string, status: number, body: unknown): Promise<string | undefined> {
+export async function responseViolations(
+	name: ContractName,
+	operationId: string,
+	status: number,
+	body: unknown,
+): Promise<string | undefined> {
 	const { api } = await loadContract(name);
 	const result = api.validateResponse(body, operationId, status);
 	return result.valid ? undefined : describeErrors(result.errors);
@@ -380,20 +450,36 @@ function parseJson(text: string): unknown {
  * follow it. `response` is left out for answers a test injected (faults are not the
  * simulator's own answers) or that never came (a reset connection).
  */
-export async function contractViolations(name: ContractName, request: RecordedRequest, response?: SimulatedResponse): Promise<string[]> {
+export async function contractViolations(
+	name: ContractName,
+	request: RecordedRequest,
+	response?: SimulatedResponse,
+): Promise<string[]> {
 	const { document, api, statuses } = await loadContract(name);
 	if (SPECS[name].otherServers?.some((server) => server.path === request.path)) return [];
 	const label = `${request.method} ${request.path}`;
 	const body = parseJson(request.body);
-	const openApiRequest = { method: request.method, path: request.path, query: request.query, headers: request.headers as Record<string, string>, body };
+	const openApiRequest = {
+		method: request.method,
+		path: request.path,
+		query: request.query,
+		headers: request.headers as Record<string, string>,
+		body,
+	};
 	const operation = api.matchOperation(openApiRequest);
-	if (!operation) return [`${label}: not an operation of the ${name} contract that the package calls`];
+	if (!operation)
+		return [`${label}: not an operation of the ${name} contract that the package calls`];
 	const operationId = String(operation.operationId);
 	const violations: string[] = [];
 	const requestResult = api.validateRequest(openApiRequest, operation);
-	if (!requestResult.valid) violations.push(`${label} (${operationId}) request: ${describeErrors(requestResult.errors)}`);
+	if (!requestResult.valid)
+		violations.push(`${label} (${operationId}) request: ${describeErrors(requestResult.errors)}`);
 	for (const rule of SPECS[name].requestRules ?? []) {
-		violations.push(...rule(document, request, operationId).map((problem) => `${label} (${operationId}) request: ${problem}`));
+		violations.push(
+			...rule(document, request, operationId).map(
+				(problem) => `${label} (${operationId}) request: ${problem}`,
+			),
+		);
 	}
 	if (response) {
 		const described = statuses.get(operationId) ?? [];
@@ -403,12 +489,16 @@ export async function contractViolations(name: ContractName, request: RecordedRe
 			// responses): there is nothing to hold the answer to, so it is left unchecked
 		} else if (described.includes(status) || described.includes('default')) {
 			// an empty answer (204 No Content) is null to the validator
-			const responseBody = (response.rawBody === undefined ? response.body : parseJson(String(response.rawBody))) ?? null;
+			const responseBody =
+				(response.rawBody === undefined ? response.body : parseJson(String(response.rawBody))) ??
+				null;
 			const errors = await responseViolations(name, operationId, response.status, responseBody);
 			if (errors) violations.push(`${label} (${operationId}) response ${status}: ${errors}`);
 		} else if (response.status < 400) {
 			// an error status the contract does not describe (Twilio documents no error bodies) is not checked
-			violations.push(`${label} (${operationId}) response ${status}: the contract describes only ${described.join(', ')}`);
+			violations.push(
+				`${label} (${operationId}) response ${status}: the contract describes only ${described.join(', ')}`,
+			);
 		}
 	}
 	return violations;

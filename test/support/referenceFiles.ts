@@ -26,16 +26,24 @@ export function pinnedHashes(directory = REFERENCE_DIR): Map<string, string> {
 	return new Map(rows.map(([, file, hash]) => [file, hash]));
 }
 
-export const sha256 = (content: Buffer | string) => createHash('sha256').update(content).digest('hex');
+export const sha256 = (content: Buffer | string) =>
+	createHash('sha256').update(content).digest('hex');
 
 /** A reference file's text, after its SHA-256 is checked against the pinned one. */
 export function readReferenceFile(file: string, directory = REFERENCE_DIR): string {
 	const pinned = pinnedHashes(directory).get(file);
-	if (!pinned) throw new Error(`test/reference/${file} has no pinned SHA-256 in test/reference/README.md`);
+	if (!pinned)
+		throw new Error(`test/reference/${file} has no pinned SHA-256 in test/reference/README.md`);
 	const full = path.join(directory, file);
-	if (!existsSync(full)) throw new Error(`test/reference/${file} is missing: restore it with "git checkout -- test/reference/${file}"`);
+	if (!existsSync(full))
+		throw new Error(
+			`test/reference/${file} is missing: restore it with "git checkout -- test/reference/${file}"`,
+		);
 	const content = readFileSync(full);
 	const actual = sha256(content);
-	if (actual !== pinned) throw new Error(`test/reference/${file} has SHA-256 ${actual}, not the pinned ${pinned}: restore it, or pin the new file in test/reference/README.md`);
+	if (actual !== pinned)
+		throw new Error(
+			`test/reference/${file} has SHA-256 ${actual}, not the pinned ${pinned}: restore it, or pin the new file in test/reference/README.md`,
+		);
 	return content.toString('utf8');
 }

@@ -26,7 +26,10 @@ const allOf = (name: string, extra: Json = {}): Json => ({ ...extra, allOf: [ref
 /** The excerpt's `type: [string, 'null']`, in OpenAPI 3.0. */
 const nullableString = (bounds: Json): Json => ({ type: 'string', nullable: true, ...bounds });
 
-const json = (schema: Json, description: string): Json => ({ description, content: { 'application/json': { schema } } });
+const json = (schema: Json, description: string): Json => ({
+	description,
+	content: { 'application/json': { schema } },
+});
 
 /** An error answer: WhatsappPapiErrorDto with the error codes the excerpt names for it. */
 const papiError = (codes: string): Json => json(ref('WhatsappPapiErrorDto'), codes);
@@ -69,15 +72,31 @@ export function sinchContractDocument(): Json {
 			'/v1/projects/{projectId}/whatsapp/senders': {
 				parameters: [pathParameter('projectId')],
 				get: {
-					description: 'Returns a paginated list of senders for the specified project. If no page token is supplied then the first `50` will be returned.',
+					description:
+						'Returns a paginated list of senders for the specified project. If no page token is supplied then the first `50` will be returned.',
 					operationId: 'WhatsappSendersController_listSenders_v1',
 					parameters: [
 						{ name: 'pageToken', required: false, in: 'query', schema: { type: 'string' } },
-						{ name: 'pageSize', required: false, in: 'query', schema: { type: 'number', minimum: 1, maximum: 100 } },
+						{
+							name: 'pageSize',
+							required: false,
+							in: 'query',
+							schema: { type: 'number', minimum: 1, maximum: 100 },
+						},
 						// the excerpt leaves out the lines between the name and `items` of both filters:
 						// `in: query` and `type: array` are read from the `items` it shows
-						{ name: 'filterStates', required: false, in: 'query', schema: { type: 'array', items: ref('WhatsappSenderStatesEnum') } },
-						{ name: 'filterStatuses', required: false, in: 'query', schema: { type: 'array', items: ref('WhatsappSenderStatusesEnum') } },
+						{
+							name: 'filterStates',
+							required: false,
+							in: 'query',
+							schema: { type: 'array', items: ref('WhatsappSenderStatesEnum') },
+						},
+						{
+							name: 'filterStatuses',
+							required: false,
+							in: 'query',
+							schema: { type: 'array', items: ref('WhatsappSenderStatusesEnum') },
+						},
 					],
 					responses: {
 						'200': json(ref('WhatsappSenderListDto'), 'List of senders'),
@@ -100,7 +119,8 @@ export function sinchContractDocument(): Json {
 					},
 				},
 				delete: {
-					description: 'Marks a sender for removal. Once requested the sender will be active for 30 days to send final messages. After 30 days it will be removed.',
+					description:
+						'Marks a sender for removal. Once requested the sender will be active for 30 days to send final messages. After 30 days it will be removed.',
 					operationId: 'WhatsappSendersController_delete_v1',
 					responses: {
 						'204': { description: 'Sender deleted' },
@@ -108,7 +128,8 @@ export function sinchContractDocument(): Json {
 					},
 				},
 				patch: {
-					description: 'Updates a sender in project. Pending sender updates are tracked in "changes", except "displayName", which is tracked in "metadata.displayName".',
+					description:
+						'Updates a sender in project. Pending sender updates are tracked in "changes", except "displayName", which is tracked in "metadata.displayName".',
 					operationId: 'WhatsappSendersController_update_v1',
 					requestBody: {
 						required: true,
@@ -136,9 +157,13 @@ export function sinchContractDocument(): Json {
 			'/v1/projects/{projectId}/whatsapp/senders/{senderId}/register': {
 				parameters: [pathParameter('projectId'), pathParameter('senderId')],
 				post: {
-					description: 'Triggers sender registration with the requested method. An OTP code will be sent over the requested method that will need to be used in the Verify sender endpoint.',
+					description:
+						'Triggers sender registration with the requested method. An OTP code will be sent over the requested method that will need to be used in the Verify sender endpoint.',
 					operationId: 'WhatsappSendersController_register_v1',
-					requestBody: { required: true, content: { 'application/json': { schema: ref('WhatsappSenderInputRegisterDto') } } },
+					requestBody: {
+						required: true,
+						content: { 'application/json': { schema: ref('WhatsappSenderInputRegisterDto') } },
+					},
 					responses: {
 						'200': json(ref('WhatsappSenderRegisterDto'), LEFT_OUT),
 						'409': papiError('not_allowed_register'),
@@ -152,7 +177,10 @@ export function sinchContractDocument(): Json {
 				post: {
 					description: 'Verify sender with the OTP received after triggering registration.',
 					operationId: 'WhatsappSendersController_verify_v1',
-					requestBody: { required: true, content: { 'application/json': { schema: ref('WhatsappSenderInputVerifyDto') } } },
+					requestBody: {
+						required: true,
+						content: { 'application/json': { schema: ref('WhatsappSenderInputVerifyDto') } },
+					},
 					responses: {
 						'204': { description: 'Sender verified' },
 						'409': papiError('not_allowed_verify / wrong_otp'),
@@ -198,12 +226,25 @@ export function sinchContractDocument(): Json {
 						businessManager: {},
 						compatibleRegions: {},
 					},
-					required: ['id', 'region', 'metaLocalStorage', 'cloudApi', 'businessManager', 'compatibleRegions'],
+					required: [
+						'id',
+						'region',
+						'metaLocalStorage',
+						'cloudApi',
+						'businessManager',
+						'compatibleRegions',
+					],
 				},
 				// from components.schemas.WhatsappSenderStatesEnum
-				WhatsappSenderStatesEnum: { type: 'string', enum: ['ACTIVE', 'IN_PROGRESS', 'INACTIVE', 'PENDING_VERIFICATION', 'SUSPENDED', 'ERROR'] },
+				WhatsappSenderStatesEnum: {
+					type: 'string',
+					enum: ['ACTIVE', 'IN_PROGRESS', 'INACTIVE', 'PENDING_VERIFICATION', 'SUSPENDED', 'ERROR'],
+				},
 				// from components.schemas.WhatsappSenderStatusesEnum
-				WhatsappSenderStatusesEnum: { type: 'string', enum: ['DRAFT', 'ERROR', 'IN_PROGRESS', 'MULTIPLE_WABA_ERROR', 'REJECTED'] },
+				WhatsappSenderStatusesEnum: {
+					type: 'string',
+					enum: ['DRAFT', 'ERROR', 'IN_PROGRESS', 'MULTIPLE_WABA_ERROR', 'REJECTED'],
+				},
 				// from components.schemas.WhatsappSenderChangesDto; the lines after `status:` and `errorCode:` and
 				// all of `details` are left out by the excerpt
 				WhatsappSenderChangesDto: {
@@ -218,11 +259,24 @@ export function sinchContractDocument(): Json {
 					required: ['status'],
 				},
 				// from components.schemas.WhatsappQualityRatingEnum
-				WhatsappQualityRatingEnum: { type: 'string', enum: ['GREEN', 'RED', 'YELLOW', 'UNKNOWN', 'UNRECOGNIZED'] },
+				WhatsappQualityRatingEnum: {
+					type: 'string',
+					enum: ['GREEN', 'RED', 'YELLOW', 'UNKNOWN', 'UNRECOGNIZED'],
+				},
 				// from components.schemas.WhatsappDailyLimitEnum
 				WhatsappDailyLimitEnum: {
 					type: 'string',
-					enum: ['NOT_SET', 'TIER_100K', 'TIER_10K', 'TIER_1K', 'TIER_250', 'TIER_2K', 'TIER_50', 'TIER_UNLIMITED', 'UNRECOGNIZED'],
+					enum: [
+						'NOT_SET',
+						'TIER_100K',
+						'TIER_10K',
+						'TIER_1K',
+						'TIER_250',
+						'TIER_2K',
+						'TIER_50',
+						'TIER_UNLIMITED',
+						'UNRECOGNIZED',
+					],
 				},
 				// from components.schemas.WhatsappUpdateSenderInputDto
 				WhatsappUpdateSenderInputDto: {
@@ -311,12 +365,18 @@ export function sinchContractDocument(): Json {
 						errorCode: { type: 'string' },
 						message: { type: 'string' },
 						resolution: { type: 'string' },
-						additionalInformation: { type: 'object', additionalProperties: { oneOf: [{ type: 'array', items: { type: 'string' } }] } },
+						additionalInformation: {
+							type: 'object',
+							additionalProperties: { oneOf: [{ type: 'array', items: { type: 'string' } }] },
+						},
 					},
 					required: ['errorCode', 'message', 'resolution'],
 				},
 				// from components.schemas.WhatsappWabaBanStatesEnum
-				WhatsappWabaBanStatesEnum: { type: 'string', enum: ['DISABLE', 'REINSTATE', 'SCHEDULE_FOR_DISABLE', 'UNRECOGNIZED'] },
+				WhatsappWabaBanStatesEnum: {
+					type: 'string',
+					enum: ['DISABLE', 'REINSTATE', 'SCHEDULE_FOR_DISABLE', 'UNRECOGNIZED'],
+				},
 				// from components.schemas.WhatsappAccountDto of sinch-whatsapp-accounts-api-openapi.yml; the excerpt
 				// leaves out some properties, among them three it requires (businessManager,
 				// wabaMaxPriceOnboarded, compatibleRegions), required here with no type, and the lines
@@ -335,10 +395,18 @@ export function sinchContractDocument(): Json {
 						wabaMaxPriceOnboarded: {},
 						compatibleRegions: {},
 					},
-					required: ['isEmbeddedSignup', 'businessManager', 'wabaMaxPriceOnboarded', 'compatibleRegions'],
+					required: [
+						'isEmbeddedSignup',
+						'businessManager',
+						'wabaMaxPriceOnboarded',
+						'compatibleRegions',
+					],
 				},
 				// from components.schemas.WhatsappAccountStateEnum of sinch-whatsapp-accounts-api-openapi.yml
-				WhatsappAccountStateEnum: { type: 'string', enum: ['ONBOARDED', 'PENDING_FACEBOOK_VERIFICATION', 'REJECTED'] },
+				WhatsappAccountStateEnum: {
+					type: 'string',
+					enum: ['ONBOARDED', 'PENDING_FACEBOOK_VERIFICATION', 'REJECTED'],
+				},
 			},
 			// from components.securitySchemes
 			securitySchemes: {
@@ -347,7 +415,12 @@ export function sinchContractDocument(): Json {
 				OAuth2Production: {
 					type: 'oauth2',
 					description: 'OAuth2 authorization for production',
-					flows: { clientCredentials: { tokenUrl: 'https://auth.sinch.com/oauth2/token', scopes: { '-': '-' } } },
+					flows: {
+						clientCredentials: {
+							tokenUrl: 'https://auth.sinch.com/oauth2/token',
+							scopes: { '-': '-' },
+						},
+					},
 				},
 			},
 		},

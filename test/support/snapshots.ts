@@ -1,6 +1,10 @@
 import { type SenderChange, SnapshotComparison } from '../../nodes/WhatsAppSenders/core/diff';
 import type { Sender } from '../../nodes/WhatsAppSenders/core/sender';
-import { emptySnapshot, encodeFingerprint, type Snapshot } from '../../nodes/WhatsAppSenders/core/snapshot';
+import {
+	emptySnapshot,
+	encodeFingerprint,
+	type Snapshot,
+} from '../../nodes/WhatsAppSenders/core/snapshot';
 
 /**
  * Whole-listing shortcuts for the tests and the benchmark. The trigger never holds a whole

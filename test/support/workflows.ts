@@ -16,7 +16,14 @@ export const ONLY_WHEN_ACTIVATED = { item: [{ mode: 'custom', cronExpression: '0
 
 /** What every workflow here has besides its nodes: an id if the test names one, inactive, v1 order. */
 function workflow(id: string | undefined, name: string, nodes: object[], connections: object) {
-	return { ...(id ? { id } : {}), name, active: false, settings: { executionOrder: 'v1' }, nodes, connections };
+	return {
+		...(id ? { id } : {}),
+		name,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes,
+		connections,
+	};
 }
 
 /** WhatsApp Senders Trigger → HTTP Request posting `{ text }` to a Slack-style webhook. */
@@ -93,7 +100,12 @@ export function webhookListWorkflow(options: {
 				type: `${PACKAGE_NAME}.whatsAppSenders`,
 				typeVersion: 1,
 				position: [300, 0],
-				parameters: options.parameters ?? { provider: 'twilio', resource: 'sender', operation: 'list', returnAll: true },
+				parameters: options.parameters ?? {
+					provider: 'twilio',
+					resource: 'sender',
+					operation: 'list',
+					returnAll: true,
+				},
 				credentials: options.credentials,
 			},
 		],
@@ -102,7 +114,10 @@ export function webhookListWorkflow(options: {
 }
 
 /** GET of a production webhook; newer n8n registers it a moment after activation answers. */
-export async function callProductionWebhook(n8nUrl: string, path: string): Promise<{ status: number; body: string }> {
+export async function callProductionWebhook(
+	n8nUrl: string,
+	path: string,
+): Promise<{ status: number; body: string }> {
 	let response = await fetch(`${n8nUrl}/webhook/${path}`);
 	for (let attempt = 0; response.status === 404 && attempt < 50; attempt++) {
 		await new Promise((resolve) => setTimeout(resolve, 200));
@@ -126,7 +141,14 @@ export function agentWithSendersToolWorkflow(options: {
 		options.id,
 		options.name,
 		[
-			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'start',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'agent',
 				name: 'AI Agent',
@@ -156,7 +178,9 @@ export function agentWithSendersToolWorkflow(options: {
 		],
 		{
 			Start: { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
-			'OpenAI Chat Model': { ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]] },
+			'OpenAI Chat Model': {
+				ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]],
+			},
 			'WhatsApp Senders': { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
 		},
 	);

@@ -1,7 +1,15 @@
-import { NodeHelpers, type IExecuteFunctions, type INode, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeHelpers,
+	type IExecuteFunctions,
+	type INode,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { operationsOf, SENDER_OPERATIONS } from '../../nodes/WhatsAppSenders/actions';
-import { INCLUDE_RAW_PARAMETER, runsAsAiTool } from '../../nodes/WhatsAppSenders/actions/toolOutput';
+import {
+	INCLUDE_RAW_PARAMETER,
+	runsAsAiTool,
+} from '../../nodes/WhatsAppSenders/actions/toolOutput';
 import { WhatsAppSenders } from '../../nodes/WhatsAppSenders/WhatsAppSenders.node';
 import { WhatsAppSendersTrigger } from '../../nodes/WhatsAppSenders/WhatsAppSendersTrigger.node';
 import { PROVIDERS } from '../../nodes/WhatsAppSenders/providers';
@@ -38,9 +46,14 @@ describe('WhatsApp Senders as an AI Agent tool', () => {
 		expect(new WhatsAppSendersTrigger().description.usableAsTool).toBeUndefined();
 	});
 
-	it.each(PROVIDERS.map((provider) => provider.id))('tells the model what List does with %s', (provider) => {
-		expect(autoDescription({ provider, operation: 'list' })).toBe('List senders in WhatsApp Senders');
-	});
+	it.each(PROVIDERS.map((provider) => provider.id))(
+		'tells the model what List does with %s',
+		(provider) => {
+			expect(autoDescription({ provider, operation: 'list' })).toBe(
+				'List senders in WhatsApp Senders',
+			);
+		},
+	);
 
 	it.each([
 		['get', 'Get a sender in WhatsApp Senders'],
@@ -53,30 +66,47 @@ describe('WhatsApp Senders as an AI Agent tool', () => {
 	});
 
 	it('shows "Include Raw Provider Data" on the tool only', () => {
-		const property = description.properties.find((candidate) => candidate.name === INCLUDE_RAW_PARAMETER)!;
-		const shown = (name: string) => NodeHelpers.displayParameter({}, property, toolNode({}), { ...description, name } as INodeTypeDescription);
+		const property = description.properties.find(
+			(candidate) => candidate.name === INCLUDE_RAW_PARAMETER,
+		)!;
+		const shown = (name: string) =>
+			NodeHelpers.displayParameter({}, property, toolNode({}), {
+				...description,
+				name,
+			} as INodeTypeDescription);
 		expect(shown('whatsAppSendersTool')).toBe(true);
 		expect(shown('whatsAppSenders')).toBe(false);
 	});
 
 	it.each([
 		['the tool node an agent calls', 'n8n-nodes-whatsapp-senders.whatsAppSendersTool', false, true],
-		['a context that says it runs a tool', 'n8n-nodes-whatsapp-senders.whatsAppSenders', true, true],
+		[
+			'a context that says it runs a tool',
+			'n8n-nodes-whatsapp-senders.whatsAppSenders',
+			true,
+			true,
+		],
 		['a normal node', 'n8n-nodes-whatsapp-senders.whatsAppSenders', false, false],
 	])('knows it runs as a tool: %s', (_case, type, toolExecution, expected) => {
-		const context = { getNode: () => ({ ...toolNode({}), type }), isToolExecution: () => toolExecution } as unknown as IExecuteFunctions;
+		const context = {
+			getNode: () => ({ ...toolNode({}), type }),
+			isToolExecution: () => toolExecution,
+		} as unknown as IExecuteFunctions;
 		expect(runsAsAiTool(context)).toBe(expected);
 	});
 
 	it('version 1 (existing workflows) describes only the first operation list it finds: a Meta-only operation gets no action', () => {
 		// n8n's resolver takes the first `operation` property shown for the resource: Twilio's.
 		// Version 2 exists for this.
-		expect(autoDescription({ provider: 'metaCloud', operation: 'requestCode' })).toBe('requestCode sender in WhatsApp Senders');
+		expect(autoDescription({ provider: 'metaCloud', operation: 'requestCode' })).toBe(
+			'requestCode sender in WhatsApp Senders',
+		);
 	});
 
 	it('offers the model a manual description that names what the node manages and where', () => {
 		expect(description.description).toMatch(/WhatsApp Business senders \(phone numbers\)/);
-		for (const provider of ['Twilio', 'Meta', 'Autocalls', 'Famulor', '99digital']) expect(description.description).toContain(provider);
+		for (const provider of ['Twilio', 'Meta', 'Autocalls', 'Famulor', '99digital'])
+			expect(description.description).toContain(provider);
 	});
 });
 
@@ -88,11 +118,15 @@ describe('WhatsApp Senders version 2 as an AI Agent tool', () => {
 		);
 
 	const cases = PROVIDERS.flatMap((provider) =>
-		operationsOf(provider).map((operation) => [provider.id, operation.value, operation.option.action as string] as const),
+		operationsOf(provider).map(
+			(operation) => [provider.id, operation.value, operation.option.action as string] as const,
+		),
 	);
 
 	it.each(cases)('describes %s %s by its action', (provider, operation, action) => {
-		expect(autoDescriptionV2({ resource: provider, operation })).toBe(`${action} in WhatsApp Senders`);
+		expect(autoDescriptionV2({ resource: provider, operation })).toBe(
+			`${action} in WhatsApp Senders`,
+		);
 	});
 
 	it.each([
@@ -111,7 +145,9 @@ describe('WhatsApp Senders version 2 as an AI Agent tool', () => {
 	});
 
 	it('covers every operation of every provider', () => {
-		expect(cases.length).toBe(PROVIDERS.reduce((sum, provider) => sum + operationsOf(provider).length, 0));
+		expect(cases.length).toBe(
+			PROVIDERS.reduce((sum, provider) => sum + operationsOf(provider).length, 0),
+		);
 		expect(new Set(cases.map(([, operation]) => operation)).size).toBe(SENDER_OPERATIONS.length);
 	});
 });

@@ -11,7 +11,9 @@ describe('credential Base URL', () => {
 	});
 
 	it('accepts https and drops a trailing slash', () => {
-		expect(resolveBaseUrl('https://proxy.example.com/twilio/', DEFAULT)).toBe('https://proxy.example.com/twilio');
+		expect(resolveBaseUrl('https://proxy.example.com/twilio/', DEFAULT)).toBe(
+			'https://proxy.example.com/twilio',
+		);
 	});
 
 	it.each(['http://localhost:3000', 'http://127.0.0.1:4010/api', 'http://[::1]:8080'])(
@@ -44,16 +46,29 @@ describe('credential Base URL', () => {
 
 describe("the credentials' own requests", () => {
 	it('pass the same rule: the Test credential URL (baseURL + url) over http to another host is refused', () => {
-		expect(() => assertSecureUrl({ baseURL: 'http://graph.example.com/', url: '/v26.0/1/phone_numbers' })).toThrow(
+		expect(() =>
+			assertSecureUrl({ baseURL: 'http://graph.example.com/', url: '/v26.0/1/phone_numbers' }),
+		).toThrow(
 			'Invalid "Base URL" in the credential: must start with https:// (http:// is accepted only for localhost), got http://graph.example.com. Nothing was sent.',
 		);
-		expect(() => assertSecureUrl({ url: 'https://partners.example.com/api/settings/accessToken' })).not.toThrow();
+		expect(() =>
+			assertSecureUrl({ url: 'https://partners.example.com/api/settings/accessToken' }),
+		).not.toThrow();
 		expect(() => assertSecureUrl({ baseURL: 'http://127.0.0.1:4010', url: '/api' })).not.toThrow();
 	});
 
 	it("checks the URL the request really goes to: an absolute url beats baseURL, and the HTTP Request node's uri counts", () => {
-		expect(() => assertSecureUrl({ baseURL: 'https://graph.example.com', url: 'http://elsewhere.example.com/x' })).toThrow('got http://elsewhere.example.com');
-		expect(() => assertSecureUrl({ uri: 'http://elsewhere.example.com/x' } as never)).toThrow('got http://elsewhere.example.com');
-		expect(() => assertSecureUrl({ uri: 'https://graph.example.com/v26.0/1' } as never)).not.toThrow();
+		expect(() =>
+			assertSecureUrl({
+				baseURL: 'https://graph.example.com',
+				url: 'http://elsewhere.example.com/x',
+			}),
+		).toThrow('got http://elsewhere.example.com');
+		expect(() => assertSecureUrl({ uri: 'http://elsewhere.example.com/x' } as never)).toThrow(
+			'got http://elsewhere.example.com',
+		);
+		expect(() =>
+			assertSecureUrl({ uri: 'https://graph.example.com/v26.0/1' } as never),
+		).not.toThrow();
 	});
 });

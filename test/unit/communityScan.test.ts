@@ -16,13 +16,21 @@ const run = promisify(execFile);
 
 // the tarball leg scans the compiled package: a clean clone has none yet
 beforeAll(async () => {
-	if (!existsSync(path.join(REPO_ROOT, 'dist', 'package.json'))) await run('npm', ['run', 'build'], { cwd: REPO_ROOT });
+	if (!existsSync(path.join(REPO_ROOT, 'dist', 'package.json')))
+		await run('npm', ['run', 'build'], { cwd: REPO_ROOT });
 }, 180_000);
 
 async function scan(folder: string): Promise<{ code: number; output: string }> {
-	return await run(process.execPath, [path.join(REPO_ROOT, 'scripts', 'scan-package.mjs'), folder], { cwd: REPO_ROOT })
+	return await run(
+		process.execPath,
+		[path.join(REPO_ROOT, 'scripts', 'scan-package.mjs'), folder],
+		{ cwd: REPO_ROOT },
+	)
 		.then(({ stdout }) => ({ code: 0, output: stdout }))
-		.catch((error: { code: number; stdout: string }) => ({ code: error.code, output: error.stdout }));
+		.catch((error: { code: number; stdout: string }) => ({
+			code: error.code,
+			output: error.stdout,
+		}));
 }
 
 function copyOfPackage(): string {
@@ -37,7 +45,9 @@ describe("n8n's community-package scanner", () => {
 	it('passes this package: sources and the packed tarball', async () => {
 		const result = await scan(REPO_ROOT);
 		expect(result.output).toContain('source (package.json, nodes/, credentials/): passed');
-		expect(result.output).toMatch(/tarball n8n-nodes-whatsapp-senders-[\d.]+\.tgz \(compiled \.js, package\.json\): passed/);
+		expect(result.output).toMatch(
+			/tarball n8n-nodes-whatsapp-senders-[\d.]+\.tgz \(compiled \.js, package\.json\): passed/,
+		);
 		expect(result.code).toBe(0);
 	}, 60_000);
 
@@ -45,7 +55,10 @@ describe("n8n's community-package scanner", () => {
 		const folder = copyOfPackage();
 		try {
 			const file = path.join(folder, 'nodes', 'WhatsAppSenders', 'core', 'json.ts');
-			writeFileSync(file, `${readFileSync(file, 'utf8')}\n// eslint-disable-next-line\nexport const later = () => setTimeout(() => undefined, 1);\n`);
+			writeFileSync(
+				file,
+				`${readFileSync(file, 'utf8')}\n// eslint-disable-next-line\nexport const later = () => setTimeout(() => undefined, 1);\n`,
+			);
 			const result = await scan(folder);
 			expect(result.code).toBe(1);
 			expect(result.output).toContain('no-restricted-globals');
@@ -58,7 +71,10 @@ describe("n8n's community-package scanner", () => {
 		const folder = copyOfPackage();
 		try {
 			const manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8'));
-			writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ ...manifest, dependencies: { axios: '1.12.0' } }, null, 2));
+			writeFileSync(
+				path.join(folder, 'package.json'),
+				JSON.stringify({ ...manifest, dependencies: { axios: '1.12.0' } }, null, 2),
+			);
 			const result = await scan(folder);
 			expect(result.code).toBe(1);
 			expect(result.output).toContain('no-runtime-dependencies');

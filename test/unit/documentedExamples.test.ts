@@ -2,8 +2,14 @@ import { mapPlatformSender } from '../../nodes/WhatsAppSenders/providers/autocal
 import { mapGupshupApp } from '../../nodes/WhatsAppSenders/providers/gupshup/mapper';
 import { metaCloudAdapter } from '../../nodes/WhatsAppSenders/providers/metaCloud/adapter';
 import { mapMetaPhoneNumber } from '../../nodes/WhatsAppSenders/providers/metaCloud/mapper';
-import { mapAccountUsage, mapNinetyNineNumber } from '../../nodes/WhatsAppSenders/providers/ninetyNineDigital/mapper';
-import { mapSinchSender, parseSinchError } from '../../nodes/WhatsAppSenders/providers/sinch/mapper';
+import {
+	mapAccountUsage,
+	mapNinetyNineNumber,
+} from '../../nodes/WhatsAppSenders/providers/ninetyNineDigital/mapper';
+import {
+	mapSinchSender,
+	parseSinchError,
+} from '../../nodes/WhatsAppSenders/providers/sinch/mapper';
 import { mapTwilioSender } from '../../nodes/WhatsAppSenders/providers/twilio/mapper';
 import { contractExamples, responseViolations } from '../support/providerContracts';
 import { readReferenceFile } from '../support/referenceFiles';
@@ -15,7 +21,6 @@ import { readReferenceFile } from '../support/referenceFiles';
  */
 type Raw = Record<string, unknown>;
 
-
 /** The first JSON object in a provider page, after `marker`, read as the page prints it. */
 function jsonInDoc(file: string, marker: string): Raw {
 	const text = readReferenceFile(`provider-docs/${file}`);
@@ -23,7 +28,8 @@ function jsonInDoc(file: string, marker: string): Raw {
 	let depth = 0;
 	for (let index = start; index < text.length; index++) {
 		if (text[index] === '{') depth++;
-		if (text[index] === '}' && --depth === 0) return JSON.parse(text.slice(start, index + 1)) as Raw;
+		if (text[index] === '}' && --depth === 0)
+			return JSON.parse(text.slice(start, index + 1)) as Raw;
 	}
 	throw new Error(`no JSON after "${marker}" in ${file}`);
 }
@@ -60,20 +66,35 @@ describe("Twilio's contract examples", () => {
 		});
 	});
 
-	it('whatsapp_fetch_offline_reasons: an OFFLINE sender keeps Twilio\'s reason', () => {
+	it("whatsapp_fetch_offline_reasons: an OFFLINE sender keeps Twilio's reason", () => {
 		const sender = mapTwilioSender(fetched.whatsapp_fetch_offline_reasons as Raw);
 		expect(sender.status).toBe('OFFLINE');
-		expect(sender.offlineReasons).toEqual([{ code: '30008', message: 'No delivery', moreInfo: 'https://www.twilio.com/docs/api/errors/30008' }]);
+		expect(sender.offlineReasons).toEqual([
+			{
+				code: '30008',
+				message: 'No delivery',
+				moreInfo: 'https://www.twilio.com/docs/api/errors/30008',
+			},
+		]);
 	});
 
 	it('whatsapp_create: a new sender is PENDING (CREATING), with no quality or limit yet', () => {
 		const created = contractExamples('twilio', 'CreateChannelsSender', 202).whatsapp_create as Raw;
-		expect(pick(mapTwilioSender(created) as unknown as Raw)).toMatchObject({ status: 'PENDING', providerStatus: 'CREATING', qualityRating: 'UNKNOWN', messagingLimit: null });
+		expect(pick(mapTwilioSender(created) as unknown as Raw)).toMatchObject({
+			status: 'PENDING',
+			providerStatus: 'CREATING',
+			qualityRating: 'UNKNOWN',
+			messagingLimit: null,
+		});
 	});
 
 	it('update: a sender whose code was sent is VERIFYING', () => {
 		const updated = contractExamples('twilio', 'UpdateChannelsSender', 202).update as Raw;
-		expect(pick(mapTwilioSender(updated) as unknown as Raw)).toMatchObject({ status: 'VERIFYING', providerStatus: 'VERIFYING', displayName: 'Example Business' });
+		expect(pick(mapTwilioSender(updated) as unknown as Raw)).toMatchObject({
+			status: 'VERIFYING',
+			providerStatus: 'VERIFYING',
+			displayName: 'Example Business',
+		});
 	});
 });
 
@@ -82,7 +103,9 @@ describe("Meta's contract examples", () => {
 	const fetched = contractExamples('meta', 'getPhoneNumberById', 200);
 
 	it('multiple_phone_numbers: a LINKED live number and a PENDING one waiting for its code', () => {
-		const [live, pending] = (listed.multiple_phone_numbers as { data: Raw[] }).data.map((raw) => pick(mapMetaPhoneNumber(raw) as unknown as Raw));
+		const [live, pending] = (listed.multiple_phone_numbers as { data: Raw[] }).data.map((raw) =>
+			pick(mapMetaPhoneNumber(raw) as unknown as Raw),
+		);
 		expect(live).toEqual({
 			id: '1906385232743451',
 			phoneNumber: '+16315555555',
@@ -107,7 +130,12 @@ describe("Meta's contract examples", () => {
 
 	it('single_phone_number: the fields Meta always sends are enough', () => {
 		const [number] = (listed.single_phone_number as { data: Raw[] }).data;
-		expect(pick(mapMetaPhoneNumber(number) as unknown as Raw)).toMatchObject({ id: '1906385232743451', status: 'ONLINE', qualityRating: 'GREEN', messagingLimit: null });
+		expect(pick(mapMetaPhoneNumber(number) as unknown as Raw)).toMatchObject({
+			id: '1906385232743451',
+			status: 'ONLINE',
+			qualityRating: 'GREEN',
+			messagingLimit: null,
+		});
 	});
 
 	it('getPhoneNumberById default_response: without a status asked for, the status is UNKNOWN, not guessed', () => {
@@ -135,10 +163,17 @@ describe("Meta's contract examples", () => {
 		[404, 'phone_not_found', { code: '803', retryable: undefined, transient: undefined }],
 		[400, 'invalid_fields', { code: '100', retryable: undefined, transient: undefined }],
 	])("getPhoneNumberById's %i example %s reads as %p", (status, example, expected) => {
-		const body = contractExamples('meta', 'getPhoneNumberById', status)[example] as { error: { message: string } };
+		const body = contractExamples('meta', 'getPhoneNumberById', status)[example] as {
+			error: { message: string };
+		};
 		const detail = metaCloudAdapter.parseError(status, body, { method: 'GET', path: '/v23.0/1' });
 		expect(detail).toMatchObject(expected);
-		expect(detail.message).toBe(body.error.message + ((body.error as Raw).error_subcode === undefined ? '' : ` (subcode ${String((body.error as Raw).error_subcode)})`));
+		expect(detail.message).toBe(
+			body.error.message +
+				((body.error as Raw).error_subcode === undefined
+					? ''
+					: ` (subcode ${String((body.error as Raw).error_subcode)})`),
+		);
 		expect(detail.hint).toContain('fbtrace_id AXsgnV2Cm3ZMGF3dF_cfYIn');
 	});
 
@@ -159,23 +194,69 @@ describe('The Autocalls and Famulor documentation example', () => {
 	it.each([
 		['autocalls', 'autocalls-whatsapp-senders-api.txt'],
 		['famulor', 'famulor-whatsapp-senders-api.txt'],
-	])('%s: two online GREEN senders, one limited to 10,000 a day, one unlimited', (provider, file) => {
-		const { data } = jsonInDoc(file, 'YOUR_API_KEY') as { data: Raw[] };
-		expect(data.map((raw) => pick(mapPlatformSender(provider, raw) as unknown as Raw))).toEqual([
-			{ id: '12', phoneNumber: '+14155551234', displayName: 'Acme Corp Support', status: 'ONLINE', providerStatus: 'online', qualityRating: 'GREEN', messagingLimit: 10000, messagingLimitText: '10,000 / 24hr' },
-			{ id: '15', phoneNumber: '+442071234567', displayName: 'Acme Corp Sales', status: 'ONLINE', providerStatus: 'online', qualityRating: 'GREEN', messagingLimit: null, messagingLimitText: 'Unlimited' },
-		]);
-	});
+	])(
+		'%s: two online GREEN senders, one limited to 10,000 a day, one unlimited',
+		(provider, file) => {
+			const { data } = jsonInDoc(file, 'YOUR_API_KEY') as { data: Raw[] };
+			expect(data.map((raw) => pick(mapPlatformSender(provider, raw) as unknown as Raw))).toEqual([
+				{
+					id: '12',
+					phoneNumber: '+14155551234',
+					displayName: 'Acme Corp Support',
+					status: 'ONLINE',
+					providerStatus: 'online',
+					qualityRating: 'GREEN',
+					messagingLimit: 10000,
+					messagingLimitText: '10,000 / 24hr',
+				},
+				{
+					id: '15',
+					phoneNumber: '+442071234567',
+					displayName: 'Acme Corp Sales',
+					status: 'ONLINE',
+					providerStatus: 'online',
+					qualityRating: 'GREEN',
+					messagingLimit: null,
+					messagingLimitText: 'Unlimited',
+				},
+			]);
+		},
+	);
 });
 
 describe("99digital's Get WhatsApp Numbers example", () => {
-	const answer = jsonInDoc('99digital-get-whatsapp-numbers.txt', 'Response:') as Raw & { list: Raw[] };
+	const answer = jsonInDoc('99digital-get-whatsapp-numbers.txt', 'Response:') as Raw & {
+		list: Raw[];
+	};
 
 	it('both onboarded numbers are ONLINE; only the first has an Online inbox; no API key is output', () => {
 		const senders = answer.list.map((raw) => mapNinetyNineNumber(raw));
-		expect(senders.map((sender) => [sender.id, sender.phoneNumber, sender.displayName, sender.status, sender.qualityRating, sender.onlineInbox])).toEqual([
-			['972501234567', '+972501234567', 'The WhatsApp Display name', 'ONLINE', 'UNKNOWN', { attached: true, accountId: '1', inboxId: '2' }],
-			['972507654321', '+972507654321', 'The WhatsApp Display name', 'ONLINE', 'UNKNOWN', { attached: false, accountId: null, inboxId: null }],
+		expect(
+			senders.map((sender) => [
+				sender.id,
+				sender.phoneNumber,
+				sender.displayName,
+				sender.status,
+				sender.qualityRating,
+				sender.onlineInbox,
+			]),
+		).toEqual([
+			[
+				'972501234567',
+				'+972501234567',
+				'The WhatsApp Display name',
+				'ONLINE',
+				'UNKNOWN',
+				{ attached: true, accountId: '1', inboxId: '2' },
+			],
+			[
+				'972507654321',
+				'+972507654321',
+				'The WhatsApp Display name',
+				'ONLINE',
+				'UNKNOWN',
+				{ attached: false, accountId: null, inboxId: null },
+			],
 		]);
 		expect(JSON.stringify(senders)).not.toContain('the-api-key-for-the-service');
 	});
@@ -229,7 +310,8 @@ describe("Gupshup's Get Waba Info and Get Partner Apps examples", () => {
 		expect(mapGupshupApp(String(app.id), app, answer.wabaInfo).offlineReasons).toEqual([
 			{
 				code: 'LIMITED',
-				message: 'Your display name has not been approved yet. Your message limit will increase after the display name is approved.',
+				message:
+					'Your display name has not been approved yet. Your message limit will increase after the display name is approved.',
 				moreInfo: null,
 				solution: null,
 			},
@@ -241,7 +323,11 @@ describe("Gupshup's Get Waba Info and Get Partner Apps examples", () => {
 		const answer = JSON.parse(
 			'{ "wabaInfo": { "accountStatus": "ACTIVE", "dockerStatus": "CONNECTED", "messagingLimit": "TIER_1K", "phone": "918375031069", "phoneQuality": "GREEN", "wabaId": "216141188246170", "canSendMessage": "AVAILABLE" }, "status": "success" }',
 		) as { wabaInfo: Raw };
-		const sender = mapGupshupApp('018358b5-5ac1-44af-bbfe-36ac4e9f01cc', undefined, answer.wabaInfo);
+		const sender = mapGupshupApp(
+			'018358b5-5ac1-44af-bbfe-36ac4e9f01cc',
+			undefined,
+			answer.wabaInfo,
+		);
 		expect(pick(sender as unknown as Raw)).toEqual({
 			id: '018358b5-5ac1-44af-bbfe-36ac4e9f01cc',
 			phoneNumber: '+918375031069',
@@ -265,13 +351,24 @@ describe("Sinch's List senders example", () => {
 	const sender = {
 		id: 'cf11794a-6a5e-4a12-b103-da79bd378bf1',
 		state: 'ACTIVE',
-		details: { displayName: 'Test name', description: 'Test description', vertical: 'PROFESSIONAL_SERVICES', email: 'test@test.com', address: 'Test address', about: 'Test about' },
+		details: {
+			displayName: 'Test name',
+			description: 'Test description',
+			vertical: 'PROFESSIONAL_SERVICES',
+			email: 'test@test.com',
+			address: 'Test address',
+			about: 'Test about',
+		},
 		created: '2023-01-19T13:11:08.204Z',
 		modified: '2023-01-19T13:11:08.204Z',
 		region: 'EU',
 		metaLocalStorage: 'DE',
 		conversationApiApp: '4CF9CE97504C4A468F4610919D17ECC1',
-		conversationApiAppDetails: { id: '4CF9CE97504C4A468F4610919D17ECC1', projectId: 'ea026751-3edf-40a9-ad93-1b382bd60a78', region: 'EU' },
+		conversationApiAppDetails: {
+			id: '4CF9CE97504C4A468F4610919D17ECC1',
+			projectId: 'ea026751-3edf-40a9-ad93-1b382bd60a78',
+			region: 'EU',
+		},
 		maxTps: 10,
 		qualityRating: 'GREEN',
 		dailyLimit: 'NOT_SET',
@@ -303,11 +400,18 @@ describe("Sinch's List senders example", () => {
 	});
 
 	it("the account's businessDailyLimit wins over the sender's deprecated dailyLimit", () => {
-		expect(mapSinchSender(sender, { businessDailyLimit: 'TIER_1K' })).toMatchObject({ messagingLimit: 1000, messagingLimitText: 'TIER_1K' });
+		expect(mapSinchSender(sender, { businessDailyLimit: 'TIER_1K' })).toMatchObject({
+			messagingLimit: 1000,
+			messagingLimitText: 'TIER_1K',
+		});
 	});
 
 	it('the just-created sender, without a state, is PENDING under its pending changes’ name', () => {
-		expect(mapSinchSender(created)).toMatchObject({ status: 'PENDING', providerStatus: 'IN_PROGRESS', displayName: 'Test name' });
+		expect(mapSinchSender(created)).toMatchObject({
+			status: 'PENDING',
+			providerStatus: 'IN_PROGRESS',
+			displayName: 'Test name',
+		});
 	});
 
 	it("reads Sinch's invalid_page_token error in its own words", () => {
@@ -315,7 +419,8 @@ describe("Sinch's List senders example", () => {
 			parseSinchError(400, {
 				errorCode: 'invalid_page_token',
 				message: 'Invalid page token.',
-				resolution: 'The page token to use is provided in the previous query response, for new queries simply leave this field undefined.',
+				resolution:
+					'The page token to use is provided in the previous query response, for new queries simply leave this field undefined.',
 			}),
 		).toEqual({
 			code: 'invalid_page_token',

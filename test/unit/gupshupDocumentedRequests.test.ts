@@ -13,7 +13,10 @@ import { readReferenceFile } from '../support/referenceFiles';
 type Raw = Record<string, unknown>;
 
 /** The excerpts without their "> " quote marks, so the examples read as the pages print them. */
-const DOC = readReferenceFile('provider-docs/gupshup-partner-api-excerpts.md').replace(/^> ?/gm, '');
+const DOC = readReferenceFile('provider-docs/gupshup-partner-api-excerpts.md').replace(
+	/^> ?/gm,
+	'',
+);
 
 /** The first balanced `{ "…" … }` after `marker`, as text (a `{{PLACEHOLDER}}` is not one). */
 function objectInDoc(marker: string): string {
@@ -39,15 +42,20 @@ function quoted(text: string): string {
  * each "{placeholder}"; a word the page does not list, or a list left unchosen, is refused.
  */
 function wabaInfoExample(choices: Record<string, string>): { status: string; wabaInfo: Raw } {
-	const text = objectInDoc('## Get Waba Info').replace(/"(\w+)"\s*:\s*"([^"]*)"/g, (whole, key: string, value: string) => {
-		const listed = value.split('|').map((word) => word.trim());
-		if (!(key in choices)) {
-			if (listed.length > 1 || /^\{.*\}$/.test(value)) throw new Error(`choose a value for ${key}: the page says "${value}"`);
-			return whole;
-		}
-		if (listed.length > 1 && !listed.includes(choices[key])) throw new Error(`${choices[key]} is not one of "${value}"`);
-		return `"${key}": ${JSON.stringify(choices[key])}`;
-	});
+	const text = objectInDoc('## Get Waba Info').replace(
+		/"(\w+)"\s*:\s*"([^"]*)"/g,
+		(whole, key: string, value: string) => {
+			const listed = value.split('|').map((word) => word.trim());
+			if (!(key in choices)) {
+				if (listed.length > 1 || /^\{.*\}$/.test(value))
+					throw new Error(`choose a value for ${key}: the page says "${value}"`);
+				return whole;
+			}
+			if (listed.length > 1 && !listed.includes(choices[key]))
+				throw new Error(`${choices[key]} is not one of "${value}"`);
+			return `"${key}": ${JSON.stringify(choices[key])}`;
+		},
+	);
 	return JSON.parse(text) as { status: string; wabaInfo: Raw };
 }
 
@@ -64,7 +72,9 @@ const appsAnswer = (...apps: Raw[]) => ({ status: 'success', partnerAppsList: ap
 const LIVE_APP = { ...DOCUMENTED_APP, live: true };
 
 // Get Access Token for an App: the page's answer as it is
-const APP_TOKEN_ANSWER = JSON.parse(objectInDoc('## Get Access Token for an App')) as { token: { token: string } };
+const APP_TOKEN_ANSWER = JSON.parse(objectInDoc('## Get Access Token for an App')) as {
+	token: { token: string };
+};
 const APP_TOKEN = 'sk_20c901e*********2a592484********1';
 
 /** The Health page's `400 | { "message": …, "status": "error" } |` rows, by message. */
@@ -104,7 +114,8 @@ class DocumentedGupshup extends HttpSimulator {
 	protected route(request: RecordedRequest): SimulatedResponse {
 		if (request.path === '/partner/account/login') return { status: 200, body: LOGIN_ANSWER };
 		if (request.path === '/partner/account/api/partnerApps') return this.partnerApps;
-		if (/^\/partner\/app\/[^/]+\/token\/?$/.test(request.path)) return { status: 200, body: APP_TOKEN_ANSWER };
+		if (/^\/partner\/app\/[^/]+\/token\/?$/.test(request.path))
+			return { status: 200, body: APP_TOKEN_ANSWER };
 		if (/^\/partner\/app\/[^/]+\/waba\/info\/?$/.test(request.path)) return this.wabaInfo;
 		return { status: 404, body: { status: 'error', message: 'Not Found' } };
 	}
@@ -132,7 +143,9 @@ afterEach(() => gupshup.stop());
 const list = async () =>
 	await runSendersNode({
 		parameters: { provider: 'gupshup', resource: 'sender', operation: 'list', returnAll: true },
-		credentials: { gupshupPartnerApi: { email: EMAIL, clientSecret: CLIENT_SECRET, baseUrl: gupshup.baseUrl } },
+		credentials: {
+			gupshupPartnerApi: { email: EMAIL, clientSecret: CLIENT_SECRET, baseUrl: gupshup.baseUrl },
+		},
 	});
 
 describe("The requests of Gupshup's curl examples", () => {
@@ -144,7 +157,11 @@ describe("The requests of Gupshup's curl examples", () => {
 		expect(login.headers.accept).toBe('application/json');
 		expect(login.headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
 		// --data-urlencode 'email={{EMAIL}}' --data-urlencode 'secret={{CLIENT_SECRET}}'; Gupshup's guide: "pass the client secret in the password parameter"
-		expect(Object.fromEntries(new URLSearchParams(login.body))).toEqual({ email: EMAIL, secret: CLIENT_SECRET, password: CLIENT_SECRET });
+		expect(Object.fromEntries(new URLSearchParams(login.body))).toEqual({
+			email: EMAIL,
+			secret: CLIENT_SECRET,
+			password: CLIENT_SECRET,
+		});
 	});
 
 	it('reads the partner apps with the partner token as it is in Authorization, no "Bearer"', async () => {
@@ -160,7 +177,11 @@ describe("The requests of Gupshup's curl examples", () => {
 		await list();
 		const [token] = gupshup.sent('/token/');
 		// curl --location --request GET 'https://partner.gupshup.io/partner/app/{{APP_ID}}/token/' --header 'Authorization: {{PARTNER_TOKEN}}'
-		expect([token.method, token.path, token.headers.authorization]).toEqual(['GET', `/partner/app/${APP_ID}/token/`, PARTNER_TOKEN]);
+		expect([token.method, token.path, token.headers.authorization]).toEqual([
+			'GET',
+			`/partner/app/${APP_ID}/token/`,
+			PARTNER_TOKEN,
+		]);
 	});
 
 	it('reads Waba Info with the app token in a `token` header, and nothing in Authorization', async () => {
@@ -168,7 +189,11 @@ describe("The requests of Gupshup's curl examples", () => {
 		await list();
 		const [info] = gupshup.sent('/waba/info');
 		// curl --location --request GET '{{partner_portal_base_url}}/partner/app/:appId/waba/info' --header 'token: {{PARTNER_APP_TOKEN}}'
-		expect([info.method, info.path, info.headers.token]).toEqual(['GET', `/partner/app/${APP_ID}/waba/info`, APP_TOKEN]);
+		expect([info.method, info.path, info.headers.token]).toEqual([
+			'GET',
+			`/partner/app/${APP_ID}/waba/info`,
+			APP_TOKEN,
+		]);
 		expect(info.headers.authorization).toBeUndefined();
 	});
 });
@@ -177,10 +202,20 @@ describe("What a user sees of Gupshup's documented answers", () => {
 	it('lists the documented app BotTch20, not live, as UNKNOWN under its name, without asking its token or Waba Info', async () => {
 		const { items, error } = await list();
 		expect(error).toBeUndefined();
-		expect(items.map(({ json }) => [json.id, json.displayName, json.phoneNumber, json.status, json.qualityRating, json.messagingLimit])).toEqual([
-			[APP_ID, 'BotTch20', null, 'UNKNOWN', 'UNKNOWN', null],
+		expect(
+			items.map(({ json }) => [
+				json.id,
+				json.displayName,
+				json.phoneNumber,
+				json.status,
+				json.qualityRating,
+				json.messagingLimit,
+			]),
+		).toEqual([[APP_ID, 'BotTch20', null, 'UNKNOWN', 'UNKNOWN', null]]);
+		expect(gupshup.server.requests.map((request) => request.path)).toEqual([
+			'/partner/account/login',
+			'/partner/account/api/partnerApps',
 		]);
-		expect(gupshup.server.requests.map((request) => request.path)).toEqual(['/partner/account/login', '/partner/account/api/partnerApps']);
 	});
 
 	it("shows a LIMITED number with Meta's error 141014, its possible solution and Gupshup's additional info", async () => {
@@ -202,7 +237,8 @@ describe("What a user sees of Gupshup's documented answers", () => {
 			{
 				code: '141014',
 				message: 'WhatsApp number: <error description>',
-				moreInfo: 'Your display name has not been approved yet. Your message limit will increase after the display name is approved.',
+				moreInfo:
+					'Your display name has not been approved yet. Your message limit will increase after the display name is approved.',
 				solution: '<posiblesolution>',
 			},
 		]);
@@ -225,25 +261,46 @@ describe("What a user sees of Gupshup's documented answers", () => {
 			}),
 		};
 		const { items } = await list();
-		expect(items[0].json).toMatchObject({ status: 'OFFLINE', providerStatus: 'UNKNOWN/BANNED/BLOCKED', qualityRating: 'UNKNOWN', messagingLimit: null, messagingLimitText: 'TIER_UNLIMITED' });
+		expect(items[0].json).toMatchObject({
+			status: 'OFFLINE',
+			providerStatus: 'UNKNOWN/BANNED/BLOCKED',
+			qualityRating: 'UNKNOWN',
+			messagingLimit: null,
+			messagingLimitText: 'TIER_UNLIMITED',
+		});
 		expect(items[0].json.offlineReasons).toEqual([
 			expect.objectContaining({ code: '141014', solution: '<posiblesolution>' }),
-			expect.objectContaining({ code: 'UNKNOWN/BANNED/BLOCKED', message: expect.stringContaining('BANNED') }),
+			expect.objectContaining({
+				code: 'UNKNOWN/BANNED/BLOCKED',
+				message: expect.stringContaining('BANNED'),
+			}),
 		]);
 	});
 });
 
 describe("The Health page's 400 answers", () => {
-	it.each(['App is not live.', 'Waba id not found for the given App'])('lists a live app whose Waba Info answers "%s" as UNKNOWN with that message', async (message) => {
-		gupshup.partnerApps = { status: 200, body: appsAnswer(LIVE_APP) };
-		gupshup.wabaInfo = healthError(message);
-		const { items, error } = await list();
-		expect(error).toBeUndefined();
-		expect(items[0].json).toMatchObject({ id: APP_ID, displayName: 'BotTch20', status: 'UNKNOWN', qualityRating: 'UNKNOWN', messagingLimit: null });
-		expect((items[0].json.raw as Raw).wabaInfoError).toBe(`Gupshup error ${message}`);
-	});
+	it.each(['App is not live.', 'Waba id not found for the given App'])(
+		'lists a live app whose Waba Info answers "%s" as UNKNOWN with that message',
+		async (message) => {
+			gupshup.partnerApps = { status: 200, body: appsAnswer(LIVE_APP) };
+			gupshup.wabaInfo = healthError(message);
+			const { items, error } = await list();
+			expect(error).toBeUndefined();
+			expect(items[0].json).toMatchObject({
+				id: APP_ID,
+				displayName: 'BotTch20',
+				status: 'UNKNOWN',
+				qualityRating: 'UNKNOWN',
+				messagingLimit: null,
+			});
+			expect((items[0].json.raw as Raw).wabaInfoError).toBe(`Gupshup error ${message}`);
+		},
+	);
 
-	it.each(['WABA id is invalid or given phone is not associated with WABA', 'Error while getting waba info for given app'])(
+	it.each([
+		'WABA id is invalid or given phone is not associated with WABA',
+		'Error while getting waba info for given app',
+	])(
 		'fails the listing with Gupshup’s words when Waba Info answers "%s", asking once',
 		async (message) => {
 			gupshup.partnerApps = { status: 200, body: appsAnswer(LIVE_APP) };
@@ -251,7 +308,9 @@ describe("The Health page's 400 answers", () => {
 			const { items, error } = await list();
 			expect(items).toEqual([]);
 			expect(error?.message).toBe(`Gupshup error ${message}`);
-			expect(error?.description).toContain(`HTTP 400 from Gupshup for GET ${gupshup.baseUrl}/partner/app/${APP_ID}/waba/info.`);
+			expect(error?.description).toContain(
+				`HTTP 400 from Gupshup for GET ${gupshup.baseUrl}/partner/app/${APP_ID}/waba/info.`,
+			);
 			expect(gupshup.sent('/waba/info')).toHaveLength(1);
 		},
 	);
@@ -261,8 +320,14 @@ describe("The Health page's 400 answers", () => {
 		gupshup.wabaInfo = healthError('Authentication Failed');
 		const { error } = await list();
 		expect(error?.message).toBe('Gupshup error Authentication Failed');
-		expect(error?.description).toContain('Gupshup refused the app token of this app, also after it was asked for again');
-		expect([gupshup.sent('/token/').length, gupshup.sent('/waba/info').length, gupshup.sent('/login').length]).toEqual([2, 2, 1]);
+		expect(error?.description).toContain(
+			'Gupshup refused the app token of this app, also after it was asked for again',
+		);
+		expect([
+			gupshup.sent('/token/').length,
+			gupshup.sent('/waba/info').length,
+			gupshup.sent('/login').length,
+		]).toEqual([2, 2, 1]);
 	});
 
 	it('logs in once more when Get Partner Apps answers "Authentication Failed", then says to check the email and client secret', async () => {

@@ -10,10 +10,23 @@ import { REPO_ROOT } from '../support/n8n';
  * `"strict": false`: n8n-node lint's strict mode only accepts the unmodified default file.
  * What n8n loads must still meet every rule of that default, cloud rules included.
  */
-const DEFAULT_CONFIG = path.join(REPO_ROOT, 'node_modules', '@n8n', 'node-cli', 'dist', 'template', 'templates', 'shared', 'default', 'eslint.config.mjs');
+const DEFAULT_CONFIG = path.join(
+	REPO_ROOT,
+	'node_modules',
+	'@n8n',
+	'node-cli',
+	'dist',
+	'template',
+	'templates',
+	'shared',
+	'default',
+	'eslint.config.mjs',
+);
 
 /** The rules ESLint applies to each file, under the project's config and under n8n's default (ESLint loads configs as ES modules: a child process). */
-async function rulesFor(files: string[]): Promise<Record<string, { project: unknown; defaults: unknown }>> {
+async function rulesFor(
+	files: string[],
+): Promise<Record<string, { project: unknown; defaults: unknown }>> {
 	const script = `
 		import { ESLint } from 'eslint';
 		const project = new ESLint({ cwd: process.cwd() });
@@ -23,7 +36,11 @@ async function rulesFor(files: string[]): Promise<Record<string, { project: unkn
 			out[file] = { project: (await project.calculateConfigForFile(file)).rules, defaults: (await defaults.calculateConfigForFile(file)).rules };
 		}
 		process.stdout.write(JSON.stringify(out));`;
-	const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO_ROOT, maxBuffer: 32 * 1024 * 1024 });
+	const { stdout } = await promisify(execFile)(
+		process.execPath,
+		['--input-type=module', '-e', script],
+		{ cwd: REPO_ROOT, maxBuffer: 32 * 1024 * 1024 },
+	);
 	return JSON.parse(stdout) as Record<string, { project: unknown; defaults: unknown }>;
 }
 
@@ -40,23 +57,32 @@ describe('the lint configuration', () => {
 		]);
 	}, 60_000);
 
-	it.each(['nodes/WhatsAppSenders/WhatsAppSenders.node.ts', 'nodes/WhatsAppSenders/core/hash.ts', 'credentials/TwilioSendersApi.credentials.ts'])(
-		"applies n8n's default rules, unchanged, to %s",
+	it.each([
+		'nodes/WhatsAppSenders/WhatsAppSenders.node.ts',
+		'nodes/WhatsAppSenders/core/hash.ts',
+		'credentials/TwilioSendersApi.credentials.ts',
+	])("applies n8n's default rules, unchanged, to %s", (file) => {
+		expect(rules[file].project).toEqual(rules[file].defaults);
+		expect(rules[file].project).toHaveProperty(['@n8n/community-nodes/no-restricted-globals']);
+	});
+
+	it.each(['test/node/list.test.ts', 'scripts/demo.ts', 'bench/run.ts'])(
+		'lets %s use Node (timers, imports, made-up secrets) and nothing more',
 		(file) => {
-			expect(rules[file].project).toEqual(rules[file].defaults);
-			expect(rules[file].project).toHaveProperty(['@n8n/community-nodes/no-restricted-globals']);
+			const { project, defaults } = rules[file] as {
+				project: Record<string, unknown>;
+				defaults: Record<string, unknown>;
+			};
+			const names = new Set([...Object.keys(defaults), ...Object.keys(project)]);
+			const changed = [...names].filter(
+				(rule) => JSON.stringify(project[rule]) !== JSON.stringify(defaults[rule]),
+			);
+			expect(changed.sort()).toEqual([
+				'@n8n/community-nodes/no-dangerous-functions',
+				'@n8n/community-nodes/no-hardcoded-secrets',
+				'@n8n/community-nodes/no-restricted-globals',
+				'@n8n/community-nodes/no-restricted-imports',
+			]);
 		},
 	);
-
-	it.each(['test/node/list.test.ts', 'scripts/demo.ts', 'bench/run.ts'])('lets %s use Node (timers, imports, made-up secrets) and nothing more', (file) => {
-		const { project, defaults } = rules[file] as { project: Record<string, unknown>; defaults: Record<string, unknown> };
-		const names = new Set([...Object.keys(defaults), ...Object.keys(project)]);
-		const changed = [...names].filter((rule) => JSON.stringify(project[rule]) !== JSON.stringify(defaults[rule]));
-		expect(changed.sort()).toEqual([
-			'@n8n/community-nodes/no-dangerous-functions',
-			'@n8n/community-nodes/no-hardcoded-secrets',
-			'@n8n/community-nodes/no-restricted-globals',
-			'@n8n/community-nodes/no-restricted-imports',
-		]);
-	});
 });

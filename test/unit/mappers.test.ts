@@ -1,6 +1,9 @@
 import { mapPlatformSender } from '../../nodes/WhatsAppSenders/providers/autocallsPlatform/mapper';
 import { mapMetaPhoneNumber } from '../../nodes/WhatsAppSenders/providers/metaCloud/mapper';
-import { mapNinetyNineNumber, readEnvelopeFailure } from '../../nodes/WhatsAppSenders/providers/ninetyNineDigital/mapper';
+import {
+	mapNinetyNineNumber,
+	readEnvelopeFailure,
+} from '../../nodes/WhatsAppSenders/providers/ninetyNineDigital/mapper';
 import { mapTwilioSender } from '../../nodes/WhatsAppSenders/providers/twilio/mapper';
 
 /** The sender of Twilio's "Fetch a sender" example (shared/provider-docs/twilio-senders-api-v2.txt). */
@@ -38,15 +41,27 @@ describe('Twilio sender mapping', () => {
 		const sender = mapTwilioSender({
 			...twilioDocsSender,
 			status: 'OFFLINE',
-			offline_reasons: [{ code: '63111', message: 'WABA not found', more_info: 'https://www.twilio.com/docs/errors/63111' }],
+			offline_reasons: [
+				{
+					code: '63111',
+					message: 'WABA not found',
+					more_info: 'https://www.twilio.com/docs/errors/63111',
+				},
+			],
 		});
 		expect(sender.offlineReasons).toEqual([
-			{ code: '63111', message: 'WABA not found', moreInfo: 'https://www.twilio.com/docs/errors/63111' },
+			{
+				code: '63111',
+				message: 'WABA not found',
+				moreInfo: 'https://www.twilio.com/docs/errors/63111',
+			},
 		]);
 	});
 
 	it('reports UNKNOWN quality and no limit when Twilio has no properties yet', () => {
-		expect(mapTwilioSender({ ...twilioDocsSender, status: 'CREATING', properties: null })).toMatchObject({
+		expect(
+			mapTwilioSender({ ...twilioDocsSender, status: 'CREATING', properties: null }),
+		).toMatchObject({
 			qualityRating: 'UNKNOWN',
 			messagingLimit: null,
 			messagingLimitText: null,
@@ -88,14 +103,26 @@ describe('Autocalls and Famulor sender mapping', () => {
 		['offline', 'OFFLINE', 'Manually disabled: messages cannot be sent or received.'],
 		['Suspended', 'OFFLINE', 'Suspended by Meta due to policy violations.'],
 		['failed', 'OFFLINE', 'Setup failed: see the error message in the dashboard for details.'],
-	])("status %p from the senders guide is %s, with the guide's reason when it cannot send", (providerStatus, status, reason) => {
-		const sender = mapPlatformSender('autocalls', { ...platformDocsSender, status: providerStatus });
-		expect(sender).toMatchObject({ status, providerStatus });
-		expect(sender.offlineReasons).toEqual(reason === undefined ? undefined : [{ code: providerStatus, message: reason, moreInfo: null }]);
-	});
+	])(
+		"status %p from the senders guide is %s, with the guide's reason when it cannot send",
+		(providerStatus, status, reason) => {
+			const sender = mapPlatformSender('autocalls', {
+				...platformDocsSender,
+				status: providerStatus,
+			});
+			expect(sender).toMatchObject({ status, providerStatus });
+			expect(sender.offlineReasons).toEqual(
+				reason === undefined
+					? undefined
+					: [{ code: providerStatus, message: reason, moreInfo: null }],
+			);
+		},
+	);
 
 	it('keeps a status the guide does not list as UNKNOWN, with the word kept', () => {
-		expect(mapPlatformSender('autocalls', { ...platformDocsSender, status: 'banned' })).toMatchObject({ status: 'UNKNOWN', providerStatus: 'banned' });
+		expect(
+			mapPlatformSender('autocalls', { ...platformDocsSender, status: 'banned' }),
+		).toMatchObject({ status: 'UNKNOWN', providerStatus: 'banned' });
 	});
 });
 
@@ -121,7 +148,11 @@ describe('Meta phone number mapping', () => {
 		['UNKNOWN', 'VERIFIED', 'UNKNOWN'],
 		['SOMETHING_NEW', 'VERIFIED', 'UNKNOWN'],
 	])('status %s with code %s is %s', (status, codeVerification, expected) => {
-		const sender = mapMetaPhoneNumber({ id: '1', status, code_verification_status: codeVerification });
+		const sender = mapMetaPhoneNumber({
+			id: '1',
+			status,
+			code_verification_status: codeVerification,
+		});
 		expect([sender.status, sender.providerStatus]).toEqual([expected, status]);
 		// every status in which the number cannot send says why
 		expect(sender.offlineReasons?.length ?? 0).toBe(expected === 'OFFLINE' ? 1 : 0);
@@ -147,11 +178,18 @@ describe('Meta phone number mapping', () => {
 	});
 
 	it('has no limit when Meta sends none', () => {
-		expect(mapMetaPhoneNumber({ id: '1' })).toMatchObject({ messagingLimit: null, messagingLimitText: null });
+		expect(mapMetaPhoneNumber({ id: '1' })).toMatchObject({
+			messagingLimit: null,
+			messagingLimitText: null,
+		});
 	});
 
 	it('reads the formatted display number as E.164 and keeps NA quality as UNKNOWN', () => {
-		const sender = mapMetaPhoneNumber({ id: '1', display_phone_number: '+1 631-555-5555', quality_rating: 'NA' });
+		const sender = mapMetaPhoneNumber({
+			id: '1',
+			display_phone_number: '+1 631-555-5555',
+			quality_rating: 'NA',
+		});
 		expect([sender.phoneNumber, sender.qualityRating]).toEqual(['+16315555555', 'UNKNOWN']);
 	});
 });
@@ -165,24 +203,69 @@ describe('99digital number mapping', () => {
 	});
 
 	it.each([
-		[{ isOnline: 1, onlineAccount: 1, onlineInbox: 2 }, { attached: true, accountId: '1', inboxId: '2' }],
-		[{ isOnline: 0, onlineAccount: 0, onlineInbox: 0 }, { attached: false, accountId: null, inboxId: null }],
-	])('is ONLINE once listed, whether or not an Online inbox is attached (%p)', (inbox, onlineInbox) => {
-		const sender = mapNinetyNineNumber({ whatsapp: '972501234567', ...inbox });
-		expect(sender).toMatchObject({ status: 'ONLINE', providerStatus: null, onlineInbox });
-	});
+		[
+			{ isOnline: 1, onlineAccount: 1, onlineInbox: 2 },
+			{ attached: true, accountId: '1', inboxId: '2' },
+		],
+		[
+			{ isOnline: 0, onlineAccount: 0, onlineInbox: 0 },
+			{ attached: false, accountId: null, inboxId: null },
+		],
+	])(
+		'is ONLINE once listed, whether or not an Online inbox is attached (%p)',
+		(inbox, onlineInbox) => {
+			const sender = mapNinetyNineNumber({ whatsapp: '972501234567', ...inbox });
+			expect(sender).toMatchObject({ status: 'ONLINE', providerStatus: null, onlineInbox });
+		},
+	);
 
 	it.each([
-		['/api/whatsapp/getWhatsApp', { status: 'FAIL', reason: 3 }, { code: 'reason 3', tokenExpired: true }],
-		['/api/whatsapp/getWhatsApp', { status: 'FAIL', reason: 2 }, { code: 'reason 2', credentialsRejected: true }],
-		['/api/whatsapp/getWhatsApp', { status: 'FAIL', reason: 13 }, { code: 'reason 13', message: '99digital expects the GET method on this endpoint' }],
-		['/api/whatsapp/deleteWhatsApp', { status: 'FAIL', reason: 13 }, { code: 'reason 13', message: '99digital expects the DELETE method on this endpoint' }],
-		['/api/whatsapp/deleteWhatsApp', { status: 'fail', reason: '27' }, { code: 'reason 27', message: 'WhatsApp number does not exist under your account' }],
-		['/api/whatsapp/deleteWhatsApp', { status: 'FAIL', reason: 2 }, { code: 'reason 2', message: 'partnerKey is incorrect or JSON format error', credentialsRejected: true }],
+		[
+			'/api/whatsapp/getWhatsApp',
+			{ status: 'FAIL', reason: 3 },
+			{ code: 'reason 3', tokenExpired: true },
+		],
+		[
+			'/api/whatsapp/getWhatsApp',
+			{ status: 'FAIL', reason: 2 },
+			{ code: 'reason 2', credentialsRejected: true },
+		],
+		[
+			'/api/whatsapp/getWhatsApp',
+			{ status: 'FAIL', reason: 13 },
+			{ code: 'reason 13', message: '99digital expects the GET method on this endpoint' },
+		],
+		[
+			'/api/whatsapp/deleteWhatsApp',
+			{ status: 'FAIL', reason: 13 },
+			{ code: 'reason 13', message: '99digital expects the DELETE method on this endpoint' },
+		],
+		[
+			'/api/whatsapp/deleteWhatsApp',
+			{ status: 'fail', reason: '27' },
+			{ code: 'reason 27', message: 'WhatsApp number does not exist under your account' },
+		],
+		[
+			'/api/whatsapp/deleteWhatsApp',
+			{ status: 'FAIL', reason: 2 },
+			{
+				code: 'reason 2',
+				message: 'partnerKey is incorrect or JSON format error',
+				credentialsRejected: true,
+			},
+		],
 		// 27 means something else on other endpoints (setBusiness: "use PATCH"): not read with deleteWhatsApp's words
-		['/api/whatsapp/registerNumber', { status: 'FAIL', reason: 27 }, { code: 'reason 27', message: 'the request failed (status FAIL)' }],
-		['/api/whatsapp/getWhatsApp', { status: 'FAIL', reason: 99, message: 'Something new' }, { code: 'reason 99', message: 'Something new' }],
-	])('reads a FAIL from %s, %p, with that endpoint\'s reasons', (path, body, expected) => {
+		[
+			'/api/whatsapp/registerNumber',
+			{ status: 'FAIL', reason: 27 },
+			{ code: 'reason 27', message: 'the request failed (status FAIL)' },
+		],
+		[
+			'/api/whatsapp/getWhatsApp',
+			{ status: 'FAIL', reason: 99, message: 'Something new' },
+			{ code: 'reason 99', message: 'Something new' },
+		],
+	])("reads a FAIL from %s, %p, with that endpoint's reasons", (path, body, expected) => {
 		expect(readEnvelopeFailure(body, path)).toMatchObject(expected);
 	});
 

@@ -2,7 +2,8 @@ import type { SenderChange } from '../../nodes/WhatsAppSenders/core/diff';
 import { holdMassRemovals } from '../../nodes/WhatsAppSenders/core/massRemoval';
 import { decodeFingerprint, type Snapshot } from '../../nodes/WhatsAppSenders/core/snapshot';
 
-const snapshot = (ids: string[]): Snapshot => Object.fromEntries(ids.map((id, index) => [id, `OG|1415555010${index}`]));
+const snapshot = (ids: string[]): Snapshot =>
+	Object.fromEntries(ids.map((id, index) => [id, `OG|1415555010${index}`]));
 const removal = (previous: Snapshot, id: string): SenderChange => ({
 	event: 'senderRemoved',
 	sender: { id, ...decodeFingerprint(previous[id]) },
@@ -32,12 +33,21 @@ describe('Holding the removals of a suspect listing', () => {
 		[30, 4, true],
 		[100, 9, false],
 		[100, 10, true],
-	])('with a share of %i%, %i of 10 senders missing is suspect: %p', (percent, missing, suspect) => {
-		const ids = 'ABCDEFGHIJ'.split('');
-		const previous = snapshot(ids);
-		const listed = snapshot(ids.slice(missing));
-		const result = holdMassRemovals(previous, listed, ids.slice(0, missing).map((id) => removal(previous, id)), [], percent);
-		expect(result.held).toHaveLength(suspect ? missing : 0);
-		expect(result.changes).toHaveLength(suspect ? 0 : missing);
-	});
+	])(
+		'with a share of %i%, %i of 10 senders missing is suspect: %p',
+		(percent, missing, suspect) => {
+			const ids = 'ABCDEFGHIJ'.split('');
+			const previous = snapshot(ids);
+			const listed = snapshot(ids.slice(missing));
+			const result = holdMassRemovals(
+				previous,
+				listed,
+				ids.slice(0, missing).map((id) => removal(previous, id)),
+				[],
+				percent,
+			);
+			expect(result.held).toHaveLength(suspect ? missing : 0);
+			expect(result.changes).toHaveLength(suspect ? 0 : missing);
+		},
+	);
 });

@@ -1,4 +1,10 @@
-import { type INode, type INodeTypeDescription, type INodeTypes, NodeHelpers, Workflow } from 'n8n-workflow';
+import {
+	type INode,
+	type INodeTypeDescription,
+	type INodeTypes,
+	NodeHelpers,
+	Workflow,
+} from 'n8n-workflow';
 
 import { WhatsAppSenders } from '../../nodes/WhatsAppSenders/WhatsAppSenders.node';
 import { WhatsAppSendersTrigger } from '../../nodes/WhatsAppSenders/WhatsAppSendersTrigger.node';
@@ -25,32 +31,66 @@ const choicesOf = (version: 1 | 2, provider: string, operation: string) =>
 const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
 function node(description: INodeTypeDescription, parameters: INode['parameters']): INode {
-	const typeVersion = Array.isArray(description.version) ? description.version[0] : description.version;
-	return { id: 'n', name: description.defaults.name ?? 'node', type: description.name, typeVersion, position: [0, 0], parameters };
+	const typeVersion = Array.isArray(description.version)
+		? description.version[0]
+		: description.version;
+	return {
+		id: 'n',
+		name: description.defaults.name ?? 'node',
+		type: description.name,
+		typeVersion,
+		position: [0, 0],
+		parameters,
+	};
 }
 
 /** The parameters the panel shows for these choices, with n8n's defaults filled in. */
 function shown(description: INodeTypeDescription, choices: INode['parameters']): unknown {
-	const values = NodeHelpers.getNodeParameters(description.properties, choices, true, false, node(description, choices), description);
+	const values = NodeHelpers.getNodeParameters(
+		description.properties,
+		choices,
+		true,
+		false,
+		node(description, choices),
+		description,
+	);
 	const notices = description.properties
-		.filter((p) => p.type === 'notice' && NodeHelpers.displayParameter(choices, p, node(description, choices), description))
+		.filter(
+			(p) =>
+				p.type === 'notice' &&
+				NodeHelpers.displayParameter(choices, p, node(description, choices), description),
+		)
 		.map((p) => `notice: ${p.displayName}`);
 	return { parameters: plain(values), notices };
 }
 
 /** The credential types the panel offers for these choices. */
-function credentialsShown(description: INodeTypeDescription, choices: INode['parameters']): string[] {
+function credentialsShown(
+	description: INodeTypeDescription,
+	choices: INode['parameters'],
+): string[] {
 	return (description.credentials ?? [])
-		.filter((c) => NodeHelpers.displayParameter(choices, c, node(description, choices), description))
+		.filter((c) =>
+			NodeHelpers.displayParameter(choices, c, node(description, choices), description),
+		)
 		.map((c) => c.name);
 }
 
 /** The canvas subtitle, evaluated by n8n's expression engine as the editor does. */
 function subtitle(description: INodeTypeDescription, parameters: INode['parameters']): unknown {
-	const nodeTypes = { getByNameAndVersion: () => ({ description }), getByName: () => ({ description }), getKnownTypes: () => ({}) } as unknown as INodeTypes;
+	const nodeTypes = {
+		getByNameAndVersion: () => ({ description }),
+		getByName: () => ({ description }),
+		getKnownTypes: () => ({}),
+	} as unknown as INodeTypes;
 	const subject = node(description, parameters);
 	const workflow = new Workflow({ nodes: [subject], connections: {}, active: false, nodeTypes });
-	return workflow.expression.getSimpleParameterValue(subject, description.subtitle as string, 'internal', {});
+	return workflow.expression.getSimpleParameterValue(
+		subject,
+		description.subtitle as string,
+		'internal',
+		{},
+	);
 }
 
 describe('What the editor shows (snapshot: `npx jest -u test/unit/nodeDescriptions.test.ts` to accept a change)', () => {
@@ -65,28 +105,39 @@ describe('What the editor shows (snapshot: `npx jest -u test/unit/nodeDescriptio
 		expect(plain(trigger.description)).toMatchSnapshot();
 	});
 
-	it.each(PROVIDERS.flatMap((provider) => [1, 2].map((version) => [provider.id, version as 1 | 2, provider] as const)))(
-		'WhatsApp Senders with %s, version %s: each operation as shown',
-		(_id, version, provider) => {
-			const description = version === 1 ? actionV1 : actionV2;
-			const byOperation = Object.fromEntries(
-				operationsOf(provider).map((operation) => {
-					const choices = choicesOf(version, provider.id, operation.value);
-					return [operation.value, { subtitle: subtitle(description, choices), credentials: credentialsShown(description, choices), ...(shown(description, choices) as object) }];
-				}),
-			);
-			expect(byOperation).toMatchSnapshot();
+	it.each(
+		PROVIDERS.flatMap((provider) =>
+			[1, 2].map((version) => [provider.id, version as 1 | 2, provider] as const),
+		),
+	)('WhatsApp Senders with %s, version %s: each operation as shown', (_id, version, provider) => {
+		const description = version === 1 ? actionV1 : actionV2;
+		const byOperation = Object.fromEntries(
+			operationsOf(provider).map((operation) => {
+				const choices = choicesOf(version, provider.id, operation.value);
+				return [
+					operation.value,
+					{
+						subtitle: subtitle(description, choices),
+						credentials: credentialsShown(description, choices),
+						...(shown(description, choices) as object),
+					},
+				];
+			}),
+		);
+		expect(byOperation).toMatchSnapshot();
+	});
+
+	it.each(PROVIDERS.map((provider) => [provider.id]))(
+		'WhatsApp Senders Trigger with %s as shown',
+		(id) => {
+			const choices = { provider: id };
+			expect({
+				subtitle: subtitle(trigger.description, choices),
+				credentials: credentialsShown(trigger.description, choices),
+				...(shown(trigger.description, choices) as object),
+			}).toMatchSnapshot();
 		},
 	);
-
-	it.each(PROVIDERS.map((provider) => [provider.id]))('WhatsApp Senders Trigger with %s as shown', (id) => {
-		const choices = { provider: id };
-		expect({
-			subtitle: subtitle(trigger.description, choices),
-			credentials: credentialsShown(trigger.description, choices),
-			...(shown(trigger.description, choices) as object),
-		}).toMatchSnapshot();
-	});
 });
 
 describe('Canvas subtitles name the provider, not its internal id', () => {
@@ -114,16 +165,23 @@ describe('A sender never carries over to another provider', () => {
 	it.each([
 		[1, actionV1, 'provider'],
 		[2, actionV2, 'resource'],
-	])('version %s: every Sender locator depends on the provider (%s), so the editor clears it on a switch', (_version, description, parameter) => {
-		const locators = description.properties.filter((p) => p.type === 'resourceLocator');
-		expect(locators.length).toBeGreaterThan(0);
-		for (const locator of locators) expect(locator.typeOptions?.loadOptionsDependsOn).toEqual([parameter]);
-	});
+	])(
+		'version %s: every Sender locator depends on the provider (%s), so the editor clears it on a switch',
+		(_version, description, parameter) => {
+			const locators = description.properties.filter((p) => p.type === 'resourceLocator');
+			expect(locators.length).toBeGreaterThan(0);
+			for (const locator of locators)
+				expect(locator.typeOptions?.loadOptionsDependsOn).toEqual([parameter]);
+		},
+	);
 });
 
 describe('Providers without quality ratings say so in the trigger', () => {
-	it.each(PROVIDERS.map((provider) => [provider.id, provider.withoutQualityAndLimit === true]))('%s: notice shown = %s', (id, expected) => {
-		const { notices } = shown(trigger.description, { provider: id }) as { notices: string[] };
-		expect(notices.some((n) => n.includes('no quality rating'))).toBe(expected);
-	});
+	it.each(PROVIDERS.map((provider) => [provider.id, provider.withoutQualityAndLimit === true]))(
+		'%s: notice shown = %s',
+		(id, expected) => {
+			const { notices } = shown(trigger.description, { provider: id }) as { notices: string[] };
+			expect(notices.some((n) => n.includes('no quality rating'))).toBe(expected);
+		},
+	);
 });

@@ -1,4 +1,8 @@
-import { normalizeQuality, parseMessagingLimit, toE164 } from '../../nodes/WhatsAppSenders/core/normalize';
+import {
+	normalizeQuality,
+	parseMessagingLimit,
+	toE164,
+} from '../../nodes/WhatsAppSenders/core/normalize';
 
 describe('phone numbers become E.164', () => {
 	it.each([

@@ -1,5 +1,13 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -22,14 +30,18 @@ const NODE_DIR = path.join('dist', 'nodes', 'WhatsAppSenders');
 // the check reads the built package: a clean clone has none yet
 beforeAll(async () => {
 	({ checkPackage } = await import(path.join(REPO_ROOT, 'gulpfile.js')));
-	if (!existsSync(path.join(REPO_ROOT, 'dist', 'package.json'))) await run('npm', ['run', 'build'], { cwd: REPO_ROOT });
+	if (!existsSync(path.join(REPO_ROOT, 'dist', 'package.json')))
+		await run('npm', ['run', 'build'], { cwd: REPO_ROOT });
 }, 180_000);
 
 function withCopy(change: (folder: string, manifest: Manifest) => Manifest | void): string[] {
 	const folder = mkdtempSync(path.join(tmpdir(), 'wa-senders-package-'));
 	try {
-		for (const entry of ['package.json', 'README.md', 'dist']) cpSync(path.join(REPO_ROOT, entry), path.join(folder, entry), { recursive: true });
-		const manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as Manifest;
+		for (const entry of ['package.json', 'README.md', 'dist'])
+			cpSync(path.join(REPO_ROOT, entry), path.join(folder, entry), { recursive: true });
+		const manifest = JSON.parse(
+			readFileSync(path.join(folder, 'package.json'), 'utf8'),
+		) as Manifest;
 		const changed = change(folder, manifest);
 		if (changed) writeFileSync(path.join(folder, 'package.json'), JSON.stringify(changed, null, 2));
 		return checkPackage(folder).problems;
@@ -91,7 +103,9 @@ describe('the package check (npm run verify:package)', () => {
 		});
 		expect(problems).toEqual(
 			expect.arrayContaining([
-				expect.stringMatching(/^dist\/nodes\/WhatsAppSenders\/\S+\.js requires dist\/nodes\/WhatsAppSenders\/core\/hash, which is not in the package$/),
+				expect.stringMatching(
+					/^dist\/nodes\/WhatsAppSenders\/\S+\.js requires dist\/nodes\/WhatsAppSenders\/core\/hash, which is not in the package$/,
+				),
 				'missing from the package: dist/nodes/WhatsAppSenders/twilio.svg',
 				'missing from the package: dist/nodes/WhatsAppSenders/WhatsAppSendersTrigger.node.json',
 			]),

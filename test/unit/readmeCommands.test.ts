@@ -7,7 +7,9 @@ import { REPO_ROOT } from '../support/n8n';
 describe('the README', () => {
 	const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
 	const quickStart = readme.slice(readme.indexOf('## Quick start'));
-	const commands = [...quickStart.matchAll(/^(npm install && .+?)\s+#/gm)].map(([, command]) => command.trim());
+	const commands = [...quickStart.matchAll(/^(npm install && .+?)\s+#/gm)].map(([, command]) =>
+		command.trim(),
+	);
 
 	it('gives exactly two set-up commands: the demo and every test', () => {
 		expect(commands).toHaveLength(2);
@@ -16,13 +18,19 @@ describe('the README', () => {
 	});
 
 	it('names the test command CI runs', () => {
-		const ci = readFileSync(path.join(REPO_ROOT, '.ci', 'run'), 'utf8').trim().split('\n');
+		const ci = readFileSync(path.join(REPO_ROOT, '.ci', 'run'), 'utf8')
+			.trim()
+			.split('\n');
 		expect(ci[ci.length - 1]).toBe(commands[1]);
 	});
 });
 
 describe('the test command', () => {
-	const scripts = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+	const scripts = (
+		JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+			scripts: Record<string, string>;
+		}
+	).scripts;
 
 	it('runs the everyday tests, the end-to-end tests and the version matrix', () => {
 		expect(scripts['test:all']).toBe('npm test && npm run test:e2e && npm run test:matrix');
@@ -32,12 +40,21 @@ describe('the test command', () => {
 
 	it('leaves no test file out: every one is in the everyday or the end-to-end run', () => {
 		const rootsOf = (config: string) =>
-			[.../roots: \[([^\]]*)\]/.exec(readFileSync(path.join(REPO_ROOT, config), 'utf8'))![1].matchAll(/'<rootDir>\/([^']+)'/g)].map(([, root]) => root);
+			[
+				.../roots: \[([^\]]*)\]/
+					.exec(readFileSync(path.join(REPO_ROOT, config), 'utf8'))![1]
+					.matchAll(/'<rootDir>\/([^']+)'/g),
+			].map(([, root]) => root);
 		const covered = [...rootsOf('jest.config.js'), ...rootsOf('jest.e2e.config.js')];
 		// (test/.n8n and test/.node hold installed n8n and Node versions, not tests)
 		const folders = readdirSync(path.join(REPO_ROOT, 'test'))
 			.filter((folder) => !folder.startsWith('.'))
-			.flatMap((folder) => readdirSync(path.join(REPO_ROOT, 'test', folder), { recursive: true, encoding: 'utf8' }).map((file) => path.join('test', folder, file)))
+			.flatMap((folder) =>
+				readdirSync(path.join(REPO_ROOT, 'test', folder), {
+					recursive: true,
+					encoding: 'utf8',
+				}).map((file) => path.join('test', folder, file)),
+			)
 			.filter((file) => file.endsWith('.test.ts'))
 			.map((file) => path.dirname(file));
 		expect([...new Set(folders)].filter((folder) => !covered.includes(folder))).toEqual([]);

@@ -14,10 +14,13 @@ describe('which failures are retried', () => {
 		expect(isRetryableStatus(429, false)).toBe(true);
 	});
 
-	it.each([500, 502, 503, 504])('retries %p only for requests that are safe to repeat', (status) => {
-		expect(isRetryableStatus(status, true)).toBe(true);
-		expect(isRetryableStatus(status, false)).toBe(false);
-	});
+	it.each([500, 502, 503, 504])(
+		'retries %p only for requests that are safe to repeat',
+		(status) => {
+			expect(isRetryableStatus(status, true)).toBe(true);
+			expect(isRetryableStatus(status, false)).toBe(false);
+		},
+	);
 
 	it.each([400, 401, 403, 404, 422])('never retries %p', (status) => {
 		expect(isRetryableStatus(status, true)).toBe(false);
@@ -63,7 +66,9 @@ describe('how long to wait', () => {
 	});
 
 	it('never waits longer than the cap', () => {
-		expect(retryDelayMs(30, DEFAULT_RETRY_POLICY, undefined, () => 1)).toBe(DEFAULT_RETRY_POLICY.maxDelayMs);
+		expect(retryDelayMs(30, DEFAULT_RETRY_POLICY, undefined, () => 1)).toBe(
+			DEFAULT_RETRY_POLICY.maxDelayMs,
+		);
 	});
 
 	it("waits at least as long as the provider's Retry-After", () => {
@@ -74,7 +79,13 @@ describe('how long to wait', () => {
 describe('a wait longer than a request may spend', () => {
 	const throttled = (retryAfterMs: number | undefined, retryable = true): Outcome => ({
 		kind: 'fail',
-		failure: new ProviderApiError('YCloud error code ACCOUNT_RATE_LIMITED', 'YCloud', 429, 'ACCOUNT_RATE_LIMITED', 'HTTP 429 from YCloud.'),
+		failure: new ProviderApiError(
+			'YCloud error code ACCOUNT_RATE_LIMITED',
+			'YCloud',
+			429,
+			'ACCOUNT_RATE_LIMITED',
+			'HTTP 429 from YCloud.',
+		),
 		retryable,
 		retryAfterMs,
 	});
@@ -90,7 +101,9 @@ describe('a wait longer than a request may spend', () => {
 	});
 
 	it('passes no Retry-After on for a failure that may have been processed', async () => {
-		const failure = await withRetries(DEFAULT_RETRY_POLICY, async () => throttled(1_800_000, false)).catch((error: ProviderApiError) => error);
+		const failure = await withRetries(DEFAULT_RETRY_POLICY, async () =>
+			throttled(1_800_000, false),
+		).catch((error: ProviderApiError) => error);
 		expect((failure as ProviderApiError).retryAfterMs).toBeUndefined();
 	});
 });

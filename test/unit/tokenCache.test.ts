@@ -13,8 +13,12 @@ function clock(start = 1_000_000) {
 
 describe('Access tokens kept for a provider with a token exchange', () => {
 	it('counts a token as fresh until a minute before it expires', () => {
-		expect(isTokenFresh({ token: 't', expiresAt: 10 * 60_000 }, 10 * 60_000 - TOKEN_RENEW_MARGIN_MS - 1)).toBe(true);
-		expect(isTokenFresh({ token: 't', expiresAt: 10 * 60_000 }, 10 * 60_000 - TOKEN_RENEW_MARGIN_MS)).toBe(false);
+		expect(
+			isTokenFresh({ token: 't', expiresAt: 10 * 60_000 }, 10 * 60_000 - TOKEN_RENEW_MARGIN_MS - 1),
+		).toBe(true);
+		expect(
+			isTokenFresh({ token: 't', expiresAt: 10 * 60_000 }, 10 * 60_000 - TOKEN_RENEW_MARGIN_MS),
+		).toBe(false);
 		expect(isTokenFresh(undefined, 0)).toBe(false);
 	});
 
@@ -33,7 +37,11 @@ describe('Access tokens kept for a provider with a token exchange', () => {
 		const cache = new TokenCache();
 		let exchanges = 0;
 		const exchange = async () => ({ token: `t${++exchanges}`, expiresAt: Date.now() + 3_600_000 });
-		const tokens = await Promise.all([cache.get('k', exchange), cache.get('k', exchange), cache.get('k', exchange)]);
+		const tokens = await Promise.all([
+			cache.get('k', exchange),
+			cache.get('k', exchange),
+			cache.get('k', exchange),
+		]);
 		expect(tokens.map((t) => t.token)).toEqual(['t1', 't1', 't1']);
 	});
 
@@ -56,7 +64,10 @@ describe('Access tokens kept for a provider with a token exchange', () => {
 		};
 		await expect(cache.get('k', rejecting)).rejects.toThrow('wrong secret');
 		const until = time.now() + REJECTED_CREDENTIALS_COOLDOWN_MS;
-		await expect(cache.get('k', rejecting)).rejects.toMatchObject({ message: 'wrong secret', until });
+		await expect(cache.get('k', rejecting)).rejects.toMatchObject({
+			message: 'wrong secret',
+			until,
+		});
 		expect(exchanges).toBe(1);
 		time.advance(REJECTED_CREDENTIALS_COOLDOWN_MS);
 		await expect(cache.get('k', rejecting)).rejects.toThrow('wrong secret');

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { validateParameters } from '../core/validation';
 import type { ProviderHttp } from '../providers/http';
@@ -18,7 +23,13 @@ export function optionsCollection(
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show: { resource: ['sender'], operation: [operation], ...(providers && { provider: providers }) } },
+		displayOptions: {
+			show: {
+				resource: ['sender'],
+				operation: [operation],
+				...(providers && { provider: providers }),
+			},
+		},
 		options: [...extra, timeoutOption],
 	};
 }

@@ -2,12 +2,23 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { labelsOf, validateParameters } from '../core/validation';
-import { countryCodeSchema, countryCodeStartsNumber, e164Schema, normalizePhoneInput } from '../core/whatsappProfile';
+import {
+	countryCodeSchema,
+	countryCodeStartsNumber,
+	e164Schema,
+	normalizePhoneInput,
+} from '../core/whatsappProfile';
 import { PROVIDERS } from '../providers';
 import type { ProviderAdapter } from '../providers/adapter';
 import type { CreateField, CreateSenderInput } from '../providers/operations';
 import { optionsCollection, readTimeoutMs } from './common';
-import { fieldsShape, filledIn, SENDER_FIELDS, type SenderField, senderInput } from './senderFields';
+import {
+	fieldsShape,
+	filledIn,
+	SENDER_FIELDS,
+	type SenderField,
+	senderInput,
+} from './senderFields';
 import type { SenderOperationModule } from './types';
 
 interface CreateParameters {
@@ -25,14 +36,19 @@ const countryCodeField: Omit<SenderField, 'group'> = {
 		type: 'string',
 		default: '',
 		placeholder: '1',
-		description: 'The country calling code the phone number starts with, digits only (1 for +1 415…, 972 for +972 50…). Meta asks for it apart from the number.',
+		description:
+			'The country calling code the phone number starts with, digits only (1 for +1 415…, 972 for +972 50…). Meta asks for it apart from the number.',
 	},
 };
 
 const CREATE_FIELDS = [countryCodeField, ...SENDER_FIELDS];
 
 /** n8n allows no displayOptions inside a collection: Create shows these in collections, the rest as parameters of their own. */
-const COLLECTIONS: Partial<Record<CreateField, string>> = { businessProfile: 'businessProfile', webhook: 'webhook', voiceApplicationSid: 'options' };
+const COLLECTIONS: Partial<Record<CreateField, string>> = {
+	businessProfile: 'businessProfile',
+	webhook: 'webhook',
+	voiceApplicationSid: 'options',
+};
 
 const fieldsFor = (create: CreateField) => CREATE_FIELDS.filter((field) => field.create === create);
 const propertyOf = (create: CreateField) => fieldsFor(create)[0].property;
@@ -40,11 +56,17 @@ const propertyOf = (create: CreateField) => fieldsFor(create)[0].property;
 /** The providers whose Create shows a field, and whether all of them require it. */
 function showFor(field: CreateField | 'phoneNumber') {
 	const providers = PROVIDERS.filter(
-		(provider) => provider.handlers.create && (field === 'phoneNumber' || provider.createFields?.includes(field)),
+		(provider) =>
+			provider.handlers.create &&
+			(field === 'phoneNumber' || provider.createFields?.includes(field)),
 	);
 	return {
-		displayOptions: { show: { resource: ['sender'], operation: ['create'], provider: providers.map((p) => p.id) } },
-		required: field !== 'phoneNumber' && providers.every((p) => p.requiredCreateFields?.includes(field as CreateField)),
+		displayOptions: {
+			show: { resource: ['sender'], operation: ['create'], provider: providers.map((p) => p.id) },
+		},
+		required:
+			field !== 'phoneNumber' &&
+			providers.every((p) => p.requiredCreateFields?.includes(field as CreateField)),
 	};
 }
 
@@ -60,9 +82,23 @@ const properties: INodeProperties[] = [
 		description: 'The number to register, in E.164: "+", country code and number',
 	},
 	{ ...countryCodeField.property, ...showFor('countryCode') },
-	{ ...propertyOf('wabaId'), placeholder: '1234567890', ...showFor('wabaId'), description: 'The ID of the WhatsApp Business Account (WABA) to use for this sender' },
-	{ ...propertyOf('profileName'), ...showFor('profileName'), description: "The name of the sender. Required for WhatsApp senders and must follow Meta's display name guidelines." },
-	{ ...propertyOf('verificationMethod'), ...showFor('verificationMethod'), description: 'The verification method: the code comes by SMS or by voice call' },
+	{
+		...propertyOf('wabaId'),
+		placeholder: '1234567890',
+		...showFor('wabaId'),
+		description: 'The ID of the WhatsApp Business Account (WABA) to use for this sender',
+	},
+	{
+		...propertyOf('profileName'),
+		...showFor('profileName'),
+		description:
+			"The name of the sender. Required for WhatsApp senders and must follow Meta's display name guidelines.",
+	},
+	{
+		...propertyOf('verificationMethod'),
+		...showFor('verificationMethod'),
+		description: 'The verification method: the code comes by SMS or by voice call',
+	},
 	{
 		displayName: 'Business Profile',
 		name: 'businessProfile',
@@ -83,13 +119,20 @@ const properties: INodeProperties[] = [
 	},
 	optionsCollection(
 		'create',
-		[{ ...propertyOf('voiceApplicationSid'), description: 'A Twilio Voice application for calls to this number' }],
+		[
+			{
+				...propertyOf('voiceApplicationSid'),
+				description: 'A Twilio Voice application for calls to this number',
+			},
+		],
 		showFor('voiceApplicationSid').displayOptions.show.provider,
 	),
 	optionsCollection(
 		'create',
 		[],
-		PROVIDERS.filter((p) => p.handlers.create && !p.createFields?.includes('voiceApplicationSid')).map((p) => p.id),
+		PROVIDERS.filter(
+			(p) => p.handlers.create && !p.createFields?.includes('voiceApplicationSid'),
+		).map((p) => p.id),
 	),
 ];
 
@@ -97,12 +140,18 @@ const LABELS = labelsOf(properties);
 
 function createSchema(provider: ProviderAdapter) {
 	const fields = CREATE_FIELDS.filter((field) => provider.createFields?.includes(field.create));
-	const shape = { phoneNumber: z.preprocess(normalizePhoneInput, e164Schema), ...fieldsShape(fields, provider.requiredCreateFields) };
+	const shape = {
+		phoneNumber: z.preprocess(normalizePhoneInput, e164Schema),
+		...fieldsShape(fields, provider.requiredCreateFields),
+	};
 	return z.object(shape).superRefine(countryCodeStartsNumber);
 }
 
 const schemaByProvider = new Map(
-	PROVIDERS.filter((provider) => provider.handlers.create).map((provider) => [provider.id, createSchema(provider)]),
+	PROVIDERS.filter((provider) => provider.handlers.create).map((provider) => [
+		provider.id,
+		createSchema(provider),
+	]),
 );
 
 export const createOperation: SenderOperationModule<'create', CreateParameters> = {
@@ -111,7 +160,8 @@ export const createOperation: SenderOperationModule<'create', CreateParameters> 
 		name: 'Create',
 		value: 'create',
 		action: 'Create a sender',
-		description: 'Register a phone number as a WhatsApp sender; a verification code is then sent to it',
+		description:
+			'Register a phone number as a WhatsApp sender; a verification code is then sent to it',
 	},
 	properties,
 	readParameters(context, itemIndex, provider) {
@@ -120,16 +170,27 @@ export const createOperation: SenderOperationModule<'create', CreateParameters> 
 			const collection = COLLECTIONS[create];
 			if (collection) {
 				const names = fieldsFor(create).map((field) => field.property.name);
-				Object.assign(values, filledIn(context.getNodeParameter(collection, itemIndex, {}) as IDataObject, names));
+				Object.assign(
+					values,
+					filledIn(context.getNodeParameter(collection, itemIndex, {}) as IDataObject, names),
+				);
 				continue;
 			}
 			const value = context.getNodeParameter(create, itemIndex, propertyOf(create).default);
 			// an optional field left empty is "not set", never an empty value sent to the provider
 			if (value !== '' || provider.requiredCreateFields?.includes(create)) values[create] = value;
 		}
-		const input = validateParameters(schemaByProvider.get(provider.id)!, values, LABELS) as IDataObject & { phoneNumber: string; countryCode?: string };
+		const input = validateParameters(
+			schemaByProvider.get(provider.id)!,
+			values,
+			LABELS,
+		) as IDataObject & { phoneNumber: string; countryCode?: string };
 		return {
-			input: { phoneNumber: input.phoneNumber, countryCode: input.countryCode, ...senderInput(input) },
+			input: {
+				phoneNumber: input.phoneNumber,
+				countryCode: input.countryCode,
+				...senderInput(input),
+			},
 			timeoutMs: readTimeoutMs(context, itemIndex),
 		};
 	},

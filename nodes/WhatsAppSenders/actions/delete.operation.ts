@@ -16,7 +16,13 @@ const confirmationProperties: INodeProperties[] = PROVIDERS.flatMap(({ id, delet
 	if (!deleteWarning) return [];
 	const displayOptions = { show: { resource: ['sender'], operation: ['delete'], provider: [id] } };
 	return [
-		{ displayName: deleteWarning, name: 'deleteNotice', type: 'notice' as const, default: '', displayOptions },
+		{
+			displayName: deleteWarning,
+			name: 'deleteNotice',
+			type: 'notice' as const,
+			default: '',
+			displayOptions,
+		},
 		{
 			displayName: CONFIRM_FIELD,
 			name: 'confirmDeletion',
@@ -38,11 +44,21 @@ export const deleteOperation: SenderOperationModule<'delete', SenderParameters> 
 		description:
 			'Remove the sender from the provider. On Twilio, turn off two-step verification in WhatsApp Manager before registering the number again; on 99digital it cannot be undone.',
 	},
-	properties: [...senderLocatorProperties('delete'), ...confirmationProperties, optionsCollection('delete')],
+	properties: [
+		...senderLocatorProperties('delete'),
+		...confirmationProperties,
+		optionsCollection('delete'),
+	],
 	readParameters(context, itemIndex, provider) {
 		const senderId = readSenderId(context, itemIndex, provider);
-		if (provider.deleteWarning && context.getNodeParameter('confirmDeletion', itemIndex, false) !== true) {
-			throw new InvalidInputError(CONFIRM_FIELD, `must be on to delete ${senderId}. ${provider.deleteWarning}`);
+		if (
+			provider.deleteWarning &&
+			context.getNodeParameter('confirmDeletion', itemIndex, false) !== true
+		) {
+			throw new InvalidInputError(
+				CONFIRM_FIELD,
+				`must be on to delete ${senderId}. ${provider.deleteWarning}`,
+			);
 		}
 		return { senderId, timeoutMs: readTimeoutMs(context, itemIndex) };
 	},

@@ -4,5 +4,6 @@ export const discardChangesOperation = senderOnlyOperation({
 	name: 'Discard Pending Changes',
 	value: 'discardChanges',
 	action: 'Discard the pending changes of a sender',
-	description: 'Drop the business profile changes submitted and not applied yet (or rejected), so a new update can be sent',
+	description:
+		'Drop the business profile changes submitted and not applied yet (or rejected), so a new update can be sent',
 });

@@ -12,7 +12,8 @@ export const getUsageOperation = accountOperation(
 		name: 'Get Account Usage',
 		value: 'getUsage',
 		action: 'Get account usage',
-		description: "This month's totals of the account: numbers, conversations, marketing, service and incoming",
+		description:
+			"This month's totals of the account: numbers, conversations, marketing, service and incoming",
 	},
 	async (http, getUsage) => [(await getUsage(http)) as IDataObject],
 );

@@ -55,7 +55,8 @@ const properties: INodeProperties[] = [
 					{ name: 'All', value: 'all', description: 'Online and offline senders' },
 					{ name: 'Online Only', value: 'online', description: "The provider's default" },
 				],
-				description: 'Which senders the provider returns. Offline senders are hidden by the provider unless All is chosen.',
+				description:
+					'Which senders the provider returns. Offline senders are hidden by the provider unless All is chosen.',
 			},
 		],
 	},

@@ -7,7 +7,8 @@ export const listRegisteredOperation = accountOperation(
 		name: 'List Registered Numbers',
 		value: 'listRegistered',
 		action: 'List registered numbers',
-		description: 'Numbers registered and verified, waiting (up to 90 days) to be connected, with their expiry and onboarding link',
+		description:
+			'Numbers registered and verified, waiting (up to 90 days) to be connected, with their expiry and onboarding link',
 	},
 	async (http, listRegistered) => (await listRegistered(http)) as unknown as IDataObject[],
 );

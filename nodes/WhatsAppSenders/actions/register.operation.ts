@@ -22,7 +22,13 @@ const properties: INodeProperties[] = [
 		typeOptions: { password: true },
 		required: true,
 		default: '',
-		displayOptions: { show: { resource: ['sender'], operation: ['register'], provider: providersSupporting('register') } },
+		displayOptions: {
+			show: {
+				resource: ['sender'],
+				operation: ['register'],
+				provider: providersSupporting('register'),
+			},
+		},
 		description:
 			"The number's 6-digit two-step verification PIN. For a number without one, the PIN given here becomes its PIN.",
 	},
@@ -40,12 +46,15 @@ export const registerOperation: SenderOperationModule<'register', RegisterParame
 		name: 'Register',
 		value: 'register',
 		action: 'Register a sender',
-		description: 'Register a verified number for the Cloud API so it can send and receive (at most 10 times per 72 hours)',
+		description:
+			'Register a verified number for the Cloud API so it can send and receive (at most 10 times per 72 hours)',
 	},
 	properties,
 	readParameters(context, itemIndex, provider) {
 		const senderId = readSenderId(context, itemIndex, provider);
-		const pin = validateParameters(pinSchema, context.getNodeParameter('pin', itemIndex), { '': 'PIN' });
+		const pin = validateParameters(pinSchema, context.getNodeParameter('pin', itemIndex), {
+			'': 'PIN',
+		});
 		return { senderId, pin, timeoutMs: readTimeoutMs(context, itemIndex) };
 	},
 	async run(http, register, parameters) {

@@ -15,8 +15,14 @@ interface RequestCodeParameters {
 	timeoutMs?: number;
 }
 
-const show = { resource: ['sender'], operation: ['requestCode'], provider: providersSupporting('requestCode') };
-const withLanguage = PROVIDERS.filter((provider) => provider.handlers.requestCode && provider.codeLanguage).map((provider) => provider.id);
+const show = {
+	resource: ['sender'],
+	operation: ['requestCode'],
+	provider: providersSupporting('requestCode'),
+};
+const withLanguage = PROVIDERS.filter(
+	(provider) => provider.handlers.requestCode && provider.codeLanguage,
+).map((provider) => provider.id);
 
 const properties: INodeProperties[] = [
 	...senderLocatorProperties('requestCode'),
@@ -50,7 +56,10 @@ const schema = z.object({
 		.string({ invalid_type_error: 'must be a locale code such as en_US' })
 		.trim()
 		// Meta's contract (RequestCodeRequest.language): ^[a-z]{2}_[A-Z]{2}$
-		.regex(/^[a-z]{2}_[A-Z]{2}$/, 'must be a locale code of language and country, such as en_US, de_DE or pt_BR'),
+		.regex(
+			/^[a-z]{2}_[A-Z]{2}$/,
+			'must be a locale code of language and country, such as en_US, de_DE or pt_BR',
+		),
 });
 
 export const requestCodeOperation: SenderOperationModule<'requestCode', RequestCodeParameters> = {
@@ -66,7 +75,10 @@ export const requestCodeOperation: SenderOperationModule<'requestCode', RequestC
 		const senderId = readSenderId(context, itemIndex, provider);
 		const input = validateParameters(
 			schema,
-			{ method: context.getNodeParameter('codeMethod', itemIndex, 'sms'), language: context.getNodeParameter('language', itemIndex, 'en_US') },
+			{
+				method: context.getNodeParameter('codeMethod', itemIndex, 'sms'),
+				language: context.getNodeParameter('language', itemIndex, 'en_US'),
+			},
 			{ method: 'Code Method', language: 'Language' },
 		);
 		return { senderId, input, timeoutMs: readTimeoutMs(context, itemIndex) };

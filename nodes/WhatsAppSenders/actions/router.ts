@@ -15,7 +15,9 @@ import { leanToolOutput, withoutRaw } from './toolOutput';
  * request; with Continue On Fail an item that fails becomes an error item paired to it
  * (on the error output when the node has one).
  */
-export async function routeSenderOperation(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function routeSenderOperation(
+	this: IExecuteFunctions,
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
 	const httpByKey = new Map<string, ProviderHttp>();
@@ -44,7 +46,8 @@ export async function routeSenderOperation(this: IExecuteFunctions): Promise<INo
 			}
 			const results = await operation.run(http, handler, parameters);
 			const lean = leanToolOutput(this, itemIndex);
-			for (const json of results) output.push({ json: lean ? withoutRaw(json) : json, pairedItem: { item: itemIndex } });
+			for (const json of results)
+				output.push({ json: lean ? withoutRaw(json) : json, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, itemIndex);
 			if (!this.continueOnFail()) throw nodeError;
@@ -53,7 +56,11 @@ export async function routeSenderOperation(this: IExecuteFunctions): Promise<INo
 			// the item's `error` is what routes it to the error output ("Continue (using error
 			// output)"); n8n then keeps only the message in its JSON, so it is set only there
 			const toErrorOutput = this.getNode().onError === 'continueErrorOutput';
-			output.push({ json, pairedItem: { item: itemIndex }, ...(toErrorOutput ? { error: nodeError } : {}) });
+			output.push({
+				json,
+				pairedItem: { item: itemIndex },
+				...(toErrorOutput ? { error: nodeError } : {}),
+			});
 		}
 	}
 	return [output];

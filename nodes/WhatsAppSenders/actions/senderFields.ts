@@ -35,30 +35,93 @@ const METHOD_OPTIONS = [
 	{ name: 'PUT', value: 'PUT' },
 ];
 
-const profileField = (schema: z.ZodTypeAny, property: INodeProperties): SenderField => ({ group: 'profile', create: 'businessProfile', schema, property });
-const webhookField = (schema: z.ZodTypeAny, property: INodeProperties): SenderField => ({ group: 'webhook', create: 'webhook', schema, property });
+const profileField = (schema: z.ZodTypeAny, property: INodeProperties): SenderField => ({
+	group: 'profile',
+	create: 'businessProfile',
+	schema,
+	property,
+});
+const webhookField = (schema: z.ZodTypeAny, property: INodeProperties): SenderField => ({
+	group: 'webhook',
+	create: 'webhook',
+	schema,
+	property,
+});
 
 /** The one table of the Create and Update fields, in the order Create shows them. */
 export const SENDER_FIELDS: readonly SenderField[] = [
-	{ group: 'configuration', create: 'wabaId', schema: wabaIdSchema, property: { displayName: 'WABA ID', name: 'wabaId', type: 'string', default: '' } },
+	{
+		group: 'configuration',
+		create: 'wabaId',
+		schema: wabaIdSchema,
+		property: { displayName: 'WABA ID', name: 'wabaId', type: 'string', default: '' },
+	},
 	{
 		group: 'profile',
 		key: 'name',
 		create: 'profileName',
 		schema: profileNameSchema,
-		property: { displayName: 'Profile Name', name: 'profileName', type: 'string', default: '', description: 'The display name Meta reviews' },
+		property: {
+			displayName: 'Profile Name',
+			name: 'profileName',
+			type: 'string',
+			default: '',
+			description: 'The display name Meta reviews',
+		},
 	},
 	{
 		group: 'configuration',
 		create: 'verificationMethod',
 		schema: verificationMethodSchema,
-		property: { displayName: 'Verification Method', name: 'verificationMethod', type: 'options', default: 'sms', options: [{ name: 'SMS', value: 'sms' }, { name: 'Voice Call', value: 'voice' }] },
+		property: {
+			displayName: 'Verification Method',
+			name: 'verificationMethod',
+			type: 'options',
+			default: 'sms',
+			options: [
+				{ name: 'SMS', value: 'sms' },
+				{ name: 'Voice Call', value: 'voice' },
+			],
+		},
 	},
-	profileField(profileTextSchema(PROFILE_LIMITS.about), { displayName: 'About', name: 'about', type: 'string', default: '', description: `The profile about text for the sender, at most ${PROFILE_LIMITS.about} characters (Meta's limit)` }),
-	profileField(profileTextSchema(PROFILE_LIMITS.address), { displayName: 'Address', name: 'address', type: 'string', default: '', description: `The address of the sender, at most ${PROFILE_LIMITS.address} characters (Meta's limit)` }),
-	profileField(profileTextSchema(PROFILE_LIMITS.description), { displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 3 }, default: '', description: `The description of the sender, at most ${PROFILE_LIMITS.description} characters (Meta's limit)` }),
-	profileField(emailsSchema, { displayName: 'Emails', name: 'emails', type: 'string', default: '', placeholder: 'support@example.com', description: `The emails of the sender, separated by commas (at most ${PROFILE_LIMITS.emails})` }),
-	profileField(webUrlSchema, { displayName: 'Logo URL', name: 'logoUrl', type: 'string', default: '', placeholder: 'https://example.com/logo.png', description: 'The logo URL of the sender' }),
+	profileField(profileTextSchema(PROFILE_LIMITS.about), {
+		displayName: 'About',
+		name: 'about',
+		type: 'string',
+		default: '',
+		description: `The profile about text for the sender, at most ${PROFILE_LIMITS.about} characters (Meta's limit)`,
+	}),
+	profileField(profileTextSchema(PROFILE_LIMITS.address), {
+		displayName: 'Address',
+		name: 'address',
+		type: 'string',
+		default: '',
+		description: `The address of the sender, at most ${PROFILE_LIMITS.address} characters (Meta's limit)`,
+	}),
+	profileField(profileTextSchema(PROFILE_LIMITS.description), {
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		description: `The description of the sender, at most ${PROFILE_LIMITS.description} characters (Meta's limit)`,
+	}),
+	profileField(emailsSchema, {
+		displayName: 'Emails',
+		name: 'emails',
+		type: 'string',
+		default: '',
+		placeholder: 'support@example.com',
+		description: `The emails of the sender, separated by commas (at most ${PROFILE_LIMITS.emails})`,
+	}),
+	profileField(webUrlSchema, {
+		displayName: 'Logo URL',
+		name: 'logoUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'https://example.com/logo.png',
+		description: 'The logo URL of the sender',
+	}),
 	profileField(twilioVerticalSchema, {
 		displayName: 'Vertical',
 		name: 'vertical',
@@ -67,31 +130,89 @@ export const SENDER_FIELDS: readonly SenderField[] = [
 		options: TWILIO_PROFILE_VERTICALS.map((vertical) => ({ name: vertical, value: vertical })),
 		description: 'The vertical of the sender',
 	}),
-	profileField(websitesSchema, { displayName: 'Websites', name: 'websites', type: 'string', default: '', placeholder: 'https://example.com', description: `The websites of the sender, separated by commas (at most ${PROFILE_LIMITS.websites}, https)` }),
-	webhookField(webhookMethodSchema, { displayName: 'Callback Method', name: 'callbackMethod', type: 'options', default: 'POST', options: METHOD_OPTIONS }),
-	webhookField(webUrlSchema, { displayName: 'Callback URL', name: 'callbackUrl', type: 'string', default: '', description: 'The URL to send the webhook to' }),
-	webhookField(webhookMethodSchema, { displayName: 'Fallback Method', name: 'fallbackMethod', type: 'options', default: 'POST', options: METHOD_OPTIONS }),
-	webhookField(webUrlSchema, { displayName: 'Fallback URL', name: 'fallbackUrl', type: 'string', default: '', description: 'The URL to send the fallback webhook to' }),
-	webhookField(webhookMethodSchema, { displayName: 'Status Callback Method', name: 'statusCallbackMethod', type: 'options', default: 'POST', options: METHOD_OPTIONS }),
-	webhookField(webUrlSchema, { displayName: 'Status Callback URL', name: 'statusCallbackUrl', type: 'string', default: '', description: 'The URL to send the status callback to' }),
+	profileField(websitesSchema, {
+		displayName: 'Websites',
+		name: 'websites',
+		type: 'string',
+		default: '',
+		placeholder: 'https://example.com',
+		description: `The websites of the sender, separated by commas (at most ${PROFILE_LIMITS.websites}, https)`,
+	}),
+	webhookField(webhookMethodSchema, {
+		displayName: 'Callback Method',
+		name: 'callbackMethod',
+		type: 'options',
+		default: 'POST',
+		options: METHOD_OPTIONS,
+	}),
+	webhookField(webUrlSchema, {
+		displayName: 'Callback URL',
+		name: 'callbackUrl',
+		type: 'string',
+		default: '',
+		description: 'The URL to send the webhook to',
+	}),
+	webhookField(webhookMethodSchema, {
+		displayName: 'Fallback Method',
+		name: 'fallbackMethod',
+		type: 'options',
+		default: 'POST',
+		options: METHOD_OPTIONS,
+	}),
+	webhookField(webUrlSchema, {
+		displayName: 'Fallback URL',
+		name: 'fallbackUrl',
+		type: 'string',
+		default: '',
+		description: 'The URL to send the fallback webhook to',
+	}),
+	webhookField(webhookMethodSchema, {
+		displayName: 'Status Callback Method',
+		name: 'statusCallbackMethod',
+		type: 'options',
+		default: 'POST',
+		options: METHOD_OPTIONS,
+	}),
+	webhookField(webUrlSchema, {
+		displayName: 'Status Callback URL',
+		name: 'statusCallbackUrl',
+		type: 'string',
+		default: '',
+		description: 'The URL to send the status callback to',
+	}),
 	{
 		group: 'configuration',
 		create: 'voiceApplicationSid',
 		schema: voiceApplicationSidSchema,
-		property: { displayName: 'Voice Application SID', name: 'voiceApplicationSid', type: 'string', default: '', placeholder: 'AP0123456789abcdef0123456789abcdef' },
+		property: {
+			displayName: 'Voice Application SID',
+			name: 'voiceApplicationSid',
+			type: 'string',
+			default: '',
+			placeholder: 'AP0123456789abcdef0123456789abcdef',
+		},
 	},
 ];
 
 /** The fields' rules by parameter name: a value may be left out unless its CreateField is required. */
-export function fieldsShape(fields: ReadonlyArray<Omit<SenderField, 'group'>>, required: readonly CreateField[] = []): z.ZodRawShape {
-	return Object.fromEntries(fields.map(({ property, schema, create }) => [property.name, required.includes(create) ? schema : schema.optional()]));
+export function fieldsShape(
+	fields: ReadonlyArray<Omit<SenderField, 'group'>>,
+	required: readonly CreateField[] = [],
+): z.ZodRawShape {
+	return Object.fromEntries(
+		fields.map(({ property, schema, create }) => [
+			property.name,
+			required.includes(create) ? schema : schema.optional(),
+		]),
+	);
 }
 
 /** Validated values as the provider input: each set field in its group. */
 export function senderInput(values: IDataObject): UpdateSenderInput {
 	const input: UpdateSenderInput = { configuration: {}, profile: {}, webhook: {} };
 	for (const { property, group, key = property.name } of SENDER_FIELDS) {
-		if (values[property.name] !== undefined) (input[group] as IDataObject)[key] = values[property.name];
+		if (values[property.name] !== undefined)
+			(input[group] as IDataObject)[key] = values[property.name];
 	}
 	return input;
 }
@@ -99,6 +220,8 @@ export function senderInput(values: IDataObject): UpdateSenderInput {
 /** The values of the named fields the user filled in: in a collection, an empty string means "not set". */
 export function filledIn(values: IDataObject, names: readonly string[]): IDataObject {
 	return Object.fromEntries(
-		names.filter((name) => values[name] !== undefined && values[name] !== '').map((name) => [name, values[name]]),
+		names
+			.filter((name) => values[name] !== undefined && values[name] !== '')
+			.map((name) => [name, values[name]]),
 	);
 }

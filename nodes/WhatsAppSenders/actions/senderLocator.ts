@@ -33,7 +33,9 @@ export function senderLocatorProperties(operation: SenderOperation): INodeProper
 			// sender of one provider over to another. Workflows edited elsewhere are still checked
 			// by readSenderId before any request.
 			typeOptions: { loadOptionsDependsOn: ['provider'] },
-			displayOptions: { show: { resource: ['sender'], operation: [operation], provider: [provider.id] } },
+			displayOptions: {
+				show: { resource: ['sender'], operation: [operation], provider: [provider.id] },
+			},
 			description: 'The WhatsApp sender (phone number) to work on',
 			modes: [
 				{
@@ -49,7 +51,12 @@ export function senderLocatorProperties(operation: SenderOperation): INodeProper
 					placeholder: pattern?.example ?? '',
 					// the editor's hint; the node checks again before any request, expressions included
 					validation: pattern
-						? [{ type: 'regex', properties: { regex: pattern.regex.source, errorMessage: pattern.description } }]
+						? [
+								{
+									type: 'regex',
+									properties: { regex: pattern.regex.source, errorMessage: pattern.description },
+								},
+							]
 						: undefined,
 				},
 				...(urlPattern
@@ -74,7 +81,11 @@ export interface SenderParameters {
 }
 
 /** The sender id of an item, checked against the provider's id format before any request. */
-export function readSenderId(context: IExecuteFunctions, itemIndex: number, provider: ProviderAdapter): string {
+export function readSenderId(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	provider: ProviderAdapter,
+): string {
 	const raw = context.getNodeParameter('senderId', itemIndex, '', { extractValue: true });
 	const id = typeof raw === 'string' ? raw.trim() : raw;
 	if (typeof id !== 'string' || id === '') {
@@ -82,7 +93,10 @@ export function readSenderId(context: IExecuteFunctions, itemIndex: number, prov
 	}
 	const pattern = provider.senderIdPattern;
 	if (pattern && !pattern.regex.test(id)) {
-		throw new InvalidInputError('Sender', `"${id.slice(0, 60)}" is not a ${provider.displayName} sender ID (like ${pattern.example})`);
+		throw new InvalidInputError(
+			'Sender',
+			`"${id.slice(0, 60)}" is not a ${provider.displayName} sender ID (like ${pattern.example})`,
+		);
 	}
 	return id;
 }
@@ -92,15 +106,18 @@ export function readSenderId(context: IExecuteFunctions, itemIndex: number, prov
  * Discard Pending Changes):
  * its locator, the Options collection, and the provider's handler called with the sender.
  */
-export function senderOnlyOperation<O extends 'get' | 'deregister' | 'getProfile' | 'discardChanges'>(
-	option: INodePropertyOptions & { value: O },
-): SenderOperationModule<O, SenderParameters> {
+export function senderOnlyOperation<
+	O extends 'get' | 'deregister' | 'getProfile' | 'discardChanges',
+>(option: INodePropertyOptions & { value: O }): SenderOperationModule<O, SenderParameters> {
 	return {
 		value: option.value,
 		option,
 		properties: [...senderLocatorProperties(option.value), optionsCollection(option.value)],
 		readParameters(context, itemIndex, provider) {
-			return { senderId: readSenderId(context, itemIndex, provider), timeoutMs: readTimeoutMs(context, itemIndex) };
+			return {
+				senderId: readSenderId(context, itemIndex, provider),
+				timeoutMs: readTimeoutMs(context, itemIndex),
+			};
 		},
 		async run(http, handler, { senderId }) {
 			return [(await handler(http, senderId)) as unknown as IDataObject];

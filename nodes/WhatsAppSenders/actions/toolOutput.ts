@@ -36,7 +36,10 @@ export function runsAsAiTool(context: IExecuteFunctions): boolean {
 
 /** Whether this item's results drop `raw`: only as a tool, and only with the option off. */
 export function leanToolOutput(context: IExecuteFunctions, itemIndex: number): boolean {
-	return runsAsAiTool(context) && context.getNodeParameter(INCLUDE_RAW_PARAMETER, itemIndex, false) !== true;
+	return (
+		runsAsAiTool(context) &&
+		context.getNodeParameter(INCLUDE_RAW_PARAMETER, itemIndex, false) !== true
+	);
 }
 
 /** The result without its top-level `raw`, every other field as it is. */

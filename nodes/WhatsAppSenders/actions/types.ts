@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import type { ProviderAdapter } from '../providers/adapter';
 import type { ProviderHttp } from '../providers/http';
@@ -13,7 +18,10 @@ export interface CommonParameters {
  * (before any request), and what it does with the provider's handler for it. Operations never
  * branch on provider names; they ask the adapter.
  */
-export interface SenderOperationModule<O extends SenderOperation = SenderOperation, P extends CommonParameters = CommonParameters> {
+export interface SenderOperationModule<
+	O extends SenderOperation = SenderOperation,
+	P extends CommonParameters = CommonParameters,
+> {
 	value: O;
 	option: INodePropertyOptions;
 	properties: INodeProperties[];

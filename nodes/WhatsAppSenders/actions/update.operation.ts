@@ -24,9 +24,17 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show: { resource: ['sender'], operation: ['update'], provider: providersSupporting('update') } },
+		displayOptions: {
+			show: {
+				resource: ['sender'],
+				operation: ['update'],
+				provider: providersSupporting('update'),
+			},
+		},
 		description: 'Only the fields added here are sent; everything else stays as it is',
-		options: SENDER_FIELDS.map((field) => field.property).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: SENDER_FIELDS.map((field) => field.property).sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
 	},
 	optionsCollection('update'),
 ];
@@ -46,7 +54,10 @@ export const updateOperation: SenderOperationModule<'update', UpdateParameters> 
 	properties,
 	readParameters(context, itemIndex, provider) {
 		const senderId = readSenderId(context, itemIndex, provider);
-		const fields = filledIn(context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, NAMES);
+		const fields = filledIn(
+			context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+			NAMES,
+		);
 		if (Object.keys(fields).length === 0) {
 			throw new InvalidInputError('Update Fields', 'add at least one field to change');
 		}

@@ -31,27 +31,43 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'Example Business',
-		displayOptions: { show: { resource: ['sender'], operation: ['updateDisplayName'], provider: providersSupporting('updateDisplayName') } },
+		displayOptions: {
+			show: {
+				resource: ['sender'],
+				operation: ['updateDisplayName'],
+				provider: providersSupporting('updateDisplayName'),
+			},
+		},
 		description: `The new name shown on WhatsApp, ${DISPLAY_NAME_LENGTH.min} to ${DISPLAY_NAME_LENGTH.max} characters. Meta reviews it before it is shown: the output says the review status.`,
 	},
 	optionsCollection('updateDisplayName'),
 ];
 
-export const updateDisplayNameOperation: SenderOperationModule<'updateDisplayName', UpdateDisplayNameParameters> = {
+export const updateDisplayNameOperation: SenderOperationModule<
+	'updateDisplayName',
+	UpdateDisplayNameParameters
+> = {
 	value: 'updateDisplayName',
 	option: {
 		name: 'Update Display Name',
 		value: 'updateDisplayName',
 		action: 'Update the display name of a sender',
-		description: 'Ask Meta to show a new name for the sender; the output gives the name under review and its status',
+		description:
+			'Ask Meta to show a new name for the sender; the output gives the name under review and its status',
 	},
 	properties,
 	readParameters(context, itemIndex, provider) {
 		const senderId = readSenderId(context, itemIndex, provider);
-		const displayName = validateParameters(displayNameSchema, context.getNodeParameter('displayName', itemIndex, ''), { '': 'Display Name' });
+		const displayName = validateParameters(
+			displayNameSchema,
+			context.getNodeParameter('displayName', itemIndex, ''),
+			{ '': 'Display Name' },
+		);
 		return { senderId, displayName, timeoutMs: readTimeoutMs(context, itemIndex) };
 	},
 	async run(http, updateDisplayName, parameters) {
-		return [(await updateDisplayName(http, parameters.senderId, parameters.displayName)) as IDataObject];
+		return [
+			(await updateDisplayName(http, parameters.senderId, parameters.displayName)) as IDataObject,
+		];
 	},
 };

@@ -24,11 +24,26 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show: { resource: ['sender'], operation: ['updateProfile'], provider: providersSupporting('updateProfile') } },
+		displayOptions: {
+			show: {
+				resource: ['sender'],
+				operation: ['updateProfile'],
+				provider: providersSupporting('updateProfile'),
+			},
+		},
 		options: [
 			// Meta's picture is a handle and its email is one address; the rest are the shared profile fields
-			...SENDER_FIELDS.map((field) => field.property).filter((property) => ['about', 'address', 'description', 'websites'].includes(property.name)),
-			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', description: `At most ${PROFILE_LIMITS.email} characters` },
+			...SENDER_FIELDS.map((field) => field.property).filter((property) =>
+				['about', 'address', 'description', 'websites'].includes(property.name),
+			),
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+				description: `At most ${PROFILE_LIMITS.email} characters`,
+			},
 			{
 				displayName: 'Profile Picture Handle',
 				name: 'profilePictureHandle',
@@ -52,20 +67,30 @@ const properties: INodeProperties[] = [
 const LABELS = labelsOf(properties);
 const NAMES = Object.keys(metaProfileSchema.shape);
 
-export const updateProfileOperation: SenderOperationModule<'updateProfile', UpdateProfileParameters> = {
+export const updateProfileOperation: SenderOperationModule<
+	'updateProfile',
+	UpdateProfileParameters
+> = {
 	value: 'updateProfile',
 	option: {
 		name: 'Update Business Profile',
 		value: 'updateProfile',
 		action: 'Update the business profile of a sender',
-		description: 'Change the about text, address, description, email, vertical, websites or picture; only the fields set are sent',
+		description:
+			'Change the about text, address, description, email, vertical, websites or picture; only the fields set are sent',
 	},
 	properties,
 	readParameters(context, itemIndex, provider) {
 		const senderId = readSenderId(context, itemIndex, provider);
-		const fields = filledIn(context.getNodeParameter('profileFields', itemIndex, {}) as IDataObject, NAMES);
+		const fields = filledIn(
+			context.getNodeParameter('profileFields', itemIndex, {}) as IDataObject,
+			NAMES,
+		);
 		if (Object.keys(fields).length === 0) {
-			throw new InvalidInputError('Update Fields', 'is empty; add at least one profile field to change');
+			throw new InvalidInputError(
+				'Update Fields',
+				'is empty; add at least one profile field to change',
+			);
 		}
 		const profile = validateParameters(metaProfileSchema, fields, LABELS);
 		return { senderId, profile, timeoutMs: readTimeoutMs(context, itemIndex) };

@@ -28,8 +28,8 @@ const properties: INodeProperties[] = [
 	...senderLocatorProperties('verify'),
 	codeField(providersSupporting('verify').filter((id) => !findProvider(id)?.verifyWithoutCode)),
 	// a provider that verifies without a code in some cases says when, in its own words
-	...PROVIDERS.filter((provider) => provider.handlers.verify && provider.verifyWithoutCode).map((provider) =>
-		codeField([provider.id], provider.verifyWithoutCode),
+	...PROVIDERS.filter((provider) => provider.handlers.verify && provider.verifyWithoutCode).map(
+		(provider) => codeField([provider.id], provider.verifyWithoutCode),
 	),
 	optionsCollection('verify'),
 ];
@@ -53,6 +53,12 @@ export const verifyOperation: SenderOperationModule<'verify', VerifyParameters> 
 		return { senderId, verificationCode, timeoutMs: readTimeoutMs(context, itemIndex) };
 	},
 	async run(http, verify, parameters) {
-		return [(await verify(http, parameters.senderId, parameters.verificationCode)) as unknown as IDataObject];
+		return [
+			(await verify(
+				http,
+				parameters.senderId,
+				parameters.verificationCode,
+			)) as unknown as IDataObject,
+		];
 	},
 };

@@ -24,12 +24,15 @@ export interface SendingBlock {
  */
 export function applySendingBlock(sender: Sender, block: SendingBlock | undefined): Sender {
 	if (!block) return sender;
-	const status = block.level === 'BLOCKED' ? 'OFFLINE' : sender.status === 'ONLINE' ? 'LIMITED' : sender.status;
+	const status =
+		block.level === 'BLOCKED' ? 'OFFLINE' : sender.status === 'ONLINE' ? 'LIMITED' : sender.status;
 	return {
 		...sender,
 		status,
 		// Gupshup's providerStatus already holds its canSendMessage word
-		providerStatus: sender.providerStatus?.split('/').includes(block.word) ? sender.providerStatus : `${sender.providerStatus ?? '-'}/${block.word}`,
+		providerStatus: sender.providerStatus?.split('/').includes(block.word)
+			? sender.providerStatus
+			: `${sender.providerStatus ?? '-'}/${block.word}`,
 		offlineReasons: [...block.reasons, ...(sender.offlineReasons ?? [])],
 	};
 }
@@ -39,8 +42,14 @@ export function applySendingBlock(sender: Sender, block: SendingBlock | undefine
  * which Gupshup's Get Waba Info relays as they are, as reasons: `about` names what they are
  * about ("WhatsApp Business Account 1234"), `info` is Meta's additional_info.
  */
-export function healthErrorReasons(errors: unknown, about: string, info: string | null): OfflineReason[] {
-	const list = Array.isArray(errors) ? errors.map(asRecord).filter((error) => error !== undefined) : [];
+export function healthErrorReasons(
+	errors: unknown,
+	about: string,
+	info: string | null,
+): OfflineReason[] {
+	const list = Array.isArray(errors)
+		? errors.map(asRecord).filter((error) => error !== undefined)
+		: [];
 	return list.map((error) => ({
 		code: textOrNull(error.error_code),
 		message: `${about}: ${textOrNull(error.error_description) ?? 'no description given.'}`,

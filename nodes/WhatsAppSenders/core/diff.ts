@@ -1,4 +1,12 @@
-import { decodeFingerprint, emptySnapshot, encodeFingerprint, type Fingerprint, limitWord, offlineWord, type Snapshot } from './snapshot';
+import {
+	decodeFingerprint,
+	emptySnapshot,
+	encodeFingerprint,
+	type Fingerprint,
+	limitWord,
+	offlineWord,
+	type Snapshot,
+} from './snapshot';
 import type { QualityRating, Sender } from './sender';
 
 export const SENDER_EVENTS = [
@@ -38,7 +46,10 @@ const FIELD_EVENTS: Array<[WatchedField, SenderEventName]> = [
 	['messagingLimit', 'messagingLimitChanged'],
 ];
 
-export function qualityDirection(before: QualityRating, after: QualityRating): 'downgrade' | 'upgrade' | undefined {
+export function qualityDirection(
+	before: QualityRating,
+	after: QualityRating,
+): 'downgrade' | 'upgrade' | undefined {
 	const from = QUALITY_RANK[before];
 	const to = QUALITY_RANK[after];
 	if (from === undefined || to === undefined || from === to) return undefined;
@@ -87,15 +98,27 @@ export class SnapshotComparison {
 		for (const id of [...this.changed.keys()].sort()) {
 			const sender = this.changed.get(id)!;
 			const before = this.previous[id];
-			if (before === undefined) changes.push({ event: 'senderAdded', sender, previous: {}, changes: [] });
+			if (before === undefined)
+				changes.push({ event: 'senderAdded', sender, previous: {}, changes: [] });
 			else changes.push(...fieldChanges(sender, before, this.wordlessLimits));
 		}
-		const removed = Object.keys(this.previous).filter((id) => this.snapshot[id] === undefined).sort();
+		const removed = Object.keys(this.previous)
+			.filter((id) => this.snapshot[id] === undefined)
+			.sort();
 		for (const id of removed) {
-			changes.push({ event: 'senderRemoved', sender: { id, ...decodeFingerprint(this.previous[id]) }, previous: {}, changes: [] });
+			changes.push({
+				event: 'senderRemoved',
+				sender: { id, ...decodeFingerprint(this.previous[id]) },
+				previous: {},
+				changes: [],
+			});
 		}
 		// a number written anew changes the snapshot without any event
-		return { snapshot: this.snapshot, changes, changed: this.changed.size > 0 || removed.length > 0 };
+		return {
+			snapshot: this.snapshot,
+			changes,
+			changed: this.changed.size > 0 || removed.length > 0,
+		};
 	}
 }
 
@@ -131,8 +154,10 @@ function fieldChanges(sender: Sender, before: string, wordlessLimits: boolean): 
 	const fields = changed.map(([field]) => field);
 	const previousValues: Partial<Fingerprint> = {};
 	for (const field of fields) Object.assign(previousValues, { [field]: old[field] });
-	if (fields.includes('status') && old.providerStatus !== undefined) previousValues.providerStatus = old.providerStatus;
-	if (fields.includes('messagingLimit') && old.messagingLimitText !== undefined) previousValues.messagingLimitText = old.messagingLimitText;
+	if (fields.includes('status') && old.providerStatus !== undefined)
+		previousValues.providerStatus = old.providerStatus;
+	if (fields.includes('messagingLimit') && old.messagingLimitText !== undefined)
+		previousValues.messagingLimitText = old.messagingLimitText;
 	return changed.map(([field, event]) => {
 		const change: SenderChange = { event, sender, previous: previousValues, changes: fields };
 		if (field === 'qualityRating') {

@@ -26,21 +26,36 @@ export function parseSenderList(text: string): string[] {
 		.map((entry) => (/^[+0-9][0-9\s().-]*$/.test(entry) && toE164(entry)) || entry);
 }
 
-function matchesSender(sender: SenderChange['sender'] | Sender, senders: readonly string[]): boolean {
+function matchesSender(
+	sender: SenderChange['sender'] | Sender,
+	senders: readonly string[],
+): boolean {
 	if (senders.length === 0) return true;
-	return senders.includes(sender.id) || (sender.phoneNumber !== null && senders.includes(sender.phoneNumber));
+	return (
+		senders.includes(sender.id) ||
+		(sender.phoneNumber !== null && senders.includes(sender.phoneNumber))
+	);
 }
 
 /**
  * Keeps the changes the user asked for. "Quality becomes" and "direction" narrow quality
  * changes only, "status becomes" narrows status changes only; other events pass them.
  */
-export function filterChanges(changes: readonly SenderChange[], filters: EventFilters): SenderChange[] {
+export function filterChanges(
+	changes: readonly SenderChange[],
+	filters: EventFilters,
+): SenderChange[] {
 	return changes.filter((change) => {
-		if (!filters.events.includes(change.event) || !matchesSender(change.sender, filters.senders)) return false;
+		if (!filters.events.includes(change.event) || !matchesSender(change.sender, filters.senders))
+			return false;
 		if (change.event === 'qualityChanged') {
-			if (filters.qualityBecomes.length > 0 && !filters.qualityBecomes.includes(change.sender.qualityRating)) return false;
-			if (filters.qualityDirection !== 'any' && change.direction !== filters.qualityDirection) return false;
+			if (
+				filters.qualityBecomes.length > 0 &&
+				!filters.qualityBecomes.includes(change.sender.qualityRating)
+			)
+				return false;
+			if (filters.qualityDirection !== 'any' && change.direction !== filters.qualityDirection)
+				return false;
 		}
 		if (change.event === 'statusChanged' && filters.statusBecomes.length > 0) {
 			return filters.statusBecomes.includes(change.sender.status);
@@ -54,7 +69,8 @@ export function filterSenders(senders: readonly Sender[], filters: EventFilters)
 	return senders.filter(
 		(sender) =>
 			matchesSender(sender, filters.senders) &&
-			(filters.qualityBecomes.length === 0 || filters.qualityBecomes.includes(sender.qualityRating)) &&
+			(filters.qualityBecomes.length === 0 ||
+				filters.qualityBecomes.includes(sender.qualityRating)) &&
 			(filters.statusBecomes.length === 0 || filters.statusBecomes.includes(sender.status)),
 	);
 }

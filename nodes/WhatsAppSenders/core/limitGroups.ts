@@ -47,7 +47,11 @@ function foldIntoGroups<G extends AccountGroup>(
 			group = groupOf(change, sender);
 			groups.set(key, group);
 		}
-		group.senders.push({ id: sender.id, phoneNumber: sender.phoneNumber, displayName: sender.displayName });
+		group.senders.push({
+			id: sender.id,
+			phoneNumber: sender.phoneNumber,
+			displayName: sender.displayName,
+		});
 	}
 	const firstRemoval = others.findIndex((change) => change.event === 'senderRemoved');
 	others.splice(firstRemoval === -1 ? others.length : firstRemoval, 0, ...groups.values());
@@ -57,25 +61,37 @@ function foldIntoGroups<G extends AccountGroup>(
 function previousLimit(change: SenderChange): LimitChangeGroup['previous'] {
 	return {
 		messagingLimit: change.previous.messagingLimit ?? null,
-		...(change.previous.messagingLimitText !== undefined && { messagingLimitText: change.previous.messagingLimitText }),
+		...(change.previous.messagingLimitText !== undefined && {
+			messagingLimitText: change.previous.messagingLimitText,
+		}),
 	};
 }
 
 /** The limit changes that share the same before and after, one group each. */
-export function groupLimitChanges(changes: readonly SenderChange[]): Array<SenderChange | LimitChangeGroup> {
+export function groupLimitChanges(
+	changes: readonly SenderChange[],
+): Array<SenderChange | LimitChangeGroup> {
 	return foldIntoGroups<LimitChangeGroup>(
 		changes,
 		'messagingLimitChanged',
 		(change, sender) => {
 			const previous = previousLimit(change);
-			return JSON.stringify([previous.messagingLimit, previous.messagingLimitText ?? null, sender.messagingLimit, sender.messagingLimitText]);
+			return JSON.stringify([
+				previous.messagingLimit,
+				previous.messagingLimitText ?? null,
+				sender.messagingLimit,
+				sender.messagingLimitText,
+			]);
 		},
 		(change, sender) => ({
 			event: 'messagingLimitChanged',
 			scope: 'account',
 			senders: [],
 			previous: previousLimit(change),
-			current: { messagingLimit: sender.messagingLimit, messagingLimitText: sender.messagingLimitText },
+			current: {
+				messagingLimit: sender.messagingLimit,
+				messagingLimitText: sender.messagingLimitText,
+			},
 			changes: ['messagingLimit'],
 		}),
 	) as Array<SenderChange | LimitChangeGroup>;
@@ -91,29 +107,45 @@ export interface StatusChangeGroup {
 	scope: 'account';
 	senders: Array<Pick<Sender, 'id' | 'phoneNumber' | 'displayName'>>;
 	previous: { status: Sender['status']; providerStatus?: string | null };
-	current: Pick<Sender, 'status' | 'providerStatus'> & { offlineReasons: NonNullable<Sender['offlineReasons']> };
+	current: Pick<Sender, 'status' | 'providerStatus'> & {
+		offlineReasons: NonNullable<Sender['offlineReasons']>;
+	};
 	changes: ['status'];
 }
 
 function previousStatus(change: SenderChange): StatusChangeGroup['previous'] {
 	return {
 		status: change.previous.status ?? (change.sender as Sender).status,
-		...(change.previous.providerStatus !== undefined && { providerStatus: change.previous.providerStatus }),
+		...(change.previous.providerStatus !== undefined && {
+			providerStatus: change.previous.providerStatus,
+		}),
 	};
 }
 
 /** Folds status changes that share their before, after and cause into one group each, placed as limit groups are. */
-export function groupStatusChanges(changes: ReadonlyArray<SenderChange | LimitChangeGroup>): Array<SenderChange | LimitChangeGroup | StatusChangeGroup> {
+export function groupStatusChanges(
+	changes: ReadonlyArray<SenderChange | LimitChangeGroup>,
+): Array<SenderChange | LimitChangeGroup | StatusChangeGroup> {
 	return foldIntoGroups<StatusChangeGroup>(
 		changes,
 		'statusChanged',
-		(change, sender) => JSON.stringify([previousStatus(change), sender.status, sender.providerStatus, sender.offlineReasons ?? []]),
+		(change, sender) =>
+			JSON.stringify([
+				previousStatus(change),
+				sender.status,
+				sender.providerStatus,
+				sender.offlineReasons ?? [],
+			]),
 		(change, sender) => ({
 			event: 'statusChanged',
 			scope: 'account',
 			senders: [],
 			previous: previousStatus(change),
-			current: { status: sender.status, providerStatus: sender.providerStatus, offlineReasons: sender.offlineReasons ?? [] },
+			current: {
+				status: sender.status,
+				providerStatus: sender.providerStatus,
+				offlineReasons: sender.offlineReasons ?? [],
+			},
 			changes: ['status'],
 		}),
 	);

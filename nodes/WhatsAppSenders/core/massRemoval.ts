@@ -40,7 +40,9 @@ export function holdMassRemovals(
 	const snapshot = Object.assign(Object.create(null) as Snapshot, listed);
 	for (const change of fresh) snapshot[change.sender.id] = previous[change.sender.id];
 	return {
-		changes: changes.filter((change) => change.event !== 'senderRemoved' || wasHeld.has(change.sender.id)),
+		changes: changes.filter(
+			(change) => change.event !== 'senderRemoved' || wasHeld.has(change.sender.id),
+		),
 		snapshot,
 		held: fresh.map((change) => change.sender.id).sort(),
 	};

@@ -75,6 +75,9 @@ export interface StatusMeaning {
 }
 
 /** The provider's explanation of an OFFLINE status as the sender's offline reason, under the provider's word. */
-export function offlineReasonsOf(word: string | null, meaning: StatusMeaning | undefined): OfflineReason[] | undefined {
+export function offlineReasonsOf(
+	word: string | null,
+	meaning: StatusMeaning | undefined,
+): OfflineReason[] | undefined {
 	return meaning?.reason ? [{ code: word, message: meaning.reason, moreInfo: null }] : undefined;
 }

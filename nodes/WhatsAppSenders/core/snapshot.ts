@@ -60,13 +60,19 @@ export interface Fingerprint {
  * The provider's status word as the packed state can hold it (no separators), for a sender that
  * cannot send (OFFLINE) or sends with limits (LIMITED) only: its cause changing is a status change.
  */
-export function offlineWord(sender: Pick<Fingerprint, 'status' | 'providerStatus'>): string | undefined {
-	if ((sender.status !== 'OFFLINE' && sender.status !== 'LIMITED') || !sender.providerStatus) return undefined;
+export function offlineWord(
+	sender: Pick<Fingerprint, 'status' | 'providerStatus'>,
+): string | undefined {
+	if ((sender.status !== 'OFFLINE' && sender.status !== 'LIMITED') || !sender.providerStatus)
+		return undefined;
 	return packable(sender.providerStatus);
 }
 
 /** The provider's word for a limit without a number, as the packed state can hold it; undefined otherwise. */
-export function limitWord(sender: { messagingLimit: number | null; messagingLimitText?: string | null }): string | undefined {
+export function limitWord(sender: {
+	messagingLimit: number | null;
+	messagingLimitText?: string | null;
+}): string | undefined {
 	if (sender.messagingLimit !== null || !sender.messagingLimitText) return undefined;
 	return packable(sender.messagingLimitText);
 }
@@ -85,10 +91,18 @@ const STATUS_CODES: Record<SenderStatus, string> = {
 	VERIFYING: 'Y',
 	UNKNOWN: 'U',
 };
-const QUALITY_CODES: Record<QualityRating, string> = { GREEN: 'G', YELLOW: 'Y', RED: 'R', UNKNOWN: 'U' };
+const QUALITY_CODES: Record<QualityRating, string> = {
+	GREEN: 'G',
+	YELLOW: 'Y',
+	RED: 'R',
+	UNKNOWN: 'U',
+};
 
 function invert<K extends string>(codes: Record<K, string>): Record<string, K> {
-	return Object.fromEntries(Object.entries(codes).map(([key, code]) => [code, key])) as Record<string, K>;
+	return Object.fromEntries(Object.entries(codes).map(([key, code]) => [code, key])) as Record<
+		string,
+		K
+	>;
 }
 const STATUS_BY_CODE = invert(STATUS_CODES);
 const QUALITY_BY_CODE = invert(QUALITY_CODES);
@@ -100,7 +114,12 @@ const QUALITY_BY_CODE = invert(QUALITY_CODES);
  */
 export function encodeFingerprint(sender: Fingerprint): string {
 	const word = limitWord(sender);
-	const limit = sender.messagingLimit !== null ? sender.messagingLimit.toString(36) : word === undefined ? '' : `~${word}`;
+	const limit =
+		sender.messagingLimit !== null
+			? sender.messagingLimit.toString(36)
+			: word === undefined
+				? ''
+				: `~${word}`;
 	const number = sender.phoneNumber;
 	const phone = number === null ? '' : number.startsWith('+') ? number.slice(1) : number;
 	const offline = offlineWord(sender);

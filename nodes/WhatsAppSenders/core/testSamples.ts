@@ -13,7 +13,10 @@ import { decodeFingerprint, encodeFingerprint } from './snapshot';
  */
 
 /** The rating a quality change most likely came from: one step better (a downgrade) where there is one. */
-const QUALITY_BEFORE: Record<'downgrade' | 'upgrade', Partial<Record<QualityRating, QualityRating>>> = {
+const QUALITY_BEFORE: Record<
+	'downgrade' | 'upgrade',
+	Partial<Record<QualityRating, QualityRating>>
+> = {
 	downgrade: { YELLOW: 'GREEN', RED: 'YELLOW' },
 	upgrade: { GREEN: 'YELLOW', YELLOW: 'RED' },
 };
@@ -38,7 +41,10 @@ function limitBefore(current: number | null): number | null {
 	return lower.length > 0 ? lower[lower.length - 1] : LIMIT_TIERS.find((tier) => tier > current)!;
 }
 
-function qualityBefore(after: QualityRating, wanted: EventFilters['qualityDirection']): QualityRating | undefined {
+function qualityBefore(
+	after: QualityRating,
+	wanted: EventFilters['qualityDirection'],
+): QualityRating | undefined {
 	if (wanted !== 'any') return QUALITY_BEFORE[wanted][after];
 	if (after === 'UNKNOWN') return 'GREEN';
 	return QUALITY_BEFORE.downgrade[after] ?? QUALITY_BEFORE.upgrade[after];
@@ -69,22 +75,43 @@ export function placeholderSender(provider: string): Sender {
  * With `grouped` limit changes, every sender sharing the chosen sender's limit is in the sample,
  * as they would be in a real account-wide change.
  */
-export function sampleChanges(senders: readonly Sender[], filters: EventFilters, grouped: boolean): SenderChange[] {
+export function sampleChanges(
+	senders: readonly Sender[],
+	filters: EventFilters,
+	grouped: boolean,
+): SenderChange[] {
 	const wanted = (event: SenderEventName) => filters.events.includes(event);
 	const first = senders[0];
 	const changes: SenderChange[] = [];
-	if (wanted('senderAdded')) changes.push({ event: 'senderAdded', sender: first, previous: {}, changes: [] });
+	if (wanted('senderAdded'))
+		changes.push({ event: 'senderAdded', sender: first, previous: {}, changes: [] });
 	if (wanted('statusChanged')) {
-		const sender = senders.find((s) => filters.statusBecomes.length === 0 || filters.statusBecomes.includes(s.status)) ?? first;
-		changes.push({ event: 'statusChanged', sender, previous: { status: STATUS_BEFORE[sender.status] }, changes: ['status'] });
+		const sender =
+			senders.find(
+				(s) => filters.statusBecomes.length === 0 || filters.statusBecomes.includes(s.status),
+			) ?? first;
+		changes.push({
+			event: 'statusChanged',
+			sender,
+			previous: { status: STATUS_BEFORE[sender.status] },
+			changes: ['status'],
+		});
 	}
 	if (wanted('qualityChanged')) {
 		const fits = (s: Sender) =>
 			(filters.qualityBecomes.length === 0 || filters.qualityBecomes.includes(s.qualityRating)) &&
 			qualityBefore(s.qualityRating, filters.qualityDirection) !== undefined;
-		const sender = senders.find((s) => fits(s) && s.qualityRating !== 'UNKNOWN') ?? senders.find(fits) ?? first;
-		const before = qualityBefore(sender.qualityRating, filters.qualityDirection) ?? qualityBefore(sender.qualityRating, 'any')!;
-		const change: SenderChange = { event: 'qualityChanged', sender, previous: { qualityRating: before }, changes: ['qualityRating'] };
+		const sender =
+			senders.find((s) => fits(s) && s.qualityRating !== 'UNKNOWN') ?? senders.find(fits) ?? first;
+		const before =
+			qualityBefore(sender.qualityRating, filters.qualityDirection) ??
+			qualityBefore(sender.qualityRating, 'any')!;
+		const change: SenderChange = {
+			event: 'qualityChanged',
+			sender,
+			previous: { qualityRating: before },
+			changes: ['qualityRating'],
+		};
 		const direction = qualityDirection(before, sender.qualityRating);
 		if (direction) change.direction = direction;
 		changes.push(change);
@@ -92,14 +119,29 @@ export function sampleChanges(senders: readonly Sender[], filters: EventFilters,
 	if (wanted('messagingLimitChanged')) {
 		const chosen = senders.find((s) => s.messagingLimit !== null) ?? first;
 		const alike = grouped
-			? senders.filter((s) => s.messagingLimit === chosen.messagingLimit && s.messagingLimitText === chosen.messagingLimitText)
+			? senders.filter(
+					(s) =>
+						s.messagingLimit === chosen.messagingLimit &&
+						s.messagingLimitText === chosen.messagingLimitText,
+				)
 			: [chosen];
 		const previous = { messagingLimit: limitBefore(chosen.messagingLimit) };
-		for (const sender of alike) changes.push({ event: 'messagingLimitChanged', sender, previous, changes: ['messagingLimit'] });
+		for (const sender of alike)
+			changes.push({
+				event: 'messagingLimitChanged',
+				sender,
+				previous,
+				changes: ['messagingLimit'],
+			});
 	}
 	if (wanted('senderRemoved')) {
 		// a removed sender is known only by what the trigger remembered of it
-		changes.push({ event: 'senderRemoved', sender: { id: first.id, ...decodeFingerprint(encodeFingerprint(first)) }, previous: {}, changes: [] });
+		changes.push({
+			event: 'senderRemoved',
+			sender: { id: first.id, ...decodeFingerprint(encodeFingerprint(first)) },
+			previous: {},
+			changes: [],
+		});
 	}
 	return changes;
 }

@@ -32,7 +32,8 @@ export function labelsOf(parameters: readonly LabelledParameter[]): Record<strin
 	const labels: Record<string, string> = {};
 	for (const parameter of parameters) {
 		labels[parameter.name] = parameter.displayName;
-		if (parameter.type === 'collection') Object.assign(labels, labelsOf(parameter.options as LabelledParameter[]));
+		if (parameter.type === 'collection')
+			Object.assign(labels, labelsOf(parameter.options as LabelledParameter[]));
 	}
 	return labels;
 }

@@ -10,7 +10,17 @@ import { isHttpsOrLocal } from './url';
  * about 1–139 characters, address 256, description 256, email 128, at most 2 websites of 256,
  * display name (verified_name) 2–75.
  */
-export const PROFILE_LIMITS = { about: 139, address: 256, description: 256, email: 128, website: 256, websites: 2, emails: 2, nameMin: 2, name: 75 };
+export const PROFILE_LIMITS = {
+	about: 139,
+	address: 256,
+	description: 256,
+	email: 128,
+	website: 256,
+	websites: 2,
+	emails: 2,
+	nameMin: 2,
+	name: 75,
+};
 
 /** Twilio's profile verticals, as its Senders API contract lists them (display words, not Meta's codes). */
 export const TWILIO_PROFILE_VERTICALS = [
@@ -70,7 +80,8 @@ export const e164Schema = z
 	.string({ invalid_type_error: 'must be text like +14155550100' })
 	.trim()
 	.refine((value) => E164.test(value), {
-		message: 'must be an E.164 number: "+", country code and number, 8 to 15 digits, e.g. +14155550100',
+		message:
+			'must be an E.164 number: "+", country code and number, 8 to 15 digits, e.g. +14155550100',
 	});
 
 /** A URL a provider will call or show: https, or http only to this machine. */
@@ -83,7 +94,10 @@ export const webUrlSchema = z
 			return;
 		}
 		if (!isHttpsOrLocal(new URL(value))) {
-			context.addIssue({ code: z.ZodIssueCode.custom, message: 'must start with https:// (http:// only for localhost)' });
+			context.addIssue({
+				code: z.ZodIssueCode.custom,
+				message: 'must start with https:// (http:// only for localhost)',
+			});
 		}
 	});
 
@@ -130,13 +144,17 @@ export const profileTextSchema = (max: number) =>
 export const emailsSchema = listOf(emailSchema, PROFILE_LIMITS.emails, 'emails');
 
 export const websitesSchema = listOf(
-	webUrlSchema.pipe(z.string().max(PROFILE_LIMITS.website, `must be at most ${PROFILE_LIMITS.website} characters`)),
+	webUrlSchema.pipe(
+		z.string().max(PROFILE_LIMITS.website, `must be at most ${PROFILE_LIMITS.website} characters`),
+	),
 	PROFILE_LIMITS.websites,
 	'websites',
 );
 
 export const twilioVerticalSchema = z.enum(TWILIO_PROFILE_VERTICALS, {
-	errorMap: () => ({ message: `must be one of Twilio's verticals: ${TWILIO_PROFILE_VERTICALS.join(', ')}` }),
+	errorMap: () => ({
+		message: `must be one of Twilio's verticals: ${TWILIO_PROFILE_VERTICALS.join(', ')}`,
+	}),
 });
 
 /** The display name Meta reviews (verified_name). */
@@ -159,14 +177,23 @@ export const countryCodeSchema = z
 	.regex(/^[1-9][0-9]{0,2}$/, 'must be the 1 to 3 digit country calling code, e.g. 1 or 972');
 
 /** A country code given apart from the number must be the start of it (both already checked on their own). */
-export function countryCodeStartsNumber(input: { phoneNumber?: string; countryCode?: string }, context: z.RefinementCtx): void {
+export function countryCodeStartsNumber(
+	input: { phoneNumber?: string; countryCode?: string },
+	context: z.RefinementCtx,
+): void {
 	if (input.countryCode && !input.phoneNumber?.startsWith(`+${input.countryCode}`)) {
-		context.addIssue({ code: z.ZodIssueCode.custom, path: ['countryCode'], message: `must be the start of the phone number (${input.phoneNumber})` });
+		context.addIssue({
+			code: z.ZodIssueCode.custom,
+			path: ['countryCode'],
+			message: `must be the start of the phone number (${input.phoneNumber})`,
+		});
 	}
 }
 
 /** How the verification code comes: by SMS or by voice call. */
-export const verificationMethodSchema = z.enum(['sms', 'voice'], { errorMap: () => ({ message: 'must be sms or voice' }) });
+export const verificationMethodSchema = z.enum(['sms', 'voice'], {
+	errorMap: () => ({ message: 'must be sms or voice' }),
+});
 
 /** A Twilio Voice application for calls to the number. */
 export const voiceApplicationSidSchema = z
@@ -174,7 +201,9 @@ export const voiceApplicationSidSchema = z
 	.trim()
 	.regex(/^AP[0-9a-fA-F]{32}$/, 'must be AP followed by 32 hexadecimal characters');
 
-export const webhookMethodSchema = z.enum(['POST', 'PUT'], { errorMap: () => ({ message: 'must be POST or PUT' }) });
+export const webhookMethodSchema = z.enum(['POST', 'PUT'], {
+	errorMap: () => ({ message: 'must be POST or PUT' }),
+});
 
 /** Meta's own business profile (Update Business Profile): one email, its vertical codes, a picture handle. */
 export const metaProfileSchema = z.object({
@@ -182,7 +211,11 @@ export const metaProfileSchema = z.object({
 	address: profileTextSchema(PROFILE_LIMITS.address).optional(),
 	description: profileTextSchema(PROFILE_LIMITS.description).optional(),
 	email: emailSchema.optional(),
-	vertical: z.enum(META_PROFILE_VERTICALS, { errorMap: () => ({ message: `must be one of: ${META_PROFILE_VERTICALS.join(', ')}` }) }).optional(),
+	vertical: z
+		.enum(META_PROFILE_VERTICALS, {
+			errorMap: () => ({ message: `must be one of: ${META_PROFILE_VERTICALS.join(', ')}` }),
+		})
+		.optional(),
 	websites: websitesSchema.optional(),
 	profilePictureHandle: z.string({ invalid_type_error: 'must be text' }).trim().min(1).optional(),
 });

@@ -6,9 +6,14 @@ import { toNodeError } from '../nodeError';
 import { providerParameterOf } from '../description';
 
 /** "From list" of the Sender locator: every sender of the account, searchable by number, name or ID. */
-export async function searchSenders(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchSenders(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	try {
-		const provider = resolveProvider(this.getCurrentNodeParameter(providerParameterOf(this.getNode().typeVersion)));
+		const provider = resolveProvider(
+			this.getCurrentNodeParameter(providerParameterOf(this.getNode().typeVersion)),
+		);
 		const http = await createProviderHttp(this, provider);
 		const senders = await provider.handlers.list(http, {
 			statusFilter: provider.listStatusFilters?.includes('all') ? 'all' : undefined,
@@ -17,11 +22,16 @@ export async function searchSenders(this: ILoadOptionsFunctions, filter?: string
 		const results = senders
 			.filter((sender) =>
 				[sender.phoneNumber, sender.displayName, sender.id].some((field) =>
-					(field ?? '').toLowerCase().replace(/[\s()-]/g, '').includes(needle),
+					(field ?? '')
+						.toLowerCase()
+						.replace(/[\s()-]/g, '')
+						.includes(needle),
 				),
 			)
 			.map((sender) => ({
-				name: [sender.phoneNumber ?? sender.id, sender.displayName, sender.status].filter(Boolean).join(' · '),
+				name: [sender.phoneNumber ?? sender.id, sender.displayName, sender.status]
+					.filter(Boolean)
+					.join(' · '),
 				value: sender.id,
 			}));
 		return { results };

@@ -75,5 +75,8 @@ export interface TokenExchange {
 	 */
 	url?(credentials: Credentials): string;
 	/** The token and when it expires (ms since epoch), or what went wrong. */
-	read(status: number, body: unknown): { token: string; expiresAt: number } | { error: ProviderErrorDetail };
+	read(
+		status: number,
+		body: unknown,
+	): { token: string; expiresAt: number } | { error: ProviderErrorDetail };
 }

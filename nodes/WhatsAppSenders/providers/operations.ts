@@ -28,17 +28,29 @@ export interface SenderHandlers {
 	get(http: ProviderHttp, id: string): Promise<Sender>;
 	/** Never repeated after it may have reached the provider (see transport retry rules). */
 	create(http: ProviderHttp, input: CreateSenderInput): Promise<Sender>;
-	requestCode(http: ProviderHttp, id: string, input: RequestCodeInput): Promise<Record<string, unknown>>;
+	requestCode(
+		http: ProviderHttp,
+		id: string,
+		input: RequestCodeInput,
+	): Promise<Record<string, unknown>>;
 	/** `code` is undefined only for a provider whose adapter sets `verifyWithoutCode`. */
 	verify(http: ProviderHttp, id: string, code: string | undefined): Promise<Sender>;
 	register(http: ProviderHttp, id: string, pin: string): Promise<Sender>;
 	update(http: ProviderHttp, id: string, input: UpdateSenderInput): Promise<Sender>;
 	getProfile(http: ProviderHttp, id: string): Promise<Record<string, unknown>>;
-	updateProfile(http: ProviderHttp, id: string, profile: BusinessProfileInput): Promise<Record<string, unknown>>;
+	updateProfile(
+		http: ProviderHttp,
+		id: string,
+		profile: BusinessProfileInput,
+	): Promise<Record<string, unknown>>;
 	/** Drops the profile changes submitted and not applied yet; outputs the profile after. */
 	discardChanges(http: ProviderHttp, id: string): Promise<Record<string, unknown>>;
 	/** Asks for a new display name, which Meta reviews; the output says the review status. */
-	updateDisplayName(http: ProviderHttp, id: string, displayName: string): Promise<Record<string, unknown>>;
+	updateDisplayName(
+		http: ProviderHttp,
+		id: string,
+		displayName: string,
+	): Promise<Record<string, unknown>>;
 	deregister(http: ProviderHttp, id: string): Promise<Sender>;
 	delete(http: ProviderHttp, id: string): Promise<void>;
 	listRegistered(http: ProviderHttp): Promise<RegisteredNumber[]>;

@@ -40,7 +40,11 @@ export async function listPagedSenders(
 	while (request) {
 		// a provider pointing back at a page already read would loop for ever
 		const key = JSON.stringify([request.path, request.qs]);
-		if (asked.has(key)) throw new UnexpectedResponseError(listing.provider, 'the next page it pointed to is one already read');
+		if (asked.has(key))
+			throw new UnexpectedResponseError(
+				listing.provider,
+				'the next page it pointed to is one already read',
+			);
 		asked.add(key);
 		const page = await http.request(request);
 		if (asked.size === 1) announced = listing.total?.(page);
@@ -48,7 +52,11 @@ export async function listPagedSenders(
 		const mapped: Sender[] = [];
 		for (const raw of records) {
 			const record = asRecord(raw);
-			if (!record) throw new UnexpectedResponseError(listing.provider, `${listing.recordName} in the list is not an object`);
+			if (!record)
+				throw new UnexpectedResponseError(
+					listing.provider,
+					`${listing.recordName} in the list is not an object`,
+				);
 			mapped.push(listing.map(record));
 			if (listed + mapped.length >= limit) break;
 		}
@@ -60,7 +68,10 @@ export async function listPagedSenders(
 		request = listing.next(page, listed);
 	}
 	if (announced !== undefined && listed < announced) {
-		throw new UnexpectedResponseError(listing.provider, `the list ended after ${listed} of the ${announced} senders its first page announced`);
+		throw new UnexpectedResponseError(
+			listing.provider,
+			`the list ended after ${listed} of the ${announced} senders its first page announced`,
+		);
 	}
 	return senders;
 }

@@ -58,7 +58,12 @@ function notFoundHint(provider: ProviderAdapter): string {
 	return `Check the Base URL in the ${provider.displayName} credential (by default ${provider.defaultBaseUrl}) and any ID given to the node.`;
 }
 
-export function apiError(provider: ProviderAdapter, status: number, detail: ProviderErrorDetail, asked?: string): ProviderApiError {
+export function apiError(
+	provider: ProviderAdapter,
+	status: number,
+	detail: ProviderErrorDetail,
+	asked?: string,
+): ProviderApiError {
 	const own = [detail.code && `code ${detail.code}`, detail.message].filter(Boolean).join(': ');
 	const moreInfo = detail.moreInfo ? ` More information: ${detail.moreInfo}` : '';
 	if (status === 401 || status === 403 || detail.credentialsRejected) {
@@ -96,14 +101,24 @@ export function failed(
 	return {
 		kind: 'fail',
 		failure: apiError(provider, status, detail, asked),
-		retryable: detail.retryable === true || (detail.transient === true && idempotent) || (!success && isRetryableStatus(status, idempotent)),
-		retryAfterMs: parseRetryAfter(response.headers?.['retry-after']) ?? (status === 429 ? provider.rateLimitCooldownMs : undefined),
+		retryable:
+			detail.retryable === true ||
+			(detail.transient === true && idempotent) ||
+			(!success && isRetryableStatus(status, idempotent)),
+		retryAfterMs:
+			parseRetryAfter(response.headers?.['retry-after']) ??
+			(status === 429 ? provider.rateLimitCooldownMs : undefined),
 		tokenExpired: detail.tokenExpired,
 	};
 }
 
 /** No answer came: the host and, in plain words, why. */
-export function unreachable(provider: ProviderAdapter, networkCode: string, baseUrl: string, idempotent: boolean): Outcome {
+export function unreachable(
+	provider: ProviderAdapter,
+	networkCode: string,
+	baseUrl: string,
+	idempotent: boolean,
+): Outcome {
 	// plain words in the message: n8n replaces messages that contain a socket code
 	const failure = new ProviderApiError(
 		`Could not reach ${provider.displayName}: ${NETWORK_FAILURES[networkCode] ?? 'network error'}`,
@@ -126,10 +141,15 @@ export function readAnswer(
 	idempotent: boolean,
 	baseUrl: string,
 ): Outcome {
-	if ('networkCode' in attempt) return unreachable(provider, attempt.networkCode, baseUrl, idempotent);
+	if ('networkCode' in attempt)
+		return unreachable(provider, attempt.networkCode, baseUrl, idempotent);
 	const { response } = attempt;
 	const body = parseBody(provider, response);
 	const success = response.statusCode >= 200 && response.statusCode < 300;
-	const detail = success ? provider.checkBody?.(body, request) : provider.parseError(response.statusCode, body, request);
-	return detail ? failed(provider, response, detail, idempotent, askedUrl(baseUrl, request)) : { kind: 'done', value: body };
+	const detail = success
+		? provider.checkBody?.(body, request)
+		: provider.parseError(response.statusCode, body, request);
+	return detail
+		? failed(provider, response, detail, idempotent, askedUrl(baseUrl, request))
+		: { kind: 'done', value: body };
 }

@@ -22,9 +22,14 @@ export function insecureUrlProblem(text: string): string | undefined {
  * trailing slash.
  */
 export function resolveBaseUrl(configured: unknown, fallback: string): string {
-	const text = typeof configured === 'string' && configured.trim() !== '' ? configured.trim() : fallback;
+	const text =
+		typeof configured === 'string' && configured.trim() !== '' ? configured.trim() : fallback;
 	const problem = insecureUrlProblem(text);
-	if (problem) throw new InvalidInputError('Base URL', problem.startsWith('"') ? `${problem}; use e.g. ${fallback}` : problem);
+	if (problem)
+		throw new InvalidInputError(
+			'Base URL',
+			problem.startsWith('"') ? `${problem}; use e.g. ${fallback}` : problem,
+		);
 	const url = new URL(text);
 	return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }

@@ -27,9 +27,20 @@ export async function createProviderHttp(
 ): Promise<ProviderHttp> {
 	const credentials = await context.getCredentials(provider.credentialType);
 	const baseUrl = resolveBaseUrl(credentials.baseUrl, provider.defaultBaseUrl);
-	const policy = withCooldown(options.retryPolicy ?? DEFAULT_RETRY_POLICY, provider.rateLimitCooldownMs);
+	const policy = withCooldown(
+		options.retryPolicy ?? DEFAULT_RETRY_POLICY,
+		provider.rateLimitCooldownMs,
+	);
 	const tokens = provider.tokenExchange
-		? tokenSession(context, provider, provider.tokenExchange, baseUrl, credentials, options.timeoutMs, policy)
+		? tokenSession(
+				context,
+				provider,
+				provider.tokenExchange,
+				baseUrl,
+				credentials,
+				options.timeoutMs,
+				policy,
+			)
 		: undefined;
 
 	async function request<T>(request: ProviderRequest): Promise<T> {
@@ -37,7 +48,10 @@ export async function createProviderHttp(
 		// a provider with a token exchange gets its current token in the credentials
 		const attempt = async (token: string | undefined) => {
 			const data = token === undefined ? credentials : { ...credentials, accessToken: token };
-			const sent = await send(context, baseUrl, request, options.timeoutMs, { type: provider.credentialType, data });
+			const sent = await send(context, baseUrl, request, options.timeoutMs, {
+				type: provider.credentialType,
+				data,
+			});
 			return readAnswer(provider, sent, request, idempotent, baseUrl);
 		};
 		let token = tokens ? await tokens.current() : undefined;
@@ -47,7 +61,14 @@ export async function createProviderHttp(
 		return (await withRetries(requestPolicy, async () => {
 			const outcome = await attempt(token);
 			// once per request: a token refused twice in a row is a real failure
-			if (outcome.kind === 'done' || !outcome.tokenExpired || !tokens || token === undefined || renewed) return outcome;
+			if (
+				outcome.kind === 'done' ||
+				!outcome.tokenExpired ||
+				!tokens ||
+				token === undefined ||
+				renewed
+			)
+				return outcome;
 			renewed = true;
 			tokens.invalidate(token);
 			token = await tokens.current();
@@ -60,11 +81,18 @@ export async function createProviderHttp(
 		(provider.accountFields ?? []).map((name) => [name, String(credentials[name] ?? '').trim()]),
 	);
 	// keyed like the exchanged token (or, without an exchange, by the credentials themselves): a changed secret never reuses one
-	const scopes = scopedTokens(tokens?.key ?? hashOf(provider.id, baseUrl, JSON.stringify(credentials)));
+	const scopes = scopedTokens(
+		tokens?.key ?? hashOf(provider.id, baseUrl, JSON.stringify(credentials)),
+	);
 	return { request, accountScope, account, scopedTokens: scopes };
 }
 
 /** A provider's documented cooldown may be waited out twice within one request's wait budget. */
 function withCooldown(policy: RetryPolicy, cooldownMs: number | undefined): RetryPolicy {
-	return cooldownMs === undefined ? policy : { ...policy, maxTotalWaitMs: Math.max(policy.maxTotalWaitMs, 2 * cooldownMs + policy.maxDelayMs) };
+	return cooldownMs === undefined
+		? policy
+		: {
+				...policy,
+				maxTotalWaitMs: Math.max(policy.maxTotalWaitMs, 2 * cooldownMs + policy.maxDelayMs),
+			};
 }

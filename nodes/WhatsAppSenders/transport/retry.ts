@@ -10,7 +10,13 @@ import { ProviderApiError } from '../core/errors';
  */
 export type Outcome =
 	| { kind: 'done'; value: unknown }
-	| { kind: 'fail'; failure: ProviderApiError; retryable: boolean; retryAfterMs?: number; tokenExpired?: boolean };
+	| {
+			kind: 'fail';
+			failure: ProviderApiError;
+			retryable: boolean;
+			retryAfterMs?: number;
+			tokenExpired?: boolean;
+	  };
 
 export interface RetryPolicy {
 	maxAttempts: number;
@@ -87,16 +93,27 @@ function afterRetries(failure: ProviderApiError, attempts: number): ProviderApiE
 }
 
 /** Repeats an attempt with backoff while its failure is retryable and the time budget lasts. */
-export async function withRetries(policy: RetryPolicy, attempt: () => Promise<Outcome>): Promise<unknown> {
+export async function withRetries(
+	policy: RetryPolicy,
+	attempt: () => Promise<Outcome>,
+): Promise<unknown> {
 	let waited = 0;
 	for (let attemptNumber = 1; ; attemptNumber++) {
 		const outcome = await attempt();
 		if (outcome.kind === 'done') return outcome.value;
 		const delay = retryDelayMs(attemptNumber, policy, outcome.retryAfterMs);
-		if (!outcome.retryable || attemptNumber >= policy.maxAttempts || waited + delay > policy.maxTotalWaitMs) {
+		if (
+			!outcome.retryable ||
+			attemptNumber >= policy.maxAttempts ||
+			waited + delay > policy.maxTotalWaitMs
+		) {
 			const failure = afterRetries(outcome.failure, attemptNumber);
 			// a wait the provider asked for that this request could not afford: the caller may honour it
-			if (outcome.retryable && outcome.retryAfterMs !== undefined && waited + delay > policy.maxTotalWaitMs) {
+			if (
+				outcome.retryable &&
+				outcome.retryAfterMs !== undefined &&
+				waited + delay > policy.maxTotalWaitMs
+			) {
 				failure.retryAfterMs = outcome.retryAfterMs;
 			}
 			throw failure;

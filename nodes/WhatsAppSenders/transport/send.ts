@@ -25,7 +25,8 @@ export type Attempt = { response: RawResponse } | { networkCode: string };
  * codes (an invalid header character, an invalid argument) and axios' ERR_CANCELED are
  * mistakes or a cancelled run, never an unreachable host.
  */
-const NETWORK_CODE = /^((?!ERR_)E[A-Z]+(_[A-Z]+)*|ERR_(TLS|SSL)_\w+|CERT_\w+|UNABLE_TO_\w+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)$/;
+const NETWORK_CODE =
+	/^((?!ERR_)E[A-Z]+(_[A-Z]+)*|ERR_(TLS|SSL)_\w+|CERT_\w+|UNABLE_TO_\w+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)$/;
 
 /**
  * The network code of a request that got no answer, as n8n's request helpers throw it: an
@@ -34,21 +35,36 @@ const NETWORK_CODE = /^((?!ERR_)E[A-Z]+(_[A-Z]+)*|ERR_(TLS|SSL)_\w+|CERT_\w+|UNA
  * answer; undefined for anything else, an exception of our own code included.
  */
 function networkErrorCode(error: unknown): string | undefined {
-	const failure = error as { isAxiosError?: unknown; code?: unknown; httpCode?: unknown; response?: unknown } | undefined;
+	const failure = error as
+		| { isAxiosError?: unknown; code?: unknown; httpCode?: unknown; response?: unknown }
+		| undefined;
 	const axios = failure?.isAxiosError === true;
 	const code = axios ? failure.code : failure?.httpCode;
 	if (typeof code === 'string' && NETWORK_CODE.test(code)) return code;
 	return axios && !code && failure.response === undefined ? 'EUNKNOWN' : undefined;
 }
 
-function requestOptions(baseUrl: string, request: ProviderRequest, timeoutMs: number | undefined): IHttpRequestOptions {
+function requestOptions(
+	baseUrl: string,
+	request: ProviderRequest,
+	timeoutMs: number | undefined,
+): IHttpRequestOptions {
 	const form = request.form ? new URLSearchParams(request.form).toString() : undefined;
-	const contentType = form !== undefined ? 'application/x-www-form-urlencoded' : request.body ? 'application/json' : undefined;
+	const contentType =
+		form !== undefined
+			? 'application/x-www-form-urlencoded'
+			: request.body
+				? 'application/json'
+				: undefined;
 	return {
 		method: request.method,
 		url: `${baseUrl}${request.path}`,
 		qs: request.qs,
-		headers: { Accept: 'application/json', ...(contentType && { 'Content-Type': contentType }), ...request.headers },
+		headers: {
+			Accept: 'application/json',
+			...(contentType && { 'Content-Type': contentType }),
+			...request.headers,
+		},
 		// n8n's helper sends no body at all for an empty object; an API that requires one gets "{}"
 		body: form ?? (request.body && Object.keys(request.body).length === 0 ? '{}' : request.body),
 		json: false,
@@ -80,7 +96,12 @@ export async function send(
 		? context.helpers.httpRequestWithAuthentication.call(context, credentials.type, options, {
 				// the credentials read once for this run, so n8n does not load and decrypt them again
 				// for every page; a copy, as n8n writes pre-authentication results into it
-				credentialsDecrypted: { id: '', name: credentials.type, type: credentials.type, data: { ...credentials.data } },
+				credentialsDecrypted: {
+					id: '',
+					name: credentials.type,
+					type: credentials.type,
+					data: { ...credentials.data },
+				},
 			})
 		: context.helpers.httpRequest(options);
 	return await sent.then(

@@ -68,7 +68,10 @@ export class TokenCache {
 			})
 			.catch((error: unknown) => {
 				if (error instanceof CredentialsRejectedError) {
-					entry.rejected = { error: error.original, until: this.now() + REJECTED_CREDENTIALS_COOLDOWN_MS };
+					entry.rejected = {
+						error: error.original,
+						until: this.now() + REJECTED_CREDENTIALS_COOLDOWN_MS,
+					};
 				}
 				throw error;
 			})

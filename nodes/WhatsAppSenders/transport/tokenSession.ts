@@ -32,12 +32,14 @@ export function tokenSession(
 	async function fetchToken(): Promise<CachedToken> {
 		return (await withRetries(policy, async () => {
 			const attempt = await send(context, tokenBaseUrl, exchangeRequest, timeoutMs);
-			if ('networkCode' in attempt) return unreachable(provider, attempt.networkCode, tokenBaseUrl, true);
+			if ('networkCode' in attempt)
+				return unreachable(provider, attempt.networkCode, tokenBaseUrl, true);
 			const status = attempt.response.statusCode;
 			const result = exchange.read(status, parseBody(provider, attempt.response));
 			if (!('error' in result)) return { kind: 'done', value: result };
 			// never repeated: wrong secrets tried again get the caller blocked (99digital)
-			if (result.error.credentialsRejected) throw new CredentialsRejectedError(apiError(provider, status, result.error));
+			if (result.error.credentialsRejected)
+				throw new CredentialsRejectedError(apiError(provider, status, result.error));
 			return failed(provider, attempt.response, result.error, true);
 		})) as CachedToken;
 	}
@@ -45,7 +47,13 @@ export function tokenSession(
 	/** The first refusal in the provider's words; the ones the cache answers say until when. */
 	function refusal({ original, until }: CredentialsRejectedError): Error {
 		if (until === undefined) return original;
-		const { message, provider: name, httpStatus, providerCode, description } = original as ProviderApiError;
+		const {
+			message,
+			provider: name,
+			httpStatus,
+			providerCode,
+			description,
+		} = original as ProviderApiError;
 		return new ProviderApiError(
 			message,
 			name,

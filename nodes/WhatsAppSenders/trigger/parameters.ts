@@ -1,4 +1,9 @@
-import type { IDataObject, INodeProperties, INodePropertyOptions, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeProperties,
+	INodePropertyOptions,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { z } from 'zod';
 
 import { type EventFilters, parseSenderList, TRIGGER_EVENTS } from '../core/eventFilter';
@@ -20,12 +25,25 @@ const EVENT_OPTIONS: INodePropertyOptions[] = [
 	{
 		name: 'Messaging Limit Changed',
 		value: 'messagingLimitChanged',
-		description: 'The daily limit of business-initiated conversations went up or down. Senders that changed together make one item.',
+		description:
+			'The daily limit of business-initiated conversations went up or down. Senders that changed together make one item.',
 	},
-	{ name: 'Quality Changed', value: 'qualityChanged', description: 'The quality rating moved between GREEN, YELLOW and RED' },
-	{ name: 'Sender Added', value: 'senderAdded', description: 'A new number appeared in the account' },
+	{
+		name: 'Quality Changed',
+		value: 'qualityChanged',
+		description: 'The quality rating moved between GREEN, YELLOW and RED',
+	},
+	{
+		name: 'Sender Added',
+		value: 'senderAdded',
+		description: 'A new number appeared in the account',
+	},
 	{ name: 'Sender Removed', value: 'senderRemoved', description: 'A number is no longer listed' },
-	{ name: 'Status Changed', value: 'statusChanged', description: 'E.g. PENDING → ONLINE, ONLINE → LIMITED or OFFLINE.' },
+	{
+		name: 'Status Changed',
+		value: 'statusChanged',
+		description: 'E.g. PENDING → ONLINE, ONLINE → LIMITED or OFFLINE.',
+	},
 	{
 		name: 'Polling Resumed',
 		value: 'pollingResumed',
@@ -35,18 +53,32 @@ const EVENT_OPTIONS: INodePropertyOptions[] = [
 ];
 
 /** The events a provider that reports no quality rating and no messaging limit can produce. */
-export const STATUS_ONLY_EVENTS: readonly string[] = ['senderAdded', 'senderRemoved', 'statusChanged', 'pollingResumed'];
+export const STATUS_ONLY_EVENTS: readonly string[] = [
+	'senderAdded',
+	'senderRemoved',
+	'statusChanged',
+	'pollingResumed',
+];
 
-const withoutQualityAndLimit = PROVIDERS.filter((provider) => provider.withoutQualityAndLimit).map((provider) => provider.id);
+const withoutQualityAndLimit = PROVIDERS.filter((provider) => provider.withoutQualityAndLimit).map(
+	(provider) => provider.id,
+);
 
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName: 'Events',
 		name: 'events',
 		type: 'multiOptions',
-		default: ['senderAdded', 'senderRemoved', 'statusChanged', 'qualityChanged', 'messagingLimitChanged'],
+		default: [
+			'senderAdded',
+			'senderRemoved',
+			'statusChanged',
+			'qualityChanged',
+			'messagingLimitChanged',
+		],
 		options: EVENT_OPTIONS,
-		description: 'Which changes start the workflow. Each change is one item; a limit change several senders share is one item for the account.',
+		description:
+			'Which changes start the workflow. Each change is one item; a limit change several senders share is one item for the account.',
 		displayOptions: { hide: { provider: withoutQualityAndLimit } },
 	},
 	// a provider without quality and limits is offered only the events it can produce
@@ -72,7 +104,8 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: '+14155550100, XE0123456789abcdef0123456789abcdef',
-				description: 'Phone numbers (E.164) or sender IDs, separated by commas. Empty watches every sender.',
+				description:
+					'Phone numbers (E.164) or sender IDs, separated by commas. Empty watches every sender.',
 			},
 			{
 				displayName: 'Only When Quality Becomes',
@@ -115,7 +148,8 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'emitOnFirstPoll',
 				type: 'boolean',
 				default: false,
-				description: 'Whether the first poll after activation outputs every watched sender as it is now (event "currentState"). Off: the first poll only records a baseline.',
+				description:
+					'Whether the first poll after activation outputs every watched sender as it is now (event "currentState"). Off: the first poll only records a baseline.',
 			},
 			{
 				displayName: 'Group Messaging Limit Changes',
@@ -123,7 +157,7 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether a limit change that several senders make in the same poll is one item for the account (with senders, senderCount, previous and current) instead of one item per sender. Meta\'s limit belongs to the business portfolio, so all its numbers change at once.',
+					"Whether a limit change that several senders make in the same poll is one item for the account (with senders, senderCount, previous and current) instead of one item per sender. Meta's limit belongs to the business portfolio, so all its numbers change at once.",
 			},
 			{
 				displayName: 'Group Status Changes',
@@ -157,7 +191,9 @@ export interface TriggerParameters {
 }
 
 const schema = z.object({
-	events: z.array(z.enum(TRIGGER_EVENTS), { invalid_type_error: 'must be a list of events' }).min(1, 'choose at least one event'),
+	events: z
+		.array(z.enum(TRIGGER_EVENTS), { invalid_type_error: 'must be a list of events' })
+		.min(1, 'choose at least one event'),
 	senders: z.string({ invalid_type_error: 'must be text: numbers or IDs separated by commas' }),
 	qualityBecomes: z.array(z.enum(QUALITY_RATINGS)),
 	statusBecomes: z.array(z.enum(SENDER_STATUSES)),

@@ -3,7 +3,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { type SenderChange, SnapshotComparison } from '../core/diff';
 import { filterChanges, filterSenders } from '../core/eventFilter';
-import { groupLimitChanges, groupStatusChanges, type LimitChangeGroup, type StatusChangeGroup } from '../core/limitGroups';
+import {
+	groupLimitChanges,
+	groupStatusChanges,
+	type LimitChangeGroup,
+	type StatusChangeGroup,
+} from '../core/limitGroups';
 import { holdMassRemovals } from '../core/massRemoval';
 import type { Sender } from '../core/sender';
 import { placeholderSender, sampleChanges } from '../core/testSamples';
@@ -11,7 +16,13 @@ import { randomBytes } from 'node:crypto';
 
 import { InvalidInputError, ProviderApiError, UnexpectedResponseError } from '../core/errors';
 import { hashOf } from '../core/hash';
-import { emptySnapshot, encodeFingerprint, limitWord, packSnapshot, unpackSnapshot } from '../core/snapshot';
+import {
+	emptySnapshot,
+	encodeFingerprint,
+	limitWord,
+	packSnapshot,
+	unpackSnapshot,
+} from '../core/snapshot';
 import { resolveProvider } from '../providers';
 import { createProviderHttp } from '../transport/http';
 import { toNodeError } from '../nodeError';
@@ -60,10 +71,16 @@ export const MAX_PAUSE_MS = 2 * 60 * 60_000;
  */
 function causeOf(error: unknown, paused: boolean): string {
 	// a pause is always told: it says when polling resumes
-	if (paused && error instanceof ProviderApiError) return `pause:${error.provider}:${error.message}`;
+	if (paused && error instanceof ProviderApiError)
+		return `pause:${error.provider}:${error.message}`;
 	if (error instanceof ProviderApiError) {
 		// an outage answering 502, then 503, or resetting, then timing out, is one cause
-		const kind = error.httpStatus === null ? 'network' : error.httpStatus >= 500 ? '5xx' : `${error.httpStatus}:${error.providerCode ?? ''}`;
+		const kind =
+			error.httpStatus === null
+				? 'network'
+				: error.httpStatus >= 500
+					? '5xx'
+					: `${error.httpStatus}:${error.providerCode ?? ''}`;
 		return `${error.provider}:${kind}`;
 	}
 	if (error instanceof InvalidInputError) return `input:${error.field}`;
@@ -72,11 +89,25 @@ function causeOf(error: unknown, paused: boolean): string {
 }
 
 function clearBlindSpell(state: TriggerState): void {
-	for (const key of ['pausedUntil', 'pausedScope', 'blindSince', 'blindFailures', 'blindCause', 'blindMessage', 'blindScope'] as const) delete state[key];
+	for (const key of [
+		'pausedUntil',
+		'pausedScope',
+		'blindSince',
+		'blindFailures',
+		'blindCause',
+		'blindMessage',
+		'blindScope',
+	] as const)
+		delete state[key];
 }
 
 /** The item of the Polling Resumed event: the trigger reads its provider again after a blind spell. */
-function resumedItem(state: TriggerState, provider: string, detectedAt: string, stateId: string): INodeExecutionData {
+function resumedItem(
+	state: TriggerState,
+	provider: string,
+	detectedAt: string,
+	stateId: string,
+): INodeExecutionData {
 	const blindSince = new Date(state.blindSince!).toISOString();
 	return {
 		json: {
@@ -97,14 +128,17 @@ function resumedItem(state: TriggerState, provider: string, detectedAt: string, 
  */
 function pauseError(provider: string, until: number, cause?: ProviderApiError): ProviderApiError {
 	const resume = new Date(until).toISOString().replace(/\.\d{3}Z$/, 'Z');
-	const seconds = cause?.retryAfterMs === undefined ? undefined : Math.round(cause.retryAfterMs / 1000);
+	const seconds =
+		cause?.retryAfterMs === undefined ? undefined : Math.round(cause.retryAfterMs / 1000);
 	return new ProviderApiError(
 		`${provider} asked for no requests until ${resume}: polling resumes then`,
 		provider,
 		cause?.httpStatus ?? 429,
 		cause?.providerCode,
 		[
-			cause ? `${cause.message}${seconds === undefined ? '' : ` (Retry-After ${seconds} s)`}.` : undefined,
+			cause
+				? `${cause.message}${seconds === undefined ? '' : ` (Retry-After ${seconds} s)`}.`
+				: undefined,
 			cause?.description,
 			`This trigger sends ${provider} no request before ${resume}, so it does not spend more of the quota; its polls until then end quietly, and the first poll after it reports every change made meanwhile, once.`,
 		]
@@ -117,7 +151,9 @@ function pauseError(provider: string, until: number, cause?: ProviderApiError): 
 export const SAMPLE_ID_PREFIX = 'sample-';
 
 /** The part of a change that identifies it: the field's value before and after, or the sender as it was / is. */
-const EVENT_FIELDS: Partial<Record<SenderChange['event'], 'status' | 'qualityRating' | 'messagingLimit'>> = {
+const EVENT_FIELDS: Partial<
+	Record<SenderChange['event'], 'status' | 'qualityRating' | 'messagingLimit'>
+> = {
 	statusChanged: 'status',
 	qualityChanged: 'qualityRating',
 	messagingLimitChanged: 'messagingLimit',
@@ -140,7 +176,13 @@ function wordOf(field: string, change: Pick<SenderChange, 'sender' | 'previous'>
 	return words.every((word) => word === null) ? null : words;
 }
 
-function eventId(stateId: string, change: { event: SenderChange['event'] | 'currentState' } & Pick<SenderChange, 'sender' | 'previous'>): string {
+function eventId(
+	stateId: string,
+	change: { event: SenderChange['event'] | 'currentState' } & Pick<
+		SenderChange,
+		'sender' | 'previous'
+	>,
+): string {
 	const field = change.event === 'currentState' ? undefined : EVENT_FIELDS[change.event];
 	const what = field
 		? JSON.stringify([change.previous[field], change.sender[field], wordOf(field, change)])
@@ -149,7 +191,9 @@ function eventId(stateId: string, change: { event: SenderChange['event'] | 'curr
 }
 
 function eventItem(
-	change: Pick<SenderChange, 'event' | 'sender' | 'previous' | 'changes' | 'direction'> | { event: 'currentState'; sender: Sender },
+	change:
+		| Pick<SenderChange, 'event' | 'sender' | 'previous' | 'changes' | 'direction'>
+		| { event: 'currentState'; sender: Sender },
 	provider: string,
 	detectedAt: string,
 	stateId?: string,
@@ -172,8 +216,16 @@ function eventItem(
  * senders it lists: should n8n die before saving, a repeat that lists one more sender is a
  * new id, so that sender is not dropped.
  */
-function groupItem(group: LimitChangeGroup | StatusChangeGroup, provider: string, detectedAt: string, stateId: string): INodeExecutionData {
-	const words = group.event === 'messagingLimitChanged' ? [group.previous.messagingLimitText ?? null, limitWord(group.current) ?? null] : [null];
+function groupItem(
+	group: LimitChangeGroup | StatusChangeGroup,
+	provider: string,
+	detectedAt: string,
+	stateId: string,
+): INodeExecutionData {
+	const words =
+		group.event === 'messagingLimitChanged'
+			? [group.previous.messagingLimitText ?? null, limitWord(group.current) ?? null]
+			: [null];
 	const what = JSON.stringify([
 		...(group.event === 'messagingLimitChanged'
 			? [group.previous.messagingLimit, group.current.messagingLimit]
@@ -198,10 +250,18 @@ function groupItem(group: LimitChangeGroup | StatusChangeGroup, provider: string
 }
 
 /** The items of a poll's changes: limit changes one per account unless the user asked for one per sender; status changes per account if asked. */
-function changeItems(changes: SenderChange[], grouping: Grouping, provider: string, detectedAt: string, stateId: string): INodeExecutionData[] {
+function changeItems(
+	changes: SenderChange[],
+	grouping: Grouping,
+	provider: string,
+	detectedAt: string,
+	stateId: string,
+): INodeExecutionData[] {
 	const limits = grouping.limits ? groupLimitChanges(changes) : changes;
 	return (grouping.statuses ? groupStatusChanges(limits) : limits).map((change) =>
-		'scope' in change ? groupItem(change, provider, detectedAt, stateId) : eventItem(change, provider, detectedAt, stateId),
+		'scope' in change
+			? groupItem(change, provider, detectedAt, stateId)
+			: eventItem(change, provider, detectedAt, stateId),
 	);
 }
 
@@ -211,21 +271,44 @@ interface Grouping {
 	statuses: boolean;
 }
 
-const groupingOf = (parameters: TriggerParameters): Grouping => ({ limits: parameters.groupLimitChanges, statuses: parameters.groupStatusChanges });
+const groupingOf = (parameters: TriggerParameters): Grouping => ({
+	limits: parameters.groupLimitChanges,
+	statuses: parameters.groupStatusChanges,
+});
 
 /**
  * A test run with no real change to show: one sample per chosen event, from the watched
  * senders (the first *Only Senders* match; a placeholder if the account has none), shaped
  * exactly as the real event, its eventId `sample-…` so nobody takes it for a change.
  */
-function testSampleItems(senders: Sender[], parameters: TriggerParameters, provider: ProviderAdapter, detectedAt: string, stateId: string): INodeExecutionData[] {
-	const watched = filterSenders(senders, { ...parameters.filters, qualityBecomes: [], statusBecomes: [] });
+function testSampleItems(
+	senders: Sender[],
+	parameters: TriggerParameters,
+	provider: ProviderAdapter,
+	detectedAt: string,
+	stateId: string,
+): INodeExecutionData[] {
+	const watched = filterSenders(senders, {
+		...parameters.filters,
+		qualityBecomes: [],
+		statusBecomes: [],
+	});
 	// no sample of an event the provider can never produce
-	const events = provider.withoutQualityAndLimit ? parameters.filters.events.filter((event) => STATUS_ONLY_EVENTS.includes(event)) : parameters.filters.events;
-	const samples = sampleChanges(watched.length > 0 ? watched : [placeholderSender(provider.id)], { ...parameters.filters, events }, parameters.groupLimitChanges);
+	const events = provider.withoutQualityAndLimit
+		? parameters.filters.events.filter((event) => STATUS_ONLY_EVENTS.includes(event))
+		: parameters.filters.events;
+	const samples = sampleChanges(
+		watched.length > 0 ? watched : [placeholderSender(provider.id)],
+		{ ...parameters.filters, events },
+		parameters.groupLimitChanges,
+	);
 	const items = changeItems(samples, groupingOf(parameters), provider.id, detectedAt, stateId);
 	if (events.includes('pollingResumed')) {
-		const blind: TriggerState = { blindSince: Date.parse(detectedAt) - 10 * 60_000, blindFailures: 10, blindMessage: `Sample: ${provider.displayName} error (HTTP 503)` };
+		const blind: TriggerState = {
+			blindSince: Date.parse(detectedAt) - 10 * 60_000,
+			blindFailures: 10,
+			blindMessage: `Sample: ${provider.displayName} error (HTTP 503)`,
+		};
 		items.unshift(resumedItem(blind, provider.id, detectedAt, stateId));
 	}
 	for (const item of items) item.json.eventId = `${SAMPLE_ID_PREFIX}${String(item.json.eventId)}`;
@@ -257,14 +340,20 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 		}
 		watched = { scope: http.accountScope, provider: provider.displayName };
 		// state this version cannot read (not the packed string) starts a new baseline, as another account's does
-		const stored = state.scope === http.accountScope && typeof state.senders === 'string' ? state.senders : undefined;
+		const stored =
+			state.scope === http.accountScope && typeof state.senders === 'string'
+				? state.senders
+				: undefined;
 		// the current senders themselves are needed only on a first poll or a test run; otherwise
 		// each page is compared as it arrives and only the changed senders are kept, so the
 		// parsed pages (about 1 KB a sender) are freed young instead of piling up for the GC
 		const keepSenders = stored === undefined || this.getMode() === 'manual';
 		const senders: Sender[] = [];
 		const previous = stored === undefined ? emptySnapshot() : unpackSnapshot(stored);
-		const comparison = new SnapshotComparison(previous, stored !== undefined && state.limitWords !== true);
+		const comparison = new SnapshotComparison(
+			previous,
+			stored !== undefined && state.limitWords !== true,
+		);
 		const compare = (page: Sender[]) => {
 			comparison.add(page);
 			if (keepSenders) for (const sender of page) senders.push(sender);
@@ -280,12 +369,18 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 		// not compared: its senders would flip to the fallback values and back, false alerts both ways
 		if (notices.length > 0) {
 			throw new NodeOperationError(this.getNode(), notices[0], {
-				description: 'The trigger does not compare a listing made without it, so no sender is reported as changed because of the missing data; the stored state is kept and the next poll that reads it compares again.',
+				description:
+					'The trigger does not compare a listing made without it, so no sender is reported as changed because of the missing data; the stored state is kept and the next poll that reads it compares again.',
 			});
 		}
 		const finished = comparison.finish();
-		const heldBefore = stored === undefined || !state.heldRemovals ? [] : state.heldRemovals.split(',');
-		const { snapshot, changes: allChanges, held } = holdMassRemovals(
+		const heldBefore =
+			stored === undefined || !state.heldRemovals ? [] : state.heldRemovals.split(',');
+		const {
+			snapshot,
+			changes: allChanges,
+			held,
+		} = holdMassRemovals(
 			previous,
 			finished.snapshot,
 			finished.changes,
@@ -300,9 +395,10 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 		const stateId = `${live ? '' : 'test:'}${http.accountScope}:${String(state.epoch ?? '')}:${generation}`;
 
 		if (!live) {
-			items = changes.length > 0
-				? changeItems(changes, groupingOf(parameters), provider.id, detectedAt, stateId)
-				: testSampleItems(senders, parameters, provider, detectedAt, stateId);
+			items =
+				changes.length > 0
+					? changeItems(changes, groupingOf(parameters), provider.id, detectedAt, stateId)
+					: testSampleItems(senders, parameters, provider, detectedAt, stateId);
 		} else if (stored === undefined) {
 			state.scope = http.accountScope;
 			state.senders = packSnapshot(snapshot);
@@ -311,7 +407,9 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 			state.generation = 0;
 			const firstId = `${http.accountScope}:${state.epoch}:0`;
 			items = parameters.emitOnFirstPoll
-				? filterSenders(senders, parameters.filters).map((sender) => eventItem({ event: 'currentState', sender }, provider.id, detectedAt, firstId))
+				? filterSenders(senders, parameters.filters).map((sender) =>
+						eventItem({ event: 'currentState', sender }, provider.id, detectedAt, firstId),
+					)
 				: [];
 			if (items.length > 0) state.generation = 1;
 		} else {
@@ -326,7 +424,8 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 		if (live && state.blindSince !== undefined) {
 			// the blind spell is over: said once, if the user watches it, before the changes made meanwhile
 			const ours = state.blindScope === undefined || state.blindScope === http.accountScope;
-			if (ours && parameters.filters.events.includes('pollingResumed')) items.unshift(resumedItem(state, provider.id, detectedAt, stateId));
+			if (ours && parameters.filters.events.includes('pollingResumed'))
+				items.unshift(resumedItem(state, provider.id, detectedAt, stateId));
 			clearBlindSpell(state);
 		}
 		// every successful live poll leaves a snapshot in today's encoding (an unchanged one is the same bytes)
@@ -334,28 +433,37 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 	} catch (error) {
 		// kept in the workflow's static data, which n8n holds between the polls of an active workflow
 		let failure = error;
-		const paused = watched !== undefined && live && error instanceof ProviderApiError && error.retryAfterMs !== undefined;
+		const paused =
+			watched !== undefined &&
+			live &&
+			error instanceof ProviderApiError &&
+			error.retryAfterMs !== undefined;
 		if (paused) {
-			state.pausedUntil = Date.now() + Math.min((error as ProviderApiError).retryAfterMs!, MAX_PAUSE_MS);
+			state.pausedUntil =
+				Date.now() + Math.min((error as ProviderApiError).retryAfterMs!, MAX_PAUSE_MS);
 			state.pausedScope = watched!.scope;
 			failure = pauseError(watched!.provider, state.pausedUntil, error as ProviderApiError);
 		}
 		const nodeError = toNodeError(this.getNode(), failure);
 		if (!live) throw nodeError;
 		// another account's blind spell (the credential changed) is not this one's
-		if (watched && state.blindScope !== undefined && state.blindScope !== watched.scope) clearBlindSpell(state);
+		if (watched && state.blindScope !== undefined && state.blindScope !== watched.scope)
+			clearBlindSpell(state);
 		// a blind spell is told once per cause: the same failure poll after poll ends quietly
 		const cause = causeOf(failure, paused);
 		state.blindFailures = (state.blindFailures ?? 0) + 1;
 		if (state.blindSince !== undefined && state.blindCause === cause) {
-			this.logger.warn(`WhatsApp Senders Trigger still cannot read its provider (${state.blindFailures} polls since ${new Date(state.blindSince).toISOString()}): ${nodeError.message}`);
+			this.logger.warn(
+				`WhatsApp Senders Trigger still cannot read its provider (${state.blindFailures} polls since ${new Date(state.blindSince).toISOString()}): ${nodeError.message}`,
+			);
 			return null;
 		}
 		state.blindSince ??= Date.now();
 		state.blindCause = cause;
 		if (watched) state.blindScope = watched.scope;
 		state.blindMessage = nodeError.message;
-		nodeError.description = `${nodeError.description ?? ''} This trigger says this once: while the same failure lasts, its polls end quietly; the first poll that reads the provider again reports every change made meanwhile, once, and the Polling Resumed event if it is chosen.`.trim();
+		nodeError.description =
+			`${nodeError.description ?? ''} This trigger says this once: while the same failure lasts, its polls end quietly; the first poll that reads the provider again reports every change made meanwhile, once, and the Polling Resumed event if it is chosen.`.trim();
 		throw nodeError;
 	}
 	return items.length > 0 ? [items] : null;

@@ -20,7 +20,10 @@ function parsePlatformError(_status: number, body: unknown): ProviderErrorDetail
 	const fieldErrors = asRecord(error.errors);
 	const details = fieldErrors
 		? Object.entries(fieldErrors)
-				.map(([field, problems]) => `${field}: ${Array.isArray(problems) ? problems.join(' ') : String(problems)}`)
+				.map(
+					([field, problems]) =>
+						`${field}: ${Array.isArray(problems) ? problems.join(' ') : String(problems)}`,
+				)
 				.join('; ')
 		: '';
 	const message = typeof error.message === 'string' ? error.message : undefined;
@@ -47,12 +50,20 @@ export function createPlatformAdapter(identity: PlatformAdapterIdentity): Provid
 			}),
 		);
 		if (!response || !Array.isArray(response.data)) {
-			throw new UnexpectedResponseError(identity.displayName, 'the sender list has no "data" array');
+			throw new UnexpectedResponseError(
+				identity.displayName,
+				'the sender list has no "data" array',
+			);
 		}
-		const rows = options.limit === undefined ? response.data : response.data.slice(0, options.limit);
+		const rows =
+			options.limit === undefined ? response.data : response.data.slice(0, options.limit);
 		return rows.map((row) => {
 			const raw = asRecord(row);
-			if (!raw) throw new UnexpectedResponseError(identity.displayName, 'a sender in the list is not an object');
+			if (!raw)
+				throw new UnexpectedResponseError(
+					identity.displayName,
+					'a sender in the list is not an object',
+				);
 			return mapPlatformSender(identity.id, raw);
 		});
 	}

@@ -1,5 +1,12 @@
 import type { JsonRecord } from '../../core/json';
-import { normalizeQuality, offlineReasonsOf, parseMessagingLimit, type StatusMeaning, textOrNull, toE164 } from '../../core/normalize';
+import {
+	normalizeQuality,
+	offlineReasonsOf,
+	parseMessagingLimit,
+	type StatusMeaning,
+	textOrNull,
+	toE164,
+} from '../../core/normalize';
 import type { Sender } from '../../core/sender';
 
 /**
@@ -14,7 +21,10 @@ const PLATFORM_STATUS: Record<string, StatusMeaning> = {
 	pending: { status: 'PENDING' },
 	offline: { status: 'OFFLINE', reason: 'Manually disabled: messages cannot be sent or received.' },
 	suspended: { status: 'OFFLINE', reason: 'Suspended by Meta due to policy violations.' },
-	failed: { status: 'OFFLINE', reason: 'Setup failed: see the error message in the dashboard for details.' },
+	failed: {
+		status: 'OFFLINE',
+		reason: 'Setup failed: see the error message in the dashboard for details.',
+	},
 };
 
 export function mapPlatformSender(provider: string, raw: JsonRecord): Sender {

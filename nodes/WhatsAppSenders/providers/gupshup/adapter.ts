@@ -4,7 +4,14 @@ import type { Sender } from '../../core/sender';
 import type { ProviderAdapter } from '../adapter';
 import type { ProviderHttp, ProviderRequest } from '../http';
 import type { BusinessProfileInput, ListSendersOptions } from '../operations';
-import { GUPSHUP_APP_ID, GUPSHUP_PATHS, isTokenRefusal, mapAppWithoutWabaInfo, mapGupshupApp, parseGupshupError } from './mapper';
+import {
+	GUPSHUP_APP_ID,
+	GUPSHUP_PATHS,
+	isTokenRefusal,
+	mapAppWithoutWabaInfo,
+	mapGupshupApp,
+	parseGupshupError,
+} from './mapper';
 import { gupshupTokenExchange } from './tokenExchange';
 
 /**
@@ -28,7 +35,10 @@ const APP_TOKEN_LIFETIME_MS = 24 * 60 * 60_000;
 async function listApps(http: ProviderHttp): Promise<JsonRecord[]> {
 	const answer = asRecord(await http.request({ method: 'GET', path: GUPSHUP_PATHS.partnerApps }));
 	if (!answer || !Array.isArray(answer.partnerAppsList)) {
-		throw new UnexpectedResponseError('Gupshup', 'the partner app list has no "partnerAppsList" array');
+		throw new UnexpectedResponseError(
+			'Gupshup',
+			'the partner app list has no "partnerAppsList" array',
+		);
 	}
 	return answer.partnerAppsList.map((entry) => {
 		const app = asRecord(entry);
@@ -39,14 +49,22 @@ async function listApps(http: ProviderHttp): Promise<JsonRecord[]> {
 	});
 }
 
-async function fetchAppToken(http: ProviderHttp, appId: string): Promise<{ token: string; expiresAt: number }> {
-	const answer = asRecord(await http.request({ method: 'GET', path: GUPSHUP_PATHS.appToken(appId) }));
+async function fetchAppToken(
+	http: ProviderHttp,
+	appId: string,
+): Promise<{ token: string; expiresAt: number }> {
+	const answer = asRecord(
+		await http.request({ method: 'GET', path: GUPSHUP_PATHS.appToken(appId) }),
+	);
 	const token = asRecord(answer?.token);
 	if (!token || typeof token.token !== 'string' || token.token === '') {
 		throw new UnexpectedResponseError('Gupshup', 'the app token answer has no "token.token"');
 	}
 	const expiresOn = Number(token.expiresOn);
-	const expiresAt = Number.isFinite(expiresOn) && expiresOn > Date.now() ? expiresOn : Date.now() + APP_TOKEN_LIFETIME_MS;
+	const expiresAt =
+		Number.isFinite(expiresOn) && expiresOn > Date.now()
+			? expiresOn
+			: Date.now() + APP_TOKEN_LIFETIME_MS;
 	return { token: token.token, expiresAt };
 }
 
@@ -54,13 +72,24 @@ async function fetchAppToken(http: ProviderHttp, appId: string): Promise<{ token
  * A request of one app, carrying the app's token (cached per credential and app) where
  * `sign` puts it; a refused token (401, or 400 "Authentication Failed") is renewed once.
  */
-async function withAppToken(http: ProviderHttp, appId: string, sign: (appToken: string) => ProviderRequest): Promise<JsonRecord | undefined> {
+async function withAppToken(
+	http: ProviderHttp,
+	appId: string,
+	sign: (appToken: string) => ProviderRequest,
+): Promise<JsonRecord | undefined> {
 	const token = () => http.scopedTokens.get(appId, () => fetchAppToken(http, appId));
 	const ask = async (appToken: string) => asRecord(await http.request(sign(appToken)));
 	const first = await token();
 	// only a refusal of the cached token is worth a new one; everything else reaches the caller as it is
 	return await ask(first).catch(async (error: unknown) => {
-		if (!(error instanceof ProviderApiError && error.httpStatus !== null && isTokenRefusal(error.httpStatus, error.message))) return await Promise.reject(error);
+		if (
+			!(
+				error instanceof ProviderApiError &&
+				error.httpStatus !== null &&
+				isTokenRefusal(error.httpStatus, error.message)
+			)
+		)
+			return await Promise.reject(error);
 		http.scopedTokens.invalidate(appId, first);
 		return await ask(await token());
 	});
@@ -68,9 +97,17 @@ async function withAppToken(http: ProviderHttp, appId: string, sign: (appToken: 
 
 /** Get Waba Info: the app token in a `token` header, as Gupshup's curl sends it. */
 async function wabaInfo(http: ProviderHttp, appId: string): Promise<JsonRecord> {
-	const answer = await withAppToken(http, appId, (token) => ({ method: 'GET', path: GUPSHUP_PATHS.wabaInfo(appId), headers: { token } }));
+	const answer = await withAppToken(http, appId, (token) => ({
+		method: 'GET',
+		path: GUPSHUP_PATHS.wabaInfo(appId),
+		headers: { token },
+	}));
 	const info = asRecord(answer?.wabaInfo);
-	if (!info) throw new UnexpectedResponseError('Gupshup', `Get Waba Info for app ${appId} has no "wabaInfo" object`);
+	if (!info)
+		throw new UnexpectedResponseError(
+			'Gupshup',
+			`Get Waba Info for app ${appId} has no "wabaInfo" object`,
+		);
 	return info;
 }
 
@@ -92,12 +129,17 @@ const NO_WABA = /not live|waba id not found/i;
  * good state instead of reporting a healthy app as UNKNOWN and back (a false alert, then another).
  */
 async function readApp(http: ProviderHttp, app: JsonRecord): Promise<Sender> {
-	if (app.live === false) return mapAppWithoutWabaInfo(app, 'Get Partner Apps lists the app as not live; its Waba Info was not asked.');
+	if (app.live === false)
+		return mapAppWithoutWabaInfo(
+			app,
+			'Get Partner Apps lists the app as not live; its Waba Info was not asked.',
+		);
 	const appId = String(app.id);
 	return await wabaInfo(http, appId).then(
 		(info) => mapGupshupApp(appId, app, info),
 		async (error: unknown) => {
-			const withoutWaba = isStatus(error, 400) && NO_WABA.test(`${error.message} ${error.description}`);
+			const withoutWaba =
+				isStatus(error, 400) && NO_WABA.test(`${error.message} ${error.description}`);
 			return withoutWaba ? mapAppWithoutWabaInfo(app, error.message) : await Promise.reject(error);
 		},
 	);
@@ -118,7 +160,9 @@ async function listSenders(http: ProviderHttp, options: ListSendersOptions): Pro
 
 /** The app from the partner's list (its name), then its Waba Info: an id of another account is refused before any app token is asked. */
 async function getSender(http: ProviderHttp, id: string): Promise<Sender> {
-	const app = (await listApps(http)).find((entry) => String(entry.id).toLowerCase() === id.toLowerCase());
+	const app = (await listApps(http)).find(
+		(entry) => String(entry.id).toLowerCase() === id.toLowerCase(),
+	);
 	if (!app) {
 		throw new ProviderApiError(
 			`Gupshup has no app ${id} in this partner account`,
@@ -134,13 +178,24 @@ async function getSender(http: ProviderHttp, id: string): Promise<Sender> {
 
 /** Get Profile Details: the app token in Authorization (no "Bearer"), as Gupshup's curl sends it. */
 async function readProfile(http: ProviderHttp, appId: string): Promise<JsonRecord> {
-	const answer = await withAppToken(http, appId, (token) => ({ method: 'GET', path: GUPSHUP_PATHS.profile(appId), headers: { Authorization: token } }));
+	const answer = await withAppToken(http, appId, (token) => ({
+		method: 'GET',
+		path: GUPSHUP_PATHS.profile(appId),
+		headers: { Authorization: token },
+	}));
 	const profile = asRecord(answer?.profile);
-	if (!profile) throw new UnexpectedResponseError('Gupshup', `the business profile of app ${appId} has no "profile" object`);
+	if (!profile)
+		throw new UnexpectedResponseError(
+			'Gupshup',
+			`the business profile of app ${appId} has no "profile" object`,
+		);
 	return profile;
 }
 
-async function getGupshupProfile(http: ProviderHttp, appId: string): Promise<Record<string, unknown>> {
+async function getGupshupProfile(
+	http: ProviderHttp,
+	appId: string,
+): Promise<Record<string, unknown>> {
 	return { provider: 'gupshup', id: appId, ...(await readProfile(http, appId)) };
 }
 
@@ -182,20 +237,41 @@ function profileForm(current: JsonRecord, profile: BusinessProfileInput): Record
  * (its own endpoint), each only when one of its fields is set. Both are PUTs of the whole
  * value, safe to repeat. The output is the profile Gupshup answers, with the about text sent.
  */
-async function updateGupshupProfile(http: ProviderHttp, appId: string, profile: BusinessProfileInput): Promise<Record<string, unknown>> {
+async function updateGupshupProfile(
+	http: ProviderHttp,
+	appId: string,
+	profile: BusinessProfileInput,
+): Promise<Record<string, unknown>> {
 	if (profile.profilePictureHandle !== undefined) {
-		throw new InvalidInputError('Profile Picture Handle', "is Meta's upload handle; Gupshup takes the image file itself (Update Profile Picture), which this operation does not offer");
+		throw new InvalidInputError(
+			'Profile Picture Handle',
+			"is Meta's upload handle; Gupshup takes the image file itself (Update Profile Picture), which this operation does not offer",
+		);
 	}
 	const { about, ...details } = profile;
 	let updated: JsonRecord | undefined;
 	if (Object.values(details).some((value) => value !== undefined)) {
 		const form = profileForm(await readProfile(http, appId), details);
-		const answer = await withAppToken(http, appId, (token) => ({ method: 'PUT', path: GUPSHUP_PATHS.profileUpdate(appId), form, headers: { Authorization: token } }));
+		const answer = await withAppToken(http, appId, (token) => ({
+			method: 'PUT',
+			path: GUPSHUP_PATHS.profileUpdate(appId),
+			form,
+			headers: { Authorization: token },
+		}));
 		updated = asRecord(answer?.profile);
-		if (!updated) throw new UnexpectedResponseError('Gupshup', `the updated business profile of app ${appId} has no "profile" object`);
+		if (!updated)
+			throw new UnexpectedResponseError(
+				'Gupshup',
+				`the updated business profile of app ${appId} has no "profile" object`,
+			);
 	}
 	if (about !== undefined) {
-		await withAppToken(http, appId, (token) => ({ method: 'PUT', path: GUPSHUP_PATHS.profileAbout(appId), form: { about }, headers: { Authorization: token } }));
+		await withAppToken(http, appId, (token) => ({
+			method: 'PUT',
+			path: GUPSHUP_PATHS.profileAbout(appId),
+			form: { about },
+			headers: { Authorization: token },
+		}));
 	}
 	return { provider: 'gupshup', id: appId, ...updated, ...(about !== undefined && { about }) };
 }
@@ -213,7 +289,10 @@ export const gupshupAdapter: ProviderAdapter = {
 	},
 	tokenExchange: gupshupTokenExchange,
 	parseError: parseGupshupError,
-	accountIdentity: (credentials) => String(credentials.email ?? '').trim().toLowerCase(),
+	accountIdentity: (credentials) =>
+		String(credentials.email ?? '')
+			.trim()
+			.toLowerCase(),
 	rateLimitCooldownMs: GUPSHUP_COOLDOWN_MS,
 	requestBudget: {
 		perHour: 600,

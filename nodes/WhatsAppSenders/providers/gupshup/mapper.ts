@@ -1,6 +1,18 @@
-import { additionalInfo, applySendingBlock, healthErrorReasons, type SendingBlock } from '../../core/canSend';
+import {
+	additionalInfo,
+	applySendingBlock,
+	healthErrorReasons,
+	type SendingBlock,
+} from '../../core/canSend';
 import { asRecord, type JsonRecord } from '../../core/json';
-import { normalizeQuality, offlineReasonsOf, readTierLimit, type StatusMeaning, textOrNull, toE164 } from '../../core/normalize';
+import {
+	normalizeQuality,
+	offlineReasonsOf,
+	readTierLimit,
+	type StatusMeaning,
+	textOrNull,
+	toE164,
+} from '../../core/normalize';
 import type { Sender } from '../../core/sender';
 import type { ProviderErrorDetail, ProviderRequest } from '../http';
 
@@ -17,11 +29,13 @@ export const GUPSHUP_PATHS = {
 	/** GET with the trailing slash, as Gupshup's Get Profile Details curl writes it; PUT without. */
 	profile: (appId: string) => `/partner/app/${encodeURIComponent(appId)}/business/profile/`,
 	profileUpdate: (appId: string) => `/partner/app/${encodeURIComponent(appId)}/business/profile`,
-	profileAbout: (appId: string) => `/partner/app/${encodeURIComponent(appId)}/business/profile/about`,
+	profileAbout: (appId: string) =>
+		`/partner/app/${encodeURIComponent(appId)}/business/profile/about`,
 } as const;
 
 /** Every app id in Gupshup's examples is a UUID ("00065097-93ff-4c22-bfa4-845f01b7de3b"). */
-export const GUPSHUP_APP_ID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+export const GUPSHUP_APP_ID =
+	/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 /**
  * dockerStatus words of Get Waba Info. CONNECTED and PENDING say what they mean; the
@@ -32,12 +46,22 @@ const DOCKER_STATUS: Record<string, StatusMeaning> = {
 	CONNECTED: { status: 'ONLINE' },
 	FLAGGED: { status: 'ONLINE' },
 	PENDING: { status: 'PENDING' },
-	DISCONNECTED: { status: 'OFFLINE', reason: 'Gupshup reports the number as DISCONNECTED from WhatsApp.' },
-	RESTRICTED: { status: 'OFFLINE', reason: 'Gupshup reports the number as RESTRICTED: it cannot start conversations until the restriction ends.' },
+	DISCONNECTED: {
+		status: 'OFFLINE',
+		reason: 'Gupshup reports the number as DISCONNECTED from WhatsApp.',
+	},
+	RESTRICTED: {
+		status: 'OFFLINE',
+		reason:
+			'Gupshup reports the number as RESTRICTED: it cannot start conversations until the restriction ends.',
+	},
 	UNKNOWN: { status: 'UNKNOWN' },
 };
 
-const BANNED: StatusMeaning = { status: 'OFFLINE', reason: 'Gupshup reports the WhatsApp Business Account as BANNED.' };
+const BANNED: StatusMeaning = {
+	status: 'OFFLINE',
+	reason: 'Gupshup reports the WhatsApp Business Account as BANNED.',
+};
 
 function word(value: unknown): string | null {
 	const text = textOrNull(value);
@@ -64,13 +88,21 @@ function sendingBlockOf(info: JsonRecord): SendingBlock | undefined {
 	if (level !== 'BLOCKED' && level !== 'LIMITED') return undefined;
 	const more = additionalInfo(info.additionalInfo);
 	const reasons = healthErrorReasons(info.errors, 'WhatsApp number', more);
-	if (reasons.length === 0) reasons.push({ code: level, message: more ?? `Gupshup reports canSendMessage ${level} for this app.`, moreInfo: null, solution: null });
+	if (reasons.length === 0)
+		reasons.push({
+			code: level,
+			message: more ?? `Gupshup reports canSendMessage ${level} for this app.`,
+			moreInfo: null,
+			solution: null,
+		});
 	return { level, word: level, reasons };
 }
 
 /** "dockerStatus/accountStatus/canSendMessage" as Gupshup words them ("-" for a missing one), so any of them changing shows. */
 function providerStatusOf(info: JsonRecord): string | null {
-	const parts = [info.dockerStatus, info.accountStatus, info.canSendMessage].map((value) => textOrNull(value));
+	const parts = [info.dockerStatus, info.accountStatus, info.canSendMessage].map((value) =>
+		textOrNull(value),
+	);
 	return parts.every((part) => part === null) ? null : parts.map((part) => part ?? '-').join('/');
 }
 
@@ -79,24 +111,31 @@ function providerStatusOf(info: JsonRecord): string | null {
  * (undefined when only Get Waba Info was read), `info` the `wabaInfo` object of Get Waba
  * Info. The app token is never part of either.
  */
-export function mapGupshupApp(appId: string, app: JsonRecord | undefined, info: JsonRecord): Sender {
+export function mapGupshupApp(
+	appId: string,
+	app: JsonRecord | undefined,
+	info: JsonRecord,
+): Sender {
 	const meaning = statusOf(info);
 	const providerStatus = providerStatusOf(info);
 	const offlineReasons = offlineReasonsOf(providerStatus, meaning);
 	const { text, limit } = readTierLimit(info.messagingLimit);
-	return applySendingBlock({
-		provider: 'gupshup',
-		id: appId,
-		phoneNumber: toE164(info.phone),
-		displayName: textOrNull(info.verifiedName) ?? textOrNull(app?.name),
-		status: meaning.status,
-		providerStatus,
-		qualityRating: normalizeQuality(info.phoneQuality),
-		messagingLimit: limit,
-		messagingLimitText: text,
-		...(offlineReasons && { offlineReasons }),
-		raw: { app: app ?? null, wabaInfo: info },
-	}, sendingBlockOf(info));
+	return applySendingBlock(
+		{
+			provider: 'gupshup',
+			id: appId,
+			phoneNumber: toE164(info.phone),
+			displayName: textOrNull(info.verifiedName) ?? textOrNull(app?.name),
+			status: meaning.status,
+			providerStatus,
+			qualityRating: normalizeQuality(info.phoneQuality),
+			messagingLimit: limit,
+			messagingLimitText: text,
+			...(offlineReasons && { offlineReasons }),
+			raw: { app: app ?? null, wabaInfo: info },
+		},
+		sendingBlockOf(info),
+	);
 }
 
 /**
@@ -137,7 +176,11 @@ function usesPartnerToken(path: string): boolean {
  * partner token asks for a new login (it lives 24 hours); a 401 on Get Waba Info is about
  * the app token, which the adapter renews itself.
  */
-export function parseGupshupError(status: number, body: unknown, request: ProviderRequest): ProviderErrorDetail {
+export function parseGupshupError(
+	status: number,
+	body: unknown,
+	request: ProviderRequest,
+): ProviderErrorDetail {
 	const envelope = asRecord(body);
 	const message = textOrNull(envelope?.message) ?? (typeof body === 'string' ? body : undefined);
 	const detail: ProviderErrorDetail = { message: message ?? undefined };
@@ -147,7 +190,8 @@ export function parseGupshupError(status: number, body: unknown, request: Provid
 		detail.hint = 'Check the app ID: List shows the app IDs of this Gupshup partner account.';
 	}
 	if (status === 400 && refusedToken && usesPartnerToken(request.path)) {
-		detail.hint = 'Gupshup refused the partner token ("Authentication Failed"), also after logging in again: check the email and client secret in the credential.';
+		detail.hint =
+			'Gupshup refused the partner token ("Authentication Failed"), also after logging in again: check the email and client secret in the credential.';
 	}
 	if (refusedToken && !usesPartnerToken(request.path) && request.path !== GUPSHUP_PATHS.login) {
 		detail.hint =

@@ -27,7 +27,13 @@ export const gupshupTokenExchange: TokenExchange = {
 	}),
 	read(status, body) {
 		const answer = asRecord(body);
-		if (status >= 200 && status < 300 && answer && typeof answer.token === 'string' && answer.token !== '') {
+		if (
+			status >= 200 &&
+			status < 300 &&
+			answer &&
+			typeof answer.token === 'string' &&
+			answer.token !== ''
+		) {
 			return { token: answer.token, expiresAt: Date.now() + PARTNER_TOKEN_LIFETIME_MS };
 		}
 		const message = textOrNull(answer?.message) ?? (typeof body === 'string' ? body : undefined);

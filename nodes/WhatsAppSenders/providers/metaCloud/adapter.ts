@@ -3,7 +3,12 @@ import { asRecord } from '../../core/json';
 import type { Sender } from '../../core/sender';
 import type { ProviderAdapter } from '../adapter';
 import type { ProviderErrorDetail, ProviderHttp, ProviderRequest } from '../http';
-import type { BusinessProfileInput, CreateSenderInput, ListSendersOptions, RequestCodeInput } from '../operations';
+import type {
+	BusinessProfileInput,
+	CreateSenderInput,
+	ListSendersOptions,
+	RequestCodeInput,
+} from '../operations';
 import { listPagedSenders } from '../pagedListing';
 import { mapMetaPhoneNumber, metaPhoneNumberFields } from './mapper';
 
@@ -17,19 +22,40 @@ const PROFILE_FIELDS = 'about,address,description,email,profile_picture_url,webs
  * marked retryable: Meta did not process the request, whatever HTTP status it used.
  */
 const META_ERRORS: Record<string, { hint: string; retryable?: boolean; credentials?: boolean }> = {
-	'190': { hint: 'The access token is invalid or expired: create a new system-user token in Business Settings.', credentials: true },
-	'10': { hint: 'The token lacks the whatsapp_business_management permission for this WhatsApp Business Account.', credentials: true },
-	'200': { hint: 'The token lacks the whatsapp_business_management permission for this WhatsApp Business Account.', credentials: true },
-	'100': { hint: 'Meta refused a parameter: check the WABA ID and Graph API Version in the credential and the values sent.' },
+	'190': {
+		hint: 'The access token is invalid or expired: create a new system-user token in Business Settings.',
+		credentials: true,
+	},
+	'10': {
+		hint: 'The token lacks the whatsapp_business_management permission for this WhatsApp Business Account.',
+		credentials: true,
+	},
+	'200': {
+		hint: 'The token lacks the whatsapp_business_management permission for this WhatsApp Business Account.',
+		credentials: true,
+	},
+	'100': {
+		hint: 'Meta refused a parameter: check the WABA ID and Graph API Version in the credential and the values sent.',
+	},
 	'4': { hint: 'The app hit its Graph API rate limit.', retryable: true },
 	'17': { hint: 'The user hit its Graph API rate limit.', retryable: true },
-	'803': { hint: 'Meta found no such phone number or WhatsApp Business Account: check the ID, and that the token can see this WABA.' },
+	'803': {
+		hint: 'Meta found no such phone number or WhatsApp Business Account: check the ID, and that the token can see this WABA.',
+	},
 	'80007': { hint: 'The WhatsApp Business Account hit its rate limit.', retryable: true },
 	'130429': { hint: 'The number hit its throughput limit.', retryable: true },
-	'133005': { hint: 'The PIN does not match the two-step verification PIN set for this number. Reset it in WhatsApp Manager if it is lost.' },
-	'133016': { hint: 'Meta allows at most 10 register or deregister calls per number in 72 hours. Try again later.' },
-	'136024': { hint: 'Meta could not send the code. Wait before asking again, or try the other method (SMS or voice).' },
-	'136025': { hint: 'The verification code is wrong or expired: ask for a new one with Request Code.' },
+	'133005': {
+		hint: 'The PIN does not match the two-step verification PIN set for this number. Reset it in WhatsApp Manager if it is lost.',
+	},
+	'133016': {
+		hint: 'Meta allows at most 10 register or deregister calls per number in 72 hours. Try again later.',
+	},
+	'136024': {
+		hint: 'Meta could not send the code. Wait before asking again, or try the other method (SMS or voice).',
+	},
+	'136025': {
+		hint: 'The verification code is wrong or expired: ask for a new one with Request Code.',
+	},
 };
 
 /**
@@ -42,7 +68,8 @@ function parseMetaError(_status: number, body: unknown): ProviderErrorDetail {
 	if (!error) return {};
 	const code = error.code === undefined || error.code === null ? undefined : String(error.code);
 	const known = code === undefined ? undefined : META_ERRORS[code];
-	const subcode = error.error_subcode === undefined ? '' : ` (subcode ${String(error.error_subcode)})`;
+	const subcode =
+		error.error_subcode === undefined ? '' : ` (subcode ${String(error.error_subcode)})`;
 	const details = asRecord(error.error_data)?.details;
 	const hint = [
 		typeof details === 'string' ? details : undefined,
@@ -64,11 +91,17 @@ function parseMetaError(_status: number, body: unknown): ProviderErrorDetail {
 function account(http: ProviderHttp): { version: string; wabaId: string } {
 	const version = http.account.graphApiVersion || META_DEFAULT_GRAPH_VERSION;
 	if (!/^v[0-9]{1,3}\.[0-9]$/.test(version)) {
-		throw new InvalidInputError('Graph API Version', `"${version.slice(0, 20)}" in the Meta credential must look like v26.0`);
+		throw new InvalidInputError(
+			'Graph API Version',
+			`"${version.slice(0, 20)}" in the Meta credential must look like v26.0`,
+		);
 	}
 	const wabaId = http.account.wabaId;
 	if (!/^[0-9]{5,20}$/.test(wabaId)) {
-		throw new InvalidInputError('WhatsApp Business Account ID', 'in the Meta credential must be the numeric WABA ID from WhatsApp Manager');
+		throw new InvalidInputError(
+			'WhatsApp Business Account ID',
+			'in the Meta credential must be the numeric WABA ID from WhatsApp Manager',
+		);
 	}
 	return { version, wabaId };
 }
@@ -91,7 +124,8 @@ async function listMetaNumbers(http: ProviderHttp, options: ListSendersOptions):
 		first: pageRequest(0),
 		records(page) {
 			const numbers = asRecord(page)?.data;
-			if (!Array.isArray(numbers)) throw new UnexpectedResponseError('Meta', 'the phone number list has no "data" array');
+			if (!Array.isArray(numbers))
+				throw new UnexpectedResponseError('Meta', 'the phone number list has no "data" array');
 			return numbers;
 		},
 		map: mapMetaPhoneNumber,
@@ -99,20 +133,30 @@ async function listMetaNumbers(http: ProviderHttp, options: ListSendersOptions):
 		next(page, listed) {
 			const paging = asRecord(asRecord(page)?.paging);
 			const cursor = asRecord(paging?.cursors)?.after;
-			return typeof paging?.next === 'string' && typeof cursor === 'string' ? pageRequest(listed, cursor) : undefined;
+			return typeof paging?.next === 'string' && typeof cursor === 'string'
+				? pageRequest(listed, cursor)
+				: undefined;
 		},
 	});
 }
 
 async function getMetaNumber(http: ProviderHttp, id: string): Promise<Sender> {
 	const { version } = account(http);
-	const number = asRecord(await http.request({ method: 'GET', path: `/${version}/${id}`, qs: { fields: metaPhoneNumberFields(version) } }));
-	if (!number || number.id === undefined) throw new UnexpectedResponseError('Meta', 'the phone number has no "id"');
+	const number = asRecord(
+		await http.request({
+			method: 'GET',
+			path: `/${version}/${id}`,
+			qs: { fields: metaPhoneNumberFields(version) },
+		}),
+	);
+	if (!number || number.id === undefined)
+		throw new UnexpectedResponseError('Meta', 'the phone number has no "id"');
 	return mapMetaPhoneNumber(number);
 }
 
 function expectSuccess(response: unknown, what: string): void {
-	if (asRecord(response)?.success !== true) throw new UnexpectedResponseError('Meta', `${what} did not answer {"success": true}`);
+	if (asRecord(response)?.success !== true)
+		throw new UnexpectedResponseError('Meta', `${what} did not answer {"success": true}`);
 }
 
 /**
@@ -138,11 +182,18 @@ async function addMetaNumber(http: ProviderHttp, input: CreateSenderInput): Prom
 	try {
 		return await getMetaNumber(http, id);
 	} catch {
-		return { ...mapMetaPhoneNumber({ ...response, id, verified_name: input.profile.name }), phoneNumber: input.phoneNumber };
+		return {
+			...mapMetaPhoneNumber({ ...response, id, verified_name: input.profile.name }),
+			phoneNumber: input.phoneNumber,
+		};
 	}
 }
 
-async function requestMetaCode(http: ProviderHttp, id: string, input: RequestCodeInput): Promise<Record<string, unknown>> {
+async function requestMetaCode(
+	http: ProviderHttp,
+	id: string,
+	input: RequestCodeInput,
+): Promise<Record<string, unknown>> {
 	const { version } = account(http);
 	const codeMethod = input.method === 'voice' ? 'VOICE' : 'SMS';
 	expectSuccess(
@@ -158,25 +209,43 @@ async function requestMetaCode(http: ProviderHttp, id: string, input: RequestCod
 }
 
 /** Meta answers {success: true}; the number is read again so the output shows its new state. */
-async function actThenGet(http: ProviderHttp, id: string, action: string, body: Record<string, unknown>, idempotent: boolean): Promise<Sender> {
+async function actThenGet(
+	http: ProviderHttp,
+	id: string,
+	action: string,
+	body: Record<string, unknown>,
+	idempotent: boolean,
+): Promise<Sender> {
 	const { version } = account(http);
-	expectSuccess(await http.request({ method: 'POST', path: `/${version}/${id}/${action}`, body, idempotent }), action);
+	expectSuccess(
+		await http.request({ method: 'POST', path: `/${version}/${id}/${action}`, body, idempotent }),
+		action,
+	);
 	return await getMetaNumber(http, id);
 }
 
 async function getMetaProfile(http: ProviderHttp, id: string): Promise<Record<string, unknown>> {
 	const { version } = account(http);
 	const response = asRecord(
-		await http.request({ method: 'GET', path: `/${version}/${id}/whatsapp_business_profile`, qs: { fields: PROFILE_FIELDS } }),
+		await http.request({
+			method: 'GET',
+			path: `/${version}/${id}/whatsapp_business_profile`,
+			qs: { fields: PROFILE_FIELDS },
+		}),
 	);
 	// the contract wraps each entry in `business_profile`; Meta's reference pages show it bare
 	const entry = Array.isArray(response?.data) ? asRecord(response.data[0]) : undefined;
 	const profile = asRecord(entry?.business_profile) ?? entry;
-	if (!profile) throw new UnexpectedResponseError('Meta', 'the business profile has no "data" entry');
+	if (!profile)
+		throw new UnexpectedResponseError('Meta', 'the business profile has no "data" entry');
 	return { provider: 'metaCloud', id, ...profile };
 }
 
-async function updateMetaProfile(http: ProviderHttp, id: string, profile: BusinessProfileInput): Promise<Record<string, unknown>> {
+async function updateMetaProfile(
+	http: ProviderHttp,
+	id: string,
+	profile: BusinessProfileInput,
+): Promise<Record<string, unknown>> {
 	const { version } = account(http);
 	const body: Record<string, unknown> = { messaging_product: 'whatsapp' };
 	if (profile.about !== undefined) body.about = profile.about;
@@ -185,10 +254,16 @@ async function updateMetaProfile(http: ProviderHttp, id: string, profile: Busine
 	if (profile.email !== undefined) body.email = profile.email;
 	if (profile.vertical !== undefined) body.vertical = profile.vertical;
 	if (profile.websites !== undefined) body.websites = profile.websites;
-	if (profile.profilePictureHandle !== undefined) body.profile_picture_handle = profile.profilePictureHandle;
+	if (profile.profilePictureHandle !== undefined)
+		body.profile_picture_handle = profile.profilePictureHandle;
 	// setting the same values again is harmless, so the update may be retried like a read
 	expectSuccess(
-		await http.request({ method: 'POST', path: `/${version}/${id}/whatsapp_business_profile`, body, idempotent: true }),
+		await http.request({
+			method: 'POST',
+			path: `/${version}/${id}/whatsapp_business_profile`,
+			body,
+			idempotent: true,
+		}),
 		'whatsapp_business_profile',
 	);
 	return await getMetaProfile(http, id);
@@ -204,7 +279,8 @@ export const metaCloudAdapter: ProviderAdapter = {
 	senderIdPattern: {
 		regex: /^[0-9]{5,20}$/,
 		example: '106540352242922',
-		description: "A Meta phone number ID is the number's numeric ID from WhatsApp Manager or the List operation",
+		description:
+			"A Meta phone number ID is the number's numeric ID from WhatsApp Manager or the List operation",
 	},
 	createFields: ['countryCode', 'profileName'],
 	requiredCreateFields: ['countryCode', 'profileName'],

@@ -1,6 +1,18 @@
-import { additionalInfo, applySendingBlock, healthErrorReasons, type SendingBlock } from '../../core/canSend';
+import {
+	additionalInfo,
+	applySendingBlock,
+	healthErrorReasons,
+	type SendingBlock,
+} from '../../core/canSend';
 import { asRecord, type JsonRecord } from '../../core/json';
-import { normalizeQuality, offlineReasonsOf, readTierLimit, type StatusMeaning, textOrNull, toE164 } from '../../core/normalize';
+import {
+	normalizeQuality,
+	offlineReasonsOf,
+	readTierLimit,
+	type StatusMeaning,
+	textOrNull,
+	toE164,
+} from '../../core/normalize';
 import type { Sender } from '../../core/sender';
 
 /**
@@ -24,12 +36,32 @@ const META_STATUS: Record<string, StatusMeaning> = {
 	MESSAGING_LIMIT_TIER_4: { status: 'ONLINE' },
 	PENDING: { status: 'PENDING' },
 	UNVERIFIED: { status: 'PENDING_VERIFICATION' },
-	DISCONNECTED: { status: 'OFFLINE', reason: 'The number is disconnected from the WhatsApp Business Platform (deregistered or never registered).' },
-	UNLINKED: { status: 'OFFLINE', reason: 'The number is no longer linked to the WhatsApp Business Account.' },
-	BANNED: { status: 'OFFLINE', reason: 'Meta banned the number: it can neither send nor receive messages.' },
-	RESTRICTED: { status: 'OFFLINE', reason: 'Meta restricted the number: it cannot start conversations until the restriction ends; it can still reply.' },
-	DELETED: { status: 'OFFLINE', reason: 'The number was deleted from the WhatsApp Business Account.' },
-	MIGRATED: { status: 'OFFLINE', reason: 'The number was migrated to another WhatsApp Business Account.' },
+	DISCONNECTED: {
+		status: 'OFFLINE',
+		reason:
+			'The number is disconnected from the WhatsApp Business Platform (deregistered or never registered).',
+	},
+	UNLINKED: {
+		status: 'OFFLINE',
+		reason: 'The number is no longer linked to the WhatsApp Business Account.',
+	},
+	BANNED: {
+		status: 'OFFLINE',
+		reason: 'Meta banned the number: it can neither send nor receive messages.',
+	},
+	RESTRICTED: {
+		status: 'OFFLINE',
+		reason:
+			'Meta restricted the number: it cannot start conversations until the restriction ends; it can still reply.',
+	},
+	DELETED: {
+		status: 'OFFLINE',
+		reason: 'The number was deleted from the WhatsApp Business Account.',
+	},
+	MIGRATED: {
+		status: 'OFFLINE',
+		reason: 'The number was migrated to another WhatsApp Business Account.',
+	},
 	UNKNOWN: { status: 'UNKNOWN' },
 };
 
@@ -38,7 +70,9 @@ const META_STATUS: Record<string, StatusMeaning> = {
  * (the business portfolio's limit). A request that names a field its version lacks fails
  * with error #100, so each version is asked exactly its own field.
  */
-export function metaLimitField(graphVersion: string): 'messaging_limit_tier' | 'whatsapp_business_manager_messaging_limit' {
+export function metaLimitField(
+	graphVersion: string,
+): 'messaging_limit_tier' | 'whatsapp_business_manager_messaging_limit' {
 	const major = Number(/^v([0-9]+)/.exec(graphVersion)?.[1]);
 	return major >= 24 ? 'whatsapp_business_manager_messaging_limit' : 'messaging_limit_tier';
 }
@@ -62,7 +96,8 @@ export function metaPhoneNumberFields(graphVersion: string): string {
 function normalizeStatus(status: string | null, codeVerification: string | null): StatusMeaning {
 	if (!status) return { status: 'UNKNOWN' };
 	const known = META_STATUS[status.toUpperCase()] ?? { status: 'UNKNOWN' };
-	if (known.status === 'PENDING' && codeVerification !== 'VERIFIED') return { status: 'PENDING_VERIFICATION' };
+	if (known.status === 'PENDING' && codeVerification !== 'VERIFIED')
+		return { status: 'PENDING_VERIFICATION' };
 	return known;
 }
 
@@ -84,7 +119,9 @@ export function metaSendingBlock(health: unknown): SendingBlock | undefined {
 	const status = asRecord(health);
 	const level = textOrNull(status?.can_send_message)?.toUpperCase();
 	if (level !== 'BLOCKED' && level !== 'LIMITED') return undefined;
-	const entities = Array.isArray(status?.entities) ? status.entities.map(asRecord).filter((entity) => entity !== undefined) : [];
+	const entities = Array.isArray(status?.entities)
+		? status.entities.map(asRecord).filter((entity) => entity !== undefined)
+		: [];
 	const reasons = entities
 		.filter((entity) => textOrNull(entity.can_send_message)?.toUpperCase() !== 'AVAILABLE')
 		.flatMap((entity) => {
@@ -94,9 +131,22 @@ export function metaSendingBlock(health: unknown): SendingBlock | undefined {
 			const reasons = healthErrorReasons(entity.errors, name, info);
 			return reasons.length > 0
 				? reasons
-				: [{ code: textOrNull(entity.can_send_message), message: `${name}: ${info ?? `Meta reports can_send_message ${level}.`}`, moreInfo: null, solution: null }];
+				: [
+						{
+							code: textOrNull(entity.can_send_message),
+							message: `${name}: ${info ?? `Meta reports can_send_message ${level}.`}`,
+							moreInfo: null,
+							solution: null,
+						},
+					];
 		});
-	if (reasons.length === 0) reasons.push({ code: level, message: `Meta reports can_send_message ${level} for this number.`, moreInfo: null, solution: null });
+	if (reasons.length === 0)
+		reasons.push({
+			code: level,
+			message: `Meta reports can_send_message ${level} for this number.`,
+			moreInfo: null,
+			solution: null,
+		});
 	return { level, word: level, reasons };
 }
 
@@ -107,7 +157,9 @@ export function mapMetaPhoneNumber(raw: JsonRecord): Sender {
 function mapMetaNumberFields(raw: JsonRecord): Sender {
 	const providerStatus = textOrNull(raw.status);
 	const meaning = normalizeStatus(providerStatus, textOrNull(raw.code_verification_status));
-	const { text, limit } = readTierLimit(textOrNull(raw.whatsapp_business_manager_messaging_limit) ?? raw.messaging_limit_tier);
+	const { text, limit } = readTierLimit(
+		textOrNull(raw.whatsapp_business_manager_messaging_limit) ?? raw.messaging_limit_tier,
+	);
 	const offlineReasons = offlineReasonsOf(providerStatus, meaning);
 	return {
 		provider: 'metaCloud',

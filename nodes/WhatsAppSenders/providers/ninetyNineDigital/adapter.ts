@@ -22,8 +22,12 @@ import { ninetyNineTokenExchange } from './tokenExchange';
  * number. The code-verification and onboarding-link endpoints are not documented precisely
  * enough to call (their pages give no path or body).
  */
-const { numbers: NUMBERS_PATH, registered: REGISTERED_PATH, register: REGISTER_PATH, deleteNumber: DELETE_PATH } =
-	NINETY_NINE_PATHS;
+const {
+	numbers: NUMBERS_PATH,
+	registered: REGISTERED_PATH,
+	register: REGISTER_PATH,
+	deleteNumber: DELETE_PATH,
+} = NINETY_NINE_PATHS;
 
 async function getNumbersResponse(http: ProviderHttp): Promise<JsonRecord & { list: unknown[] }> {
 	const response = asRecord(await http.request({ method: 'GET', path: NUMBERS_PATH }));
@@ -38,14 +42,21 @@ async function listNumbers(http: ProviderHttp, options: ListSendersOptions): Pro
 	const rows = options.limit === undefined ? list : list.slice(0, options.limit);
 	return rows.map((row) => {
 		const raw = asRecord(row);
-		if (!raw) throw new UnexpectedResponseError('99digital', 'a number in the list is not an object');
+		if (!raw)
+			throw new UnexpectedResponseError('99digital', 'a number in the list is not an object');
 		return mapNinetyNineNumber(raw, options.includeSecrets === true);
 	});
 }
 
 /** Irreversible at 99digital (history, contacts and counters are lost): sent once, never repeated. */
 async function deleteNumber(http: ProviderHttp, id: string): Promise<void> {
-	await http.request({ method: 'DELETE', path: DELETE_PATH, body: { whatsapp: phoneDigits(id) }, idempotent: false, once: true });
+	await http.request({
+		method: 'DELETE',
+		path: DELETE_PATH,
+		body: { whatsapp: phoneDigits(id) },
+		idempotent: false,
+		once: true,
+	});
 }
 
 async function registerNumber(http: ProviderHttp, input: CreateSenderInput): Promise<Sender> {
@@ -53,9 +64,16 @@ async function registerNumber(http: ProviderHttp, input: CreateSenderInput): Pro
 	const method = input.configuration.verificationMethod === 'voice' ? 2 : 1;
 	// never repeated: 99digital asks for at most 3 code requests, Meta blocks the number for an hour after that
 	const response = asRecord(
-		await http.request({ method: 'POST', path: REGISTER_PATH, body: { whatsapp, method }, idempotent: false }),
+		await http.request({
+			method: 'POST',
+			path: REGISTER_PATH,
+			body: { whatsapp, method },
+			idempotent: false,
+		}),
 	);
-	const details = Object.fromEntries(Object.entries(response ?? {}).filter(([key]) => key !== 'status' && key !== 'reason'));
+	const details = Object.fromEntries(
+		Object.entries(response ?? {}).filter(([key]) => key !== 'status' && key !== 'reason'),
+	);
 	return {
 		provider: '99digital',
 		id: whatsapp,
@@ -73,11 +91,15 @@ async function registerNumber(http: ProviderHttp, input: CreateSenderInput): Pro
 async function listRegisteredNumbers(http: ProviderHttp): Promise<RegisteredNumber[]> {
 	const response = asRecord(await http.request({ method: 'GET', path: REGISTERED_PATH }));
 	if (!response || !Array.isArray(response.list)) {
-		throw new UnexpectedResponseError('99digital', 'the registered number list has no "list" array');
+		throw new UnexpectedResponseError(
+			'99digital',
+			'the registered number list has no "list" array',
+		);
 	}
 	return response.list.map((row) => {
 		const raw = asRecord(row);
-		if (!raw) throw new UnexpectedResponseError('99digital', 'a registered number is not an object');
+		if (!raw)
+			throw new UnexpectedResponseError('99digital', 'a registered number is not an object');
 		return mapRegisteredNumber(raw);
 	});
 }
@@ -92,7 +114,8 @@ export const ninetyNineDigitalAdapter: ProviderAdapter = {
 	senderIdPattern: {
 		regex: /^[1-9][0-9]{7,14}$/,
 		example: '972501234567',
-		description: 'A 99digital number is written with its country code and no +, as List shows its ID',
+		description:
+			'A 99digital number is written with its country code and no +, as List shows its ID',
 	},
 	deleteWarning:
 		'Deleting a 99digital number is immediate and cannot be undone: its messages, files, contacts and counters are lost.',

@@ -22,14 +22,19 @@ interface ReasonMeaning {
 	credentials?: boolean;
 }
 
-const TOKEN_EXPIRED: ReasonMeaning = { message: 'access token does not exist or expired', tokenExpired: true };
+const TOKEN_EXPIRED: ReasonMeaning = {
+	message: 'access token does not exist or expired',
+	tokenExpired: true,
+};
 const WRONG_CREDENTIALS: ReasonMeaning = {
 	message: 'wrong credentials',
 	// the rejected-credentials message already says to check the client ID and secret
 	hint: 'Both are in the 99digital partners dashboard.',
 	credentials: true,
 };
-const wrongMethod = (method: string): ReasonMeaning => ({ message: `99digital expects the ${method} method on this endpoint` });
+const wrongMethod = (method: string): ReasonMeaning => ({
+	message: `99digital expects the ${method} method on this endpoint`,
+});
 
 /**
  * 99digital's `reason` codes per endpoint, in the words of each endpoint's page
@@ -38,21 +43,42 @@ const wrongMethod = (method: string): ReasonMeaning => ({ message: `99digital ex
  * endpoint does not document is reported with its number and 99digital's own message.
  */
 const REASONS_BY_PATH: Record<string, Record<string, ReasonMeaning>> = {
-	[NINETY_NINE_PATHS.numbers]: { '2': WRONG_CREDENTIALS, '3': TOKEN_EXPIRED, '13': wrongMethod('GET') },
-	[NINETY_NINE_PATHS.registered]: { '2': WRONG_CREDENTIALS, '3': TOKEN_EXPIRED, '13': wrongMethod('GET') },
+	[NINETY_NINE_PATHS.numbers]: {
+		'2': WRONG_CREDENTIALS,
+		'3': TOKEN_EXPIRED,
+		'13': wrongMethod('GET'),
+	},
+	[NINETY_NINE_PATHS.registered]: {
+		'2': WRONG_CREDENTIALS,
+		'3': TOKEN_EXPIRED,
+		'13': wrongMethod('GET'),
+	},
 	// the page's reason table is not in the copies found: only the reasons every page shares
 	[NINETY_NINE_PATHS.register]: {
 		'2': WRONG_CREDENTIALS,
 		'3': TOKEN_EXPIRED,
 		// the seed notes list 4 among the common reasons
-		'4': { message: 'invalid number', hint: 'Give the number with its country code, e.g. +972501234567.' },
+		'4': {
+			message: 'invalid number',
+			hint: 'Give the number with its country code, e.g. +972501234567.',
+		},
 	},
 	[NINETY_NINE_PATHS.deleteNumber]: {
-		'2': { ...WRONG_CREDENTIALS, message: 'partnerKey is incorrect or JSON format error', hint: 'Both are in the 99digital partners dashboard; the request body the node sends is always JSON.' },
+		'2': {
+			...WRONG_CREDENTIALS,
+			message: 'partnerKey is incorrect or JSON format error',
+			hint: 'Both are in the 99digital partners dashboard; the request body the node sends is always JSON.',
+		},
 		'3': TOKEN_EXPIRED,
-		'4': { message: 'WhatsApp number is empty or wrong', hint: 'Give the number with its country code, as List shows it.' },
+		'4': {
+			message: 'WhatsApp number is empty or wrong',
+			hint: 'Give the number with its country code, as List shows it.',
+		},
 		'13': wrongMethod('DELETE'),
-		'27': { message: 'WhatsApp number does not exist under your account', hint: 'List the numbers to see which ones this account has.' },
+		'27': {
+			message: 'WhatsApp number does not exist under your account',
+			hint: 'List the numbers to see which ones this account has.',
+		},
 	},
 };
 
@@ -64,11 +90,12 @@ const REASONS_BY_PATH: Record<string, Record<string, ReasonMeaning>> = {
 export function readEnvelopeFailure(body: unknown, path = ''): ProviderErrorDetail | undefined {
 	const envelope = asRecord(body);
 	if (!envelope || String(envelope.status ?? '').toUpperCase() !== 'FAIL') return undefined;
-	const reason = envelope.reason === undefined || envelope.reason === null ? undefined : String(envelope.reason);
+	const reason =
+		envelope.reason === undefined || envelope.reason === null ? undefined : String(envelope.reason);
 	const known = reason === undefined ? undefined : REASONS_BY_PATH[path]?.[reason];
 	return {
 		code: reason === undefined ? undefined : `reason ${reason}`,
-		message: known?.message ?? (textOrNull(envelope.message) ?? 'the request failed (status FAIL)'),
+		message: known?.message ?? textOrNull(envelope.message) ?? 'the request failed (status FAIL)',
 		hint: known?.hint,
 		tokenExpired: known?.tokenExpired,
 		credentialsRejected: known?.credentials,
@@ -140,7 +167,9 @@ export function mapRegisteredNumber(raw: JsonRecord): RegisteredNumber {
 
 /** The account totals of getWhatsApp (every `total…` field, as 99digital names them). */
 export function mapAccountUsage(response: JsonRecord): Record<string, unknown> {
-	const totals = Object.fromEntries(Object.entries(response).filter(([key]) => key.startsWith('total')));
+	const totals = Object.fromEntries(
+		Object.entries(response).filter(([key]) => key.startsWith('total')),
+	);
 	return { provider: '99digital', ...totals };
 }
 

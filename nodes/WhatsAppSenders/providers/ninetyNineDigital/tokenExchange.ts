@@ -17,7 +17,10 @@ export const ninetyNineTokenExchange: TokenExchange = {
 	request: (credentials) => ({
 		method: 'POST',
 		path: '/api/settings/accessToken',
-		body: { client_id: String(credentials.clientId ?? '').trim(), client_secret: String(credentials.clientSecret ?? '') },
+		body: {
+			client_id: String(credentials.clientId ?? '').trim(),
+			client_secret: String(credentials.clientSecret ?? ''),
+		},
 	}),
 	read(status, body) {
 		const answer = asRecord(body);
@@ -25,23 +28,35 @@ export const ninetyNineTokenExchange: TokenExchange = {
 			const seconds = Number(answer.expiration_time);
 			return {
 				token: answer.access_token,
-				expiresAt: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : Date.now() + TOKEN_LIFETIME_MS,
+				expiresAt:
+					Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : Date.now() + TOKEN_LIFETIME_MS,
 			};
 		}
 		const reason = String(answer?.reason ?? '');
 		if (reason === '2') {
-			return { error: { code: 'reason 2', message: 'client_id/client_secret is incorrect', credentialsRejected: true } };
+			return {
+				error: {
+					code: 'reason 2',
+					message: 'client_id/client_secret is incorrect',
+					credentialsRejected: true,
+				},
+			};
 		}
 		if (reason === '3') {
 			return {
 				error: {
 					code: 'reason 3',
-					message: 'too many attempts with wrong credentials: 99digital has blocked this IP for a while',
+					message:
+						'too many attempts with wrong credentials: 99digital has blocked this IP for a while',
 					hint: 'Correct the client ID and secret, then wait before trying again.',
 					credentialsRejected: true,
 				},
 			};
 		}
-		return { error: readEnvelopeFailure(body) ?? { message: `no access_token in the answer (HTTP ${status})` } };
+		return {
+			error: readEnvelopeFailure(body) ?? {
+				message: `no access_token in the answer (HTTP ${status})`,
+			},
+		};
 	},
 };

@@ -6,7 +6,13 @@ import type { ProviderAdapter } from '../adapter';
 import type { ProviderHttp, ProviderRequest } from '../http';
 import type { BusinessProfileInput, ListSendersOptions, RequestCodeInput } from '../operations';
 import { listPagedSenders } from '../pagedListing';
-import { mapSinchProfile, mapSinchSender, parseSinchError, SECRET_FIELDS, type SinchAccount } from './mapper';
+import {
+	mapSinchProfile,
+	mapSinchSender,
+	parseSinchError,
+	SECRET_FIELDS,
+	type SinchAccount,
+} from './mapper';
 import { sinchTokenExchange } from './tokenExchange';
 
 /** "pageSize number [ 1 .. 100 ]"; without it Sinch answers 50 per page. */
@@ -44,7 +50,10 @@ export const SINCH_VERTICALS: Record<string, string> = {
 function projectPath(http: ProviderHttp): string {
 	const projectId = http.account.projectId;
 	if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/.test(projectId)) {
-		throw new InvalidInputError('Project ID', 'in the Sinch credential must be the project ID shown at the top of the Sinch dashboard');
+		throw new InvalidInputError(
+			'Project ID',
+			'in the Sinch credential must be the project ID shown at the top of the Sinch dashboard',
+		);
 	}
 	return `/v1/projects/${projectId}/whatsapp`;
 }
@@ -59,22 +68,31 @@ const UNREADABLE_ACCOUNT = new Set(['account_not_found', 'account_data_is_corrup
  * account endpoint"). An account Sinch cannot read (its documented 404 and 409) leaves both to
  * the senders' own deprecated fields, and the listing says so instead of failing.
  */
-async function readAccount(http: ProviderHttp, onNotice?: (message: string) => void): Promise<SinchAccount | undefined> {
+async function readAccount(
+	http: ProviderHttp,
+	onNotice?: (message: string) => void,
+): Promise<SinchAccount | undefined> {
 	const unreadable = Symbol('unreadable');
-	const answer = await http.request({ method: 'GET', path: projectPath(http) }).catch(async (error: unknown) => {
-		if (!(error instanceof ProviderApiError) || !UNREADABLE_ACCOUNT.has(error.providerCode ?? '')) return await Promise.reject(error);
-		onNotice?.(
-			`Sinch could not read the WhatsApp account (${error.httpStatus} ${error.providerCode}: ${error.message}): each sender's messaging limit and ban state come from its own deprecated fields until it can.`,
-		);
-		return unreadable;
-	});
+	const answer = await http
+		.request({ method: 'GET', path: projectPath(http) })
+		.catch(async (error: unknown) => {
+			if (!(error instanceof ProviderApiError) || !UNREADABLE_ACCOUNT.has(error.providerCode ?? ''))
+				return await Promise.reject(error);
+			onNotice?.(
+				`Sinch could not read the WhatsApp account (${error.httpStatus} ${error.providerCode}: ${error.message}): each sender's messaging limit and ban state come from its own deprecated fields until it can.`,
+			);
+			return unreadable;
+		});
 	if (answer === unreadable) return undefined;
 	const account = asRecord(answer);
 	if (!account) throw new UnexpectedResponseError('Sinch', 'the WhatsApp account is not an object');
 	return account;
 }
 
-async function listSinchSenders(http: ProviderHttp, options: ListSendersOptions): Promise<Sender[]> {
+async function listSinchSenders(
+	http: ProviderHttp,
+	options: ListSendersOptions,
+): Promise<Sender[]> {
 	const path = `${projectPath(http)}/senders`;
 	const account = await readAccount(http, options.onNotice);
 	// one page size for every page: Sinch does not say a page token survives a change of size
@@ -90,7 +108,8 @@ async function listSinchSenders(http: ProviderHttp, options: ListSendersOptions)
 		first: page(),
 		records(answer) {
 			const senders = asRecord(answer)?.senders;
-			if (!Array.isArray(senders)) throw new UnexpectedResponseError('Sinch', 'the sender list has no "senders" array');
+			if (!Array.isArray(senders))
+				throw new UnexpectedResponseError('Sinch', 'the sender list has no "senders" array');
 			return senders;
 		},
 		map: (record) => mapSinchSender(record, account, options.includeSecrets === true),
@@ -106,8 +125,11 @@ async function listSinchSenders(http: ProviderHttp, options: ListSendersOptions)
 }
 
 async function getSinchSenderRaw(http: ProviderHttp, id: string): Promise<JsonRecord> {
-	const sender = asRecord(await http.request({ method: 'GET', path: `${projectPath(http)}/senders/${id}` }));
-	if (!sender || sender.id === undefined) throw new UnexpectedResponseError('Sinch', 'the sender has no "id"');
+	const sender = asRecord(
+		await http.request({ method: 'GET', path: `${projectPath(http)}/senders/${id}` }),
+	);
+	if (!sender || sender.id === undefined)
+		throw new UnexpectedResponseError('Sinch', 'the sender has no "id"');
 	return sender;
 }
 
@@ -122,10 +144,20 @@ async function getSinchSender(http: ProviderHttp, id: string): Promise<Sender> {
  * answers 429 when its register limits are reached, and a repeat within seconds does not help.
  * Sinch's body has no language (the node's Language field is not sent).
  */
-async function registerSinchSender(http: ProviderHttp, id: string, input: RequestCodeInput): Promise<Record<string, unknown>> {
+async function registerSinchSender(
+	http: ProviderHttp,
+	id: string,
+	input: RequestCodeInput,
+): Promise<Record<string, unknown>> {
 	const method = input.method === 'voice' ? 'VOICE' : 'SMS';
 	const answer = asRecord(
-		await http.request({ method: 'POST', path: `${projectPath(http)}/senders/${id}/register`, body: { method }, idempotent: false, once: true }),
+		await http.request({
+			method: 'POST',
+			path: `${projectPath(http)}/senders/${id}/register`,
+			body: { method },
+			idempotent: false,
+			once: true,
+		}),
 	);
 	if (!answer) throw new UnexpectedResponseError('Sinch', 'the register answer is not an object');
 	return { provider: 'sinch', id, ...answer };
@@ -136,8 +168,17 @@ async function registerSinchSender(http: ProviderHttp, id: string, input: Reques
  * The code is "Not required if the sender number is already verified by Meta": without one the
  * body is empty.
  */
-async function verifySinchSender(http: ProviderHttp, id: string, code: string | undefined): Promise<Sender> {
-	await http.request({ method: 'POST', path: `${projectPath(http)}/senders/${id}/verify`, body: code === undefined ? {} : { code }, idempotent: false });
+async function verifySinchSender(
+	http: ProviderHttp,
+	id: string,
+	code: string | undefined,
+): Promise<Sender> {
+	await http.request({
+		method: 'POST',
+		path: `${projectPath(http)}/senders/${id}/verify`,
+		body: code === undefined ? {} : { code },
+		idempotent: false,
+	});
 	return await getSinchSender(http, id);
 }
 
@@ -149,26 +190,41 @@ async function getSinchProfile(http: ProviderHttp, id: string): Promise<Record<s
  * PATCH with only the fields set, submitted at once (`status: SUBMIT`; Sinch's default is
  * DRAFT, which would only save them). Sinch tracks the update in `changes` until it is applied.
  */
-async function updateSinchProfile(http: ProviderHttp, id: string, profile: BusinessProfileInput): Promise<Record<string, unknown>> {
+async function updateSinchProfile(
+	http: ProviderHttp,
+	id: string,
+	profile: BusinessProfileInput,
+): Promise<Record<string, unknown>> {
 	if (profile.profilePictureHandle !== undefined) {
-		throw new InvalidInputError('Profile Picture Handle', "is Meta's upload handle; Sinch takes a picture URL instead, which this operation does not offer");
+		throw new InvalidInputError(
+			'Profile Picture Handle',
+			"is Meta's upload handle; Sinch takes a picture URL instead, which this operation does not offer",
+		);
 	}
 	const details: Record<string, unknown> = {};
 	if (profile.about !== undefined) details.about = profile.about;
 	if (profile.address !== undefined) details.address = profile.address;
 	if (profile.description !== undefined) details.description = profile.description;
 	if (profile.email !== undefined) details.email = profile.email;
-	if (profile.vertical !== undefined) details.vertical = SINCH_VERTICALS[profile.vertical] ?? profile.vertical;
+	if (profile.vertical !== undefined)
+		details.vertical = SINCH_VERTICALS[profile.vertical] ?? profile.vertical;
 	if (profile.websites !== undefined) {
-		if (profile.websites.length > 2) throw new InvalidInputError('Websites', 'Sinch keeps at most two websites per sender');
+		if (profile.websites.length > 2)
+			throw new InvalidInputError('Websites', 'Sinch keeps at most two websites per sender');
 		// Sinch deletes a website sent as null ("If null the value will be deleted"): only the
 		// websites given are sent, so giving one website never deletes the second
 		if (profile.websites[0] !== undefined) details.websiteOne = profile.websites[0];
 		if (profile.websites[1] !== undefined) details.websiteTwo = profile.websites[1];
 	}
-	if (Object.keys(details).length === 0) throw new InvalidInputError('Update Fields', 'add at least one field to change');
+	if (Object.keys(details).length === 0)
+		throw new InvalidInputError('Update Fields', 'add at least one field to change');
 	const answer = asRecord(
-		await http.request({ method: 'PATCH', path: `${projectPath(http)}/senders/${id}`, body: { status: 'SUBMIT', details }, idempotent: false }),
+		await http.request({
+			method: 'PATCH',
+			path: `${projectPath(http)}/senders/${id}`,
+			body: { status: 'SUBMIT', details },
+			idempotent: false,
+		}),
 	);
 	if (!answer) throw new UnexpectedResponseError('Sinch', 'the updated sender is not an object');
 	return mapSinchProfile(answer);
@@ -180,7 +236,10 @@ async function updateSinchProfile(http: ProviderHttp, id: string, profile: Busin
  * DRAFT, REJECTED" asks for this before a new update). Sinch documents no answer body; the
  * profile is read again so the output shows the changes gone.
  */
-async function discardSinchChanges(http: ProviderHttp, id: string): Promise<Record<string, unknown>> {
+async function discardSinchChanges(
+	http: ProviderHttp,
+	id: string,
+): Promise<Record<string, unknown>> {
 	await http.request({ method: 'DELETE', path: `${projectPath(http)}/senders/${id}/changes` });
 	return await getSinchProfile(http, id);
 }
@@ -200,9 +259,11 @@ export const sinchAdapter: ProviderAdapter = {
 	senderIdPattern: {
 		regex: /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/,
 		example: 'cf11794a-6a5e-4a12-b103-da79bd378bf1',
-		description: 'A Sinch sender ID is the ID the List operation shows (letters, digits and dashes, not the phone number with +)',
+		description:
+			'A Sinch sender ID is the ID the List operation shows (letters, digits and dashes, not the phone number with +)',
 	},
-	verifyWithoutCode: 'Leave it empty for a number Meta has already verified: Sinch then needs no code.',
+	verifyWithoutCode:
+		'Leave it empty for a number Meta has already verified: Sinch then needs no code.',
 	deleteWarning:
 		'Sinch marks the sender for removal: it keeps sending for 30 days, then it is removed. Sinch documents no way to undo this.',
 	secretOutputFields: SECRET_FIELDS,

@@ -1,6 +1,12 @@
 import { applySendingBlock, type SendingBlock } from '../../core/canSend';
 import { asRecord, type JsonRecord } from '../../core/json';
-import { normalizeQuality, offlineReasonsOf, readTierLimit, textOrNull, type StatusMeaning } from '../../core/normalize';
+import {
+	normalizeQuality,
+	offlineReasonsOf,
+	readTierLimit,
+	textOrNull,
+	type StatusMeaning,
+} from '../../core/normalize';
 import type { OfflineReason, Sender } from '../../core/sender';
 import type { ProviderErrorDetail } from '../http';
 
@@ -23,8 +29,16 @@ export const SINCH_STATES: Record<string, StatusMeaning> = {
 	IN_PROGRESS: { status: 'PENDING' },
 	PENDING_VERIFICATION: { status: 'PENDING_VERIFICATION' },
 	INACTIVE: { status: 'OFFLINE', reason: 'The sender exists but is currently not active.' },
-	SUSPENDED: { status: 'OFFLINE', reason: 'The sender has been temporarily suspended due to administrative or policy restrictions.' },
-	ERROR: { status: 'OFFLINE', reason: 'The sender has encountered an operational failure and requires technical troubleshooting.' },
+	SUSPENDED: {
+		status: 'OFFLINE',
+		reason:
+			'The sender has been temporarily suspended due to administrative or policy restrictions.',
+	},
+	ERROR: {
+		status: 'OFFLINE',
+		reason:
+			'The sender has encountered an operational failure and requires technical troubleshooting.',
+	},
 };
 
 /**
@@ -35,8 +49,14 @@ const CHANGE_STATUSES: Record<string, StatusMeaning> = {
 	DRAFT: { status: 'PENDING' },
 	IN_PROGRESS: { status: 'PENDING' },
 	REJECTED: { status: 'OFFLINE', reason: 'The sender request was reviewed and rejected.' },
-	ERROR: { status: 'OFFLINE', reason: 'The sender request failed and needs troubleshooting or a new attempt.' },
-	MULTIPLE_WABA_ERROR: { status: 'OFFLINE', reason: 'The sender request failed (MULTIPLE_WABA_ERROR).' },
+	ERROR: {
+		status: 'OFFLINE',
+		reason: 'The sender request failed and needs troubleshooting or a new attempt.',
+	},
+	MULTIPLE_WABA_ERROR: {
+		status: 'OFFLINE',
+		reason: 'The sender request failed (MULTIPLE_WABA_ERROR).',
+	},
 };
 
 /** "+" + countryCode + phoneNumber ("48" and "777777777" in Sinch's example); null when either is missing. */
@@ -48,14 +68,21 @@ export function sinchPhoneNumber(countryCode: unknown, phoneNumber: unknown): st
 	return /^[0-9]{6,15}$/.test(digits) ? `+${digits}` : null;
 }
 
-function statusOf(raw: JsonRecord, changes: JsonRecord | undefined): { word: string | null; meaning?: StatusMeaning } {
+function statusOf(
+	raw: JsonRecord,
+	changes: JsonRecord | undefined,
+): { word: string | null; meaning?: StatusMeaning } {
 	const state = textOrNull(raw.state);
 	if (state !== null) return { word: state, meaning: SINCH_STATES[state] };
 	const change = textOrNull(changes?.status);
 	return { word: change, meaning: change === null ? undefined : CHANGE_STATUSES[change] };
 }
 
-function offlineReasons(word: string | null, meaning: StatusMeaning | undefined, changes: JsonRecord | undefined): OfflineReason[] | undefined {
+function offlineReasons(
+	word: string | null,
+	meaning: StatusMeaning | undefined,
+	changes: JsonRecord | undefined,
+): OfflineReason[] | undefined {
 	const reasons = offlineReasonsOf(word, meaning);
 	if (!reasons) return undefined;
 	// Sinch says why a sender is in ERROR in `changes.errorReason` / `changes.errorCode`
@@ -81,10 +108,15 @@ export type SinchAccount = JsonRecord;
  * and UNRECOGNIZED put nothing on top of the senders' own states.
  */
 const BAN_STATES: Record<string, { level: SendingBlock['level']; message: string }> = {
-	DISABLE: { level: 'BLOCKED', message: 'The WhatsApp Business Account has been disabled due to administrative or policy enforcement.' },
+	DISABLE: {
+		level: 'BLOCKED',
+		message:
+			'The WhatsApp Business Account has been disabled due to administrative or policy enforcement.',
+	},
 	SCHEDULE_FOR_DISABLE: {
 		level: 'LIMITED',
-		message: 'The WhatsApp Business Account is scheduled for automatic disablement following a grace or appeal period.',
+		message:
+			'The WhatsApp Business Account is scheduled for automatic disablement following a grace or appeal period.',
 	},
 };
 
@@ -93,7 +125,18 @@ function banOf(state: unknown, date: unknown): SendingBlock | undefined {
 	const ban = word === null ? undefined : BAN_STATES[word];
 	if (!word || !ban) return undefined;
 	const since = textOrNull(date);
-	return { level: ban.level, word, reasons: [{ code: word, message: ban.message, moreInfo: since === null ? null : `wabaBanDate ${since}`, solution: null }] };
+	return {
+		level: ban.level,
+		word,
+		reasons: [
+			{
+				code: word,
+				message: ban.message,
+				moreInfo: since === null ? null : `wabaBanDate ${since}`,
+				solution: null,
+			},
+		],
+	};
 }
 
 /**
@@ -101,26 +144,35 @@ function banOf(state: unknown, date: unknown): SendingBlock | undefined {
  * `wabaBanState` replace the deprecated per-sender copies, which are read only when the
  * account could not be read (undefined) or does not give them.
  */
-export function mapSinchSender(raw: JsonRecord, account?: SinchAccount, includeSecrets = false): Sender {
+export function mapSinchSender(
+	raw: JsonRecord,
+	account?: SinchAccount,
+	includeSecrets = false,
+): Sender {
 	const changes = asRecord(raw.changes);
 	const details = asRecord(raw.details) ?? asRecord(changes?.details);
 	const { word, meaning } = statusOf(raw, changes);
 	const limitWord = textOrNull(account?.businessDailyLimit) ?? textOrNull(raw.dailyLimit);
 	const reasons = offlineReasons(word, meaning, changes);
-	const ban = account ? banOf(account.wabaBanState, account.wabaBanDate) : banOf(raw.wabaBanState, raw.wabaBanDate);
-	return applySendingBlock({
-		provider: 'sinch',
-		id: String(raw.id ?? ''),
-		phoneNumber: sinchPhoneNumber(raw.countryCode, raw.phoneNumber),
-		displayName: textOrNull(details?.displayName),
-		status: meaning?.status ?? 'UNKNOWN',
-		providerStatus: word,
-		qualityRating: normalizeQuality(raw.qualityRating),
-		messagingLimit: readTierLimit(limitWord).limit,
-		messagingLimitText: limitWord,
-		...(reasons ? { offlineReasons: reasons } : {}),
-		raw: withoutSecrets(raw, includeSecrets),
-	}, ban);
+	const ban = account
+		? banOf(account.wabaBanState, account.wabaBanDate)
+		: banOf(raw.wabaBanState, raw.wabaBanDate);
+	return applySendingBlock(
+		{
+			provider: 'sinch',
+			id: String(raw.id ?? ''),
+			phoneNumber: sinchPhoneNumber(raw.countryCode, raw.phoneNumber),
+			displayName: textOrNull(details?.displayName),
+			status: meaning?.status ?? 'UNKNOWN',
+			providerStatus: word,
+			qualityRating: normalizeQuality(raw.qualityRating),
+			messagingLimit: readTierLimit(limitWord).limit,
+			messagingLimitText: limitWord,
+			...(reasons ? { offlineReasons: reasons } : {}),
+			raw: withoutSecrets(raw, includeSecrets),
+		},
+		ban,
+	);
 }
 
 /** The business profile shown on WhatsApp: the sender's `details`, with any pending `changes`. */
@@ -145,7 +197,9 @@ export function parseSinchError(status: number, body: unknown): ProviderErrorDet
 	const validation = asRecord(error?.additionalInformation)?.validationErrors;
 	const hint = [
 		textOrNull(error?.resolution),
-		Array.isArray(validation) && validation.length > 0 ? `Sinch's validation errors: ${validation.map(String).join('; ')}.` : null,
+		Array.isArray(validation) && validation.length > 0
+			? `Sinch's validation errors: ${validation.map(String).join('; ')}.`
+			: null,
 	].filter((part): part is string => part !== null);
 	return {
 		code,

@@ -43,11 +43,19 @@ export const sinchTokenExchange: TokenExchange = {
 		const token = answer?.access_token;
 		if (status >= 200 && status < 300 && typeof token === 'string' && token !== '') {
 			const seconds = Number(answer?.expires_in);
-			return { token, expiresAt: Date.now() + (Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : TOKEN_LIFETIME_MS) };
+			return {
+				token,
+				expiresAt:
+					Date.now() +
+					(Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : TOKEN_LIFETIME_MS),
+			};
 		}
 		// Sinch documents no error body for its token endpoint: whatever words it sent are shown
 		const code = textOrNull(answer?.error) ?? textOrNull(answer?.errorCode) ?? undefined;
-		const message = textOrNull(answer?.error_description) ?? textOrNull(answer?.message) ?? `no access_token in the answer (HTTP ${status})`;
+		const message =
+			textOrNull(answer?.error_description) ??
+			textOrNull(answer?.message) ??
+			`no access_token in the answer (HTTP ${status})`;
 		if (status === 401 || status === 403) {
 			return {
 				error: {

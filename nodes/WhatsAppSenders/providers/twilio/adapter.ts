@@ -37,24 +37,33 @@ function pageRequest(nextPageUrl: string): ProviderRequest | undefined {
 	return { method: 'GET', path: TWILIO_SENDERS_PATH, qs: { ...query, Channel: 'whatsapp' } };
 }
 
-async function listTwilioSenders(http: ProviderHttp, options: ListSendersOptions): Promise<Sender[]> {
+async function listTwilioSenders(
+	http: ProviderHttp,
+	options: ListSendersOptions,
+): Promise<Sender[]> {
 	return await listPagedSenders(http, options, {
 		provider: 'Twilio',
 		recordName: 'a sender',
 		first: {
 			method: 'GET',
 			path: TWILIO_SENDERS_PATH,
-			qs: { Channel: 'whatsapp', PageSize: Math.min(TWILIO_MAX_PAGE_SIZE, options.limit ?? Infinity) },
+			qs: {
+				Channel: 'whatsapp',
+				PageSize: Math.min(TWILIO_MAX_PAGE_SIZE, options.limit ?? Infinity),
+			},
 		},
 		records(page) {
 			const senders = asRecord(page)?.senders;
-			if (!Array.isArray(senders)) throw new UnexpectedResponseError('Twilio', 'the sender list has no "senders" array');
+			if (!Array.isArray(senders))
+				throw new UnexpectedResponseError('Twilio', 'the sender list has no "senders" array');
 			return senders;
 		},
 		map: mapTwilioSender,
 		next(page) {
 			const nextPageUrl = asRecord(asRecord(page)?.meta)?.next_page_url;
-			return typeof nextPageUrl === 'string' && nextPageUrl !== '' ? pageRequest(nextPageUrl) : undefined;
+			return typeof nextPageUrl === 'string' && nextPageUrl !== ''
+				? pageRequest(nextPageUrl)
+				: undefined;
 		},
 	});
 }
@@ -73,20 +82,39 @@ function senderFrom(response: unknown): Sender {
 
 async function createTwilioSender(http: ProviderHttp, input: CreateSenderInput): Promise<Sender> {
 	return senderFrom(
-		await http.request({ method: 'POST', path: TWILIO_SENDERS_PATH, body: createSenderBody(input), idempotent: false }),
+		await http.request({
+			method: 'POST',
+			path: TWILIO_SENDERS_PATH,
+			body: createSenderBody(input),
+			idempotent: false,
+		}),
 	);
 }
 
-async function updateTwilioSender(http: ProviderHttp, sid: string, input: UpdateSenderInput): Promise<Sender> {
+async function updateTwilioSender(
+	http: ProviderHttp,
+	sid: string,
+	input: UpdateSenderInput,
+): Promise<Sender> {
 	// an update sets the same values again if repeated, so it may be retried like a read
 	return senderFrom(
-		await http.request({ method: 'POST', path: `${TWILIO_SENDERS_PATH}/${sid}`, body: updateSenderBody(input), idempotent: true }),
+		await http.request({
+			method: 'POST',
+			path: `${TWILIO_SENDERS_PATH}/${sid}`,
+			body: updateSenderBody(input),
+			idempotent: true,
+		}),
 	);
 }
 
 async function verifyTwilioSender(http: ProviderHttp, sid: string, code: string): Promise<Sender> {
 	return senderFrom(
-		await http.request({ method: 'POST', path: `${TWILIO_SENDERS_PATH}/${sid}`, body: verifySenderBody(code), idempotent: false }),
+		await http.request({
+			method: 'POST',
+			path: `${TWILIO_SENDERS_PATH}/${sid}`,
+			body: verifySenderBody(code),
+			idempotent: false,
+		}),
 	);
 }
 
@@ -109,7 +137,14 @@ export const twilioAdapter: ProviderAdapter = {
 		regex: '/Senders/([A-Za-z0-9]+)',
 		example: 'https://messaging.twilio.com/v2/Channels/Senders/XE0123456789abcdef0123456789abcdef',
 	},
-	createFields: ['wabaId', 'profileName', 'verificationMethod', 'businessProfile', 'webhook', 'voiceApplicationSid'],
+	createFields: [
+		'wabaId',
+		'profileName',
+		'verificationMethod',
+		'businessProfile',
+		'webhook',
+		'voiceApplicationSid',
+	],
 	requiredCreateFields: ['wabaId', 'profileName'],
 	parseError: parseTwilioError,
 	accountIdentity: (credentials) => String(credentials.accountSid ?? ''),

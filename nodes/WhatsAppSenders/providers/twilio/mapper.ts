@@ -15,7 +15,6 @@ const TWILIO_STATUS: Record<string, SenderStatus> = {
 	VERIFYING: 'VERIFYING',
 };
 
-
 function mapOfflineReasons(value: unknown): OfflineReason[] {
 	if (!Array.isArray(value)) return [];
 	return value.map((reason) => {

@@ -1,4 +1,9 @@
-import type { CreateSenderInput, SenderProfileInput, SenderWebhookInput, UpdateSenderInput } from '../operations';
+import type {
+	CreateSenderInput,
+	SenderProfileInput,
+	SenderWebhookInput,
+	UpdateSenderInput,
+} from '../operations';
 
 /** Request bodies of the Senders API (JSON, snake_case as in the OpenAPI contract). Pure. */
 

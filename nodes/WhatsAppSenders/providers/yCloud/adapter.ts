@@ -20,7 +20,8 @@ export const YCLOUD_PHONE_NUMBERS_PATH = '/whatsapp/phoneNumbers';
  * OTC_DRUGS, which YCloud's enum does not list: those are refused before any request.
  */
 export const YCLOUD_VERTICALS: readonly string[] = META_PROFILE_VERTICALS.filter(
-	(vertical) => !['ALCOHOL', 'ONLINE_GAMBLING', 'PHYSICAL_GAMBLING', 'OTC_DRUGS'].includes(vertical),
+	(vertical) =>
+		!['ALCOHOL', 'ONLINE_GAMBLING', 'PHYSICAL_GAMBLING', 'OTC_DRUGS'].includes(vertical),
 );
 
 /** "a maximum of 2 websites with a maximum of 255 characters each" (YCloud's profile update request; the node allows 256). */
@@ -31,12 +32,23 @@ export const YCLOUD_WEBSITE_MAX_LENGTH = 255;
  * account quota (200 requests/s, 10,000/h): the request was not processed, and the transport
  * waits the Retry-After YCloud sends before repeating it.
  */
-const YCLOUD_ERRORS: Record<string, { hint: string; retryable?: boolean; credentials?: boolean }> = {
-	UNAUTHORIZED: { hint: 'YCloud wants the API key itself in the X-API-Key header: copy it again from Developers → API Keys in the YCloud console.', credentials: true },
-	ACCOUNT_RATE_LIMITED: { hint: 'The YCloud account quota (200 requests per second, 10,000 per hour, shared by all its API calls) is used up.', retryable: true },
-	ACCOUNT_UNAVAILABLE: { hint: 'YCloud says the account is unavailable: contact YCloud support.' },
-	NOT_FOUND: { hint: 'YCloud found no such phone number: check the WABA ID and the E.164 number of the sender ID (WABA ID/+number, as List shows it).' },
-};
+const YCLOUD_ERRORS: Record<string, { hint: string; retryable?: boolean; credentials?: boolean }> =
+	{
+		UNAUTHORIZED: {
+			hint: 'YCloud wants the API key itself in the X-API-Key header: copy it again from Developers → API Keys in the YCloud console.',
+			credentials: true,
+		},
+		ACCOUNT_RATE_LIMITED: {
+			hint: 'The YCloud account quota (200 requests per second, 10,000 per hour, shared by all its API calls) is used up.',
+			retryable: true,
+		},
+		ACCOUNT_UNAVAILABLE: {
+			hint: 'YCloud says the account is unavailable: contact YCloud support.',
+		},
+		NOT_FOUND: {
+			hint: 'YCloud found no such phone number: check the WABA ID and the E.164 number of the sender ID (WABA ID/+number, as List shows it).',
+		},
+	};
 
 /** YCloud's error envelope: `error.code` decides; `target` names the field, `requestId` traces the call at YCloud support. */
 function parseYCloudError(_status: number, body: unknown): ProviderErrorDetail {
@@ -69,7 +81,8 @@ function itemsOf(page: unknown, what: string): unknown[] {
 	const items = asRecord(page)?.items;
 	// `items` is optional in YCloud's schema: a page without it is an empty page
 	if (items === undefined && asRecord(page)) return [];
-	if (!Array.isArray(items)) throw new UnexpectedResponseError('YCloud', `the ${what} list has no "items" array`);
+	if (!Array.isArray(items))
+		throw new UnexpectedResponseError('YCloud', `the ${what} list has no "items" array`);
 	return items;
 }
 
@@ -96,13 +109,21 @@ async function listWabas(http: ProviderHttp): Promise<JsonRecord[]> {
 		const items = itemsOf(answer, 'WhatsApp Business Account');
 		for (const item of items) {
 			const waba = asRecord(item);
-			if (!waba) throw new UnexpectedResponseError('YCloud', 'a WhatsApp Business Account in the list is not an object');
+			if (!waba)
+				throw new UnexpectedResponseError(
+					'YCloud',
+					'a WhatsApp Business Account in the list is not an object',
+				);
 			wabas.push(waba);
 		}
-		if (items.length < YCLOUD_MAX_PAGE_SIZE || (total !== undefined && wabas.length >= total)) break;
+		if (items.length < YCLOUD_MAX_PAGE_SIZE || (total !== undefined && wabas.length >= total))
+			break;
 	}
 	if (total !== undefined && wabas.length < total) {
-		throw new UnexpectedResponseError('YCloud', `the WABA list ended after ${wabas.length} of the ${total} WABAs its first page announced`);
+		throw new UnexpectedResponseError(
+			'YCloud',
+			`the WABA list ended after ${wabas.length} of the ${total} WABAs its first page announced`,
+		);
 	}
 	return wabas;
 }
@@ -125,7 +146,12 @@ async function listNumberPages(
 	const pageRequest = (page: number): ProviderRequest => ({
 		method: 'GET',
 		path: YCLOUD_PHONE_NUMBERS_PATH,
-		qs: { page, limit: pageSize, ...(page === 1 ? { includeTotal: 'true' } : {}), ...(wabaId === undefined ? {} : { 'filter.wabaId': wabaId }) },
+		qs: {
+			page,
+			limit: pageSize,
+			...(page === 1 ? { includeTotal: 'true' } : {}),
+			...(wabaId === undefined ? {} : { 'filter.wabaId': wabaId }),
+		},
 	});
 	return await listPagedSenders(http, options, {
 		provider: 'YCloud',
@@ -155,19 +181,30 @@ async function listNumberPages(
  * its numbers: in one listing, or, for an account of more than 100 WABAs, one listing per
  * WABA with `filter.wabaId`, as YCloud requires.
  */
-async function listYCloudNumbers(http: ProviderHttp, options: ListSendersOptions): Promise<Sender[]> {
+async function listYCloudNumbers(
+	http: ProviderHttp,
+	options: ListSendersOptions,
+): Promise<Sender[]> {
 	const wabas = await listWabas(http);
 	const now = Date.now();
 	const blocks = new Map(wabas.map((waba) => [String(waba.id), yCloudWabaBlock(waba, now)]));
-	const map = (record: JsonRecord) => applySendingBlock(mapYCloudPhoneNumber(record), blocks.get(String(record.wabaId)));
-	if (wabas.length <= YCLOUD_WABAS_WITHOUT_FILTER) return await listNumberPages(http, options, undefined, map);
+	const map = (record: JsonRecord) =>
+		applySendingBlock(mapYCloudPhoneNumber(record), blocks.get(String(record.wabaId)));
+	if (wabas.length <= YCLOUD_WABAS_WITHOUT_FILTER)
+		return await listNumberPages(http, options, undefined, map);
 	const senders: Sender[] = [];
 	let listed = 0;
-	const counted = options.onPage && ((page: Sender[]) => ((listed += page.length), options.onPage!(page)));
+	const counted =
+		options.onPage && ((page: Sender[]) => ((listed += page.length), options.onPage!(page)));
 	for (const waba of wabas) {
 		if (options.limit !== undefined && listed >= options.limit) break;
 		const limit = options.limit === undefined ? undefined : options.limit - listed;
-		const found = await listNumberPages(http, { ...options, limit, onPage: counted }, String(waba.id), map);
+		const found = await listNumberPages(
+			http,
+			{ ...options, limit, onPage: counted },
+			String(waba.id),
+			map,
+		);
 		listed += counted ? 0 : found.length;
 		senders.push(...found);
 	}
@@ -184,14 +221,23 @@ function numberPath(id: string): string {
 async function getYCloudNumber(http: ProviderHttp, id: string): Promise<Sender> {
 	const number = asRecord(await http.request({ method: 'GET', path: numberPath(id) }));
 	if (!number) throw new UnexpectedResponseError('YCloud', 'the phone number is not an object');
-	const waba = asRecord(await http.request({ method: 'GET', path: `${YCLOUD_WABAS_PATH}/${encodeURIComponent(String(number.wabaId ?? id.split('/')[0]))}` }));
-	if (!waba) throw new UnexpectedResponseError('YCloud', 'the WhatsApp Business Account is not an object');
+	const waba = asRecord(
+		await http.request({
+			method: 'GET',
+			path: `${YCLOUD_WABAS_PATH}/${encodeURIComponent(String(number.wabaId ?? id.split('/')[0]))}`,
+		}),
+	);
+	if (!waba)
+		throw new UnexpectedResponseError('YCloud', 'the WhatsApp Business Account is not an object');
 	return applySendingBlock(mapYCloudPhoneNumber(number), yCloudWabaBlock(waba, Date.now()));
 }
 
 async function getYCloudProfile(http: ProviderHttp, id: string): Promise<Record<string, unknown>> {
-	const profile = asRecord(await http.request({ method: 'GET', path: `${numberPath(id)}/profile` }));
-	if (!profile) throw new UnexpectedResponseError('YCloud', 'the phone number profile is not an object');
+	const profile = asRecord(
+		await http.request({ method: 'GET', path: `${numberPath(id)}/profile` }),
+	);
+	if (!profile)
+		throw new UnexpectedResponseError('YCloud', 'the phone number profile is not an object');
 	return { provider: 'ycloud', id, ...profile };
 }
 
@@ -200,7 +246,11 @@ async function getYCloudProfile(http: ProviderHttp, id: string): Promise<Record<
  * YCloud answers the updated profile, which is output like Get Business Profile. Never repeated
  * after a 5xx or a lost connection: YCloud may already have passed the change on to Meta.
  */
-async function updateYCloudProfile(http: ProviderHttp, id: string, profile: BusinessProfileInput): Promise<Record<string, unknown>> {
+async function updateYCloudProfile(
+	http: ProviderHttp,
+	id: string,
+	profile: BusinessProfileInput,
+): Promise<Record<string, unknown>> {
 	if (profile.profilePictureHandle !== undefined) {
 		throw new InvalidInputError(
 			'Profile Picture Handle',
@@ -214,19 +264,37 @@ async function updateYCloudProfile(http: ProviderHttp, id: string, profile: Busi
 	if (profile.email !== undefined) body.email = profile.email;
 	if (profile.vertical !== undefined) {
 		if (!YCLOUD_VERTICALS.includes(profile.vertical)) {
-			throw new InvalidInputError('Vertical', `${profile.vertical} is not one of YCloud's verticals: ${YCLOUD_VERTICALS.join(', ')}`);
+			throw new InvalidInputError(
+				'Vertical',
+				`${profile.vertical} is not one of YCloud's verticals: ${YCLOUD_VERTICALS.join(', ')}`,
+			);
 		}
 		body.vertical = profile.vertical;
 	}
 	if (profile.websites !== undefined) {
 		if (profile.websites.some((website) => website.length > YCLOUD_WEBSITE_MAX_LENGTH)) {
-			throw new InvalidInputError('Websites', `YCloud takes websites of at most ${YCLOUD_WEBSITE_MAX_LENGTH} characters each`);
+			throw new InvalidInputError(
+				'Websites',
+				`YCloud takes websites of at most ${YCLOUD_WEBSITE_MAX_LENGTH} characters each`,
+			);
 		}
 		body.websites = profile.websites;
 	}
-	if (Object.keys(body).length === 0) throw new InvalidInputError('Update Fields', 'add at least one field to change');
-	const answer = asRecord(await http.request({ method: 'PATCH', path: `${numberPath(id)}/profile`, body, idempotent: false }));
-	if (!answer) throw new UnexpectedResponseError('YCloud', 'the updated phone number profile is not an object');
+	if (Object.keys(body).length === 0)
+		throw new InvalidInputError('Update Fields', 'add at least one field to change');
+	const answer = asRecord(
+		await http.request({
+			method: 'PATCH',
+			path: `${numberPath(id)}/profile`,
+			body,
+			idempotent: false,
+		}),
+	);
+	if (!answer)
+		throw new UnexpectedResponseError(
+			'YCloud',
+			'the updated phone number profile is not an object',
+		);
 	return { provider: 'ycloud', id, ...answer };
 }
 
@@ -236,9 +304,21 @@ async function updateYCloudProfile(http: ProviderHttp, id: string, profile: Busi
  * with its review status (nameStatus, newNameStatus). Never repeated after it may have
  * reached YCloud: a second request would be a second review.
  */
-async function updateYCloudDisplayName(http: ProviderHttp, id: string, displayName: string): Promise<Record<string, unknown>> {
-	const answer = asRecord(await http.request({ method: 'PATCH', path: `${numberPath(id)}/displayName`, body: { newName: displayName }, idempotent: false }));
-	if (!answer) throw new UnexpectedResponseError('YCloud', 'the display name answer is not an object');
+async function updateYCloudDisplayName(
+	http: ProviderHttp,
+	id: string,
+	displayName: string,
+): Promise<Record<string, unknown>> {
+	const answer = asRecord(
+		await http.request({
+			method: 'PATCH',
+			path: `${numberPath(id)}/displayName`,
+			body: { newName: displayName },
+			idempotent: false,
+		}),
+	);
+	if (!answer)
+		throw new UnexpectedResponseError('YCloud', 'the display name answer is not an object');
 	return { provider: 'ycloud', id, ...answer };
 }
 
@@ -251,7 +331,8 @@ export const yCloudAdapter: ProviderAdapter = {
 	senderIdPattern: {
 		regex: /^[0-9A-Za-z_-]{1,64}\/\+[1-9][0-9]{5,14}$/,
 		example: '102290129340398/+16315551111',
-		description: 'A YCloud sender ID is the WhatsApp Business Account ID and the E.164 number, joined by "/", as List shows it',
+		description:
+			'A YCloud sender ID is the WhatsApp Business Account ID and the E.164 number, joined by "/", as List shows it',
 	},
 	parseError: parseYCloudError,
 	accountIdentity: (credentials) => String(credentials.apiKey ?? ''),
