@@ -156,12 +156,12 @@ describe("Meta's contract examples", () => {
 	it.each([
 		[401, 'invalid_token', { code: '190', credentialsRejected: true }],
 		[403, 'insufficient_permissions', { code: '200', credentialsRejected: true }],
-		[429, 'rate_limit_exceeded', { code: '4', retryable: true, transient: true }],
-		[429, 'user_rate_limit', { code: '17', retryable: true, transient: true }],
-		[429, 'business_rate_limit', { code: '80007', retryable: true, transient: true }],
-		[500, 'internal_error', { code: '2', retryable: undefined, transient: true }],
-		[404, 'phone_not_found', { code: '803', retryable: undefined, transient: undefined }],
-		[400, 'invalid_fields', { code: '100', retryable: undefined, transient: undefined }],
+		[429, 'rate_limit_exceeded', { code: '4', notProcessed: true, transient: true }],
+		[429, 'user_rate_limit', { code: '17', notProcessed: true, transient: true }],
+		[429, 'business_rate_limit', { code: '80007', notProcessed: true, transient: true }],
+		[500, 'internal_error', { code: '2', notProcessed: undefined, transient: true }],
+		[404, 'phone_not_found', { code: '803', notProcessed: undefined, transient: undefined }],
+		[400, 'invalid_fields', { code: '100', notProcessed: undefined, transient: undefined }],
 	])("getPhoneNumberById's %i example %s reads as %p", (status, example, expected) => {
 		const body = contractExamples('meta', 'getPhoneNumberById', status)[example] as {
 			error: { message: string };

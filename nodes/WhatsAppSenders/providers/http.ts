@@ -1,3 +1,12 @@
+/**
+ * - `safe`: a read, or a write of a whole value (PUT, PATCH of the same fields, a DELETE of a
+ *   state): sent again after any temporary failure.
+ * - `ifNotProcessed`: an action (create, submit, send a code): sent again only when the
+ *   provider says it did not act on it (a 429, its throttling codes, a refused connection).
+ * - `never`: sent once whatever the answer (an irreversible deletion, a code that costs an SMS).
+ */
+export type Repeat = 'safe' | 'ifNotProcessed' | 'never';
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export type Credentials = Record<string, unknown>;
@@ -12,13 +21,8 @@ export interface ProviderRequest {
 	form?: Record<string, string>;
 	/** Headers of this request besides the credential's own (Gupshup's per-app `token`, OAuth2 client auth in Basic). */
 	headers?: Record<string, string>;
-	/**
-	 * False for requests that must not be repeated blindly (create): they are retried only
-	 * when the provider says the request was never processed (429).
-	 */
-	idempotent?: boolean;
-	/** Sent once and never repeated, whatever the answer (an irreversible deletion). */
-	once?: boolean;
+	/** Whether it may be sent again after a failure (transport/retry.ts decides); by default `ifNotProcessed` for POST, `safe` otherwise. */
+	repeat?: Repeat;
 }
 
 /** The one way an adapter talks HTTP; the transport behind it owns auth, retries and errors. */
@@ -50,7 +54,7 @@ export interface ProviderErrorDetail {
 	/** What the user can do about it, when the code is one the package knows. */
 	hint?: string;
 	/** The provider says the request was throttled and not processed: safe to repeat after backoff. */
-	retryable?: boolean;
+	notProcessed?: boolean;
 	/**
 	 * The provider calls the error temporary (Meta's is_transient) without saying the request
 	 * was not processed: repeated only if the request is safe to repeat.

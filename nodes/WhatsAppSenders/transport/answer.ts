@@ -1,7 +1,7 @@
 import { ProviderApiError, UnexpectedResponseError } from '../core/errors';
 import type { ProviderAdapter } from '../providers/adapter';
 import type { ProviderErrorDetail, ProviderRequest } from '../providers/http';
-import { isRetryableNetworkError, isRetryableStatus, type Outcome, parseRetryAfter } from './retry';
+import { type Outcome, parseRetryAfter } from './retry';
 import type { Attempt, RawResponse } from './send';
 
 const NETWORK_FAILURES: Record<string, string> = {
@@ -86,28 +86,28 @@ export function apiError(
 }
 
 /**
- * A failure in the provider's words. Retryable by HTTP status, or when the provider's own code
- * says the request was throttled and not processed (Meta's 4, 80007, 130429).
+ * A failure in the provider's words, with the facts retry.ts decides on: the status, what
+ * the provider's own code says (throttled and not processed; temporary), and the wait it
+ * asked for (Retry-After, or after a 429 its documented cooldown).
  */
 export function failed(
 	provider: ProviderAdapter,
 	response: RawResponse,
 	detail: ProviderErrorDetail,
-	idempotent: boolean,
 	asked?: string,
 ): Outcome {
 	const status = response.statusCode;
-	const success = status >= 200 && status < 300;
 	return {
 		kind: 'fail',
 		failure: apiError(provider, status, detail, asked),
-		retryable:
-			detail.retryable === true ||
-			(detail.transient === true && idempotent) ||
-			(!success && isRetryableStatus(status, idempotent)),
-		retryAfterMs:
-			parseRetryAfter(response.headers?.['retry-after']) ??
-			(status === 429 ? provider.rateLimitCooldownMs : undefined),
+		facts: {
+			status,
+			notProcessed: detail.notProcessed,
+			transient: detail.transient,
+			retryAfterMs:
+				parseRetryAfter(response.headers?.['retry-after']) ??
+				(status === 429 ? provider.rateLimitCooldownMs : undefined),
+		},
 		tokenExpired: detail.tokenExpired,
 	};
 }
@@ -117,7 +117,6 @@ export function unreachable(
 	provider: ProviderAdapter,
 	networkCode: string,
 	baseUrl: string,
-	idempotent: boolean,
 ): Outcome {
 	// plain words in the message: n8n replaces messages that contain a socket code
 	const failure = new ProviderApiError(
@@ -127,7 +126,7 @@ export function unreachable(
 		networkCode,
 		`${networkCode} on the request to ${new URL(baseUrl).host}, before any answer arrived. Check the Base URL in the credential and the network.`,
 	);
-	return { kind: 'fail', failure, retryable: isRetryableNetworkError(networkCode, idempotent) };
+	return { kind: 'fail', failure, facts: { networkCode } };
 }
 
 /**
@@ -138,11 +137,9 @@ export function readAnswer(
 	provider: ProviderAdapter,
 	attempt: Attempt,
 	request: ProviderRequest,
-	idempotent: boolean,
 	baseUrl: string,
 ): Outcome {
-	if ('networkCode' in attempt)
-		return unreachable(provider, attempt.networkCode, baseUrl, idempotent);
+	if ('networkCode' in attempt) return unreachable(provider, attempt.networkCode, baseUrl);
 	const { response } = attempt;
 	const body = parseBody(provider, response);
 	const success = response.statusCode >= 200 && response.statusCode < 300;
@@ -150,6 +147,6 @@ export function readAnswer(
 		? provider.checkBody?.(body, request)
 		: provider.parseError(response.statusCode, body, request);
 	return detail
-		? failed(provider, response, detail, idempotent, askedUrl(baseUrl, request))
+		? failed(provider, response, detail, askedUrl(baseUrl, request))
 		: { kind: 'done', value: body };
 }

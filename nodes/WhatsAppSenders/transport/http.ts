@@ -3,7 +3,7 @@ import type { ProviderAdapter } from '../providers/adapter';
 import type { ProviderHttp, ProviderRequest } from '../providers/http';
 import { readAnswer } from './answer';
 import { resolveBaseUrl } from './baseUrl';
-import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry';
+import { policyFor, repeatOf, withRetries, type RetryPolicy } from './retry';
 import { send, type HttpContext } from './send';
 import { scopedTokens } from './tokenCache';
 import { tokenSession } from './tokenSession';
@@ -27,10 +27,7 @@ export async function createProviderHttp(
 ): Promise<ProviderHttp> {
 	const credentials = await context.getCredentials(provider.credentialType);
 	const baseUrl = resolveBaseUrl(credentials.baseUrl, provider.defaultBaseUrl);
-	const policy = withCooldown(
-		options.retryPolicy ?? DEFAULT_RETRY_POLICY,
-		provider.rateLimitCooldownMs,
-	);
+	const policy = policyFor(provider, options.retryPolicy);
 	const tokens = provider.tokenExchange
 		? tokenSession(
 				context,
@@ -44,7 +41,6 @@ export async function createProviderHttp(
 		: undefined;
 
 	async function request<T>(request: ProviderRequest): Promise<T> {
-		const idempotent = request.idempotent ?? request.method !== 'POST';
 		// a provider with a token exchange gets its current token in the credentials
 		const attempt = async (token: string | undefined) => {
 			const data = token === undefined ? credentials : { ...credentials, accessToken: token };
@@ -52,13 +48,12 @@ export async function createProviderHttp(
 				type: provider.credentialType,
 				data,
 			});
-			return readAnswer(provider, sent, request, idempotent, baseUrl);
+			return readAnswer(provider, sent, request, baseUrl);
 		};
 		let token = tokens ? await tokens.current() : undefined;
 		let renewed = false;
-		// a refused token (not processed) is still renewed once; nothing else repeats a `once` request
-		const requestPolicy = request.once ? { ...policy, maxAttempts: 1 } : policy;
-		return (await withRetries(requestPolicy, async () => {
+		// a refused token (not processed) is renewed once, even for a request never repeated otherwise
+		return (await withRetries(policy, repeatOf(request), async () => {
 			const outcome = await attempt(token);
 			// once per request: a token refused twice in a row is a real failure
 			if (
@@ -85,14 +80,4 @@ export async function createProviderHttp(
 		tokens?.key ?? hashOf(provider.id, baseUrl, JSON.stringify(credentials)),
 	);
 	return { request, accountScope, account, scopedTokens: scopes };
-}
-
-/** A provider's documented cooldown may be waited out twice within one request's wait budget. */
-function withCooldown(policy: RetryPolicy, cooldownMs: number | undefined): RetryPolicy {
-	return cooldownMs === undefined
-		? policy
-		: {
-				...policy,
-				maxTotalWaitMs: Math.max(policy.maxTotalWaitMs, 2 * cooldownMs + policy.maxDelayMs),
-			};
 }

@@ -30,17 +30,17 @@ export function tokenSession(
 	const key = hashOf(provider.id, tokenBaseUrl, JSON.stringify({ body, form, headers }));
 
 	async function fetchToken(): Promise<CachedToken> {
-		return (await withRetries(policy, async () => {
+		// the exchange reads nothing but a token: safe to repeat
+		return (await withRetries(policy, 'safe', async () => {
 			const attempt = await send(context, tokenBaseUrl, exchangeRequest, timeoutMs);
-			if ('networkCode' in attempt)
-				return unreachable(provider, attempt.networkCode, tokenBaseUrl, true);
+			if ('networkCode' in attempt) return unreachable(provider, attempt.networkCode, tokenBaseUrl);
 			const status = attempt.response.statusCode;
 			const result = exchange.read(status, parseBody(provider, attempt.response));
 			if (!('error' in result)) return { kind: 'done', value: result };
 			// never repeated: wrong secrets tried again get the caller blocked (99digital)
 			if (result.error.credentialsRejected)
 				throw new CredentialsRejectedError(apiError(provider, status, result.error));
-			return failed(provider, attempt.response, result.error, true);
+			return failed(provider, attempt.response, result.error);
 		})) as CachedToken;
 	}
 

@@ -19,44 +19,45 @@ const PROFILE_FIELDS = 'about,address,description,email,profile_picture_url,webs
 
 /**
  * What Meta's error codes mean for the user. Throttling codes (4, 17, 80007, 130429) are
- * marked retryable: Meta did not process the request, whatever HTTP status it used.
+ * marked notProcessed: Meta did not process the request, whatever HTTP status it used.
  */
-const META_ERRORS: Record<string, { hint: string; retryable?: boolean; credentials?: boolean }> = {
-	'190': {
-		hint: 'The access token is invalid or expired: create a new system-user token in Business Settings.',
-		credentials: true,
-	},
-	'10': {
-		hint: 'The token lacks the whatsapp_business_management permission for this WhatsApp Business Account.',
-		credentials: true,
-	},
-	'200': {
-		hint: 'The token lacks the whatsapp_business_management permission for this WhatsApp Business Account.',
-		credentials: true,
-	},
-	'100': {
-		hint: 'Meta refused a parameter: check the WABA ID and Graph API Version in the credential and the values sent.',
-	},
-	'4': { hint: 'The app hit its Graph API rate limit.', retryable: true },
-	'17': { hint: 'The user hit its Graph API rate limit.', retryable: true },
-	'803': {
-		hint: 'Meta found no such phone number or WhatsApp Business Account: check the ID, and that the token can see this WABA.',
-	},
-	'80007': { hint: 'The WhatsApp Business Account hit its rate limit.', retryable: true },
-	'130429': { hint: 'The number hit its throughput limit.', retryable: true },
-	'133005': {
-		hint: 'The PIN does not match the two-step verification PIN set for this number. Reset it in WhatsApp Manager if it is lost.',
-	},
-	'133016': {
-		hint: 'Meta allows at most 10 register or deregister calls per number in 72 hours. Try again later.',
-	},
-	'136024': {
-		hint: 'Meta could not send the code. Wait before asking again, or try the other method (SMS or voice).',
-	},
-	'136025': {
-		hint: 'The verification code is wrong or expired: ask for a new one with Request Code.',
-	},
-};
+const META_ERRORS: Record<string, { hint: string; notProcessed?: boolean; credentials?: boolean }> =
+	{
+		'190': {
+			hint: 'The access token is invalid or expired: create a new system-user token in Business Settings.',
+			credentials: true,
+		},
+		'10': {
+			hint: 'The token lacks the whatsapp_business_management permission for this WhatsApp Business Account.',
+			credentials: true,
+		},
+		'200': {
+			hint: 'The token lacks the whatsapp_business_management permission for this WhatsApp Business Account.',
+			credentials: true,
+		},
+		'100': {
+			hint: 'Meta refused a parameter: check the WABA ID and Graph API Version in the credential and the values sent.',
+		},
+		'4': { hint: 'The app hit its Graph API rate limit.', notProcessed: true },
+		'17': { hint: 'The user hit its Graph API rate limit.', notProcessed: true },
+		'803': {
+			hint: 'Meta found no such phone number or WhatsApp Business Account: check the ID, and that the token can see this WABA.',
+		},
+		'80007': { hint: 'The WhatsApp Business Account hit its rate limit.', notProcessed: true },
+		'130429': { hint: 'The number hit its throughput limit.', notProcessed: true },
+		'133005': {
+			hint: 'The PIN does not match the two-step verification PIN set for this number. Reset it in WhatsApp Manager if it is lost.',
+		},
+		'133016': {
+			hint: 'Meta allows at most 10 register or deregister calls per number in 72 hours. Try again later.',
+		},
+		'136024': {
+			hint: 'Meta could not send the code. Wait before asking again, or try the other method (SMS or voice).',
+		},
+		'136025': {
+			hint: 'The verification code is wrong or expired: ask for a new one with Request Code.',
+		},
+	};
 
 /**
  * Meta's error envelope: `error.code` decides (not the HTTP status), `error_data.details`
@@ -81,7 +82,7 @@ function parseMetaError(_status: number, body: unknown): ProviderErrorDetail {
 		code,
 		message: typeof error.message === 'string' ? `${error.message}${subcode}` : undefined,
 		hint: hint.filter(Boolean).join(' ') || undefined,
-		retryable: known?.retryable,
+		notProcessed: known?.notProcessed,
 		transient: error.is_transient === true || undefined,
 		credentialsRejected: known?.credentials,
 	};
@@ -172,7 +173,7 @@ async function addMetaNumber(http: ProviderHttp, input: CreateSenderInput): Prom
 			method: 'POST',
 			path: `/${version}/${wabaId}/phone_numbers`,
 			body: { cc: countryCode, phone_number: nationalNumber, verified_name: input.profile.name },
-			idempotent: false,
+			repeat: 'ifNotProcessed',
 		}),
 	);
 	if (!response || (typeof response.id !== 'string' && typeof response.id !== 'number')) {
@@ -201,7 +202,7 @@ async function requestMetaCode(
 			method: 'POST',
 			path: `/${version}/${id}/request_code`,
 			body: { code_method: codeMethod, language: input.language },
-			idempotent: false,
+			repeat: 'ifNotProcessed',
 		}),
 		'request_code',
 	);
@@ -214,11 +215,11 @@ async function actThenGet(
 	id: string,
 	action: string,
 	body: Record<string, unknown>,
-	idempotent: boolean,
 ): Promise<Sender> {
 	const { version } = account(http);
 	expectSuccess(
-		await http.request({ method: 'POST', path: `/${version}/${id}/${action}`, body, idempotent }),
+		// an action: repeated only when Meta says it did not process it (POST's default)
+		await http.request({ method: 'POST', path: `/${version}/${id}/${action}`, body }),
 		action,
 	);
 	return await getMetaNumber(http, id);
@@ -262,7 +263,7 @@ async function updateMetaProfile(
 			method: 'POST',
 			path: `/${version}/${id}/whatsapp_business_profile`,
 			body,
-			idempotent: true,
+			repeat: 'safe',
 		}),
 		'whatsapp_business_profile',
 	);
@@ -299,11 +300,11 @@ export const metaCloudAdapter: ProviderAdapter = {
 		get: getMetaNumber,
 		create: addMetaNumber,
 		requestCode: requestMetaCode,
-		verify: async (http, id, code) => await actThenGet(http, id, 'verify_code', { code }, false),
+		verify: async (http, id, code) => await actThenGet(http, id, 'verify_code', { code }),
 		register: async (http, id, pin) =>
-			await actThenGet(http, id, 'register', { messaging_product: 'whatsapp', pin }, false),
+			await actThenGet(http, id, 'register', { messaging_product: 'whatsapp', pin }),
 		getProfile: getMetaProfile,
 		updateProfile: updateMetaProfile,
-		deregister: async (http, id) => await actThenGet(http, id, 'deregister', {}, false),
+		deregister: async (http, id) => await actThenGet(http, id, 'deregister', {}),
 	},
 };

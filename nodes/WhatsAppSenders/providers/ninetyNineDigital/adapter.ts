@@ -54,8 +54,7 @@ async function deleteNumber(http: ProviderHttp, id: string): Promise<void> {
 		method: 'DELETE',
 		path: DELETE_PATH,
 		body: { whatsapp: phoneDigits(id) },
-		idempotent: false,
-		once: true,
+		repeat: 'never',
 	});
 }
 
@@ -68,7 +67,7 @@ async function registerNumber(http: ProviderHttp, input: CreateSenderInput): Pro
 			method: 'POST',
 			path: REGISTER_PATH,
 			body: { whatsapp, method },
-			idempotent: false,
+			repeat: 'ifNotProcessed',
 		}),
 	);
 	const details = Object.fromEntries(

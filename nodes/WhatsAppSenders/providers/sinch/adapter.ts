@@ -155,8 +155,7 @@ async function registerSinchSender(
 			method: 'POST',
 			path: `${projectPath(http)}/senders/${id}/register`,
 			body: { method },
-			idempotent: false,
-			once: true,
+			repeat: 'never',
 		}),
 	);
 	if (!answer) throw new UnexpectedResponseError('Sinch', 'the register answer is not an object');
@@ -177,7 +176,7 @@ async function verifySinchSender(
 		method: 'POST',
 		path: `${projectPath(http)}/senders/${id}/verify`,
 		body: code === undefined ? {} : { code },
-		idempotent: false,
+		repeat: 'ifNotProcessed',
 	});
 	return await getSinchSender(http, id);
 }
@@ -223,7 +222,7 @@ async function updateSinchProfile(
 			method: 'PATCH',
 			path: `${projectPath(http)}/senders/${id}`,
 			body: { status: 'SUBMIT', details },
-			idempotent: false,
+			repeat: 'ifNotProcessed',
 		}),
 	);
 	if (!answer) throw new UnexpectedResponseError('Sinch', 'the updated sender is not an object');
@@ -246,7 +245,11 @@ async function discardSinchChanges(
 
 /** "Marks a sender for removal. Once requested the sender will be active for 30 days to send final messages." */
 async function deleteSinchSender(http: ProviderHttp, id: string): Promise<void> {
-	await http.request({ method: 'DELETE', path: `${projectPath(http)}/senders/${id}`, once: true });
+	await http.request({
+		method: 'DELETE',
+		path: `${projectPath(http)}/senders/${id}`,
+		repeat: 'never',
+	});
 }
 
 export const sinchAdapter: ProviderAdapter = {

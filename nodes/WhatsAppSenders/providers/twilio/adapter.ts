@@ -86,7 +86,7 @@ async function createTwilioSender(http: ProviderHttp, input: CreateSenderInput):
 			method: 'POST',
 			path: TWILIO_SENDERS_PATH,
 			body: createSenderBody(input),
-			idempotent: false,
+			repeat: 'ifNotProcessed',
 		}),
 	);
 }
@@ -102,7 +102,7 @@ async function updateTwilioSender(
 			method: 'POST',
 			path: `${TWILIO_SENDERS_PATH}/${sid}`,
 			body: updateSenderBody(input),
-			idempotent: true,
+			repeat: 'safe',
 		}),
 	);
 }
@@ -113,7 +113,7 @@ async function verifyTwilioSender(http: ProviderHttp, sid: string, code: string)
 			method: 'POST',
 			path: `${TWILIO_SENDERS_PATH}/${sid}`,
 			body: verifySenderBody(code),
-			idempotent: false,
+			repeat: 'ifNotProcessed',
 		}),
 	);
 }

@@ -32,23 +32,25 @@ export const YCLOUD_WEBSITE_MAX_LENGTH = 255;
  * account quota (200 requests/s, 10,000/h): the request was not processed, and the transport
  * waits the Retry-After YCloud sends before repeating it.
  */
-const YCLOUD_ERRORS: Record<string, { hint: string; retryable?: boolean; credentials?: boolean }> =
-	{
-		UNAUTHORIZED: {
-			hint: 'YCloud wants the API key itself in the X-API-Key header: copy it again from Developers → API Keys in the YCloud console.',
-			credentials: true,
-		},
-		ACCOUNT_RATE_LIMITED: {
-			hint: 'The YCloud account quota (200 requests per second, 10,000 per hour, shared by all its API calls) is used up.',
-			retryable: true,
-		},
-		ACCOUNT_UNAVAILABLE: {
-			hint: 'YCloud says the account is unavailable: contact YCloud support.',
-		},
-		NOT_FOUND: {
-			hint: 'YCloud found no such phone number: check the WABA ID and the E.164 number of the sender ID (WABA ID/+number, as List shows it).',
-		},
-	};
+const YCLOUD_ERRORS: Record<
+	string,
+	{ hint: string; notProcessed?: boolean; credentials?: boolean }
+> = {
+	UNAUTHORIZED: {
+		hint: 'YCloud wants the API key itself in the X-API-Key header: copy it again from Developers → API Keys in the YCloud console.',
+		credentials: true,
+	},
+	ACCOUNT_RATE_LIMITED: {
+		hint: 'The YCloud account quota (200 requests per second, 10,000 per hour, shared by all its API calls) is used up.',
+		notProcessed: true,
+	},
+	ACCOUNT_UNAVAILABLE: {
+		hint: 'YCloud says the account is unavailable: contact YCloud support.',
+	},
+	NOT_FOUND: {
+		hint: 'YCloud found no such phone number: check the WABA ID and the E.164 number of the sender ID (WABA ID/+number, as List shows it).',
+	},
+};
 
 /** YCloud's error envelope: `error.code` decides; `target` names the field, `requestId` traces the call at YCloud support. */
 function parseYCloudError(_status: number, body: unknown): ProviderErrorDetail {
@@ -68,7 +70,7 @@ function parseYCloudError(_status: number, body: unknown): ProviderErrorDetail {
 		message: typeof error.message === 'string' ? error.message : undefined,
 		moreInfo: typeof error.docUrl === 'string' ? error.docUrl : undefined,
 		hint: hint.filter(Boolean).join(' ') || undefined,
-		retryable: known?.retryable,
+		notProcessed: known?.notProcessed,
 		credentialsRejected: known?.credentials,
 	};
 }
@@ -287,7 +289,7 @@ async function updateYCloudProfile(
 			method: 'PATCH',
 			path: `${numberPath(id)}/profile`,
 			body,
-			idempotent: false,
+			repeat: 'ifNotProcessed',
 		}),
 	);
 	if (!answer)
@@ -314,7 +316,7 @@ async function updateYCloudDisplayName(
 			method: 'PATCH',
 			path: `${numberPath(id)}/displayName`,
 			body: { newName: displayName },
-			idempotent: false,
+			repeat: 'ifNotProcessed',
 		}),
 	);
 	if (!answer)
