@@ -185,3 +185,22 @@ describe('Providers without quality ratings say so in the trigger', () => {
 		},
 	);
 });
+
+describe("version 2's operation lists", () => {
+	const providerNames = PROVIDERS.map((provider) => provider.displayName.split(' ')[0]);
+
+	it.each(PROVIDERS.map((provider) => [provider.displayName, provider.id] as const))(
+		"tell a %s user no other provider's rules",
+		(_name, id) => {
+			const list = actionV2.properties.find(
+				(property) =>
+					property.name === 'operation' &&
+					(property.displayOptions?.show?.resource as string[] | undefined)?.includes(id),
+			);
+			const texts = (list?.options ?? []).map((option) => JSON.stringify(option));
+			const own = PROVIDERS.find((provider) => provider.id === id)!.displayName.split(' ')[0];
+			const others = providerNames.filter((name) => name !== own && name !== 'Meta');
+			expect(texts.filter((text) => others.some((name) => text.includes(name)))).toEqual([]);
+		},
+	);
+});

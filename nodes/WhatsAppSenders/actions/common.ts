@@ -9,28 +9,24 @@ import { validateParameters } from '../core/validation';
 import type { ProviderHttp } from '../providers/http';
 import type { SenderHandlers, SenderOperation } from '../providers/operations';
 import { timeoutMsSchema, timeoutOption } from '../timeout';
+import type { OperationField } from './display';
 import type { SenderOperationModule } from './types';
 
-/** The Options collection every operation shows; later fields are added per operation. */
+/** The Options collection every operation shows (for these providers only, when given); later fields are added per operation. */
 export function optionsCollection(
-	operation: SenderOperation,
 	extra: INodeProperties[] = [],
 	providers?: string[],
-): INodeProperties {
+): OperationField {
 	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: {
-			show: {
-				resource: ['sender'],
-				operation: [operation],
-				...(providers && { provider: providers }),
-			},
+		property: {
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [...extra, timeoutOption],
 		},
-		options: [...extra, timeoutOption],
+		providers,
 	};
 }
 
@@ -51,7 +47,7 @@ export function accountOperation<O extends SenderOperation>(
 	return {
 		value: option.value,
 		option,
-		properties: [optionsCollection(option.value)],
+		fields: [optionsCollection()],
 		readParameters(context, itemIndex) {
 			return { timeoutMs: readTimeoutMs(context, itemIndex) };
 		},

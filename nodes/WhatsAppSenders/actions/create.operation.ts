@@ -19,6 +19,7 @@ import {
 	type SenderField,
 	senderInput,
 } from './senderFields';
+import type { OperationField } from './display';
 import type { SenderOperationModule } from './types';
 
 interface CreateParameters {
@@ -53,82 +54,81 @@ const COLLECTIONS: Partial<Record<CreateField, string>> = {
 const fieldsFor = (create: CreateField) => CREATE_FIELDS.filter((field) => field.create === create);
 const propertyOf = (create: CreateField) => fieldsFor(create)[0].property;
 
-/** The providers whose Create shows a field, and whether all of them require it. */
-function showFor(field: CreateField | 'phoneNumber') {
-	const providers = PROVIDERS.filter(
+/** The providers whose Create shows a field. */
+function providersOf(field: CreateField | 'phoneNumber'): ProviderAdapter[] {
+	return PROVIDERS.filter(
 		(provider) =>
 			provider.handlers.create &&
 			(field === 'phoneNumber' || provider.createFields?.includes(field)),
 	);
+}
+
+/** A field of Create, shown for the providers that ask for it, required when all of them require it. */
+function createField(
+	field: CreateField | 'phoneNumber',
+	property: INodeProperties,
+): OperationField {
+	const providers = providersOf(field);
+	const required =
+		field !== 'phoneNumber' &&
+		providers.every((p) => p.requiredCreateFields?.includes(field as CreateField));
 	return {
-		displayOptions: {
-			show: { resource: ['sender'], operation: ['create'], provider: providers.map((p) => p.id) },
-		},
-		required:
-			field !== 'phoneNumber' &&
-			providers.every((p) => p.requiredCreateFields?.includes(field as CreateField)),
+		property: field === 'phoneNumber' ? property : { ...property, required },
+		providers: providers.map((p) => p.id),
 	};
 }
 
-const properties: INodeProperties[] = [
-	{
+const fields: OperationField[] = [
+	createField('phoneNumber', {
 		displayName: 'Phone Number',
 		name: 'phoneNumber',
 		type: 'string',
 		required: true,
 		default: '',
 		placeholder: '+14155550100',
-		displayOptions: showFor('phoneNumber').displayOptions,
 		description: 'The number to register, in E.164: "+", country code and number',
-	},
-	{ ...countryCodeField.property, ...showFor('countryCode') },
-	{
+	}),
+	createField('countryCode', countryCodeField.property),
+	createField('wabaId', {
 		...propertyOf('wabaId'),
 		placeholder: '1234567890',
-		...showFor('wabaId'),
 		description: 'The ID of the WhatsApp Business Account (WABA) to use for this sender',
-	},
-	{
+	}),
+	createField('profileName', {
 		...propertyOf('profileName'),
-		...showFor('profileName'),
 		description:
 			"The name of the sender. Required for WhatsApp senders and must follow Meta's display name guidelines.",
-	},
-	{
+	}),
+	createField('verificationMethod', {
 		...propertyOf('verificationMethod'),
-		...showFor('verificationMethod'),
 		description: 'The verification method: the code comes by SMS or by voice call',
-	},
-	{
+	}),
+	createField('businessProfile', {
 		displayName: 'Business Profile',
 		name: 'businessProfile',
 		type: 'collection',
 		placeholder: 'Add Profile Field',
 		default: {},
-		...showFor('businessProfile'),
 		options: fieldsFor('businessProfile').map((field) => field.property),
-	},
-	{
+	}),
+	createField('webhook', {
 		displayName: 'Webhook',
 		name: 'webhook',
 		type: 'collection',
 		placeholder: 'Add Webhook Field',
 		default: {},
-		...showFor('webhook'),
 		options: fieldsFor('webhook').map((field) => field.property),
-	},
+	}),
 	optionsCollection(
-		'create',
 		[
 			{
 				...propertyOf('voiceApplicationSid'),
 				description: 'A Twilio Voice application for calls to this number',
 			},
 		],
-		showFor('voiceApplicationSid').displayOptions.show.provider,
+		providersOf('voiceApplicationSid').map((p) => p.id),
 	),
 	optionsCollection(
-		'create',
 		[],
 		PROVIDERS.filter(
 			(p) => p.handlers.create && !p.createFields?.includes('voiceApplicationSid'),
@@ -136,7 +136,7 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-const LABELS = labelsOf(properties);
+const LABELS = labelsOf(fields.map((field) => field.property));
 
 function createSchema(provider: ProviderAdapter) {
 	const fields = CREATE_FIELDS.filter((field) => provider.createFields?.includes(field.create));
@@ -163,7 +163,7 @@ export const createOperation: SenderOperationModule<'create', CreateParameters> 
 		description:
 			'Register a phone number as a WhatsApp sender; a verification code is then sent to it',
 	},
-	properties,
+	fields,
 	readParameters(context, itemIndex, provider) {
 		const values: IDataObject = { phoneNumber: context.getNodeParameter('phoneNumber', itemIndex) };
 		for (const create of provider.createFields ?? []) {

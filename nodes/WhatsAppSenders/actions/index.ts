@@ -1,3 +1,5 @@
+import type { INodeProperties } from 'n8n-workflow';
+
 import type { ProviderAdapter } from '../providers/adapter';
 import type { SenderOperation } from '../providers/operations';
 import { createOperation } from './create.operation';
@@ -15,6 +17,7 @@ import { getOperation } from './get.operation';
 import { listOperation } from './list.operation';
 import { updateOperation } from './update.operation';
 import { verifyOperation } from './verify.operation';
+import { type NodeVersion, placeField } from './display';
 import type { SenderOperationModule } from './types';
 
 /** Every operation of the Sender resource; the router and the description are built from this. */
@@ -43,4 +46,11 @@ export function findOperation(value: unknown): SenderOperationModule | undefined
 /** The operations a provider implements, in the node's order. */
 export function operationsOf(provider: ProviderAdapter): SenderOperationModule[] {
 	return SENDER_OPERATIONS.filter((operation) => provider.handlers[operation.value]);
+}
+
+/** Every operation's fields, placed for this version of the node (actions/display.ts). */
+export function fieldProperties(version: NodeVersion): INodeProperties[] {
+	return SENDER_OPERATIONS.flatMap((op) =>
+		op.fields.map((field) => placeField(version, op.value, field)),
+	);
 }

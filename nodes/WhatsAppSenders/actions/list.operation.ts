@@ -1,10 +1,11 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { validateParameters } from '../core/validation';
 import { PROVIDERS } from '../providers';
-import type { SenderOperationModule } from './types';
 import { optionsCollection, readTimeoutMs } from './common';
+import type { OperationField } from './display';
+import type { SenderOperationModule } from './types';
 
 interface ListParameters {
 	limit?: number;
@@ -18,51 +19,53 @@ interface ListParameters {
 const providersWithStatusFilter = PROVIDERS.filter((p) => p.listStatusFilters).map((p) => p.id);
 const providersWithSecrets = PROVIDERS.filter((p) => p.secretOutputFields).map((p) => p.id);
 
-const properties: INodeProperties[] = [
+const fields: OperationField[] = [
 	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		displayOptions: { show: { resource: ['sender'], operation: ['list'] } },
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		displayOptions: { show: { resource: ['sender'], operation: ['list'], returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: {
-			show: { resource: ['sender'], operation: ['list'], provider: providersWithStatusFilter },
+		property: {
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
 		},
-		options: [
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				default: 'all',
-				options: [
-					{ name: 'All', value: 'all', description: 'Online and offline senders' },
-					{ name: 'Online Only', value: 'online', description: "The provider's default" },
-				],
-				description:
-					'Which senders the provider returns. Offline senders are hidden by the provider unless All is chosen.',
-			},
-		],
+	},
+	{
+		property: {
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+		},
+		when: { returnAll: [false] },
+	},
+	{
+		property: {
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{
+					displayName: 'Status',
+					name: 'status',
+					type: 'options',
+					default: 'all',
+					options: [
+						{ name: 'All', value: 'all', description: 'Online and offline senders' },
+						{ name: 'Online Only', value: 'online', description: "The provider's default" },
+					],
+					description:
+						'Which senders the provider returns. Offline senders are hidden by the provider unless All is chosen.',
+				},
+			],
+		},
+		providers: providersWithStatusFilter,
 	},
 	// n8n allows no displayOptions inside a collection: providers with per-number secrets get their own Options
 	optionsCollection(
-		'list',
 		[
 			{
 				displayName: 'Include Number API Keys',
@@ -76,7 +79,6 @@ const properties: INodeProperties[] = [
 		providersWithSecrets,
 	),
 	optionsCollection(
-		'list',
 		[],
 		PROVIDERS.filter((p) => !p.secretOutputFields).map((p) => p.id),
 	),
@@ -114,7 +116,7 @@ export const listOperation: SenderOperationModule<'list', ListParameters> = {
 		action: 'List senders',
 		description: 'List the WhatsApp senders (phone numbers) of the account',
 	},
-	properties,
+	fields,
 	readParameters(context, itemIndex, provider) {
 		const returnAll = context.getNodeParameter('returnAll', itemIndex, false);
 		const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;

@@ -1,10 +1,11 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { validateParameters } from '../core/validation';
 import { providersSupporting } from '../providers';
 import { optionsCollection, readTimeoutMs } from './common';
-import { readSenderId, senderLocatorProperties } from './senderLocator';
+import type { OperationField } from './display';
+import { readSenderId, senderLocatorFields } from './senderLocator';
 import type { SenderOperationModule } from './types';
 
 interface RegisterParameters {
@@ -13,26 +14,22 @@ interface RegisterParameters {
 	timeoutMs?: number;
 }
 
-const properties: INodeProperties[] = [
-	...senderLocatorProperties('register'),
+const fields: OperationField[] = [
+	...senderLocatorFields('register'),
 	{
-		displayName: 'PIN',
-		name: 'pin',
-		type: 'string',
-		typeOptions: { password: true },
-		required: true,
-		default: '',
-		displayOptions: {
-			show: {
-				resource: ['sender'],
-				operation: ['register'],
-				provider: providersSupporting('register'),
-			},
+		property: {
+			displayName: 'PIN',
+			name: 'pin',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description:
+				"The number's 6-digit two-step verification PIN. For a number without one, the PIN given here becomes its PIN.",
 		},
-		description:
-			"The number's 6-digit two-step verification PIN. For a number without one, the PIN given here becomes its PIN.",
+		providers: providersSupporting('register'),
 	},
-	optionsCollection('register'),
+	optionsCollection(),
 ];
 
 const pinSchema = z
@@ -49,7 +46,7 @@ export const registerOperation: SenderOperationModule<'register', RegisterParame
 		description:
 			'Register a verified number for the Cloud API so it can send and receive (at most 10 times per 72 hours)',
 	},
-	properties,
+	fields,
 	readParameters(context, itemIndex, provider) {
 		const senderId = readSenderId(context, itemIndex, provider);
 		const pin = validateParameters(pinSchema, context.getNodeParameter('pin', itemIndex), {

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { validateParameters } from '../core/validation';
@@ -6,7 +6,8 @@ import { verificationMethodSchema } from '../core/whatsappProfile';
 import { PROVIDERS, providersSupporting } from '../providers';
 import type { RequestCodeInput } from '../providers/operations';
 import { optionsCollection, readTimeoutMs } from './common';
-import { readSenderId, senderLocatorProperties } from './senderLocator';
+import type { OperationField } from './display';
+import { readSenderId, senderLocatorFields } from './senderLocator';
 import type { SenderOperationModule } from './types';
 
 interface RequestCodeParameters {
@@ -15,39 +16,38 @@ interface RequestCodeParameters {
 	timeoutMs?: number;
 }
 
-const show = {
-	resource: ['sender'],
-	operation: ['requestCode'],
-	provider: providersSupporting('requestCode'),
-};
 const withLanguage = PROVIDERS.filter(
 	(provider) => provider.handlers.requestCode && provider.codeLanguage,
 ).map((provider) => provider.id);
 
-const properties: INodeProperties[] = [
-	...senderLocatorProperties('requestCode'),
+const fields: OperationField[] = [
+	...senderLocatorFields('requestCode'),
 	{
-		displayName: 'Code Method',
-		name: 'codeMethod',
-		type: 'options',
-		default: 'sms',
-		options: [
-			{ name: 'SMS', value: 'sms' },
-			{ name: 'Voice Call', value: 'voice' },
-		],
-		displayOptions: { show },
-		description: 'How the 6-digit code reaches the number',
+		property: {
+			displayName: 'Code Method',
+			name: 'codeMethod',
+			type: 'options',
+			default: 'sms',
+			options: [
+				{ name: 'SMS', value: 'sms' },
+				{ name: 'Voice Call', value: 'voice' },
+			],
+			description: 'How the 6-digit code reaches the number',
+		},
+		providers: providersSupporting('requestCode'),
 	},
 	{
-		displayName: 'Language',
-		name: 'language',
-		type: 'string',
-		default: 'en_US',
-		placeholder: 'en_US',
-		displayOptions: { show: { ...show, provider: withLanguage } },
-		description: 'Language of the SMS or call, as a locale code such as en_US, de_DE or pt_BR',
+		property: {
+			displayName: 'Language',
+			name: 'language',
+			type: 'string',
+			default: 'en_US',
+			placeholder: 'en_US',
+			description: 'Language of the SMS or call, as a locale code such as en_US, de_DE or pt_BR',
+		},
+		providers: withLanguage,
 	},
-	optionsCollection('requestCode'),
+	optionsCollection(),
 ];
 
 const schema = z.object({
@@ -70,7 +70,7 @@ export const requestCodeOperation: SenderOperationModule<'requestCode', RequestC
 		action: 'Request a verification code',
 		description: 'Have Meta send a verification code to a number added with Create, for Verify',
 	},
-	properties,
+	fields,
 	readParameters(context, itemIndex, provider) {
 		const senderId = readSenderId(context, itemIndex, provider);
 		const input = validateParameters(

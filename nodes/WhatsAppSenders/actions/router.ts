@@ -5,7 +5,7 @@ import { resolveProvider } from '../providers';
 import type { ProviderHttp } from '../providers/http';
 import { createProviderHttp } from '../transport/http';
 import { toNodeError } from '../nodeError';
-import { providerParameterOf } from '../description';
+import { providerParameterOf } from './display';
 import { assertCredentialOfProvider } from '../credentialCheck';
 import { findOperation, operationsOf } from './index';
 import { leanToolOutput, withoutRaw } from './toolOutput';

@@ -10,6 +10,7 @@ import { PROVIDERS } from '../providers';
 import type { ProviderAdapter } from '../providers/adapter';
 import type { SenderOperation } from '../providers/operations';
 import { optionsCollection, readTimeoutMs } from './common';
+import type { OperationField } from './display';
 import type { SenderOperationModule } from './types';
 
 /**
@@ -18,24 +19,16 @@ import type { SenderOperationModule } from './types';
  * everywhere, so AI agents and upstream nodes can pass an ID without the dropdown.
  * One property per provider, so "By ID" shows and checks that provider's ID format.
  */
-export function senderLocatorProperties(operation: SenderOperation): INodeProperties[] {
+export function senderLocatorFields(operation: SenderOperation): OperationField[] {
 	return PROVIDERS.filter((provider) => provider.handlers[operation]).map((provider) => {
 		const pattern = provider.senderIdPattern;
 		const urlPattern = provider.senderUrlPattern;
-		return {
+		const property: INodeProperties = {
 			displayName: 'Sender',
 			name: 'senderId',
 			type: 'resourceLocator',
 			default: { mode: 'list', value: '' },
 			required: true,
-			// One stored value is shared by every provider's locator (same name): when the provider
-			// changes, the open editor clears the value and its cached name instead of carrying a
-			// sender of one provider over to another. Workflows edited elsewhere are still checked
-			// by readSenderId before any request.
-			typeOptions: { loadOptionsDependsOn: ['provider'] },
-			displayOptions: {
-				show: { resource: ['sender'], operation: [operation], provider: [provider.id] },
-			},
 			description: 'The WhatsApp sender (phone number) to work on',
 			modes: [
 				{
@@ -72,6 +65,11 @@ export function senderLocatorProperties(operation: SenderOperation): INodeProper
 					: []),
 			],
 		};
+		// One stored value is shared by every provider's locator (same name): when the provider
+		// changes, the open editor clears the value and its cached name instead of carrying a
+		// sender of one provider over to another. Workflows edited elsewhere are still checked
+		// by readSenderId before any request.
+		return { property, providers: [provider.id], dependsOnProvider: true };
 	});
 }
 
@@ -112,7 +110,7 @@ export function senderOnlyOperation<
 	return {
 		value: option.value,
 		option,
-		properties: [...senderLocatorProperties(option.value), optionsCollection(option.value)],
+		fields: [...senderLocatorFields(option.value), optionsCollection()],
 		readParameters(context, itemIndex, provider) {
 			return {
 				senderId: readSenderId(context, itemIndex, provider),

@@ -1,13 +1,9 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ProviderAdapter } from '../providers/adapter';
 import type { ProviderHttp } from '../providers/http';
 import type { SenderHandlers, SenderOperation } from '../providers/operations';
+import type { OperationField } from './display';
 
 export interface CommonParameters {
 	timeoutMs?: number;
@@ -24,7 +20,8 @@ export interface SenderOperationModule<
 > {
 	value: O;
 	option: INodePropertyOptions;
-	properties: INodeProperties[];
+	/** Its fields, in the order the panel shows them; display.ts places them in each node version. */
+	fields: OperationField[];
 	readParameters(context: IExecuteFunctions, itemIndex: number, provider: ProviderAdapter): P;
 	/** Runs only for a provider that implements the operation: `handler` is its own. */
 	run(http: ProviderHttp, handler: SenderHandlers[O], parameters: P): Promise<IDataObject[]>;

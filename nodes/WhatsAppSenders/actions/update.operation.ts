@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { InvalidInputError } from '../core/errors';
@@ -7,7 +7,8 @@ import { providersSupporting } from '../providers';
 import type { UpdateSenderInput } from '../providers/operations';
 import { optionsCollection, readTimeoutMs } from './common';
 import { fieldsShape, filledIn, SENDER_FIELDS, senderInput } from './senderFields';
-import { readSenderId, senderLocatorProperties } from './senderLocator';
+import type { OperationField } from './display';
+import { readSenderId, senderLocatorFields } from './senderLocator';
 import type { SenderOperationModule } from './types';
 
 interface UpdateParameters {
@@ -16,31 +17,27 @@ interface UpdateParameters {
 	timeoutMs?: number;
 }
 
-const properties: INodeProperties[] = [
-	...senderLocatorProperties('update'),
+const fields: OperationField[] = [
+	...senderLocatorFields('update'),
 	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: {
-			show: {
-				resource: ['sender'],
-				operation: ['update'],
-				provider: providersSupporting('update'),
-			},
+		property: {
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			description: 'Only the fields added here are sent; everything else stays as it is',
+			options: SENDER_FIELDS.map((field) => field.property).sort((a, b) =>
+				a.displayName.localeCompare(b.displayName),
+			),
 		},
-		description: 'Only the fields added here are sent; everything else stays as it is',
-		options: SENDER_FIELDS.map((field) => field.property).sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
-		),
+		providers: providersSupporting('update'),
 	},
-	optionsCollection('update'),
+	optionsCollection(),
 ];
 
 const schema = z.object(fieldsShape(SENDER_FIELDS));
-const LABELS = labelsOf(properties);
+const LABELS = labelsOf(fields.map((field) => field.property));
 const NAMES = SENDER_FIELDS.map((field) => field.property.name);
 
 export const updateOperation: SenderOperationModule<'update', UpdateParameters> = {
@@ -51,7 +48,7 @@ export const updateOperation: SenderOperationModule<'update', UpdateParameters> 
 		action: 'Update a sender',
 		description: 'Change the business profile, webhook or configuration of a sender',
 	},
-	properties,
+	fields,
 	readParameters(context, itemIndex, provider) {
 		const senderId = readSenderId(context, itemIndex, provider);
 		const fields = filledIn(

@@ -1,10 +1,11 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { validateParameters } from '../core/validation';
 import { providersSupporting } from '../providers';
 import { optionsCollection, readTimeoutMs } from './common';
-import { readSenderId, senderLocatorProperties } from './senderLocator';
+import type { OperationField } from './display';
+import { readSenderId, senderLocatorFields } from './senderLocator';
 import type { SenderOperationModule } from './types';
 
 interface UpdateDisplayNameParameters {
@@ -22,25 +23,21 @@ const displayNameSchema = z
 	.min(DISPLAY_NAME_LENGTH.min, `needs at least ${DISPLAY_NAME_LENGTH.min} characters`)
 	.max(DISPLAY_NAME_LENGTH.max, `takes at most ${DISPLAY_NAME_LENGTH.max} characters`);
 
-const properties: INodeProperties[] = [
-	...senderLocatorProperties('updateDisplayName'),
+const fields: OperationField[] = [
+	...senderLocatorFields('updateDisplayName'),
 	{
-		displayName: 'Display Name',
-		name: 'displayName',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'Example Business',
-		displayOptions: {
-			show: {
-				resource: ['sender'],
-				operation: ['updateDisplayName'],
-				provider: providersSupporting('updateDisplayName'),
-			},
+		property: {
+			displayName: 'Display Name',
+			name: 'displayName',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'Example Business',
+			description: `The new name shown on WhatsApp, ${DISPLAY_NAME_LENGTH.min} to ${DISPLAY_NAME_LENGTH.max} characters. Meta reviews it before it is shown: the output says the review status.`,
 		},
-		description: `The new name shown on WhatsApp, ${DISPLAY_NAME_LENGTH.min} to ${DISPLAY_NAME_LENGTH.max} characters. Meta reviews it before it is shown: the output says the review status.`,
+		providers: providersSupporting('updateDisplayName'),
 	},
-	optionsCollection('updateDisplayName'),
+	optionsCollection(),
 ];
 
 export const updateDisplayNameOperation: SenderOperationModule<
@@ -55,7 +52,7 @@ export const updateDisplayNameOperation: SenderOperationModule<
 		description:
 			'Ask Meta to show a new name for the sender; the output gives the name under review and its status',
 	},
-	properties,
+	fields,
 	readParameters(context, itemIndex, provider) {
 		const senderId = readSenderId(context, itemIndex, provider);
 		const displayName = validateParameters(

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { InvalidInputError } from '../core/errors';
 import { labelsOf, validateParameters } from '../core/validation';
@@ -6,7 +6,8 @@ import { META_PROFILE_VERTICALS, metaProfileSchema, PROFILE_LIMITS } from '../co
 import { providersSupporting } from '../providers';
 import type { BusinessProfileInput } from '../providers/operations';
 import { optionsCollection, readTimeoutMs } from './common';
-import { readSenderId, senderLocatorProperties } from './senderLocator';
+import type { OperationField } from './display';
+import { readSenderId, senderLocatorFields } from './senderLocator';
 import { filledIn, SENDER_FIELDS } from './senderFields';
 import type { SenderOperationModule } from './types';
 
@@ -16,55 +17,51 @@ interface UpdateProfileParameters {
 	timeoutMs?: number;
 }
 
-const properties: INodeProperties[] = [
-	...senderLocatorProperties('updateProfile'),
+const fields: OperationField[] = [
+	...senderLocatorFields('updateProfile'),
 	{
-		displayName: 'Update Fields',
-		name: 'profileFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: {
-			show: {
-				resource: ['sender'],
-				operation: ['updateProfile'],
-				provider: providersSupporting('updateProfile'),
-			},
+		property: {
+			displayName: 'Update Fields',
+			name: 'profileFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				// Meta's picture is a handle and its email is one address; the rest are the shared profile fields
+				...SENDER_FIELDS.map((field) => field.property).filter((property) =>
+					['about', 'address', 'description', 'websites'].includes(property.name),
+				),
+				{
+					displayName: 'Email',
+					name: 'email',
+					type: 'string',
+					placeholder: 'name@email.com',
+					default: '',
+					description: `At most ${PROFILE_LIMITS.email} characters`,
+				},
+				{
+					displayName: 'Profile Picture Handle',
+					name: 'profilePictureHandle',
+					type: 'string',
+					default: '',
+					description: "The handle Meta's Resumable Upload API returned for the image",
+				},
+				{
+					displayName: 'Vertical',
+					name: 'vertical',
+					type: 'options',
+					default: 'OTHER',
+					options: META_PROFILE_VERTICALS.map((vertical) => ({ name: vertical, value: vertical })),
+					description: "The business category, as Meta's code",
+				},
+			],
 		},
-		options: [
-			// Meta's picture is a handle and its email is one address; the rest are the shared profile fields
-			...SENDER_FIELDS.map((field) => field.property).filter((property) =>
-				['about', 'address', 'description', 'websites'].includes(property.name),
-			),
-			{
-				displayName: 'Email',
-				name: 'email',
-				type: 'string',
-				placeholder: 'name@email.com',
-				default: '',
-				description: `At most ${PROFILE_LIMITS.email} characters`,
-			},
-			{
-				displayName: 'Profile Picture Handle',
-				name: 'profilePictureHandle',
-				type: 'string',
-				default: '',
-				description: "The handle Meta's Resumable Upload API returned for the image",
-			},
-			{
-				displayName: 'Vertical',
-				name: 'vertical',
-				type: 'options',
-				default: 'OTHER',
-				options: META_PROFILE_VERTICALS.map((vertical) => ({ name: vertical, value: vertical })),
-				description: "The business category, as Meta's code",
-			},
-		],
+		providers: providersSupporting('updateProfile'),
 	},
-	optionsCollection('updateProfile'),
+	optionsCollection(),
 ];
 
-const LABELS = labelsOf(properties);
+const LABELS = labelsOf(fields.map((field) => field.property));
 const NAMES = Object.keys(metaProfileSchema.shape);
 
 export const updateProfileOperation: SenderOperationModule<
@@ -79,7 +76,7 @@ export const updateProfileOperation: SenderOperationModule<
 		description:
 			'Change the about text, address, description, email, vertical, websites or picture; only the fields set are sent',
 	},
-	properties,
+	fields,
 	readParameters(context, itemIndex, provider) {
 		const senderId = readSenderId(context, itemIndex, provider);
 		const fields = filledIn(

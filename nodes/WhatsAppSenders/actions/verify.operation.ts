@@ -1,10 +1,11 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { validateParameters } from '../core/validation';
 import { verificationCodeSchema } from '../core/whatsappProfile';
 import { findProvider, PROVIDERS, providersSupporting } from '../providers';
 import { optionsCollection, readTimeoutMs } from './common';
-import { readSenderId, senderLocatorProperties } from './senderLocator';
+import type { OperationField } from './display';
+import { readSenderId, senderLocatorFields } from './senderLocator';
 import type { SenderOperationModule } from './types';
 
 interface VerifyParameters {
@@ -13,25 +14,27 @@ interface VerifyParameters {
 	timeoutMs?: number;
 }
 
-const codeField = (providers: string[], hint?: string): INodeProperties => ({
-	displayName: 'Verification Code',
-	name: 'verificationCode',
-	type: 'string',
-	required: hint === undefined,
-	default: '',
-	placeholder: '123456',
-	displayOptions: { show: { resource: ['sender'], operation: ['verify'], provider: providers } },
-	description: `The verification code: the 6 digits sent by SMS or voice call${hint === undefined ? ' after Create' : `. ${hint}`}`,
+const codeField = (providers: string[], hint?: string): OperationField => ({
+	property: {
+		displayName: 'Verification Code',
+		name: 'verificationCode',
+		type: 'string',
+		required: hint === undefined,
+		default: '',
+		placeholder: '123456',
+		description: `The verification code: the 6 digits sent by SMS or voice call${hint === undefined ? ' after Create' : `. ${hint}`}`,
+	},
+	providers,
 });
 
-const properties: INodeProperties[] = [
-	...senderLocatorProperties('verify'),
+const fields: OperationField[] = [
+	...senderLocatorFields('verify'),
 	codeField(providersSupporting('verify').filter((id) => !findProvider(id)?.verifyWithoutCode)),
 	// a provider that verifies without a code in some cases says when, in its own words
 	...PROVIDERS.filter((provider) => provider.handlers.verify && provider.verifyWithoutCode).map(
 		(provider) => codeField([provider.id], provider.verifyWithoutCode),
 	),
-	optionsCollection('verify'),
+	optionsCollection(),
 ];
 
 export const verifyOperation: SenderOperationModule<'verify', VerifyParameters> = {
@@ -42,7 +45,7 @@ export const verifyOperation: SenderOperationModule<'verify', VerifyParameters> 
 		action: 'Verify a sender',
 		description: 'Submit the verification code of a sender waiting for it',
 	},
-	properties,
+	fields,
 	readParameters(context, itemIndex, provider) {
 		const senderId = readSenderId(context, itemIndex, provider);
 		const given = context.getNodeParameter('verificationCode', itemIndex, '');

@@ -3,7 +3,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 import { resolveProvider } from '../providers';
 import { createProviderHttp } from '../transport/http';
 import { toNodeError } from '../nodeError';
-import { providerParameterOf } from '../description';
+import { providerParameterOf } from '../actions/display';
 
 /** "From list" of the Sender locator: every sender of the account, searchable by number, name or ID. */
 export async function searchSenders(

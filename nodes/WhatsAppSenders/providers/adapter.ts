@@ -1,5 +1,5 @@
 import type { ProviderErrorDetail, ProviderRequest, TokenExchange } from './http';
-import type { CreateField, SenderHandlers } from './operations';
+import type { CreateField, SenderHandlers, SenderOperation } from './operations';
 
 export interface ProviderAdapter {
 	/** Value of the node's `provider` parameter. Saved workflows depend on it. */
@@ -59,6 +59,12 @@ export interface ProviderAdapter {
 	verifyWithoutCode?: string;
 	/** Request Code sends the language of the SMS or call (Meta); elsewhere the node does not ask for one. */
 	codeLanguage?: true;
+	/**
+	 * What an operation does at this provider, in its words, where the operation's own
+	 * description (written for version 1, for every provider) would tell another provider's
+	 * rules: shown in version 2's operation list.
+	 */
+	operationDescriptions?: Partial<Record<SenderOperation, string>>;
 	/** Delete cannot be undone at this provider: the node asks for an explicit confirmation, and says this. */
 	deleteWarning?: string;
 }

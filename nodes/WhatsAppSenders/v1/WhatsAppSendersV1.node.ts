@@ -7,16 +7,10 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { routeSenderOperation } from '../actions/router';
-import { toolOutputProperty } from '../actions/toolOutput';
+import { providerCredentials } from '../description';
 import { searchSenders } from '../methods/listSearch';
-import {
-	operationProperties,
-	providerCredentials,
-	providerProperty,
-	resourceProperty,
-	senderProperties,
-} from '../description';
 import { actionSubtitle } from '../subtitle';
+import { versionOneProperties } from './description';
 
 /**
  * Version 1, unchanged for existing workflows: a Provider choice, then the one resource
@@ -40,13 +34,7 @@ export class WhatsAppSendersV1 implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
 		credentials: providerCredentials,
-		properties: [
-			providerProperty,
-			resourceProperty,
-			...operationProperties(),
-			...senderProperties,
-			toolOutputProperty,
-		],
+		properties: versionOneProperties,
 	};
 
 	methods = { listSearch: { searchSenders } };

@@ -7,15 +7,9 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { routeSenderOperation } from '../actions/router';
-import { toolOutputProperty } from '../actions/toolOutput';
 import { searchSenders } from '../methods/listSearch';
-import {
-	providerOperationProperties,
-	providerResourceCredentials,
-	providerResourceProperty,
-	providerSenderProperties,
-} from '../description';
 import { actionSubtitle } from '../subtitle';
+import { versionTwoCredentials, versionTwoProperties } from './description';
 
 /**
  * Version 2: the resource is the provider (Twilio, Meta WhatsApp Cloud API, …), each with its
@@ -39,13 +33,8 @@ export class WhatsAppSendersV2 implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
-		credentials: providerResourceCredentials,
-		properties: [
-			providerResourceProperty,
-			...providerOperationProperties(),
-			...providerSenderProperties,
-			toolOutputProperty,
-		],
+		credentials: versionTwoCredentials,
+		properties: versionTwoProperties,
 	};
 
 	methods = { listSearch: { searchSenders } };

@@ -301,6 +301,12 @@ export const gupshupAdapter: ProviderAdapter = {
 	},
 	pollNotice:
 		'Each poll reads every app of the partner account: one Gupshup Get Waba Info request per app. Gupshup allows 10 of those per 60 seconds (its docs do not say per app or per account) and a 1-minute cooldown once the limit is hit; the node waits the cooldown and goes on. If the limit is per account, a poll of more than 10 apps takes about a minute more for every 10 apps: choose a poll interval longer than that.',
+	operationDescriptions: {
+		getProfile:
+			"The address, description, email, vertical and websites of the app's number, in Gupshup's words",
+		updateProfile:
+			'Change the about text, address, description, email, vertical or websites; Gupshup replaces the whole profile, so it is read and sent back with the fields set changed',
+	},
 	handlers: {
 		list: listSenders,
 		get: getSender,

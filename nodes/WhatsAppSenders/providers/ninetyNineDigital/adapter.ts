@@ -125,6 +125,10 @@ export const ninetyNineDigitalAdapter: ProviderAdapter = {
 	checkBody: (body, request) => readEnvelopeFailure(body, request.path),
 	parseError: (_status, body, request) => readEnvelopeFailure(body, request.path) ?? {},
 	accountIdentity: (credentials) => String(credentials.clientId ?? ''),
+	operationDescriptions: {
+		delete:
+			'Cancel the number at 99digital for good: its messages, files, contacts and counters are lost',
+	},
 	handlers: {
 		list: listNumbers,
 		create: registerNumber,

@@ -273,6 +273,15 @@ export const sinchAdapter: ProviderAdapter = {
 	tokenExchange: sinchTokenExchange,
 	parseError: parseSinchError,
 	accountIdentity: (credentials) => String(credentials.projectId ?? '').trim(),
+	operationDescriptions: {
+		requestCode:
+			'Have Sinch send a verification code by SMS or voice call to a sender waiting for verification, for Verify',
+		getProfile:
+			"The about text, address, description, email, vertical and websites of the sender, with any changes waiting for Sinch's review",
+		updateProfile:
+			"Submit a change of the about text, address, description, email, vertical or websites for Sinch's review; only the fields set are sent",
+		delete: 'Mark the sender for removal: Sinch keeps it sending for 30 days, then removes it',
+	},
 	handlers: {
 		list: listSinchSenders,
 		get: getSinchSender,

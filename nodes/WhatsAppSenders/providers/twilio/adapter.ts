@@ -152,6 +152,10 @@ export const twilioAdapter: ProviderAdapter = {
 		text: "no number: Twilio limits each account's concurrent requests (HTTP 429, error 20429)",
 		source: 'https://www.twilio.com/docs/api/errors/20429',
 	},
+	operationDescriptions: {
+		delete:
+			'Remove the sender from Twilio. Before registering the number again, turn off its two-step verification in WhatsApp Manager.',
+	},
 	handlers: {
 		list: listTwilioSenders,
 		get: getTwilioSender,

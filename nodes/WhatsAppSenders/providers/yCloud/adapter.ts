@@ -345,6 +345,10 @@ export const yCloudAdapter: ProviderAdapter = {
 	},
 	pollNotice:
 		"Each poll costs 1 request per 100 WABAs and 1 per 100 numbers (per WABA above 100 WABAs) of YCloud's 10,000 requests an hour, which every API call of the account shares: polled every minute, 1,000 numbers use 660 an hour, 10,000 numbers 6,060. Once the quota is used up YCloud answers with a Retry-After of up to an hour: this trigger then fails one poll, naming when it resumes, and sends YCloud nothing until then.",
+	operationDescriptions: {
+		updateProfile:
+			'Change the about text, address, description, email, vertical or websites; only the fields set are sent',
+	},
 	handlers: {
 		list: listYCloudNumbers,
 		get: getYCloudNumber,
