@@ -11,6 +11,7 @@ import {
 	bearerApiKeyProperties,
 	platformSendersTestRequest,
 } from './common/properties';
+import { autocallsAdapter } from '../nodes/WhatsAppSenders/providers/autocallsPlatform';
 
 export class AutocallsApi implements ICredentialType {
 	name = 'autocallsApi';
@@ -26,7 +27,7 @@ export class AutocallsApi implements ICredentialType {
 
 	properties: INodeProperties[] = bearerApiKeyProperties(
 		'Autocalls',
-		'https://app.autocalls.ai/api',
+		autocallsAdapter.defaultBaseUrl,
 	);
 
 	authenticate: IAuthenticate = bearerApiKeyAuthentication;

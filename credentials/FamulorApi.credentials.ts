@@ -2,6 +2,7 @@ import type { Icon, ICredentialTestRequest, INodeProperties } from 'n8n-workflow
 
 import { AutocallsApi } from './AutocallsApi.credentials';
 import { bearerApiKeyProperties, platformSendersTestRequest } from './common/properties';
+import { famulorAdapter } from '../nodes/WhatsAppSenders/providers/autocallsPlatform';
 
 /** Famulor is the Autocalls platform under its own host: same key, same test, its own type. */
 export class FamulorApi extends AutocallsApi {
@@ -16,7 +17,7 @@ export class FamulorApi extends AutocallsApi {
 
 	documentationUrl = 'https://github.com/whatsapp-senders/n8n-nodes-whatsapp-senders#famulor-api';
 
-	properties: INodeProperties[] = bearerApiKeyProperties('Famulor', 'https://app.famulor.de/api');
+	properties: INodeProperties[] = bearerApiKeyProperties('Famulor', famulorAdapter.defaultBaseUrl);
 
 	test: ICredentialTestRequest = platformSendersTestRequest('Famulor');
 }

@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { gupshupTokenExchange } from '../nodes/WhatsAppSenders/providers/gupshup/tokenExchange';
+import { gupshupAdapter } from '../nodes/WhatsAppSenders/providers/gupshup';
 import {
 	baseUrlProperty,
 	refusedCredentialRules,
@@ -53,12 +53,12 @@ export class GupshupPartnerApi implements ICredentialType {
 			required: true,
 			description: 'From the Gupshup partner portal: Settings > API client details',
 		},
-		baseUrlProperty('https://partner.gupshup.io'),
+		baseUrlProperty(gupshupAdapter.defaultBaseUrl),
 		exchangedTokenProperty('Partner Token'),
 	];
 
 	preAuthentication = tokenPreAuthentication(
-		gupshupTokenExchange,
+		gupshupAdapter.tokenExchange!,
 		(status, { credentialsRejected, message }) =>
 			`Gupshup ${credentialsRejected ? 'refused the email or client secret' : 'gave no partner token'} (HTTP ${status}): ${message}.`,
 	);

@@ -12,6 +12,7 @@ import {
 	refusedCredentialRules,
 	TEST_BASE_URL,
 } from './common/properties';
+import { metaCloudAdapter } from '../nodes/WhatsAppSenders/providers/metaCloud';
 
 export class MetaWhatsAppCloudApi implements ICredentialType {
 	name = 'metaWhatsAppCloudApi';
@@ -55,7 +56,7 @@ export class MetaWhatsAppCloudApi implements ICredentialType {
 			description:
 				"The Graph API version in every request's path; the newest when this package was released by default",
 		},
-		baseUrlProperty('https://graph.facebook.com'),
+		baseUrlProperty(metaCloudAdapter.defaultBaseUrl),
 	];
 
 	authenticate: IAuthenticate = bearerAuthentication('accessToken');

@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { ninetyNineTokenExchange } from '../nodes/WhatsAppSenders/providers/ninetyNineDigital/tokenExchange';
+import { ninetyNineDigitalAdapter } from '../nodes/WhatsAppSenders/providers/ninetyNineDigital';
 import { baseUrlProperty, bearerAuthentication, TEST_BASE_URL } from './common/properties';
 import { exchangedTokenProperty, tokenPreAuthentication } from './common/tokenPreAuthentication';
 
@@ -48,12 +48,12 @@ export class NinetyNineDigitalApi implements ICredentialType {
 			description:
 				"From the 99digital partners dashboard. Wrong values tried too often get the server's IP blocked for a while.",
 		},
-		baseUrlProperty('https://partners.99digital.co.il'),
+		baseUrlProperty(ninetyNineDigitalAdapter.defaultBaseUrl),
 		exchangedTokenProperty('Access Token'),
 	];
 
 	preAuthentication = tokenPreAuthentication(
-		ninetyNineTokenExchange,
+		ninetyNineDigitalAdapter.tokenExchange!,
 		(_status, { credentialsRejected, message, hint }) =>
 			`99digital ${credentialsRejected ? 'refused the client ID or client secret' : 'gave no access token'}: ${message}.${hint ? ` ${hint}` : ''}`,
 	);

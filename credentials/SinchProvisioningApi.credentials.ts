@@ -6,10 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import {
-	SINCH_TOKEN_URL,
-	sinchTokenExchange,
-} from '../nodes/WhatsAppSenders/providers/sinch/tokenExchange';
+import { SINCH_TOKEN_URL, sinchAdapter } from '../nodes/WhatsAppSenders/providers/sinch';
 import {
 	baseUrlProperty,
 	bearerAuthentication,
@@ -63,7 +60,7 @@ export class SinchProvisioningApi implements ICredentialType {
 			required: true,
 			description: 'The secret of that access key, shown only when the key is created',
 		},
-		baseUrlProperty('https://provisioning.api.sinch.com'),
+		baseUrlProperty(sinchAdapter.defaultBaseUrl),
 		{
 			displayName: 'Token URL',
 			name: 'tokenUrl',
@@ -76,7 +73,7 @@ export class SinchProvisioningApi implements ICredentialType {
 	];
 
 	preAuthentication = tokenPreAuthentication(
-		sinchTokenExchange,
+		sinchAdapter.tokenExchange!,
 		(status, { credentialsRejected, code, message, hint }) =>
 			`Sinch ${credentialsRejected ? 'refused the key ID or key secret' : 'gave no access token'} (HTTP ${status}): ${code ? `${code}: ` : ''}${message}.${hint ? ` ${hint}` : ''}`,
 	);

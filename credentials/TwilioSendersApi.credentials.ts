@@ -12,6 +12,7 @@ import {
 	TEST_BASE_URL,
 	secureAuthentication,
 } from './common/properties';
+import { twilioAdapter } from '../nodes/WhatsAppSenders/providers/twilio';
 
 export class TwilioSendersApi implements ICredentialType {
 	name = 'twilioSendersApi';
@@ -72,7 +73,7 @@ export class TwilioSendersApi implements ICredentialType {
 			default: '',
 			displayOptions: { show: { authType: ['apiKey'] } },
 		},
-		baseUrlProperty('https://messaging.twilio.com'),
+		baseUrlProperty(twilioAdapter.defaultBaseUrl),
 	];
 
 	authenticate: IAuthenticate = secureAuthentication((credentials, requestOptions) => ({

@@ -12,6 +12,7 @@ import {
 	secureAuthentication,
 	TEST_BASE_URL,
 } from './common/properties';
+import { yCloudAdapter } from '../nodes/WhatsAppSenders/providers/yCloud';
 
 export class YCloudApi implements ICredentialType {
 	name = 'yCloudApi';
@@ -35,7 +36,7 @@ export class YCloudApi implements ICredentialType {
 			required: true,
 			description: 'The API key of your YCloud account (YCloud console → Developers → API Keys)',
 		},
-		baseUrlProperty('https://api.ycloud.com/v2'),
+		baseUrlProperty(yCloudAdapter.defaultBaseUrl),
 	];
 
 	// YCloud wants the key itself in X-API-Key, without a Bearer prefix

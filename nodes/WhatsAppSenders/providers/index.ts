@@ -1,12 +1,11 @@
 import { InvalidInputError } from '../core/errors';
-import { autocallsAdapter } from './autocalls/adapter';
-import { famulorAdapter } from './famulor/adapter';
-import { gupshupAdapter } from './gupshup/adapter';
-import { metaCloudAdapter } from './metaCloud/adapter';
-import { ninetyNineDigitalAdapter } from './ninetyNineDigital/adapter';
-import { sinchAdapter } from './sinch/adapter';
-import { twilioAdapter } from './twilio/adapter';
-import { yCloudAdapter } from './yCloud/adapter';
+import { autocallsAdapter, famulorAdapter } from './autocallsPlatform';
+import { gupshupAdapter } from './gupshup';
+import { metaCloudAdapter } from './metaCloud';
+import { ninetyNineDigitalAdapter } from './ninetyNineDigital';
+import { sinchAdapter } from './sinch';
+import { twilioAdapter } from './twilio';
+import { yCloudAdapter } from './yCloud';
 import type { ProviderAdapter } from './adapter';
 import type { SenderOperation } from './operations';
 

@@ -77,3 +77,18 @@ export function createPlatformAdapter(identity: PlatformAdapterIdentity): Provid
 		handlers: { list: listSenders },
 	};
 }
+
+/** Autocalls and Famulor: one platform on two hosts, each with its own credential type. */
+export const autocallsAdapter = createPlatformAdapter({
+	id: 'autocalls',
+	displayName: 'Autocalls',
+	credentialType: 'autocallsApi',
+	defaultBaseUrl: 'https://app.autocalls.ai/api',
+});
+
+export const famulorAdapter = createPlatformAdapter({
+	id: 'famulor',
+	displayName: 'Famulor',
+	credentialType: 'famulorApi',
+	defaultBaseUrl: 'https://app.famulor.de/api',
+});
