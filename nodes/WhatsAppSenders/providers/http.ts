@@ -68,7 +68,7 @@ export interface ProviderErrorDetail {
 
 /**
  * Providers whose API wants a short-lived access token exchanged for long-lived
- * credentials (99digital). The transport runs the exchange, caches the token until it
+ * credentials (99digital, Sinch, Gupshup). The transport runs the exchange, caches the token until it
  * expires and remembers rejected credentials so they are never retried in a loop.
  */
 export interface TokenExchange {

@@ -37,7 +37,7 @@ export function tokenSession(
 			const status = attempt.response.statusCode;
 			const result = exchange.read(status, parseBody(provider, attempt.response));
 			if (!('error' in result)) return { kind: 'done', value: result };
-			// never repeated: wrong secrets tried again get the caller blocked (99digital)
+			// never repeated: wrong secrets tried again get the caller blocked (99digital; Gupshup allows 10 logins a minute)
 			if (result.error.credentialsRejected)
 				throw new CredentialsRejectedError(apiError(provider, status, result.error));
 			return failed(provider, attempt.response, result.error);
