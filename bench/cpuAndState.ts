@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { SENDER_EVENTS, SnapshotComparison } from '../nodes/WhatsAppSenders/core/diff';
 import { type EventFilters, filterChanges } from '../nodes/WhatsAppSenders/core/eventFilter';
 import { type Snapshot, unpackSnapshot } from '../nodes/WhatsAppSenders/core/snapshot';
-import type { ProviderHttp } from '../nodes/WhatsAppSenders/providers/http';
+import type { ProviderHttp } from '../nodes/WhatsAppSenders/providers/types';
 import { twilioAdapter } from '../nodes/WhatsAppSenders/providers/twilio/adapter';
 import { scopedTokens } from '../nodes/WhatsAppSenders/transport/tokenCache';
 import { pollSendersTrigger, runSendersNode } from '../test/harness/n8nHarness';

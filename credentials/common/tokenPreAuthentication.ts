@@ -7,7 +7,7 @@ import type {
 import type {
 	ProviderErrorDetail,
 	TokenExchange,
-} from '../../nodes/WhatsAppSenders/providers/http';
+} from '../../nodes/WhatsAppSenders/providers/types';
 import { insecureUrlProblem } from '../../nodes/WhatsAppSenders/transport/baseUrl';
 
 /**

@@ -2,7 +2,7 @@ import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { PROVIDERS } from './providers';
-import type { ProviderAdapter } from './providers/adapter';
+import type { ProviderAdapter } from './providers/types';
 
 /**
  * The node runs against the provider its workflow saved, never the one a credential suggests:

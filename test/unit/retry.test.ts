@@ -1,6 +1,6 @@
 import { ProviderApiError } from '../../nodes/WhatsAppSenders/core/errors';
 import { findProvider } from '../../nodes/WhatsAppSenders/providers';
-import type { ProviderRequest, Repeat } from '../../nodes/WhatsAppSenders/providers/http';
+import type { ProviderRequest, Repeat } from '../../nodes/WhatsAppSenders/providers/types';
 import { readAnswer } from '../../nodes/WhatsAppSenders/transport/answer';
 import {
 	decideRetry,

@@ -6,8 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { validateParameters } from '../core/validation';
-import type { ProviderHttp } from '../providers/http';
-import type { SenderHandlers, SenderOperation } from '../providers/operations';
+import type { ProviderHttp, SenderHandlers, SenderOperation } from '../providers/types';
 import { timeoutMsSchema, timeoutOption } from '../timeout';
 import type { OperationField } from './display';
 import type { SenderOperationModule } from './types';

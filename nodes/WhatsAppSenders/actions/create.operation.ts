@@ -9,8 +9,7 @@ import {
 	normalizePhoneInput,
 } from '../core/whatsappProfile';
 import { PROVIDERS } from '../providers';
-import type { ProviderAdapter } from '../providers/adapter';
-import type { CreateField, CreateSenderInput } from '../providers/operations';
+import type { ProviderAdapter, CreateField, CreateSenderInput } from '../providers/types';
 import { optionsCollection, readTimeoutMs } from './common';
 import {
 	fieldsShape,

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { SenderOperation } from '../providers/operations';
+import type { SenderOperation } from '../providers/types';
 
 /**
  * The two versions of the action node differ only in where the provider is chosen: version 1

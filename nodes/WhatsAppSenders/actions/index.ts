@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { ProviderAdapter } from '../providers/adapter';
-import type { SenderOperation } from '../providers/operations';
+import type { ProviderAdapter, SenderOperation } from '../providers/types';
 import { createOperation } from './create.operation';
 import { deleteOperation } from './delete.operation';
 import { deregisterOperation } from './deregister.operation';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { validateParameters } from '../core/validation';
 import { verificationMethodSchema } from '../core/whatsappProfile';
 import { PROVIDERS, providersSupporting } from '../providers';
-import type { RequestCodeInput } from '../providers/operations';
+import type { RequestCodeInput } from '../providers/types';
 import { optionsCollection, readTimeoutMs } from './common';
 import type { OperationField } from './display';
 import { readSenderId, senderLocatorFields } from './senderLocator';

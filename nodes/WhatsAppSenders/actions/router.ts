@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { InvalidInputError } from '../core/errors';
 import { resolveProvider } from '../providers';
-import type { ProviderHttp } from '../providers/http';
+import type { ProviderHttp } from '../providers/types';
 import { createProviderHttp } from '../transport/http';
 import { toNodeError } from '../nodeError';
 import { providerParameterOf } from './display';

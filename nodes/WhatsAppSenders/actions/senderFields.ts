@@ -15,7 +15,7 @@ import {
 	websitesSchema,
 	webUrlSchema,
 } from '../core/whatsappProfile';
-import type { CreateField, UpdateSenderInput } from '../providers/operations';
+import type { CreateField, UpdateSenderInput } from '../providers/types';
 
 /** A sender field Create and Update share; Create and Update read, check and send it from this alone. */
 export interface SenderField {

@@ -7,8 +7,7 @@ import type {
 
 import { InvalidInputError } from '../core/errors';
 import { PROVIDERS } from '../providers';
-import type { ProviderAdapter } from '../providers/adapter';
-import type { SenderOperation } from '../providers/operations';
+import type { ProviderAdapter, SenderOperation } from '../providers/types';
 import { optionsCollection, readTimeoutMs } from './common';
 import type { OperationField } from './display';
 import type { SenderOperationModule } from './types';

@@ -1,8 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import type { ProviderAdapter } from '../providers/adapter';
-import type { ProviderHttp } from '../providers/http';
-import type { SenderHandlers, SenderOperation } from '../providers/operations';
+import type {
+	ProviderAdapter,
+	ProviderHttp,
+	SenderHandlers,
+	SenderOperation,
+} from '../providers/types';
 import type { OperationField } from './display';
 
 export interface CommonParameters {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { InvalidInputError } from '../core/errors';
 import { labelsOf, validateParameters } from '../core/validation';
 import { providersSupporting } from '../providers';
-import type { UpdateSenderInput } from '../providers/operations';
+import type { UpdateSenderInput } from '../providers/types';
 import { optionsCollection, readTimeoutMs } from './common';
 import { fieldsShape, filledIn, SENDER_FIELDS, senderInput } from './senderFields';
 import type { OperationField } from './display';

@@ -4,7 +4,7 @@ import { InvalidInputError } from '../core/errors';
 import { labelsOf, validateParameters } from '../core/validation';
 import { META_PROFILE_VERTICALS, metaProfileSchema, PROFILE_LIMITS } from '../core/whatsappProfile';
 import { providersSupporting } from '../providers';
-import type { BusinessProfileInput } from '../providers/operations';
+import type { BusinessProfileInput } from '../providers/types';
 import { optionsCollection, readTimeoutMs } from './common';
 import type { OperationField } from './display';
 import { readSenderId, senderLocatorFields } from './senderLocator';

@@ -6,8 +6,7 @@ import { ninetyNineDigitalAdapter } from './ninetyNineDigital';
 import { sinchAdapter } from './sinch';
 import { twilioAdapter } from './twilio';
 import { yCloudAdapter } from './yCloud';
-import type { ProviderAdapter } from './adapter';
-import type { SenderOperation } from './operations';
+import type { ProviderAdapter, SenderOperation } from './types';
 
 /** The provider table: adding a provider is one folder, one credential and one row here. */
 export const PROVIDERS: readonly ProviderAdapter[] = [

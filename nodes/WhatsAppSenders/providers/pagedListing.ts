@@ -1,8 +1,7 @@
 import { UnexpectedResponseError } from '../core/errors';
 import { asRecord, type JsonRecord } from '../core/json';
 import type { Sender } from '../core/sender';
-import type { ProviderHttp, ProviderRequest } from './http';
-import type { ListSendersOptions } from './operations';
+import type { ProviderHttp, ProviderRequest, ListSendersOptions } from './types';
 
 export interface PagedSenderListing {
 	/** The provider's name and what it calls one listed record, for errors ("Meta", "a phone number"). */

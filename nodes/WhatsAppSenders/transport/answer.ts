@@ -1,6 +1,5 @@
 import { ProviderApiError, UnexpectedResponseError } from '../core/errors';
-import type { ProviderAdapter } from '../providers/adapter';
-import type { ProviderErrorDetail, ProviderRequest } from '../providers/http';
+import type { ProviderAdapter, ProviderErrorDetail, ProviderRequest } from '../providers/types';
 import { type Outcome, parseRetryAfter } from './retry';
 import type { Attempt, RawResponse } from './send';
 

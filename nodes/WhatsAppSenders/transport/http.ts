@@ -1,6 +1,5 @@
 import { hashOf } from '../core/hash';
-import type { ProviderAdapter } from '../providers/adapter';
-import type { ProviderHttp, ProviderRequest } from '../providers/http';
+import type { ProviderAdapter, ProviderHttp, ProviderRequest } from '../providers/types';
 import { readAnswer } from './answer';
 import { resolveBaseUrl } from './baseUrl';
 import { policyFor, repeatOf, withRetries, type RetryPolicy } from './retry';

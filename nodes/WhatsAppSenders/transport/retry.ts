@@ -1,8 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
 import { ProviderApiError } from '../core/errors';
-import type { ProviderAdapter } from '../providers/adapter';
-import type { ProviderRequest, Repeat } from '../providers/http';
+import type { ProviderAdapter, ProviderRequest, Repeat } from '../providers/types';
 
 /**
  * Whether a failed request is sent again, and after how long: the one place it is decided

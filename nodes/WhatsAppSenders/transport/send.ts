@@ -6,7 +6,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import type { ProviderRequest } from '../providers/http';
+import type { ProviderRequest } from '../providers/types';
 
 export type HttpContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 

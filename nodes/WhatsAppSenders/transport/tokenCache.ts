@@ -1,5 +1,5 @@
 import { hashOf } from '../core/hash';
-import type { ScopedTokens } from '../providers/http';
+import type { ScopedTokens } from '../providers/types';
 
 /**
  * Access tokens of providers that exchange an id + secret for a short-lived token

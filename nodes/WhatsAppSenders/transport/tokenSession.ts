@@ -1,7 +1,6 @@
 import { InvalidInputError, ProviderApiError } from '../core/errors';
 import { hashOf } from '../core/hash';
-import type { ProviderAdapter } from '../providers/adapter';
-import type { TokenExchange } from '../providers/http';
+import type { ProviderAdapter, TokenExchange } from '../providers/types';
 import { apiError, failed, parseBody, unreachable } from './answer';
 import { insecureUrlProblem } from './baseUrl';
 import { withRetries, type RetryPolicy } from './retry';

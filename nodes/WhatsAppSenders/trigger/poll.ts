@@ -28,7 +28,7 @@ import { createProviderHttp } from '../transport/http';
 import { toNodeError } from '../nodeError';
 import { assertCredentialOfProvider } from '../credentialCheck';
 import { readTriggerParameters, STATUS_ONLY_EVENTS, type TriggerParameters } from './parameters';
-import type { ProviderAdapter } from '../providers/adapter';
+import type { ProviderAdapter } from '../providers/types';
 
 /**
  * What the trigger keeps in workflow static data: whose senders, their fingerprints (packed),

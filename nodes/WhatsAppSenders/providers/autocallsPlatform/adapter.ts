@@ -1,9 +1,12 @@
 import { UnexpectedResponseError } from '../../core/errors';
 import { asRecord } from '../../core/json';
 import type { Sender } from '../../core/sender';
-import type { ProviderAdapter } from '../adapter';
-import type { ProviderErrorDetail, ProviderHttp } from '../http';
-import type { ListSendersOptions } from '../operations';
+import type {
+	ProviderAdapter,
+	ProviderErrorDetail,
+	ProviderHttp,
+	ListSendersOptions,
+} from '../types';
 import { mapPlatformSender } from './mapper';
 
 /**

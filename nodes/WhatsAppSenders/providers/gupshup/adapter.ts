@@ -1,9 +1,13 @@
 import { InvalidInputError, ProviderApiError, UnexpectedResponseError } from '../../core/errors';
 import { asRecord, type JsonRecord } from '../../core/json';
 import type { Sender } from '../../core/sender';
-import type { ProviderAdapter } from '../adapter';
-import type { ProviderHttp, ProviderRequest } from '../http';
-import type { BusinessProfileInput, ListSendersOptions } from '../operations';
+import type {
+	ProviderAdapter,
+	ProviderHttp,
+	ProviderRequest,
+	BusinessProfileInput,
+	ListSendersOptions,
+} from '../types';
 import {
 	GUPSHUP_APP_ID,
 	GUPSHUP_PATHS,

@@ -14,7 +14,7 @@ import {
 	toE164,
 } from '../../core/normalize';
 import type { Sender } from '../../core/sender';
-import type { ProviderErrorDetail, ProviderRequest } from '../http';
+import type { ProviderErrorDetail, ProviderRequest } from '../types';
 
 /**
  * Gupshup Partner API paths this package calls (partner-docs.gupshup.io, sources in

@@ -1,6 +1,6 @@
 import { asRecord } from '../../core/json';
 import { textOrNull } from '../../core/normalize';
-import type { TokenExchange } from '../http';
+import type { TokenExchange } from '../types';
 import { GUPSHUP_PATHS } from './mapper';
 
 /** "Currently, the expiry for the token is 24 hours" (Get Partner Token); the answer carries no expiry of its own. */

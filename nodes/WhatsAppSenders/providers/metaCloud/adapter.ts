@@ -1,14 +1,16 @@
 import { InvalidInputError, UnexpectedResponseError } from '../../core/errors';
 import { asRecord } from '../../core/json';
 import type { Sender } from '../../core/sender';
-import type { ProviderAdapter } from '../adapter';
-import type { ProviderErrorDetail, ProviderHttp, ProviderRequest } from '../http';
 import type {
+	ProviderAdapter,
+	ProviderErrorDetail,
+	ProviderHttp,
+	ProviderRequest,
 	BusinessProfileInput,
 	CreateSenderInput,
 	ListSendersOptions,
 	RequestCodeInput,
-} from '../operations';
+} from '../types';
 import { listPagedSenders } from '../pagedListing';
 import { mapMetaPhoneNumber, metaPhoneNumberFields } from './mapper';
 

@@ -1,9 +1,13 @@
 import { UnexpectedResponseError } from '../../core/errors';
 import { asRecord, type JsonRecord } from '../../core/json';
 import type { Sender } from '../../core/sender';
-import type { ProviderAdapter } from '../adapter';
-import type { ProviderHttp } from '../http';
-import type { CreateSenderInput, ListSendersOptions, RegisteredNumber } from '../operations';
+import type {
+	ProviderAdapter,
+	ProviderHttp,
+	CreateSenderInput,
+	ListSendersOptions,
+	RegisteredNumber,
+} from '../types';
 import {
 	mapAccountUsage,
 	mapNinetyNineNumber,

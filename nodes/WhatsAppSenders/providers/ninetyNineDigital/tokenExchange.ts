@@ -1,5 +1,5 @@
 import { asRecord } from '../../core/json';
-import type { TokenExchange } from '../http';
+import type { TokenExchange } from '../types';
 import { readEnvelopeFailure } from './mapper';
 
 /** The documented lifetime, used when an answer has no readable expiration_time. */

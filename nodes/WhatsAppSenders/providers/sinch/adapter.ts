@@ -2,9 +2,14 @@ import { InvalidInputError, ProviderApiError, UnexpectedResponseError } from '..
 import { asRecord, type JsonRecord } from '../../core/json';
 import { textOrNull } from '../../core/normalize';
 import type { Sender } from '../../core/sender';
-import type { ProviderAdapter } from '../adapter';
-import type { ProviderHttp, ProviderRequest } from '../http';
-import type { BusinessProfileInput, ListSendersOptions, RequestCodeInput } from '../operations';
+import type {
+	ProviderAdapter,
+	ProviderHttp,
+	ProviderRequest,
+	BusinessProfileInput,
+	ListSendersOptions,
+	RequestCodeInput,
+} from '../types';
 import { listPagedSenders } from '../pagedListing';
 import {
 	mapSinchProfile,

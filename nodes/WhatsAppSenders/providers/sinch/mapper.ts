@@ -8,7 +8,7 @@ import {
 	type StatusMeaning,
 } from '../../core/normalize';
 import type { OfflineReason, Sender } from '../../core/sender';
-import type { ProviderErrorDetail } from '../http';
+import type { ProviderErrorDetail } from '../types';
 
 /**
  * Sinch Provisioning API, WhatsApp senders (developers.sinch.com/docs/provisioning-api, API

@@ -1,6 +1,6 @@
 import { asRecord } from '../../core/json';
 import { textOrNull } from '../../core/normalize';
-import type { Credentials, TokenExchange } from '../http';
+import type { Credentials, TokenExchange } from '../types';
 
 /** Sinch's token endpoint for every project-scoped API, the default of the credential's Token URL. */
 export const SINCH_TOKEN_URL = 'https://auth.sinch.com/oauth2/token';

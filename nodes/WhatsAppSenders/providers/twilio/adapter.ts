@@ -1,9 +1,15 @@
 import { UnexpectedResponseError } from '../../core/errors';
 import { asRecord } from '../../core/json';
 import type { Sender } from '../../core/sender';
-import type { ProviderAdapter } from '../adapter';
-import type { ProviderErrorDetail, ProviderHttp, ProviderRequest } from '../http';
-import type { CreateSenderInput, ListSendersOptions, UpdateSenderInput } from '../operations';
+import type {
+	ProviderAdapter,
+	ProviderErrorDetail,
+	ProviderHttp,
+	ProviderRequest,
+	CreateSenderInput,
+	ListSendersOptions,
+	UpdateSenderInput,
+} from '../types';
 import { listPagedSenders } from '../pagedListing';
 import { TWILIO_ERROR_HINTS } from './errorHints';
 import { mapTwilioSender } from './mapper';

@@ -3,7 +3,7 @@ import type {
 	SenderProfileInput,
 	SenderWebhookInput,
 	UpdateSenderInput,
-} from '../operations';
+} from '../types';
 
 /** Request bodies of the Senders API (JSON, snake_case as in the OpenAPI contract). Pure. */
 

@@ -3,9 +3,14 @@ import { applySendingBlock } from '../../core/canSend';
 import { asRecord, type JsonRecord } from '../../core/json';
 import type { Sender } from '../../core/sender';
 import { META_PROFILE_VERTICALS } from '../../core/whatsappProfile';
-import type { ProviderAdapter } from '../adapter';
-import type { ProviderErrorDetail, ProviderHttp, ProviderRequest } from '../http';
-import type { BusinessProfileInput, ListSendersOptions } from '../operations';
+import type {
+	ProviderAdapter,
+	ProviderErrorDetail,
+	ProviderHttp,
+	ProviderRequest,
+	BusinessProfileInput,
+	ListSendersOptions,
+} from '../types';
 import { listPagedSenders } from '../pagedListing';
 import { mapYCloudPhoneNumber, yCloudWabaBlock } from './mapper';
 
