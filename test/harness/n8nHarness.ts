@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import {
 	ExecutionLifecycleHooks,
 	LoadOptionsContext,
@@ -27,15 +30,7 @@ import {
 	type IVersionedNodeType,
 } from 'n8n-workflow';
 
-import { AutocallsApi } from '../../credentials/AutocallsApi.credentials';
 import { assertNoCanaries, registerCredentialCanaries, safeJson } from '../support/canaries';
-import { FamulorApi } from '../../credentials/FamulorApi.credentials';
-import { GupshupPartnerApi } from '../../credentials/GupshupPartnerApi.credentials';
-import { MetaWhatsAppCloudApi } from '../../credentials/MetaWhatsAppCloudApi.credentials';
-import { NinetyNineDigitalApi } from '../../credentials/NinetyNineDigitalApi.credentials';
-import { SinchProvisioningApi } from '../../credentials/SinchProvisioningApi.credentials';
-import { TwilioSendersApi } from '../../credentials/TwilioSendersApi.credentials';
-import { YCloudApi } from '../../credentials/YCloudApi.credentials';
 import { WhatsAppSenders } from '../../nodes/WhatsAppSenders/WhatsAppSenders.node.ts';
 import { WhatsAppSendersTrigger } from '../../nodes/WhatsAppSenders/WhatsAppSendersTrigger.node.ts';
 
@@ -49,16 +44,20 @@ import { WhatsAppSendersTrigger } from '../../nodes/WhatsAppSenders/WhatsAppSend
 
 const PACKAGE = 'n8n-nodes-whatsapp-senders';
 
-const CREDENTIAL_TYPES: ICredentialType[] = [
-	new TwilioSendersApi(),
-	new MetaWhatsAppCloudApi(),
-	new AutocallsApi(),
-	new FamulorApi(),
-	new NinetyNineDigitalApi(),
-	new YCloudApi(),
-	new GupshupPartnerApi(),
-	new SinchProvisioningApi(),
-];
+/** Every credential type the package registers (package.json n8n.credentials), from its TypeScript source. */
+const CREDENTIAL_TYPES: ICredentialType[] = (
+	JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+		n8n: { credentials: string[] };
+	}
+).n8n.credentials.map((file) => {
+	const name = path.basename(file, '.credentials.js');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const module = require(`../../credentials/${name}.credentials`) as Record<
+		string,
+		new () => ICredentialType
+	>;
+	return new module[name]();
+});
 
 /**
  * "WhatsApp Senders Tool" as n8n derives it from `usableAsTool` (the CLI's convertNodeToAiTool:
