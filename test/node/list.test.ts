@@ -407,7 +407,7 @@ describe('Bad input is refused before any request', () => {
 		],
 		[
 			{ provider: 'whatsappWeb' },
-			'Invalid "Provider" in item 0: "whatsappWeb" is not supported; use one of: twilio, metaCloud, autocalls, famulor, 99digital, ycloud, gupshup, sinch',
+			'Invalid "Provider" in item 0: "whatsappWeb" is not supported; use one of: twilio, metaCloud, autocalls, famulor, 99digital, ycloud, gupshup, sinch, infobip',
 		],
 		[
 			{ operation: 'teleport' },

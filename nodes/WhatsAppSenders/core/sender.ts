@@ -11,6 +11,9 @@ export type QualityRating = (typeof QUALITY_RATINGS)[number];
  * disablement of the number, its account, business or app (reasons in `offlineReasons`).
  * OFFLINE: cannot send. PENDING: being set up or reviewed, nothing for the user to do.
  * PENDING_VERIFICATION: waiting for the verification code. VERIFYING: code submitted, being checked.
+ * NOT_FOUND: a number the user named that the provider does not return for this account
+ * (Infobip answers only for "senders associated with your account"): not a healthy sender,
+ * and not a removal either.
  * UNKNOWN: a status this package does not know yet; `providerStatus` carries the provider's own word.
  */
 export const SENDER_STATUSES = [
@@ -20,6 +23,7 @@ export const SENDER_STATUSES = [
 	'PENDING',
 	'PENDING_VERIFICATION',
 	'VERIFYING',
+	'NOT_FOUND',
 	'UNKNOWN',
 ] as const;
 export type SenderStatus = (typeof SENDER_STATUSES)[number];

@@ -89,6 +89,7 @@ const STATUS_CODES: Record<SenderStatus, string> = {
 	PENDING: 'P',
 	PENDING_VERIFICATION: 'V',
 	VERIFYING: 'Y',
+	NOT_FOUND: 'N',
 	UNKNOWN: 'U',
 };
 const QUALITY_CODES: Record<QualityRating, string> = {

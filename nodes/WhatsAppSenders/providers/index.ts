@@ -1,6 +1,7 @@
 import { InvalidInputError } from '../core/errors';
 import { autocallsAdapter, famulorAdapter } from './autocallsPlatform';
 import { gupshupAdapter } from './gupshup';
+import { infobipAdapter } from './infobip';
 import { metaCloudAdapter } from './metaCloud';
 import { ninetyNineDigitalAdapter } from './ninetyNineDigital';
 import { sinchAdapter } from './sinch';
@@ -18,6 +19,7 @@ export const PROVIDERS: readonly ProviderAdapter[] = [
 	yCloudAdapter,
 	gupshupAdapter,
 	sinchAdapter,
+	infobipAdapter,
 ];
 
 export function findProvider(id: unknown): ProviderAdapter | undefined {

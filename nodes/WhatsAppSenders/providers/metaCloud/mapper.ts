@@ -23,7 +23,7 @@ import type { Sender } from '../../core/sender';
  * OFFLINE means the number cannot send business-initiated messages; the reason says why.
  * Values Meta adds later become UNKNOWN with Meta's word kept in providerStatus.
  */
-const META_STATUS: Record<string, StatusMeaning> = {
+export const META_STATUS: Record<string, StatusMeaning> = {
 	CONNECTED: { status: 'ONLINE' },
 	LINKED: { status: 'ONLINE' },
 	// a low-quality warning state until October 2025 (Meta no longer sets it): still sending

@@ -1,0 +1,134 @@
+import { InvalidInputError, ProviderApiError, UnexpectedResponseError } from '../../core/errors';
+import { asRecord, type JsonRecord } from '../../core/json';
+import type { Sender } from '../../core/sender';
+import type { ListSendersOptions, ProviderAdapter, ProviderHttp } from '../types';
+import { mapInfobipSender, NOT_ON_ACCOUNT, notFoundSender, parseInfobipError } from './mapper';
+
+/**
+ * Infobip documents no endpoint that lists an account's WhatsApp senders; it documents the
+ * quality, status and limit of numbers the caller names (Get WhatsApp senders quality, 1 to
+ * 100 numbers a request). So the credential holds the numbers this account watches, and List
+ * is that call in batches of 100: a named number Infobip leaves out ("Only senders associated
+ * with your account are included in the response") is listed as NOT_FOUND.
+ */
+export const INFOBIP_QUALITY_PATH = '/whatsapp/1/senders/quality';
+export const INFOBIP_BATCH = 100;
+const SENDERS_FIELD = 'WhatsApp Sender Numbers';
+
+/** The credential's numbers: E.164 with or without "+", one per line or separated by commas; checked before any request. */
+export function namedSenders(text: string): string[] {
+	const numbers: string[] = [];
+	for (const entry of text.split(/[\s,;]+/).filter(Boolean)) {
+		const digits = entry.replace(/^\+/, '');
+		if (!/^[1-9][0-9]{5,14}$/.test(digits)) {
+			throw new InvalidInputError(
+				SENDERS_FIELD,
+				`"${entry.slice(0, 30)}" in the Infobip credential is not a phone number in E.164 (like +447796344125)`,
+			);
+		}
+		if (!numbers.includes(`+${digits}`)) numbers.push(`+${digits}`);
+	}
+	if (numbers.length === 0) {
+		throw new InvalidInputError(
+			SENDERS_FIELD,
+			'is empty in the Infobip credential: add the WhatsApp sender numbers this account watches, one per line',
+		);
+	}
+	return numbers;
+}
+
+/** One quality request for up to 100 numbers: Infobip's result per number, by E.164. */
+async function readQuality(
+	http: ProviderHttp,
+	numbers: string[],
+): Promise<Map<string, JsonRecord>> {
+	const answer = asRecord(
+		await http.request({
+			method: 'GET',
+			path: INFOBIP_QUALITY_PATH,
+			qs: { senders: numbers.map((number) => number.slice(1)).join(',') },
+		}),
+	);
+	if (!answer || !Array.isArray(answer.results)) {
+		throw new UnexpectedResponseError(
+			'Infobip',
+			'the senders quality answer has no "results" array',
+		);
+	}
+	const results = new Map<string, JsonRecord>();
+	for (const entry of answer.results) {
+		const result = asRecord(entry);
+		if (!result || typeof result.sender !== 'string' || result.sender === '') {
+			throw new UnexpectedResponseError(
+				'Infobip',
+				'a result of the senders quality answer has no "sender"',
+			);
+		}
+		results.set(`+${result.sender.replace(/^\+/, '')}`, result);
+	}
+	return results;
+}
+
+/** The named numbers, 100 a request, each as Infobip reports it or NOT_FOUND, in the credential's order. */
+async function listInfobipSenders(
+	http: ProviderHttp,
+	options: ListSendersOptions,
+): Promise<Sender[]> {
+	const all = namedSenders(http.account.senders ?? '');
+	const numbers = options.limit === undefined ? all : all.slice(0, options.limit);
+	const senders: Sender[] = [];
+	for (let start = 0; start < numbers.length; start += INFOBIP_BATCH) {
+		const batch = numbers.slice(start, start + INFOBIP_BATCH);
+		const results = await readQuality(http, batch);
+		const page = batch.map((number) => {
+			const result = results.get(number);
+			return result ? mapInfobipSender(result) : notFoundSender(number);
+		});
+		if (options.onPage) options.onPage(page);
+		else senders.push(...page);
+	}
+	return senders;
+}
+
+/** One number, named in the credential or not; a number Infobip does not return is an error saying so. */
+async function getInfobipSender(http: ProviderHttp, id: string): Promise<Sender> {
+	const result = (await readQuality(http, [id])).get(id);
+	if (!result) {
+		throw new ProviderApiError(
+			`Infobip has no WhatsApp sender ${id} on this account`,
+			'Infobip',
+			404,
+			'NOT_ON_ACCOUNT',
+			NOT_ON_ACCOUNT,
+		);
+	}
+	return mapInfobipSender(result);
+}
+
+export const infobipAdapter: ProviderAdapter = {
+	id: 'infobip',
+	displayName: 'Infobip',
+	credentialType: 'infobipApi',
+	defaultBaseUrl: 'https://api.infobip.com',
+	credentialHint: 'the API key and the Base URL of this Infobip account',
+	accountFields: ['senders'],
+	senderIdPattern: {
+		regex: /^\+[1-9][0-9]{5,14}$/,
+		example: '+447796344125',
+		description: 'An Infobip sender is its WhatsApp number in E.164, like +447796344125',
+	},
+	parseError: parseInfobipError,
+	accountIdentity: (credentials) => String(credentials.apiKey ?? ''),
+	requestBudget: {
+		perHour: 36_000,
+		text: '10 requests a second per account (Get WhatsApp senders quality)',
+		source:
+			'https://infobip.com/docs/api/channels/whatsapp/whatsapp-service-management/get-whatsapp-senders-quality',
+	},
+	pollNotice:
+		'Infobip documents no list of an account’s WhatsApp senders: this trigger watches the numbers typed in the Infobip credential, 100 per request (Infobip allows 10 requests a second). A number Infobip does not return for this account becomes NOT_FOUND, which the Status Changed event reports; removing a number from the credential is a Sender Removed event.',
+	handlers: {
+		list: listInfobipSenders,
+		get: getInfobipSender,
+	},
+};
