@@ -501,17 +501,6 @@ describe('The business profile of a Gupshup app', () => {
 		});
 	});
 
-	it("refuses Meta's profile picture handle before any request: Gupshup takes the image file", async () => {
-		const [app] = gupshup.addNumbers(THREE_APPS[0]);
-		const { error } = await run({
-			operation: 'updateProfile',
-			senderId: byId(String(app.app.id)),
-			profileFields: { profilePictureHandle: '4::aW1hZ2U=' },
-		});
-		expect(error?.message).toContain('"Profile Picture Handle"');
-		expect(gupshup.server.requests).toHaveLength(0);
-	});
-
 	it("gives Gupshup's own words when it refuses the profile, without blaming the app ID", async () => {
 		const [app] = gupshup.addNumbers(THREE_APPS[0]);
 		gupshup.apps[0].profile.vertical = '';

@@ -408,12 +408,6 @@ describe('Update a YCloud business profile', () => {
 
 	it.each([
 		[
-			'a Meta profile picture handle',
-			{ profilePictureHandle: '4::aW1hZ2U=', about: 'Open 9-17' },
-			'Profile Picture Handle',
-			'YCloud takes the URL of a picture',
-		],
-		[
 			'a website longer than YCloud takes',
 			{ websites: `https://acme.example/${'a'.repeat(235)}` },
 			'Websites',

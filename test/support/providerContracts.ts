@@ -293,7 +293,7 @@ const SPECS: Record<ContractName, ContractSpec> = {
 			'WhatsappSendersController_get_v1',
 			'WhatsappSendersController_update_v1',
 			'WhatsappSendersController_delete_v1',
-			// Discard Pending Changes, about to be called: the excerpt gives it no responses
+			// Discard Pending Changes: the excerpt gives it no responses
 			'WhatsappSendersController_deleteChanges_v1',
 			'WhatsappSendersController_register_v1',
 			'WhatsappSendersController_verify_v1',

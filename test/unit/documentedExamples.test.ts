@@ -24,6 +24,7 @@ type Raw = Record<string, unknown>;
 /** The first JSON object in a provider page, after `marker`, read as the page prints it. */
 function jsonInDoc(file: string, marker: string): Raw {
 	const text = readReferenceFile(`provider-docs/${file}`);
+	if (!text.includes(marker)) throw new Error(`no "${marker}" in ${file}`);
 	const start = text.indexOf('{', text.indexOf(marker));
 	let depth = 0;
 	for (let index = start; index < text.length; index++) {

@@ -204,3 +204,39 @@ describe("version 2's operation lists", () => {
 		},
 	);
 });
+
+describe('Update Business Profile in the panel', () => {
+	const profileFieldsOf = (provider: string) =>
+		actionV2.properties.find(
+			(property) =>
+				property.name === 'profileFields' &&
+				(property.displayOptions?.show?.resource as string[] | undefined)?.includes(provider),
+		);
+	const optionNames = (provider: string) =>
+		(profileFieldsOf(provider)?.options ?? []).map((option) => option.name);
+	const verticals = (provider: string) =>
+		(
+			(profileFieldsOf(provider)?.options ?? []).find((option) => option.name === 'vertical') as
+				| { options: Array<{ value: string }> }
+				| undefined
+		)?.options.map((option) => option.value);
+
+	it("offers Meta's picture upload handle to Meta only", () => {
+		expect(
+			PROVIDERS.filter((provider) => provider.handlers.updateProfile).map((provider) => [
+				provider.id,
+				optionNames(provider.id).includes('profilePictureHandle'),
+			]),
+		).toEqual([
+			['metaCloud', true],
+			['ycloud', false],
+			['gupshup', false],
+			['sinch', false],
+		]);
+	});
+
+	it('offers YCloud only the verticals YCloud lists', () => {
+		expect(verticals('ycloud')).not.toContain('ALCOHOL');
+		expect(verticals('metaCloud')).toContain('ALCOHOL');
+	});
+});

@@ -50,7 +50,7 @@ describe('the reference files the tests read', () => {
 		}
 	});
 
-	// only beside the team's shared folder (CI has it; a contributor's clone usually does not)
+	// only beside the team's shared folder: the team's CI (.ci/run) has it; GitHub's CI and most clones do not
 	(existsSync(SHARED_DIR) ? it.each(pinned) : it.skip.each(pinned))(
 		'%s is the same file as in ../shared',
 		(file) => {

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { InvalidInputError } from '../core/errors';
 import { labelsOf, validateParameters } from '../core/validation';
 import { META_PROFILE_VERTICALS, metaProfileSchema, PROFILE_LIMITS } from '../core/whatsappProfile';
-import { providersSupporting } from '../providers';
+import { PROVIDERS } from '../providers';
 import type { BusinessProfileInput } from '../providers/types';
 import { optionsCollection, readTimeoutMs } from './common';
 import type { OperationField } from './display';
@@ -17,9 +17,17 @@ interface UpdateProfileParameters {
 	timeoutMs?: number;
 }
 
-const fields: OperationField[] = [
-	...senderLocatorFields('updateProfile'),
-	{
+/**
+ * The collection a provider's Update Business Profile shows: n8n allows no displayOptions
+ * inside a collection, so providers that differ in what they take (Meta's picture handle, the
+ * verticals their list has) get a collection each.
+ */
+function profileFields(
+	withPicture: boolean,
+	verticals: readonly string[],
+	providers: string[],
+): OperationField {
+	return {
 		property: {
 			displayName: 'Update Fields',
 			name: 'profileFields',
@@ -39,25 +47,53 @@ const fields: OperationField[] = [
 					default: '',
 					description: `At most ${PROFILE_LIMITS.email} characters`,
 				},
-				{
-					displayName: 'Profile Picture Handle',
-					name: 'profilePictureHandle',
-					type: 'string',
-					default: '',
-					description: "The handle Meta's Resumable Upload API returned for the image",
-				},
+				...(withPicture
+					? [
+							{
+								displayName: 'Profile Picture Handle',
+								name: 'profilePictureHandle',
+								type: 'string' as const,
+								default: '',
+								description: "The handle Meta's Resumable Upload API returned for the image",
+							},
+						]
+					: []),
 				{
 					displayName: 'Vertical',
 					name: 'vertical',
 					type: 'options',
 					default: 'OTHER',
-					options: META_PROFILE_VERTICALS.map((vertical) => ({ name: vertical, value: vertical })),
+					options: verticals.map((vertical) => ({ name: vertical, value: vertical })),
 					description: "The business category, as Meta's code",
 				},
 			],
 		},
-		providers: providersSupporting('updateProfile'),
-	},
+		providers,
+	};
+}
+
+/** Providers grouped by what their collection holds, in the provider table's order. */
+function profileCollections(): OperationField[] {
+	const groups = new Map<
+		string,
+		{ withPicture: boolean; verticals: readonly string[]; providers: string[] }
+	>();
+	for (const provider of PROVIDERS.filter((p) => p.handlers.updateProfile)) {
+		const withPicture = provider.takesProfilePictureHandle === true;
+		const verticals = provider.profileVerticals ?? META_PROFILE_VERTICALS;
+		const key = `${withPicture}|${verticals.join(',')}`;
+		const group = groups.get(key) ?? { withPicture, verticals, providers: [] };
+		group.providers.push(provider.id);
+		groups.set(key, group);
+	}
+	return [...groups.values()].map((group) =>
+		profileFields(group.withPicture, group.verticals, group.providers),
+	);
+}
+
+const fields: OperationField[] = [
+	...senderLocatorFields('updateProfile'),
+	...profileCollections(),
 	optionsCollection(),
 ];
 

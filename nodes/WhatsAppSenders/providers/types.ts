@@ -297,6 +297,10 @@ export interface ProviderAdapter {
 	 * rules: shown in version 2's operation list.
 	 */
 	operationDescriptions?: Partial<Record<SenderOperation, string>>;
+	/** Update Business Profile takes Meta's picture upload handle (Meta only). */
+	takesProfilePictureHandle?: true;
+	/** The verticals Update Business Profile offers, when not all of Meta's codes. */
+	profileVerticals?: readonly string[];
 	/** Delete cannot be undone at this provider: the node asks for an explicit confirmation, and says this. */
 	deleteWarning?: string;
 }

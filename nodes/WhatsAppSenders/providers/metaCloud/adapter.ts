@@ -297,6 +297,11 @@ export const metaCloudAdapter: ProviderAdapter = {
 	},
 	pollNotice:
 		"Each poll costs 1 Graph request per 100 numbers of Meta's WhatsApp Business Management budget: 200 calls an hour per app and WABA, 5,000 once the WABA has a registered number. Polled every minute, up to 100 numbers use 60 an hour, 1,000 numbers 600. With 10,000 numbers in one WABA, poll every 2 minutes or more.",
+	takesProfilePictureHandle: true,
+	operationDescriptions: {
+		create:
+			'Add a phone number to the WhatsApp Business Account; Meta sends no code yet: then Request Code, Verify and Register',
+	},
 	handlers: {
 		list: listMetaNumbers,
 		get: getMetaNumber,

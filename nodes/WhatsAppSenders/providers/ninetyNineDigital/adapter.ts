@@ -65,7 +65,8 @@ async function deleteNumber(http: ProviderHttp, id: string): Promise<void> {
 async function registerNumber(http: ProviderHttp, input: CreateSenderInput): Promise<Sender> {
 	const whatsapp = phoneDigits(input.phoneNumber);
 	const method = input.configuration.verificationMethod === 'voice' ? 2 : 1;
-	// never repeated: 99digital asks for at most 3 code requests, Meta blocks the number for an hour after that
+	// repeated only when 99digital did not process it (POST's default): 99digital asks for at most
+	// 3 code requests, Meta blocks the number for an hour after that
 	const response = asRecord(
 		await http.request({
 			method: 'POST',

@@ -279,6 +279,8 @@ export const sinchAdapter: ProviderAdapter = {
 	parseError: parseSinchError,
 	accountIdentity: (credentials) => String(credentials.projectId ?? '').trim(),
 	operationDescriptions: {
+		verify:
+			'Submit the 6-digit code of a sender waiting for it, or no code for a number Meta has already verified',
 		requestCode:
 			'Have Sinch send a verification code by SMS or voice call to a sender waiting for verification, for Verify',
 		getProfile:

@@ -354,6 +354,7 @@ export const yCloudAdapter: ProviderAdapter = {
 		updateProfile:
 			'Change the about text, address, description, email, vertical or websites; only the fields set are sent',
 	},
+	profileVerticals: YCLOUD_VERTICALS,
 	handlers: {
 		list: listYCloudNumbers,
 		get: getYCloudNumber,
