@@ -18,7 +18,7 @@ export class WhatsAppSenders extends VersionedNodeType {
 			group: ['transform'],
 			subtitle: actionSubtitle('resource'),
 			description:
-				'List and manage WhatsApp Business senders (phone numbers) on Twilio, Meta WhatsApp Cloud API, Autocalls, Famulor, 99digital, YCloud, Gupshup and Sinch',
+				'List and manage WhatsApp Business senders (phone numbers) on Twilio, Meta WhatsApp Cloud API, Autocalls, Famulor, 99digital, YCloud, Gupshup, Sinch and Infobip',
 			documentationUrl:
 				'https://github.com/whatsapp-senders/n8n-nodes-whatsapp-senders#whatsapp-senders-node',
 			usableAsTool: true,

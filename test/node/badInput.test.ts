@@ -430,16 +430,6 @@ const CASES: Array<[string, ListingProvider, IDataObject, string]> = [
 		'Verification Code',
 	],
 	[
-		'a Meta picture handle for a Sinch profile',
-		'sinch',
-		{
-			operation: 'updateProfile',
-			senderId: byId('cf11794a-6a5e-4a12-b103-da79bd378bf1'),
-			profileFields: { profilePictureHandle: '4::aW1hZ2U=' },
-		},
-		'Profile Picture Handle',
-	],
-	[
 		'a code method Meta does not have',
 		'metaCloud',
 		{
@@ -470,15 +460,18 @@ const CASES: Array<[string, ListingProvider, IDataObject, string]> = [
 		{ operation: 'get', senderId: byId('={{ "../+16315551111" }}') },
 		'Sender',
 	],
+	// Infobip: a sender is its E.164 number
 	[
-		'a Meta picture handle for a YCloud profile',
-		'ycloud',
-		{
-			operation: 'updateProfile',
-			senderId: byId('102290129340398/+16315551111'),
-			profileFields: { profilePictureHandle: '4::aW1hZ2U=' },
-		},
-		'Profile Picture Handle',
+		'an Infobip number without its "+"',
+		'infobip',
+		{ operation: 'get', senderId: byId('={{ "447796344125" }}') },
+		'Sender',
+	],
+	[
+		'an Infobip number with a letter O for a zero',
+		'infobip',
+		{ operation: 'get', senderId: byId('={{ "+44779634412O" }}') },
+		'Sender',
 	],
 	[
 		'a vertical YCloud does not list',

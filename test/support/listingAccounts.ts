@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { GupshupSimulator } from '../simulators/gupshup';
+import { InfobipSimulator } from '../simulators/infobip';
 import { MetaSimulator } from '../simulators/meta';
 import { NinetyNineDigitalSimulator } from '../simulators/ninetyNineDigital';
 import { PlatformSimulator } from '../simulators/platform';
@@ -24,6 +25,7 @@ export const LISTING_PROVIDERS = [
 	'ycloud',
 	'gupshup',
 	'sinch',
+	'infobip',
 ] as const;
 export type ListingProvider = (typeof LISTING_PROVIDERS)[number];
 
@@ -58,6 +60,8 @@ export const EXPECTED_REQUESTS: Record<
 		requests: (count) => 1 + Math.max(1, Math.ceil(count / 100)),
 		formula: '1 + ceil(N / 100)',
 	},
+	// the numbers named in the credential, 100 per quality request
+	infobip: { requests: (count) => Math.max(1, Math.ceil(count / 100)), formula: 'ceil(N / 100)' },
 };
 
 export interface ListingAccount {
@@ -248,6 +252,24 @@ export async function startListingAccount(
 				},
 				// the senders' pages and the one read of the account's limit (not the token request)
 				(r) => r.path.startsWith('/v1/projects/listing-project/whatsapp'),
+			);
+		}
+		case 'infobip': {
+			const infobip = new InfobipSimulator('listing-infobip-key');
+			await infobip.start();
+			const numbers = indexes.map((i) => fleetNumber(i).slice(1));
+			infobip.addSenders(...numbers.map((sender) => ({ sender })));
+			return account(
+				provider,
+				infobip,
+				{
+					infobipApi: {
+						apiKey: 'listing-infobip-key',
+						baseUrl: infobip.baseUrl,
+						senders: numbers.join('\n'),
+					},
+				},
+				(r) => r.path === '/whatsapp/1/senders/quality',
 			);
 		}
 	}

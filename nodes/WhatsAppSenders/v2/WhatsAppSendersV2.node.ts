@@ -26,7 +26,7 @@ export class WhatsAppSendersV2 implements INodeType {
 		version: 2,
 		subtitle: actionSubtitle('resource'),
 		description:
-			'List and manage WhatsApp Business senders (phone numbers) on Twilio, Meta WhatsApp Cloud API, Autocalls, Famulor, 99digital, YCloud, Gupshup and Sinch',
+			'List and manage WhatsApp Business senders (phone numbers) on Twilio, Meta WhatsApp Cloud API, Autocalls, Famulor, 99digital, YCloud, Gupshup, Sinch and Infobip',
 		documentationUrl:
 			'https://github.com/whatsapp-senders/n8n-nodes-whatsapp-senders#whatsapp-senders-node',
 		defaults: { name: 'WhatsApp Senders' },
