@@ -425,7 +425,11 @@ const CASES: ProviderCase[] = [
 		displayName: 'Infobip',
 		credentialType: 'infobipApi',
 		simulator: infobip,
-		seed: () => infobip.addSenders({ sender: '447796344125' }, { sender: '447796344126' }),
+		seed: () => {
+			infobip.addSenders({ sender: '447796344125' }, { sender: '447796344126' });
+			infobip.businessAccounts.add('112233445566778');
+			infobip.firstCode = '482913';
+		},
 		goodCredential: () => ({
 			apiKey: 'e2e-infobip-key',
 			baseUrl: infobip.baseUrl,
@@ -454,6 +458,26 @@ const CASES: ProviderCase[] = [
 					senderId: { __rl: true, mode: 'id', value: '+447796344126' },
 				},
 				expected: [{ id: '+447796344126', phoneNumber: '+447796344126', status: 'ONLINE' }],
+			},
+			{
+				name: 'Add Sender',
+				parameters: {
+					operation: 'create',
+					phoneNumber: '+447796344199',
+					countryCode: '44',
+					wabaId: '112233445566778',
+					profileName: 'Acme UK',
+				},
+				expected: [{ id: '+447796344199', status: 'PENDING_VERIFICATION' }],
+			},
+			{
+				name: 'Verify',
+				parameters: {
+					operation: 'verify',
+					senderId: { __rl: true, mode: 'id', value: '+447796344199' },
+					verificationCode: '482913',
+				},
+				expected: [{ id: '+447796344199', status: 'ONLINE', providerStatus: 'CONNECTED' }],
 			},
 		],
 	},

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { pollSendersTrigger, runSendersNode } from '../harness/n8nHarness';
+import { parseInfobipError } from '../../nodes/WhatsAppSenders/providers/infobip/mapper';
 import { InfobipSimulator } from '../simulators/infobip';
 import { senderById as byId } from '../support/twilioAccount';
 
@@ -203,5 +204,150 @@ describe('The trigger on Infobip numbers', () => {
 		expect(fired.items.map(({ json }) => [json.event, (json.sender as IDataObject).id])).toEqual([
 			['senderRemoved', '+447796344126'],
 		]);
+	});
+});
+
+describe('Add an Infobip sender and verify it', () => {
+	const WABA = '112233445566778';
+	const codeOf = (sender: string) => infobip.registrations.get(sender)?.code;
+
+	beforeEach(() => {
+		infobip.businessAccounts.add(WABA);
+	});
+
+	it('adds the number by embedded signup, then verifies it with the code Infobip sent, and the number is read', async () => {
+		const created = await run({
+			operation: 'create',
+			phoneNumber: '+447796344199',
+			countryCode: '44',
+			wabaId: WABA,
+			profileName: 'Acme UK',
+			verificationMethod: 'voice',
+		});
+		expect(created.error).toBeUndefined();
+		expect(created.items[0].json).toMatchObject({
+			id: '+447796344199',
+			status: 'PENDING_VERIFICATION',
+			providerStatus: 'SUBMITTED_FOR_REGISTRATION',
+		});
+		const [add] = infobip.server.requests.filter((request) => request.method === 'POST');
+		expect([add.path, JSON.parse(add.body)]).toEqual([
+			`/whatsapp/1/embedded-signup/registrations/business-account/${WABA}/senders`,
+			{
+				countryCode: '44',
+				phoneNumber: '7796344199',
+				displayName: 'Acme UK',
+				type: 'EXTERNAL_VOICE',
+				locale: 'en_US',
+			},
+		]);
+		const verified = await run({
+			operation: 'verify',
+			senderId: byId('+447796344199'),
+			verificationCode: codeOf('447796344199'),
+		});
+		expect(verified.error).toBeUndefined();
+		expect(verified.items[0].json).toMatchObject({
+			id: '+447796344199',
+			status: 'ONLINE',
+			providerStatus: 'CONNECTED',
+		});
+	});
+
+	it('asks Infobip for the code again in the language given', async () => {
+		await run({
+			operation: 'create',
+			phoneNumber: '+447796344199',
+			countryCode: '44',
+			wabaId: WABA,
+			profileName: 'Acme UK',
+		});
+		const first = codeOf('447796344199');
+		const { items, error } = await run({
+			operation: 'requestCode',
+			senderId: byId('+447796344199'),
+			codeMethod: 'sms',
+			language: 'en_GB',
+		});
+		expect(error).toBeUndefined();
+		expect(items[0].json).toEqual({
+			provider: 'infobip',
+			id: '+447796344199',
+			type: 'EXTERNAL_SMS',
+			locale: 'en_GB',
+			requested: true,
+		});
+		expect(codeOf('447796344199')).not.toBe(first);
+	});
+
+	it('passes on a wrong code in Infobip’s words, sent once', async () => {
+		await run({
+			operation: 'create',
+			phoneNumber: '+447796344199',
+			countryCode: '44',
+			wabaId: WABA,
+			profileName: 'Acme UK',
+		});
+		const { error } = await run({
+			operation: 'verify',
+			senderId: byId('+447796344199'),
+			verificationCode: '000000',
+		});
+		expect(error?.message).toBe('Infobip error code BAD_REQUEST: Invalid verification code.');
+		expect(
+			infobip.server.requests.filter((request) => request.path.endsWith('/verification')),
+		).toHaveLength(1);
+	});
+
+	it('says an unknown business account in Infobip’s words', async () => {
+		infobip.businessAccounts.delete(WABA);
+		const { error } = await run({
+			operation: 'create',
+			phoneNumber: '+447796344198',
+			countryCode: '44',
+			wabaId: WABA,
+			profileName: 'Acme UK',
+		});
+		expect(error?.message).toBe('Infobip error code NOT_FOUND: Business account not found.');
+	});
+
+	it.each([
+		[
+			'its older body',
+			{
+				requestError: {
+					serviceException: {
+						messageId: 'BAD_REQUEST',
+						text: 'Bad request',
+						validationErrors: { locale: ['must not be blank'] },
+					},
+				},
+			},
+		],
+		[
+			'its API error body',
+			{
+				errorCode: 'E400',
+				description: 'Bad request',
+				action: 'Check the request.',
+				violations: [{ property: 'locale', violation: 'must not be blank' }],
+			},
+		],
+	])('names the field Infobip refused, from %s', (_case, body) => {
+		expect(parseInfobipError(400, body).hint).toContain(
+			'Infobip refused: locale: must not be blank.',
+		);
+	});
+
+	it('refuses a country code the number does not start with before any request', async () => {
+		const { error } = await run({
+			operation: 'create',
+			phoneNumber: '+447796344199',
+			countryCode: '1',
+			wabaId: WABA,
+			profileName: 'Acme UK',
+		});
+		expect(error?.message).toContain('"Country Code"');
+		expect(infobip.server.requests).toHaveLength(0);
 	});
 });

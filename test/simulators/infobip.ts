@@ -525,8 +525,13 @@ export class InfobipSimulator extends HttpSimulator {
 		return { status: 204 };
 	}
 
+	/** The code Add Sender sends, when a test must know it in advance (an end-to-end workflow); a new random one otherwise. */
+	firstCode: string | undefined;
+
 	private newCode(): string {
-		return String(Math.floor(this.random() * 1_000_000)).padStart(6, '0');
+		const fixed = this.firstCode;
+		this.firstCode = undefined;
+		return fixed ?? String(Math.floor(this.random() * 1_000_000)).padStart(6, '0');
 	}
 }
 

@@ -1,7 +1,13 @@
 import { InvalidInputError, ProviderApiError, UnexpectedResponseError } from '../../core/errors';
 import { asRecord, type JsonRecord } from '../../core/json';
 import type { Sender } from '../../core/sender';
-import type { ListSendersOptions, ProviderAdapter, ProviderHttp } from '../types';
+import type {
+	CreateSenderInput,
+	ListSendersOptions,
+	ProviderAdapter,
+	ProviderHttp,
+	RequestCodeInput,
+} from '../types';
 import { mapInfobipSender, NOT_ON_ACCOUNT, notFoundSender, parseInfobipError } from './mapper';
 
 /**
@@ -105,6 +111,82 @@ async function getInfobipSender(http: ProviderHttp, id: string): Promise<Sender>
 	return mapInfobipSender(result);
 }
 
+const registrationPath = (id: string) =>
+	`/whatsapp/1/embedded-signup/registrations/senders/${id.slice(1)}/verification`;
+
+/** A number on its way onto the account, before Infobip reports its quality. */
+function registeringSender(
+	id: string,
+	providerStatus: string | null,
+	status: Sender['status'],
+): Sender {
+	return {
+		provider: 'infobip',
+		id,
+		phoneNumber: id,
+		displayName: null,
+		status,
+		providerStatus,
+		qualityRating: 'UNKNOWN',
+		messagingLimit: null,
+		messagingLimitText: null,
+		raw: providerStatus === null ? {} : { registration: providerStatus },
+	};
+}
+
+/**
+ * Add Sender (embedded signup, "Early access" at Infobip): `POST …/embedded-signup/registrations/
+ * business-account/{businessAccountId}/senders` {countryCode, phoneNumber (without the country
+ * code), displayName, type EXTERNAL_SMS | EXTERNAL_VOICE, locale} → 202 {status}. Infobip
+ * documents `locale` as required with the default en_US, which is what is sent. Sent once
+ * unless Infobip says it did not process it: a second request would ask for a second code.
+ */
+async function addInfobipSender(http: ProviderHttp, input: CreateSenderInput): Promise<Sender> {
+	const countryCode = input.countryCode ?? '';
+	const answer = asRecord(
+		await http.request({
+			method: 'POST',
+			path: `/whatsapp/1/embedded-signup/registrations/business-account/${encodeURIComponent(input.configuration.wabaId ?? '')}/senders`,
+			body: {
+				countryCode,
+				phoneNumber: input.phoneNumber.slice(1 + countryCode.length),
+				displayName: input.profile.name,
+				type:
+					input.configuration.verificationMethod === 'voice' ? 'EXTERNAL_VOICE' : 'EXTERNAL_SMS',
+				locale: 'en_US',
+			},
+		}),
+	);
+	const registration = typeof answer?.status === 'string' ? answer.status : null;
+	return registeringSender(input.phoneNumber, registration, 'PENDING_VERIFICATION');
+}
+
+/** Verify: `POST …/verification` {code} → 204; the number is then read, or shown PENDING while Infobip does not report it yet. */
+async function verifyInfobipSender(
+	http: ProviderHttp,
+	id: string,
+	code: string | undefined,
+): Promise<Sender> {
+	await http.request({ method: 'POST', path: registrationPath(id), body: { code } });
+	const result = (await readQuality(http, [id])).get(id);
+	return result ? mapInfobipSender(result) : registeringSender(id, null, 'PENDING');
+}
+
+/** Request Code Again: `PUT …/verification` {type, locale} → 204 ("Retry the verification"). */
+async function requestInfobipCode(
+	http: ProviderHttp,
+	id: string,
+	input: RequestCodeInput,
+): Promise<Record<string, unknown>> {
+	const type = input.method === 'voice' ? 'EXTERNAL_VOICE' : 'EXTERNAL_SMS';
+	await http.request({
+		method: 'PUT',
+		path: registrationPath(id),
+		body: { type, locale: input.language },
+	});
+	return { provider: 'infobip', id, type, locale: input.language, requested: true };
+}
+
 export const infobipAdapter: ProviderAdapter = {
 	id: 'infobip',
 	displayName: 'Infobip',
@@ -127,8 +209,20 @@ export const infobipAdapter: ProviderAdapter = {
 	},
 	pollNotice:
 		'Infobip documents no list of an account’s WhatsApp senders: this trigger watches the numbers typed in the Infobip credential, 100 per request (Infobip allows 10 requests a second). A number Infobip does not return for this account becomes NOT_FOUND, which the Status Changed event reports; removing a number from the credential is a Sender Removed event.',
+	createFields: ['wabaId', 'countryCode', 'profileName', 'verificationMethod'],
+	requiredCreateFields: ['wabaId', 'countryCode', 'profileName'],
+	codeLanguage: true,
+	operationDescriptions: {
+		create:
+			'Add a number to an Infobip WhatsApp Business Account by embedded signup (early access at Infobip); Infobip sends a code by SMS or voice call, for Verify',
+		requestCode: 'Have Infobip send the verification code of a number added with Create again',
+		verify: 'Submit the code Infobip sent after Create',
+	},
 	handlers: {
 		list: listInfobipSenders,
 		get: getInfobipSender,
+		create: addInfobipSender,
+		requestCode: requestInfobipCode,
+		verify: verifyInfobipSender,
 	},
 };

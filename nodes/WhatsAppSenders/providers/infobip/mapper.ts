@@ -77,7 +77,10 @@ export function parseInfobipError(status: number, body: unknown): ProviderErrorD
 					[textOrNull(entry?.property), textOrNull(entry?.violation)].filter(Boolean).join(': '),
 				)
 				.filter(Boolean)
-		: [];
+		: Object.entries(asRecord(service?.validationErrors) ?? {}).map(
+				([field, messages]) =>
+					`${field}: ${Array.isArray(messages) ? messages.join(', ') : String(messages)}`,
+			);
 	const hint = [
 		textOrNull(record?.action),
 		violations.length > 0 ? `Infobip refused: ${violations.join('; ')}.` : null,
