@@ -56,7 +56,7 @@ function log(line = ''): void {
 
 async function main(): Promise<void> {
 	log(
-		`WhatsApp Senders demo: n8n ${N8N_VERSION} with ${PACKAGE_NAME}, against local simulators of Twilio, Meta, Autocalls, Famulor, 99digital, YCloud, Gupshup and Sinch`,
+		`WhatsApp Senders demo: n8n ${N8N_VERSION} with ${PACKAGE_NAME}, against local simulators of Twilio, Meta, Autocalls, Famulor, 99digital, YCloud, Gupshup, Sinch and Infobip`,
 	);
 	const fleet = await startFleet(await freePort(Number(process.env.SLACK_SINK_PORT) || 5680));
 	/** When the example workflows were activated: alerts before it are not counted. */

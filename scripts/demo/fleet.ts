@@ -4,6 +4,7 @@
  * scenario of what happens to the fleet over the first minutes.
  */
 import { GupshupSimulator } from '../../test/simulators/gupshup';
+import { InfobipSimulator } from '../../test/simulators/infobip';
 import { MetaSimulator } from '../../test/simulators/meta';
 import { NinetyNineDigitalSimulator } from '../../test/simulators/ninetyNineDigital';
 import { PlatformSimulator } from '../../test/simulators/platform';
@@ -24,6 +25,9 @@ const YCLOUD_API_KEY = 'demo-ycloud-api-key';
 const GUPSHUP_EMAIL = 'partner@acme.example';
 const GUPSHUP_CLIENT_SECRET = 'demo-gupshup-client-secret';
 const SINCH_PROJECT_ID = 'demo-sinch-project';
+const INFOBIP_API_KEY = 'demo-infobip-api-key';
+/** The numbers the Infobip credential names: the third is not on the Infobip account (NOT_FOUND). */
+const INFOBIP_NUMBERS = '+447796344125\n+447796344126\n+447700900123';
 const SINCH_KEY_ID = 'demo-sinch-key-id';
 const SINCH_KEY_SECRET = 'demo-sinch-key-secret';
 
@@ -66,6 +70,7 @@ export interface Fleet {
 	yCloud: YCloudSimulator;
 	gupshup: GupshupSimulator;
 	sinch: SinchSimulator;
+	infobip: InfobipSimulator;
 	slack: SlackSink;
 	stop: () => Promise<void>;
 }
@@ -79,8 +84,19 @@ export async function startFleet(slackPort?: number): Promise<Fleet> {
 	const yCloud = new YCloudSimulator(YCLOUD_API_KEY);
 	const gupshup = new GupshupSimulator(GUPSHUP_EMAIL, GUPSHUP_CLIENT_SECRET);
 	const sinch = new SinchSimulator(SINCH_PROJECT_ID, SINCH_KEY_ID, SINCH_KEY_SECRET);
+	const infobip = new InfobipSimulator(INFOBIP_API_KEY);
 	const slack = new SlackSink();
-	const simulators = [twilio, meta, autocalls, famulor, ninetyNine, yCloud, gupshup, sinch];
+	const simulators = [
+		twilio,
+		meta,
+		autocalls,
+		famulor,
+		ninetyNine,
+		yCloud,
+		gupshup,
+		sinch,
+		infobip,
+	];
 	await Promise.all([...simulators.map((simulator) => simulator.start()), slack.start(slackPort)]);
 
 	// a new Twilio sender waits 3 s in CREATING and, once its code is checked, 20 s in VERIFYING
@@ -218,6 +234,12 @@ export async function startFleet(slackPort?: number): Promise<Fleet> {
 		},
 	);
 
+	// Infobip reads only the numbers its credential names; the third one is not on this account
+	infobip.addSenders(
+		{ sender: '447796344125', qualityRating: 'HIGH', currentLimit: 'LIMIT_10K' },
+		{ sender: '447796344126', qualityRating: 'MEDIUM', currentLimit: 'LIMIT_2K' },
+	);
+
 	return {
 		twilio,
 		meta,
@@ -227,6 +249,7 @@ export async function startFleet(slackPort?: number): Promise<Fleet> {
 		yCloud,
 		gupshup,
 		sinch,
+		infobip,
 		slack,
 		stop: async () => {
 			await Promise.all([...simulators.map((simulator) => simulator.stop()), slack.stop()]);
@@ -308,6 +331,12 @@ export function fleetCredentials(fleet: Fleet) {
 				baseUrl: fleet.sinch.baseUrl,
 				tokenUrl: fleet.sinch.tokenUrl,
 			},
+		},
+		{
+			id: 'infobipDemoCred1',
+			name: 'Infobip (local simulator)',
+			type: 'infobipApi',
+			data: { apiKey: INFOBIP_API_KEY, baseUrl: fleet.infobip.baseUrl, senders: INFOBIP_NUMBERS },
 		},
 	];
 }

@@ -24,9 +24,9 @@ afterAll(async () => {
 });
 
 describe('the demo command', () => {
-	it('prints the fleet report of all eight providers before n8n opens', () => {
+	it('prints the fleet report of all nine providers before n8n opens', () => {
 		const report =
-			/Slack #fleet-report ▸ .*WhatsApp fleet report.*: 19 senders\n((?:\s+.*\n)+)/.exec(
+			/Slack #fleet-report ▸ .*WhatsApp fleet report.*: 22 senders\n((?:\s+.*\n)+)/.exec(
 				demo.output(),
 			);
 		expect(report?.[1]).toMatch(/Twilio: 4 \(/);
@@ -41,6 +41,11 @@ describe('the demo command', () => {
 		expect(report?.[1]).toMatch(
 			/Sinch: 2 \(1 ONLINE, 1 PENDING_VERIFICATION; quality 1 GREEN, 1 UNKNOWN\)/,
 		);
+		// Infobip lists the numbers its credential names: one of them is not on the Infobip account
+		expect(report?.[1]).toMatch(
+			/Infobip: 3 \(2 ONLINE, 1 NOT_FOUND; quality 1 GREEN, 1 YELLOW, 1 UNKNOWN\)/,
+		);
+		expect(report?.[1]).toMatch(/↳ \+447700900123 : NOT_FOUND, quality UNKNOWN/);
 		// the YELLOW YCloud number is named among those that need attention
 		expect(report?.[1]).toMatch(/↳ \+6281234567890 Acme Indonesia: ONLINE, quality YELLOW/);
 	});
