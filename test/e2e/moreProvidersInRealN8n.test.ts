@@ -479,6 +479,22 @@ const CASES: ProviderCase[] = [
 				},
 				expected: [{ id: '+447796344199', status: 'ONLINE', providerStatus: 'CONNECTED' }],
 			},
+			{
+				name: 'Update Business Profile',
+				parameters: {
+					operation: 'updateProfile',
+					senderId: { __rl: true, mode: 'id', value: '+447796344125' },
+					profileFields: { about: 'Open 9–17 GMT', vertical: 'RETAIL' },
+				},
+				expected: [
+					{
+						provider: 'infobip',
+						id: '+447796344125',
+						about: 'Open 9–17 GMT',
+						vertical: 'SHOPPING_AND_RETAIL',
+					},
+				],
+			},
 		],
 	},
 ];

@@ -351,3 +351,57 @@ describe('Add an Infobip sender and verify it', () => {
 		expect(infobip.server.requests).toHaveLength(0);
 	});
 });
+
+describe('The business profile of an Infobip number', () => {
+	beforeEach(() => THREE());
+
+	it('reads the profile in Infobip’s words', async () => {
+		infobip.businessInfo.set('447796344125', {
+			about: 'Hello',
+			vertical: 'RETAIL_OTHER',
+			websites: [],
+		});
+		const { items, error } = await run({
+			operation: 'getProfile',
+			senderId: byId('+447796344125'),
+		});
+		expect(error).toBeUndefined();
+		expect(items[0].json).toEqual({
+			provider: 'infobip',
+			id: '+447796344125',
+			about: 'Hello',
+			vertical: 'RETAIL_OTHER',
+			websites: [],
+		});
+	});
+
+	it('sends only the fields set, the vertical in Infobip’s word, and outputs the profile read again', async () => {
+		const { items, error } = await run({
+			operation: 'updateProfile',
+			senderId: byId('+447796344125'),
+			profileFields: { about: 'Open 9-17', vertical: 'RETAIL', websites: 'https://acme.example' },
+		});
+		expect(error).toBeUndefined();
+		const [patch] = infobip.server.requests.filter((request) => request.method === 'PATCH');
+		expect([patch.path, JSON.parse(patch.body)]).toEqual([
+			'/whatsapp/1/senders/447796344125/business-info',
+			{ about: 'Open 9-17', websites: ['https://acme.example'], vertical: 'SHOPPING_AND_RETAIL' },
+		]);
+		expect(items[0].json).toMatchObject({
+			about: 'Open 9-17',
+			vertical: 'SHOPPING_AND_RETAIL',
+			websites: ['https://acme.example'],
+		});
+	});
+
+	it('refuses an about text longer than Infobip’s 130 characters before any request', async () => {
+		const { error } = await run({
+			operation: 'updateProfile',
+			senderId: byId('+447796344125'),
+			profileFields: { about: 'a'.repeat(131) },
+		});
+		expect(error?.message).toContain('"About"');
+		expect(error?.message).toContain('at most 130 characters');
+		expect(infobip.server.requests).toHaveLength(0);
+	});
+});

@@ -232,6 +232,7 @@ describe('Update Business Profile in the panel', () => {
 			['ycloud', false],
 			['gupshup', false],
 			['sinch', false],
+			['infobip', false],
 		]);
 	});
 

@@ -1,7 +1,9 @@
 import { InvalidInputError, ProviderApiError, UnexpectedResponseError } from '../../core/errors';
 import { asRecord, type JsonRecord } from '../../core/json';
 import type { Sender } from '../../core/sender';
+import { META_PROFILE_VERTICALS } from '../../core/whatsappProfile';
 import type {
+	BusinessProfileInput,
 	CreateSenderInput,
 	ListSendersOptions,
 	ProviderAdapter,
@@ -187,6 +189,78 @@ async function requestInfobipCode(
 	return { provider: 'infobip', id, type, locale: input.language, requested: true };
 }
 
+/**
+ * Meta's vertical codes the node offers, in Infobip's words (WhatsAppBusinessVertical of its
+ * Java SDK); Meta's ALCOHOL, ONLINE_GAMBLING, PHYSICAL_GAMBLING and OTC_DRUGS have none.
+ */
+export const INFOBIP_VERTICALS: Record<string, string> = {
+	OTHER: 'OTHER',
+	AUTO: 'AUTOMOTIVE',
+	BEAUTY: 'BEAUTY_AND_SPA_AND_SALON',
+	APPAREL: 'CLOTHING_AND_APPAREL',
+	EDU: 'EDUCATION',
+	ENTERTAIN: 'ENTERTAINMENT',
+	EVENT_PLAN: 'EVENT_PLANNING_AND_SERVICE',
+	FINANCE: 'FINANCE_AND_BANKING',
+	GROCERY: 'FOOD_AND_GROCERY',
+	GOVT: 'PUBLIC_SERVICE',
+	HOTEL: 'HOTEL_AND_LODGING',
+	HEALTH: 'MEDICAL_AND_HEALTH',
+	NONPROFIT: 'NON_PROFIT',
+	PROF_SERVICES: 'PROFESSIONAL_SERVICES',
+	RETAIL: 'SHOPPING_AND_RETAIL',
+	TRAVEL: 'TRAVEL_AND_TRANSPORTATION',
+	RESTAURANT: 'RESTAURANT',
+};
+
+/** Infobip's WhatsAppBusinessInfoRequest limit on `about` (PHP SDK): shorter than Meta's 139. */
+export const INFOBIP_ABOUT_MAX = 130;
+
+const businessInfoPath = (id: string) => `/whatsapp/1/senders/${id.slice(1)}/business-info`;
+
+async function getInfobipProfile(http: ProviderHttp, id: string): Promise<Record<string, unknown>> {
+	const info = asRecord(await http.request({ method: 'GET', path: businessInfoPath(id) }));
+	if (!info) throw new UnexpectedResponseError('Infobip', 'the business info is not an object');
+	return { provider: 'infobip', id, ...info };
+}
+
+/**
+ * PATCH …/business-info with only the fields set, in Infobip's names and verticals → 204; the
+ * profile is then read so the output shows it. Setting the same fields again is harmless.
+ */
+async function updateInfobipProfile(
+	http: ProviderHttp,
+	id: string,
+	profile: BusinessProfileInput,
+): Promise<Record<string, unknown>> {
+	if (profile.profilePictureHandle !== undefined) {
+		throw new InvalidInputError(
+			'Profile Picture Handle',
+			"is Meta's upload handle; Infobip takes a logo URL instead, which this operation does not offer",
+		);
+	}
+	if (profile.about !== undefined && profile.about.length > INFOBIP_ABOUT_MAX) {
+		throw new InvalidInputError('About', `Infobip takes at most ${INFOBIP_ABOUT_MAX} characters`);
+	}
+	const body: Record<string, unknown> = {};
+	for (const field of ['about', 'address', 'description', 'email', 'websites'] as const) {
+		if (profile[field] !== undefined) body[field] = profile[field];
+	}
+	if (profile.vertical !== undefined) {
+		const vertical = INFOBIP_VERTICALS[profile.vertical];
+		if (!vertical)
+			throw new InvalidInputError(
+				'Vertical',
+				`${profile.vertical} has no Infobip vertical; use one of ${Object.keys(INFOBIP_VERTICALS).join(', ')}`,
+			);
+		body.vertical = vertical;
+	}
+	if (Object.keys(body).length === 0)
+		throw new InvalidInputError('Update Fields', 'add at least one field to change');
+	await http.request({ method: 'PATCH', path: businessInfoPath(id), body });
+	return await getInfobipProfile(http, id);
+}
+
 export const infobipAdapter: ProviderAdapter = {
 	id: 'infobip',
 	displayName: 'Infobip',
@@ -212,7 +286,12 @@ export const infobipAdapter: ProviderAdapter = {
 	createFields: ['wabaId', 'countryCode', 'profileName', 'verificationMethod'],
 	requiredCreateFields: ['wabaId', 'countryCode', 'profileName'],
 	codeLanguage: true,
+	profileVerticals: META_PROFILE_VERTICALS.filter((vertical) => vertical in INFOBIP_VERTICALS),
 	operationDescriptions: {
+		getProfile:
+			"The about text, address, description, email, vertical and websites of the number, in Infobip's words",
+		updateProfile:
+			'Change the about text (at most 130 characters), address, description, email, vertical or websites; only the fields set are sent',
 		create:
 			'Add a number to an Infobip WhatsApp Business Account by embedded signup (early access at Infobip); Infobip sends a code by SMS or voice call, for Verify',
 		requestCode: 'Have Infobip send the verification code of a number added with Create again',
@@ -224,5 +303,7 @@ export const infobipAdapter: ProviderAdapter = {
 		create: addInfobipSender,
 		requestCode: requestInfobipCode,
 		verify: verifyInfobipSender,
+		getProfile: getInfobipProfile,
+		updateProfile: updateInfobipProfile,
 	},
 };
