@@ -76,6 +76,29 @@ export const META_PROFILE_VERTICALS = [
 const E164 = /^\+[1-9][0-9]{7,14}$/;
 
 /** "+" and 8–15 digits, nothing else: what providers accept as a sender number. */
+/**
+ * Meta's vertical codes in the long words Sinch and Infobip both use (their enums differ in
+ * BEAUTY's word and in which of Meta's newer verticals they have: each adapter adds those).
+ */
+export const VERTICAL_WORDS: Readonly<Record<string, string>> = {
+	OTHER: 'OTHER',
+	AUTO: 'AUTOMOTIVE',
+	APPAREL: 'CLOTHING_AND_APPAREL',
+	EDU: 'EDUCATION',
+	ENTERTAIN: 'ENTERTAINMENT',
+	EVENT_PLAN: 'EVENT_PLANNING_AND_SERVICE',
+	FINANCE: 'FINANCE_AND_BANKING',
+	GROCERY: 'FOOD_AND_GROCERY',
+	GOVT: 'PUBLIC_SERVICE',
+	HOTEL: 'HOTEL_AND_LODGING',
+	HEALTH: 'MEDICAL_AND_HEALTH',
+	NONPROFIT: 'NON_PROFIT',
+	PROF_SERVICES: 'PROFESSIONAL_SERVICES',
+	RETAIL: 'SHOPPING_AND_RETAIL',
+	TRAVEL: 'TRAVEL_AND_TRANSPORTATION',
+	RESTAURANT: 'RESTAURANT',
+};
+
 export const e164Schema = z
 	.string({ invalid_type_error: 'must be text like +14155550100' })
 	.trim()

@@ -1,7 +1,7 @@
 import { InvalidInputError, ProviderApiError, UnexpectedResponseError } from '../../core/errors';
 import { asRecord, type JsonRecord } from '../../core/json';
 import type { Sender } from '../../core/sender';
-import { META_PROFILE_VERTICALS } from '../../core/whatsappProfile';
+import { META_PROFILE_VERTICALS, VERTICAL_WORDS } from '../../core/whatsappProfile';
 import type {
 	BusinessProfileInput,
 	CreateSenderInput,
@@ -194,23 +194,8 @@ async function requestInfobipCode(
  * Java SDK); Meta's ALCOHOL, ONLINE_GAMBLING, PHYSICAL_GAMBLING and OTC_DRUGS have none.
  */
 export const INFOBIP_VERTICALS: Record<string, string> = {
-	OTHER: 'OTHER',
-	AUTO: 'AUTOMOTIVE',
+	...VERTICAL_WORDS,
 	BEAUTY: 'BEAUTY_AND_SPA_AND_SALON',
-	APPAREL: 'CLOTHING_AND_APPAREL',
-	EDU: 'EDUCATION',
-	ENTERTAIN: 'ENTERTAINMENT',
-	EVENT_PLAN: 'EVENT_PLANNING_AND_SERVICE',
-	FINANCE: 'FINANCE_AND_BANKING',
-	GROCERY: 'FOOD_AND_GROCERY',
-	GOVT: 'PUBLIC_SERVICE',
-	HOTEL: 'HOTEL_AND_LODGING',
-	HEALTH: 'MEDICAL_AND_HEALTH',
-	NONPROFIT: 'NON_PROFIT',
-	PROF_SERVICES: 'PROFESSIONAL_SERVICES',
-	RETAIL: 'SHOPPING_AND_RETAIL',
-	TRAVEL: 'TRAVEL_AND_TRANSPORTATION',
-	RESTAURANT: 'RESTAURANT',
 };
 
 /** Infobip's WhatsAppBusinessInfoRequest limit on `about` (PHP SDK): shorter than Meta's 139. */

@@ -2,6 +2,7 @@ import { InvalidInputError, ProviderApiError, UnexpectedResponseError } from '..
 import { asRecord, type JsonRecord } from '../../core/json';
 import { textOrNull } from '../../core/normalize';
 import type { Sender } from '../../core/sender';
+import { VERTICAL_WORDS } from '../../core/whatsappProfile';
 import type {
 	ProviderAdapter,
 	ProviderHttp,
@@ -28,23 +29,8 @@ export const SINCH_MAX_PAGE_SIZE = 100;
  * writes the same categories. A translation of this package: docs/providers.md marks it.
  */
 export const SINCH_VERTICALS: Record<string, string> = {
-	OTHER: 'OTHER',
-	AUTO: 'AUTOMOTIVE',
+	...VERTICAL_WORDS,
 	BEAUTY: 'BEAUTY_SPA_SALON',
-	APPAREL: 'CLOTHING_AND_APPAREL',
-	EDU: 'EDUCATION',
-	ENTERTAIN: 'ENTERTAINMENT',
-	EVENT_PLAN: 'EVENT_PLANNING_AND_SERVICE',
-	FINANCE: 'FINANCE_AND_BANKING',
-	GROCERY: 'FOOD_AND_GROCERY',
-	GOVT: 'PUBLIC_SERVICE',
-	HOTEL: 'HOTEL_AND_LODGING',
-	HEALTH: 'MEDICAL_AND_HEALTH',
-	NONPROFIT: 'NON_PROFIT',
-	PROF_SERVICES: 'PROFESSIONAL_SERVICES',
-	RETAIL: 'SHOPPING_AND_RETAIL',
-	TRAVEL: 'TRAVEL_AND_TRANSPORTATION',
-	RESTAURANT: 'RESTAURANT',
 	ALCOHOL: 'ALCOHOL',
 	ONLINE_GAMBLING: 'ONLINE_GAMBLING',
 	PHYSICAL_GAMBLING: 'PHYSICAL_GAMBLING',
