@@ -131,3 +131,44 @@ describe('an example opened in the editor keeps every node on its own provider',
 		180_000,
 	);
 });
+
+describe("a node's “Create new credential”", () => {
+	const nodeOf = (name: string, type: string, parameters: Record<string, unknown>) => ({
+		id: name,
+		name,
+		type: `n8n-nodes-whatsapp-senders.${type}`,
+		typeVersion: type === 'whatsAppSenders' ? 2 : 1,
+		position: [name.length * 40, 0],
+		parameters,
+	});
+
+	it.each([
+		['YCloud numbers', 'whatsAppSenders', { resource: 'ycloud', operation: 'list' }, 'YCloud API'],
+		['On Infobip sender changes', 'whatsAppSendersTrigger', { provider: 'infobip' }, 'Infobip API'],
+	])(
+		'opens the form of the provider chosen in %s',
+		async (name, type, parameters, credentialType) => {
+			await pasteIntoNewWorkflow(
+				JSON.stringify({ nodes: [nodeOf(name, type, parameters)], connections: {} }),
+			);
+			await page
+				.locator('[data-test-id="canvas-node"]')
+				.filter({ hasText: name })
+				.first()
+				.dblclick();
+			await page.locator('[data-test-id="ndv"]').waitFor({ timeout: 15_000 });
+			await page.locator('[data-test-id="node-credentials-select"]').first().click();
+			await page.getByText('Create new credential').first().click();
+			const modal = page.locator('[data-test-id="editCredential-modal"]');
+			await modal.waitFor({ timeout: 15_000 });
+			await page.screenshot({
+				path: path.join(SCREENSHOTS, `create-credential-${name.replace(/\W+/g, '-')}.png`),
+			});
+			expect((await modal.innerText()).replace(/\s+/g, ' ')).toContain(credentialType);
+			await page.keyboard.press('Escape');
+			await modal.waitFor({ state: 'hidden', timeout: 10_000 });
+			await page.keyboard.press('Escape');
+		},
+		120_000,
+	);
+});

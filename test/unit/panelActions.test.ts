@@ -1,4 +1,9 @@
-import { NodeHelpers, type INodePropertyOptions, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeHelpers,
+	type INode,
+	type INodePropertyOptions,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { operationsOf } from '../../nodes/WhatsAppSenders/actions';
 import { WhatsAppSenders } from '../../nodes/WhatsAppSenders/WhatsAppSenders.node';
@@ -149,7 +154,13 @@ describe('the node panel (version 2, what new nodes get)', () => {
 		const shown = (resource: string) =>
 			description
 				.credentials!.filter((credential) =>
-					NodeHelpers.displayParameter({ resource }, credential, null, null),
+					// a node of version 2: the credentials are shown for their version too
+					NodeHelpers.displayParameter(
+						{ resource },
+						credential,
+						{ typeVersion: 2, parameters: { resource } } as unknown as INode,
+						description,
+					),
 				)
 				.map((c) => c.name);
 		for (const provider of PROVIDERS) expect(shown(provider.id)).toEqual([provider.credentialType]);

@@ -48,7 +48,7 @@ function operationProperties(): INodeProperties[] {
 }
 
 /** Version 2 credentials: shown for the chosen resource (= provider). */
-export const versionTwoCredentials = credentialsShownBy('resource');
+export const versionTwoCredentials = credentialsShownBy('resource', 2);
 
 export const versionTwoProperties: INodeProperties[] = [
 	providerResourceProperty,
