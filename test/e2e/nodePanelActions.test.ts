@@ -151,9 +151,13 @@ describe('the node panel Actions of WhatsApp Senders', () => {
 		}
 		const count = (action: string) => lines.filter((line) => line === action).length;
 		expect(count('List senders')).toBe(PROVIDERS.length);
-		// Meta and Sinch request codes; only 99digital reports account usage
-		expect(count('Request a verification code')).toBe(2);
-		expect(count('Get account usage')).toBe(1);
+		// one entry for each provider that has the operation (Meta, Sinch and Infobip request codes;
+		// only 99digital reports account usage)
+		const offering = (operation: 'requestCode' | 'getUsage') =>
+			PROVIDERS.filter((provider) => provider.handlers[operation]).length;
+		expect(count('Request a verification code')).toBe(offering('requestCode'));
+		expect(offering('requestCode')).toBe(3);
+		expect(count('Get account usage')).toBe(offering('getUsage'));
 	}, 60_000);
 
 	it.each([
