@@ -45,7 +45,7 @@ import { WhatsAppSendersTrigger } from '../../nodes/WhatsAppSenders/WhatsAppSend
 const PACKAGE = 'n8n-nodes-whatsapp-senders';
 
 /** Every credential type the package registers (package.json n8n.credentials), from its TypeScript source. */
-const CREDENTIAL_TYPES: ICredentialType[] = (
+export const CREDENTIAL_TYPES: ICredentialType[] = (
 	JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
 		n8n: { credentials: string[] };
 	}

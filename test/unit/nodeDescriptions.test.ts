@@ -10,6 +10,7 @@ import { WhatsAppSenders } from '../../nodes/WhatsAppSenders/WhatsAppSenders.nod
 import { WhatsAppSendersTrigger } from '../../nodes/WhatsAppSenders/WhatsAppSendersTrigger.node';
 import { operationsOf } from '../../nodes/WhatsAppSenders/actions';
 import { PROVIDERS } from '../../nodes/WhatsAppSenders/providers';
+import { CREDENTIAL_TYPES } from '../harness/n8nHarness';
 
 /**
  * What users see, under review: both nodes' descriptions (every parameter, option and
@@ -136,6 +137,16 @@ describe('What the editor shows (snapshot: `npx jest -u test/unit/nodeDescriptio
 				credentials: credentialsShown(trigger.description, choices),
 				...(shown(trigger.description, choices) as object),
 			}).toMatchSnapshot();
+		},
+	);
+});
+
+describe('Credential forms, as n8n gets them', () => {
+	it.each(CREDENTIAL_TYPES.map((type) => [type.name, type] as const))(
+		'%s: its fields, icon, documentation link and Test credential request',
+		(_name, type) => {
+			const { authenticate, ...described } = type;
+			expect({ ...(plain(described) as object), signs: typeof authenticate }).toMatchSnapshot();
 		},
 	);
 });
