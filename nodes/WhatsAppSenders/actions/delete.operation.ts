@@ -1,9 +1,7 @@
 import { InvalidInputError } from '../core/errors';
 import { PROVIDERS } from '../providers';
-import { optionsCollection, readTimeoutMs } from './common';
 import type { OperationField } from './display';
-import { readSenderId, senderLocatorFields, type SenderParameters } from './senderLocator';
-import type { SenderOperationModule } from './types';
+import { senderOperation } from './senderLocator';
 
 const CONFIRM_FIELD = 'Confirm Permanent Deletion';
 
@@ -37,8 +35,7 @@ const confirmationFields: OperationField[] = PROVIDERS.flatMap(({ id, deleteWarn
 	];
 });
 
-export const deleteOperation: SenderOperationModule<'delete', SenderParameters> = {
-	value: 'delete',
+export const deleteOperation = senderOperation({
 	option: {
 		name: 'Delete',
 		value: 'delete',
@@ -46,9 +43,8 @@ export const deleteOperation: SenderOperationModule<'delete', SenderParameters> 
 		description:
 			'Remove the sender from the provider. On Twilio, turn off two-step verification in WhatsApp Manager before registering the number again; on 99digital it cannot be undone.',
 	},
-	fields: [...senderLocatorFields('delete'), ...confirmationFields, optionsCollection()],
-	readParameters(context, itemIndex, provider) {
-		const senderId = readSenderId(context, itemIndex, provider);
+	fields: confirmationFields,
+	readInput(context, itemIndex, provider, senderId) {
 		if (
 			provider.deleteWarning &&
 			context.getNodeParameter('confirmDeletion', itemIndex, false) !== true
@@ -58,10 +54,9 @@ export const deleteOperation: SenderOperationModule<'delete', SenderParameters> 
 				`must be on to delete ${senderId}. ${provider.deleteWarning}`,
 			);
 		}
-		return { senderId, timeoutMs: readTimeoutMs(context, itemIndex) };
 	},
-	async run(http, deleteSender, { senderId }) {
+	async call(http, deleteSender, senderId) {
 		await deleteSender(http, senderId);
-		return [{ deleted: true, id: senderId }];
+		return { deleted: true, id: senderId };
 	},
-};
+});

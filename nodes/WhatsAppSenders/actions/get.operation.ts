@@ -1,8 +1,11 @@
-import { senderOnlyOperation } from './senderLocator';
+import { senderOperation } from './senderLocator';
 
-export const getOperation = senderOnlyOperation({
-	name: 'Get',
-	value: 'get',
-	action: 'Get a sender',
-	description: 'Get one sender with its status, quality and limit',
+export const getOperation = senderOperation({
+	option: {
+		name: 'Get',
+		value: 'get',
+		action: 'Get a sender',
+		description: 'Get one sender with its status, quality and limit',
+	},
+	call: (http, get, senderId) => get(http, senderId),
 });

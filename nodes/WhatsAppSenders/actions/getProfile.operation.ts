@@ -1,9 +1,12 @@
-import { senderOnlyOperation } from './senderLocator';
+import { senderOperation } from './senderLocator';
 
-export const getProfileOperation = senderOnlyOperation({
-	name: 'Get Business Profile',
-	value: 'getProfile',
-	action: 'Get the business profile of a sender',
-	description:
-		'The about text, address, description, email, vertical, websites and profile picture shown on WhatsApp',
+export const getProfileOperation = senderOperation({
+	option: {
+		name: 'Get Business Profile',
+		value: 'getProfile',
+		action: 'Get the business profile of a sender',
+		description:
+			'The about text, address, description, email, vertical, websites and profile picture shown on WhatsApp',
+	},
+	call: (http, getProfile, senderId) => getProfile(http, senderId),
 });

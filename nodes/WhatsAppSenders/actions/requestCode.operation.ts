@@ -1,54 +1,13 @@
-import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { validateParameters } from '../core/validation';
 import { verificationMethodSchema } from '../core/whatsappProfile';
 import { PROVIDERS, providersSupporting } from '../providers';
-import type { RequestCodeInput } from '../providers/types';
-import { optionsCollection, readTimeoutMs } from './common';
-import type { OperationField } from './display';
-import { readSenderId, senderLocatorFields } from './senderLocator';
-import type { SenderOperationModule } from './types';
-
-interface RequestCodeParameters {
-	senderId: string;
-	input: RequestCodeInput;
-	timeoutMs?: number;
-}
+import { senderOperation } from './senderLocator';
 
 const withLanguage = PROVIDERS.filter(
 	(provider) => provider.handlers.requestCode && provider.codeLanguage,
 ).map((provider) => provider.id);
-
-const fields: OperationField[] = [
-	...senderLocatorFields('requestCode'),
-	{
-		property: {
-			displayName: 'Code Method',
-			name: 'codeMethod',
-			type: 'options',
-			default: 'sms',
-			options: [
-				{ name: 'SMS', value: 'sms' },
-				{ name: 'Voice Call', value: 'voice' },
-			],
-			description: 'How the 6-digit code reaches the number',
-		},
-		providers: providersSupporting('requestCode'),
-	},
-	{
-		property: {
-			displayName: 'Language',
-			name: 'language',
-			type: 'string',
-			default: 'en_US',
-			placeholder: 'en_US',
-			description: 'Language of the SMS or call, as a locale code such as en_US, de_DE or pt_BR',
-		},
-		providers: withLanguage,
-	},
-	optionsCollection(),
-];
 
 const schema = z.object({
 	method: verificationMethodSchema,
@@ -62,28 +21,48 @@ const schema = z.object({
 		),
 });
 
-export const requestCodeOperation: SenderOperationModule<'requestCode', RequestCodeParameters> = {
-	value: 'requestCode',
+export const requestCodeOperation = senderOperation({
 	option: {
 		name: 'Request Code',
 		value: 'requestCode',
 		action: 'Request a verification code',
 		description: 'Have Meta send a verification code to a number added with Create, for Verify',
 	},
-	fields,
-	readParameters(context, itemIndex, provider) {
-		const senderId = readSenderId(context, itemIndex, provider);
-		const input = validateParameters(
+	fields: [
+		{
+			property: {
+				displayName: 'Code Method',
+				name: 'codeMethod',
+				type: 'options',
+				default: 'sms',
+				options: [
+					{ name: 'SMS', value: 'sms' },
+					{ name: 'Voice Call', value: 'voice' },
+				],
+				description: 'How the 6-digit code reaches the number',
+			},
+			providers: providersSupporting('requestCode'),
+		},
+		{
+			property: {
+				displayName: 'Language',
+				name: 'language',
+				type: 'string',
+				default: 'en_US',
+				placeholder: 'en_US',
+				description: 'Language of the SMS or call, as a locale code such as en_US, de_DE or pt_BR',
+			},
+			providers: withLanguage,
+		},
+	],
+	readInput: (context, itemIndex) =>
+		validateParameters(
 			schema,
 			{
 				method: context.getNodeParameter('codeMethod', itemIndex, 'sms'),
 				language: context.getNodeParameter('language', itemIndex, 'en_US'),
 			},
 			{ method: 'Code Method', language: 'Language' },
-		);
-		return { senderId, input, timeoutMs: readTimeoutMs(context, itemIndex) };
-	},
-	async run(http, requestCode, parameters) {
-		return [(await requestCode(http, parameters.senderId, parameters.input)) as IDataObject];
-	},
-};
+		),
+	call: (http, requestCode, senderId, input) => requestCode(http, senderId, input),
+});

@@ -7,7 +7,12 @@ import type {
 
 import { InvalidInputError } from '../core/errors';
 import { PROVIDERS } from '../providers';
-import type { ProviderAdapter, SenderOperation } from '../providers/types';
+import type {
+	ProviderAdapter,
+	ProviderHttp,
+	SenderHandlers,
+	SenderOperation,
+} from '../providers/types';
 import { optionsCollection, readTimeoutMs } from './common';
 import type { OperationField } from './display';
 import type { SenderOperationModule } from './types';
@@ -72,11 +77,6 @@ export function senderLocatorFields(operation: SenderOperation): OperationField[
 	});
 }
 
-export interface SenderParameters {
-	senderId: string;
-	timeoutMs?: number;
-}
-
 /** The sender id of an item, checked against the provider's id format before any request. */
 export function readSenderId(
 	context: IExecuteFunctions,
@@ -99,25 +99,44 @@ export function readSenderId(
 }
 
 /**
- * An operation that needs nothing but the sender (Get, Deregister, Get Business Profile,
- * Discard Pending Changes):
- * its locator, the Options collection, and the provider's handler called with the sender.
+ * An operation on one sender: its locator, the operation's own fields, then the Options
+ * collection. Each item's sender ID is checked first, then the operation's own input, then
+ * the timeout, all before any request; what the call resolves to is the item's output.
  */
-export function senderOnlyOperation<
-	O extends 'get' | 'deregister' | 'getProfile' | 'discardChanges',
->(option: INodePropertyOptions & { value: O }): SenderOperationModule<O, SenderParameters> {
+export function senderOperation<O extends SenderOperation, I = undefined>({
+	option,
+	fields = [],
+	readInput,
+	call,
+}: {
+	option: INodePropertyOptions & { value: O };
+	/** The fields shown between the locator and the Options collection. */
+	fields?: OperationField[];
+	/** Reads and validates the item's own input, its sender ID already checked. */
+	readInput?: (
+		context: IExecuteFunctions,
+		itemIndex: number,
+		provider: ProviderAdapter,
+		senderId: string,
+	) => I;
+	call: (
+		http: ProviderHttp,
+		handler: SenderHandlers[O],
+		senderId: string,
+		input: I,
+	) => Promise<unknown>;
+}): SenderOperationModule<O, { senderId: string; input: I; timeoutMs?: number }> {
 	return {
 		value: option.value,
 		option,
-		fields: [...senderLocatorFields(option.value), optionsCollection()],
+		fields: [...senderLocatorFields(option.value), ...fields, optionsCollection()],
 		readParameters(context, itemIndex, provider) {
-			return {
-				senderId: readSenderId(context, itemIndex, provider),
-				timeoutMs: readTimeoutMs(context, itemIndex),
-			};
+			const senderId = readSenderId(context, itemIndex, provider);
+			const input = readInput?.(context, itemIndex, provider, senderId) as I;
+			return { senderId, input, timeoutMs: readTimeoutMs(context, itemIndex) };
 		},
-		async run(http, handler, { senderId }) {
-			return [(await handler(http, senderId)) as unknown as IDataObject];
+		async run(http, handler, { senderId, input }) {
+			return [(await call(http, handler, senderId, input)) as IDataObject];
 		},
 	};
 }

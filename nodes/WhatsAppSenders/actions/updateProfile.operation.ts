@@ -4,18 +4,9 @@ import { InvalidInputError } from '../core/errors';
 import { labelsOf, validateParameters } from '../core/validation';
 import { META_PROFILE_VERTICALS, metaProfileSchema, PROFILE_LIMITS } from '../core/whatsappProfile';
 import { PROVIDERS } from '../providers';
-import type { BusinessProfileInput } from '../providers/types';
-import { optionsCollection, readTimeoutMs } from './common';
 import type { OperationField } from './display';
-import { readSenderId, senderLocatorFields } from './senderLocator';
+import { senderOperation } from './senderLocator';
 import { filledIn, SENDER_FIELDS } from './senderFields';
-import type { SenderOperationModule } from './types';
-
-interface UpdateProfileParameters {
-	senderId: string;
-	profile: BusinessProfileInput;
-	timeoutMs?: number;
-}
 
 /**
  * The collection a provider's Update Business Profile shows: n8n allows no displayOptions
@@ -91,20 +82,11 @@ function profileCollections(): OperationField[] {
 	);
 }
 
-const fields: OperationField[] = [
-	...senderLocatorFields('updateProfile'),
-	...profileCollections(),
-	optionsCollection(),
-];
-
-const LABELS = labelsOf(fields.map((field) => field.property));
+const collections = profileCollections();
+const LABELS = labelsOf(collections.map((field) => field.property));
 const NAMES = Object.keys(metaProfileSchema.shape);
 
-export const updateProfileOperation: SenderOperationModule<
-	'updateProfile',
-	UpdateProfileParameters
-> = {
-	value: 'updateProfile',
+export const updateProfileOperation = senderOperation({
 	option: {
 		name: 'Update Business Profile',
 		value: 'updateProfile',
@@ -112,23 +94,19 @@ export const updateProfileOperation: SenderOperationModule<
 		description:
 			'Change the about text, address, description, email, vertical, websites or picture; only the fields set are sent',
 	},
-	fields,
-	readParameters(context, itemIndex, provider) {
-		const senderId = readSenderId(context, itemIndex, provider);
-		const fields = filledIn(
+	fields: collections,
+	readInput(context, itemIndex) {
+		const values = filledIn(
 			context.getNodeParameter('profileFields', itemIndex, {}) as IDataObject,
 			NAMES,
 		);
-		if (Object.keys(fields).length === 0) {
+		if (Object.keys(values).length === 0) {
 			throw new InvalidInputError(
 				'Update Fields',
 				'is empty; add at least one profile field to change',
 			);
 		}
-		const profile = validateParameters(metaProfileSchema, fields, LABELS);
-		return { senderId, profile, timeoutMs: readTimeoutMs(context, itemIndex) };
+		return validateParameters(metaProfileSchema, values, LABELS);
 	},
-	async run(http, updateProfile, parameters) {
-		return [(await updateProfile(http, parameters.senderId, parameters.profile)) as IDataObject];
-	},
-};
+	call: (http, updateProfile, senderId, profile) => updateProfile(http, senderId, profile),
+});
