@@ -1,4 +1,4 @@
-import type { OfflineReason, QualityRating, SenderStatus } from './sender';
+import type { OfflineReason, QualityRating, Sender, SenderStatus } from './sender';
 
 const PHONE_DECORATION = /[\s().-]/g;
 
@@ -80,4 +80,38 @@ export function offlineReasonsOf(
 	meaning: StatusMeaning | undefined,
 ): OfflineReason[] | undefined {
 	return meaning?.reason ? [{ code: word, message: meaning.reason, moreInfo: null }] : undefined;
+}
+
+/** What a provider says of a sender, in its words: `senderOf` reads them as every provider's are read. */
+export interface SenderWords {
+	provider: string;
+	id: string;
+	phoneNumber?: string | null;
+	displayName?: string | null;
+	/** The provider's status word, and what it means (UNKNOWN when nothing); a reason becomes the offline reason. */
+	providerStatus?: string | null;
+	meaning?: StatusMeaning;
+	quality?: unknown;
+	/** A tier word or a number (readTierLimit). */
+	limit?: unknown;
+	raw: Record<string, unknown>;
+}
+
+export function senderOf(words: SenderWords): Sender {
+	const providerStatus = words.providerStatus ?? null;
+	const { text, limit } = readTierLimit(words.limit);
+	const offlineReasons = offlineReasonsOf(providerStatus, words.meaning);
+	return {
+		provider: words.provider,
+		id: words.id,
+		phoneNumber: words.phoneNumber ?? null,
+		displayName: words.displayName ?? null,
+		status: words.meaning?.status ?? 'UNKNOWN',
+		providerStatus,
+		qualityRating: normalizeQuality(words.quality),
+		messagingLimit: limit,
+		messagingLimitText: text,
+		...(offlineReasons && { offlineReasons }),
+		raw: words.raw,
+	};
 }

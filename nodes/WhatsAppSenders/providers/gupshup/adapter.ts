@@ -1,4 +1,4 @@
-import { InvalidInputError, ProviderApiError, UnexpectedResponseError } from '../../core/errors';
+import { ProviderApiError, UnexpectedResponseError } from '../../core/errors';
 import { asRecord, type JsonRecord } from '../../core/json';
 import type { Sender } from '../../core/sender';
 import type {
@@ -16,6 +16,7 @@ import {
 	mapGupshupApp,
 	parseGupshupError,
 } from './mapper';
+import { profileChanges } from '../profile';
 import { gupshupTokenExchange } from './tokenExchange';
 
 /**
@@ -246,15 +247,12 @@ async function updateGupshupProfile(
 	appId: string,
 	profile: BusinessProfileInput,
 ): Promise<Record<string, unknown>> {
-	if (profile.profilePictureHandle !== undefined) {
-		throw new InvalidInputError(
-			'Profile Picture Handle',
-			"is Meta's upload handle; Gupshup takes the image file itself (Update Profile Picture), which this operation does not offer",
-		);
-	}
-	const { about, ...details } = profile;
+	const { about, ...details }: BusinessProfileInput = profileChanges(profile, {
+		provider: 'Gupshup',
+		pictureInstead: 'the image file itself (Update Profile Picture)',
+	});
 	let updated: JsonRecord | undefined;
-	if (Object.values(details).some((value) => value !== undefined)) {
+	if (Object.keys(details).length > 0) {
 		const form = profileForm(await readProfile(http, appId), details);
 		const answer = await withAppToken(http, appId, (token) => ({
 			method: 'PUT',

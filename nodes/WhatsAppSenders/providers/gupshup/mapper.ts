@@ -5,14 +5,7 @@ import {
 	type SendingBlock,
 } from '../../core/canSend';
 import { asRecord, type JsonRecord } from '../../core/json';
-import {
-	normalizeQuality,
-	offlineReasonsOf,
-	readTierLimit,
-	type StatusMeaning,
-	textOrNull,
-	toE164,
-} from '../../core/normalize';
+import { type StatusMeaning, textOrNull, toE164, senderOf } from '../../core/normalize';
 import type { Sender } from '../../core/sender';
 import type { ProviderErrorDetail, ProviderRequest } from '../types';
 
@@ -116,24 +109,18 @@ export function mapGupshupApp(
 	app: JsonRecord | undefined,
 	info: JsonRecord,
 ): Sender {
-	const meaning = statusOf(info);
-	const providerStatus = providerStatusOf(info);
-	const offlineReasons = offlineReasonsOf(providerStatus, meaning);
-	const { text, limit } = readTierLimit(info.messagingLimit);
 	return applySendingBlock(
-		{
+		senderOf({
 			provider: 'gupshup',
 			id: appId,
 			phoneNumber: toE164(info.phone),
 			displayName: textOrNull(info.verifiedName) ?? textOrNull(app?.name),
-			status: meaning.status,
-			providerStatus,
-			qualityRating: normalizeQuality(info.phoneQuality),
-			messagingLimit: limit,
-			messagingLimitText: text,
-			...(offlineReasons && { offlineReasons }),
+			providerStatus: providerStatusOf(info),
+			meaning: statusOf(info),
+			quality: info.phoneQuality,
+			limit: info.messagingLimit,
 			raw: { app: app ?? null, wabaInfo: info },
-		},
+		}),
 		sendingBlockOf(info),
 	);
 }
@@ -144,18 +131,13 @@ export function mapGupshupApp(
  * message kept, so one such app does not break the listing of all the others.
  */
 export function mapAppWithoutWabaInfo(app: JsonRecord, message: string): Sender {
-	return {
+	return senderOf({
 		provider: 'gupshup',
 		id: String(app.id ?? ''),
 		phoneNumber: toE164(app.phone),
 		displayName: textOrNull(app.name),
-		status: 'UNKNOWN',
-		providerStatus: null,
-		qualityRating: 'UNKNOWN',
-		messagingLimit: null,
-		messagingLimitText: null,
 		raw: { app, wabaInfo: null, wabaInfoError: message },
-	};
+	});
 }
 
 /**

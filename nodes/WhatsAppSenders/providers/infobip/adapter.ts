@@ -1,4 +1,5 @@
 import { InvalidInputError, ProviderApiError, UnexpectedResponseError } from '../../core/errors';
+import { senderOf } from '../../core/normalize';
 import { asRecord, type JsonRecord } from '../../core/json';
 import type { Sender } from '../../core/sender';
 import { META_PROFILE_VERTICALS, VERTICAL_WORDS } from '../../core/whatsappProfile';
@@ -10,6 +11,7 @@ import type {
 	ProviderHttp,
 	RequestCodeInput,
 } from '../types';
+import { profileChanges } from '../profile';
 import { mapInfobipSender, NOT_ON_ACCOUNT, notFoundSender, parseInfobipError } from './mapper';
 
 /**
@@ -122,18 +124,14 @@ function registeringSender(
 	providerStatus: string | null,
 	status: Sender['status'],
 ): Sender {
-	return {
+	return senderOf({
 		provider: 'infobip',
 		id,
 		phoneNumber: id,
-		displayName: null,
-		status,
 		providerStatus,
-		qualityRating: 'UNKNOWN',
-		messagingLimit: null,
-		messagingLimitText: null,
+		meaning: { status },
 		raw: providerStatus === null ? {} : { registration: providerStatus },
-	};
+	});
 }
 
 /**
@@ -218,30 +216,12 @@ async function updateInfobipProfile(
 	id: string,
 	profile: BusinessProfileInput,
 ): Promise<Record<string, unknown>> {
-	if (profile.profilePictureHandle !== undefined) {
-		throw new InvalidInputError(
-			'Profile Picture Handle',
-			"is Meta's upload handle; Infobip takes a logo URL instead, which this operation does not offer",
-		);
-	}
-	if (profile.about !== undefined && profile.about.length > INFOBIP_ABOUT_MAX) {
-		throw new InvalidInputError('About', `Infobip takes at most ${INFOBIP_ABOUT_MAX} characters`);
-	}
-	const body: Record<string, unknown> = {};
-	for (const field of ['about', 'address', 'description', 'email', 'websites'] as const) {
-		if (profile[field] !== undefined) body[field] = profile[field];
-	}
-	if (profile.vertical !== undefined) {
-		const vertical = INFOBIP_VERTICALS[profile.vertical];
-		if (!vertical)
-			throw new InvalidInputError(
-				'Vertical',
-				`${profile.vertical} has no Infobip vertical; use one of ${Object.keys(INFOBIP_VERTICALS).join(', ')}`,
-			);
-		body.vertical = vertical;
-	}
-	if (Object.keys(body).length === 0)
-		throw new InvalidInputError('Update Fields', 'add at least one field to change');
+	const body = profileChanges(profile, {
+		provider: 'Infobip',
+		pictureInstead: 'a logo URL instead',
+		verticals: INFOBIP_VERTICALS,
+		aboutMax: INFOBIP_ABOUT_MAX,
+	});
 	await http.request({ method: 'PATCH', path: businessInfoPath(id), body });
 	return await getInfobipProfile(http, id);
 }

@@ -1,10 +1,5 @@
 import { asRecord, type JsonRecord } from '../../core/json';
-import {
-	normalizeQuality,
-	offlineReasonsOf,
-	readTierLimit,
-	textOrNull,
-} from '../../core/normalize';
+import { textOrNull, senderOf } from '../../core/normalize';
 import type { Sender } from '../../core/sender';
 import type { ProviderErrorDetail } from '../types';
 import { META_STATUS } from '../metaCloud';
@@ -18,22 +13,16 @@ import { META_STATUS } from '../metaCloud';
 export function mapInfobipSender(result: JsonRecord): Sender {
 	const digits = String(result.sender ?? '');
 	const providerStatus = textOrNull(result.status);
-	const meaning = providerStatus === null ? undefined : META_STATUS[providerStatus.toUpperCase()];
-	const { text, limit } = readTierLimit(result.currentLimit);
-	const offlineReasons = offlineReasonsOf(providerStatus, meaning);
-	return {
+	return senderOf({
 		provider: 'infobip',
 		id: `+${digits}`,
 		phoneNumber: `+${digits}`,
-		displayName: null,
-		status: meaning?.status ?? 'UNKNOWN',
 		providerStatus,
-		qualityRating: normalizeQuality(result.qualityRating),
-		messagingLimit: limit,
-		messagingLimitText: text,
-		...(offlineReasons && { offlineReasons }),
+		meaning: providerStatus === null ? undefined : META_STATUS[providerStatus.toUpperCase()],
+		quality: result.qualityRating,
+		limit: result.currentLimit,
 		raw: result,
-	};
+	});
 }
 
 /** Infobip's words: "Only senders associated with your account are included in the response". */
@@ -46,17 +35,9 @@ export const NOT_ON_ACCOUNT =
  */
 export function notFoundSender(e164: string): Sender {
 	return {
-		provider: 'infobip',
-		id: e164,
-		phoneNumber: e164,
-		displayName: null,
+		...senderOf({ provider: 'infobip', id: e164, phoneNumber: e164, raw: {} }),
 		status: 'NOT_FOUND',
-		providerStatus: null,
-		qualityRating: 'UNKNOWN',
-		messagingLimit: null,
-		messagingLimitText: null,
 		offlineReasons: [{ code: 'NOT_ON_ACCOUNT', message: NOT_ON_ACCOUNT, moreInfo: null }],
-		raw: {},
 	};
 }
 

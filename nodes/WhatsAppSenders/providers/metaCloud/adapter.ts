@@ -12,6 +12,7 @@ import type {
 	RequestCodeInput,
 } from '../types';
 import { listPagedSenders } from '../pagedListing';
+import { profileChanges } from '../profile';
 import { mapMetaPhoneNumber, metaPhoneNumberFields } from './mapper';
 
 /** Meta's maximum page size for a WABA's phone numbers. */
@@ -250,15 +251,7 @@ async function updateMetaProfile(
 	profile: BusinessProfileInput,
 ): Promise<Record<string, unknown>> {
 	const { version } = account(http);
-	const body: Record<string, unknown> = { messaging_product: 'whatsapp' };
-	if (profile.about !== undefined) body.about = profile.about;
-	if (profile.address !== undefined) body.address = profile.address;
-	if (profile.description !== undefined) body.description = profile.description;
-	if (profile.email !== undefined) body.email = profile.email;
-	if (profile.vertical !== undefined) body.vertical = profile.vertical;
-	if (profile.websites !== undefined) body.websites = profile.websites;
-	if (profile.profilePictureHandle !== undefined)
-		body.profile_picture_handle = profile.profilePictureHandle;
+	const body = { messaging_product: 'whatsapp', ...profileChanges(profile, { provider: 'Meta' }) };
 	// setting the same values again is harmless, so the update may be retried like a read
 	expectSuccess(
 		await http.request({

@@ -5,14 +5,7 @@ import {
 	type SendingBlock,
 } from '../../core/canSend';
 import { asRecord, type JsonRecord } from '../../core/json';
-import {
-	normalizeQuality,
-	offlineReasonsOf,
-	readTierLimit,
-	type StatusMeaning,
-	textOrNull,
-	toE164,
-} from '../../core/normalize';
+import { type StatusMeaning, textOrNull, toE164, senderOf } from '../../core/normalize';
 import type { Sender } from '../../core/sender';
 
 /**
@@ -156,22 +149,15 @@ export function mapMetaPhoneNumber(raw: JsonRecord): Sender {
 
 function mapMetaNumberFields(raw: JsonRecord): Sender {
 	const providerStatus = textOrNull(raw.status);
-	const meaning = normalizeStatus(providerStatus, textOrNull(raw.code_verification_status));
-	const { text, limit } = readTierLimit(
-		textOrNull(raw.whatsapp_business_manager_messaging_limit) ?? raw.messaging_limit_tier,
-	);
-	const offlineReasons = offlineReasonsOf(providerStatus, meaning);
-	return {
+	return senderOf({
 		provider: 'metaCloud',
 		id: String(raw.id ?? ''),
 		phoneNumber: toE164(raw.display_phone_number),
 		displayName: textOrNull(raw.verified_name),
-		status: meaning.status,
 		providerStatus,
-		qualityRating: normalizeQuality(raw.quality_rating),
-		messagingLimit: limit,
-		messagingLimitText: text,
-		...(offlineReasons && { offlineReasons }),
+		meaning: normalizeStatus(providerStatus, textOrNull(raw.code_verification_status)),
+		quality: raw.quality_rating,
+		limit: textOrNull(raw.whatsapp_business_manager_messaging_limit) ?? raw.messaging_limit_tier,
 		raw,
-	};
+	});
 }

@@ -1,4 +1,5 @@
 import { UnexpectedResponseError } from '../../core/errors';
+import { senderOf } from '../../core/normalize';
 import { asRecord, type JsonRecord } from '../../core/json';
 import type { Sender } from '../../core/sender';
 import type {
@@ -78,18 +79,13 @@ async function registerNumber(http: ProviderHttp, input: CreateSenderInput): Pro
 	const details = Object.fromEntries(
 		Object.entries(response ?? {}).filter(([key]) => key !== 'status' && key !== 'reason'),
 	);
-	return {
+	return senderOf({
 		provider: '99digital',
 		id: whatsapp,
 		phoneNumber: input.phoneNumber,
-		displayName: null,
-		status: 'PENDING_VERIFICATION',
-		providerStatus: null,
-		qualityRating: 'UNKNOWN',
-		messagingLimit: null,
-		messagingLimitText: null,
+		meaning: { status: 'PENDING_VERIFICATION' },
 		raw: { whatsapp, method, ...details },
-	};
+	});
 }
 
 async function listRegisteredNumbers(http: ProviderHttp): Promise<RegisteredNumber[]> {

@@ -12,6 +12,7 @@ import type {
 	RequestCodeInput,
 } from '../types';
 import { listPagedSenders } from '../pagedListing';
+import { profileChanges } from '../profile';
 import {
 	mapSinchProfile,
 	mapSinchSender,
@@ -185,29 +186,15 @@ async function updateSinchProfile(
 	id: string,
 	profile: BusinessProfileInput,
 ): Promise<Record<string, unknown>> {
-	if (profile.profilePictureHandle !== undefined) {
-		throw new InvalidInputError(
-			'Profile Picture Handle',
-			"is Meta's upload handle; Sinch takes a picture URL instead, which this operation does not offer",
-		);
-	}
-	const details: Record<string, unknown> = {};
-	if (profile.about !== undefined) details.about = profile.about;
-	if (profile.address !== undefined) details.address = profile.address;
-	if (profile.description !== undefined) details.description = profile.description;
-	if (profile.email !== undefined) details.email = profile.email;
-	if (profile.vertical !== undefined)
-		details.vertical = SINCH_VERTICALS[profile.vertical] ?? profile.vertical;
-	if (profile.websites !== undefined) {
-		if (profile.websites.length > 2)
-			throw new InvalidInputError('Websites', 'Sinch keeps at most two websites per sender');
-		// Sinch deletes a website sent as null ("If null the value will be deleted"): only the
-		// websites given are sent, so giving one website never deletes the second
-		if (profile.websites[0] !== undefined) details.websiteOne = profile.websites[0];
-		if (profile.websites[1] !== undefined) details.websiteTwo = profile.websites[1];
-	}
-	if (Object.keys(details).length === 0)
-		throw new InvalidInputError('Update Fields', 'add at least one field to change');
+	const { websites, ...details } = profileChanges(profile, {
+		provider: 'Sinch',
+		pictureInstead: 'a picture URL instead',
+		verticals: SINCH_VERTICALS,
+	}) as Record<string, unknown> & { websites?: string[] };
+	// Sinch deletes a website sent as null ("If null the value will be deleted"): only the
+	// websites given are sent, so giving one website never deletes the second
+	if (websites?.[0] !== undefined) details.websiteOne = websites[0];
+	if (websites?.[1] !== undefined) details.websiteTwo = websites[1];
 	const answer = asRecord(
 		await http.request({
 			method: 'PATCH',

@@ -1,4 +1,4 @@
-import { InvalidInputError, UnexpectedResponseError } from '../../core/errors';
+import { UnexpectedResponseError } from '../../core/errors';
 import { applySendingBlock } from '../../core/canSend';
 import { asRecord, type JsonRecord } from '../../core/json';
 import type { Sender } from '../../core/sender';
@@ -12,6 +12,7 @@ import type {
 	ListSendersOptions,
 } from '../types';
 import { listPagedSenders } from '../pagedListing';
+import { profileChanges } from '../profile';
 import { mapYCloudPhoneNumber, yCloudWabaBlock } from './mapper';
 
 /** YCloud's page-number paging: `limit` 1..100 and `page` 1..100, so at most 10,000 numbers are reachable. */
@@ -258,37 +259,12 @@ async function updateYCloudProfile(
 	id: string,
 	profile: BusinessProfileInput,
 ): Promise<Record<string, unknown>> {
-	if (profile.profilePictureHandle !== undefined) {
-		throw new InvalidInputError(
-			'Profile Picture Handle',
-			"is Meta's upload handle; YCloud takes the URL of a picture already uploaded to Meta (profilePictureUrl) instead, which this operation does not offer",
-		);
-	}
-	const body: Record<string, unknown> = {};
-	if (profile.about !== undefined) body.about = profile.about;
-	if (profile.address !== undefined) body.address = profile.address;
-	if (profile.description !== undefined) body.description = profile.description;
-	if (profile.email !== undefined) body.email = profile.email;
-	if (profile.vertical !== undefined) {
-		if (!YCLOUD_VERTICALS.includes(profile.vertical)) {
-			throw new InvalidInputError(
-				'Vertical',
-				`${profile.vertical} is not one of YCloud's verticals: ${YCLOUD_VERTICALS.join(', ')}`,
-			);
-		}
-		body.vertical = profile.vertical;
-	}
-	if (profile.websites !== undefined) {
-		if (profile.websites.some((website) => website.length > YCLOUD_WEBSITE_MAX_LENGTH)) {
-			throw new InvalidInputError(
-				'Websites',
-				`YCloud takes websites of at most ${YCLOUD_WEBSITE_MAX_LENGTH} characters each`,
-			);
-		}
-		body.websites = profile.websites;
-	}
-	if (Object.keys(body).length === 0)
-		throw new InvalidInputError('Update Fields', 'add at least one field to change');
+	const body = profileChanges(profile, {
+		provider: 'YCloud',
+		pictureInstead: 'the URL of a picture already uploaded to Meta (profilePictureUrl) instead',
+		verticals: YCLOUD_VERTICALS,
+		websiteMaxLength: YCLOUD_WEBSITE_MAX_LENGTH,
+	});
 	const answer = asRecord(
 		await http.request({
 			method: 'PATCH',

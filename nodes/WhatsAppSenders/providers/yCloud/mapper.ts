@@ -1,13 +1,6 @@
 import type { SendingBlock } from '../../core/canSend';
 import { asRecord, type JsonRecord } from '../../core/json';
-import {
-	normalizeQuality,
-	offlineReasonsOf,
-	readTierLimit,
-	type StatusMeaning,
-	textOrNull,
-	toE164,
-} from '../../core/normalize';
+import { type StatusMeaning, textOrNull, toE164, senderOf } from '../../core/normalize';
 import type { OfflineReason, Sender } from '../../core/sender';
 
 /**
@@ -79,26 +72,19 @@ export function mapYCloudPhoneNumber(raw: JsonRecord): Sender {
 	const phoneNumber = toE164(raw.phoneNumber) ?? toE164(raw.displayPhoneNumber);
 	const wabaId = textOrNull(raw.wabaId);
 	const providerStatus = textOrNull(raw.status);
-	const meaning = normalizeStatus(providerStatus, textOrNull(raw.codeVerificationStatus));
-	// since October 7, 2025 the limit belongs to the business portfolio, shared by all its numbers:
-	// YCloud's whatsappBusinessManagerMessagingLimit first, the number's own only without it
-	const { text, limit } = readTierLimit(
-		textOrNull(raw.whatsappBusinessManagerMessagingLimit) ?? raw.messagingLimit,
-	);
-	const offlineReasons = offlineReasonsOf(providerStatus, meaning);
-	return {
+	return senderOf({
 		provider: 'ycloud',
 		id: wabaId && phoneNumber ? yCloudSenderId(wabaId, phoneNumber) : String(raw.id ?? ''),
 		phoneNumber,
 		displayName: textOrNull(raw.verifiedName),
-		status: meaning.status,
 		providerStatus,
-		qualityRating: normalizeQuality(raw.qualityRating),
-		messagingLimit: limit,
-		messagingLimitText: text,
-		...(offlineReasons && { offlineReasons }),
+		meaning: normalizeStatus(providerStatus, textOrNull(raw.codeVerificationStatus)),
+		quality: raw.qualityRating,
+		// since October 7, 2025 the limit belongs to the business portfolio, shared by all its numbers:
+		// YCloud's whatsappBusinessManagerMessagingLimit first, the number's own only without it
+		limit: textOrNull(raw.whatsappBusinessManagerMessagingLimit) ?? raw.messagingLimit,
 		raw,
-	};
+	});
 }
 
 /**
