@@ -7,8 +7,8 @@ import type {
 } from 'n8n-workflow';
 
 import {
-	bearerApiKeyAuthentication,
 	bearerApiKeyProperties,
+	bearerAuthentication,
 	platformSendersTestRequest,
 } from './common/properties';
 import { autocallsAdapter } from '../nodes/WhatsAppSenders/providers/autocallsPlatform';
@@ -30,7 +30,7 @@ export class AutocallsApi implements ICredentialType {
 		autocallsAdapter.defaultBaseUrl,
 	);
 
-	authenticate: IAuthenticate = bearerApiKeyAuthentication;
+	authenticate: IAuthenticate = bearerAuthentication('apiKey');
 
 	test: ICredentialTestRequest = platformSendersTestRequest('Autocalls');
 }

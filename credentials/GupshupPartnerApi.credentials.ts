@@ -9,17 +9,16 @@ import type {
 import { gupshupAdapter } from '../nodes/WhatsAppSenders/providers/gupshup';
 import {
 	baseUrlProperty,
-	refusedCredentialRules,
+	credentialTest,
+	secretProperty,
 	secureAuthentication,
-	TEST_BASE_URL,
 } from './common/properties';
 import { exchangedTokenProperty, tokenPreAuthentication } from './common/tokenPreAuthentication';
 
 /**
  * Gupshup's Partner API takes a partner token (24 hours) that the partner's email and client
- * secret buy at /partner/account/login. The WhatsApp Senders node fetches, caches and renews
- * it itself, and the per-app tokens too; the pre-authentication here serves "Test credential"
- * and any other node that uses this credential.
+ * secret buy at /partner/account/login; the WhatsApp Senders node also fetches, caches and
+ * renews the per-app tokens.
  */
 export class GupshupPartnerApi implements ICredentialType {
 	name = 'gupshupPartnerApi';
@@ -44,15 +43,11 @@ export class GupshupPartnerApi implements ICredentialType {
 			required: true,
 			description: 'The email address the partner signed up with on the Gupshup partner portal',
 		},
-		{
-			displayName: 'Client Secret',
-			name: 'clientSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			description: 'From the Gupshup partner portal: Settings > API client details',
-		},
+		secretProperty(
+			'Client Secret',
+			'clientSecret',
+			'From the Gupshup partner portal: Settings > API client details',
+		),
 		baseUrlProperty(gupshupAdapter.defaultBaseUrl),
 		exchangedTokenProperty('Partner Token'),
 	];
@@ -76,14 +71,9 @@ export class GupshupPartnerApi implements ICredentialType {
 		};
 	});
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: TEST_BASE_URL,
-			url: '/partner/account/api/partnerApps',
-		},
-		rules: refusedCredentialRules(
-			'Gupshup refused the partner token (401): check the email and client secret',
-			'Gupshup refused access to the partner apps (403): check that this user may read the partner apps',
-		),
-	};
+	test: ICredentialTestRequest = credentialTest(
+		{ url: '/partner/account/api/partnerApps' },
+		'Gupshup refused the partner token (401): check the email and client secret',
+		'Gupshup refused access to the partner apps (403): check that this user may read the partner apps',
+	);
 }

@@ -6,7 +6,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { refusedCredentialRules, secureAuthentication, TEST_BASE_URL } from './common/properties';
+import {
+	headerAuthentication,
+	refusedCredentialRules,
+	secretProperty,
+	TEST_BASE_URL,
+} from './common/properties';
 
 export class InfobipApi implements ICredentialType {
 	name = 'infobipApi';
@@ -21,15 +26,11 @@ export class InfobipApi implements ICredentialType {
 	documentationUrl = 'https://github.com/whatsapp-senders/n8n-nodes-whatsapp-senders#infobip-api';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'API Key',
-			name: 'apiKey',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			description: 'An API key of your Infobip account (Infobip portal → Developers → API keys)',
-		},
+		secretProperty(
+			'API Key',
+			'apiKey',
+			'An API key of your Infobip account (Infobip portal → Developers → API keys)',
+		),
 		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
@@ -54,13 +55,7 @@ export class InfobipApi implements ICredentialType {
 	];
 
 	// Infobip's own scheme: "App" and the key
-	authenticate: IAuthenticate = secureAuthentication((credentials, requestOptions) => ({
-		...requestOptions,
-		headers: {
-			...requestOptions.headers,
-			Authorization: `App ${String(credentials.apiKey ?? '')}`,
-		},
-	}));
+	authenticate: IAuthenticate = headerAuthentication('Authorization', 'apiKey', 'App');
 
 	/** Proves the key reads the quality of the first 100 numbers named here, and that Infobip returns at least one of them. */
 	test: ICredentialTestRequest = {
@@ -75,10 +70,10 @@ export class InfobipApi implements ICredentialType {
 		// n8n reads responseCode rules on a refusal and responseSuccessBody rules on a 200
 		// (CredentialsTester): one list holds both, though its type wants one kind
 		rules: [
-			...(refusedCredentialRules(
+			...refusedCredentialRules(
 				'Infobip refused the API key (401): check the key and that the Base URL is this account’s own',
 				'Infobip accepted the API key but refused access to WhatsApp senders (403): give the key the WhatsApp scopes',
-			) ?? []),
+			),
 			{
 				type: 'responseSuccessBody',
 				properties: {

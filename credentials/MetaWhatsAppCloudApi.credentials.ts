@@ -9,8 +9,8 @@ import type {
 import {
 	baseUrlProperty,
 	bearerAuthentication,
-	refusedCredentialRules,
-	TEST_BASE_URL,
+	credentialTest,
+	secretProperty,
 } from './common/properties';
 import { metaCloudAdapter } from '../nodes/WhatsAppSenders/providers/metaCloud';
 
@@ -28,16 +28,11 @@ export class MetaWhatsAppCloudApi implements ICredentialType {
 		'https://github.com/whatsapp-senders/n8n-nodes-whatsapp-senders#meta-whatsapp-cloud-api';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			description:
-				'A system-user access token with the whatsapp_business_management permission (Business Settings → System users)',
-		},
+		secretProperty(
+			'Access Token',
+			'accessToken',
+			'A system-user access token with the whatsapp_business_management permission (Business Settings → System users)',
+		),
 		{
 			displayName: 'WhatsApp Business Account ID',
 			name: 'wabaId',
@@ -61,15 +56,12 @@ export class MetaWhatsAppCloudApi implements ICredentialType {
 
 	authenticate: IAuthenticate = bearerAuthentication('accessToken');
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: TEST_BASE_URL,
+	test: ICredentialTestRequest = credentialTest(
+		{
 			url: '={{ "/" + ($credentials.graphApiVersion || "v26.0").trim() + "/" + $credentials.wabaId.trim() + "/phone_numbers" }}',
 			qs: { fields: 'id', limit: 1 },
 		},
-		rules: refusedCredentialRules(
-			'Meta refused the access token (401): it may be expired or revoked; a System User token does not expire',
-			"The token cannot read this WhatsApp Business Account's phone numbers (403): it needs whatsapp_business_management on this WABA",
-		),
-	};
+		'Meta refused the access token (401): it may be expired or revoked; a System User token does not expire',
+		"The token cannot read this WhatsApp Business Account's phone numbers (403): it needs whatsapp_business_management on this WABA",
+	);
 }

@@ -7,14 +7,17 @@ import type {
 } from 'n8n-workflow';
 
 import { ninetyNineDigitalAdapter } from '../nodes/WhatsAppSenders/providers/ninetyNineDigital';
-import { baseUrlProperty, bearerAuthentication, TEST_BASE_URL } from './common/properties';
+import {
+	baseUrlProperty,
+	bearerAuthentication,
+	secretProperty,
+	TEST_BASE_URL,
+} from './common/properties';
 import { exchangedTokenProperty, tokenPreAuthentication } from './common/tokenPreAuthentication';
 
 /**
- * 99digital's Partners API takes a 1-hour access token that the client id and secret buy.
- * The WhatsApp Senders node fetches, caches and renews it itself (and never retries wrong
- * credentials, which get the caller's IP blocked); the pre-authentication here serves
- * "Test credential" and any other node that uses this credential.
+ * 99digital's Partners API takes a 1-hour access token that the client id and secret buy. The
+ * WhatsApp Senders node never retries wrong credentials: they get the caller's IP blocked.
  */
 export class NinetyNineDigitalApi implements ICredentialType {
 	name = 'ninetyNineDigitalApi';
@@ -38,16 +41,11 @@ export class NinetyNineDigitalApi implements ICredentialType {
 			required: true,
 			description: 'From the 99digital partners dashboard',
 		},
-		{
-			displayName: 'Client Secret',
-			name: 'clientSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			description:
-				"From the 99digital partners dashboard. Wrong values tried too often get the server's IP blocked for a while.",
-		},
+		secretProperty(
+			'Client Secret',
+			'clientSecret',
+			"From the 99digital partners dashboard. Wrong values tried too often get the server's IP blocked for a while.",
+		),
 		baseUrlProperty(ninetyNineDigitalAdapter.defaultBaseUrl),
 		exchangedTokenProperty('Access Token'),
 	];

@@ -10,17 +10,15 @@ import { SINCH_TOKEN_URL, sinchAdapter } from '../nodes/WhatsAppSenders/provider
 import {
 	baseUrlProperty,
 	bearerAuthentication,
-	refusedCredentialRules,
-	TEST_BASE_URL,
+	credentialTest,
+	secretProperty,
 } from './common/properties';
 import { exchangedTokenProperty, tokenPreAuthentication } from './common/tokenPreAuthentication';
 
 /**
  * Sinch's Provisioning API with an access key of the project: the key ID and secret buy a
  * short-lived OAuth2 token at auth.sinch.com (Sinch calls Basic auth on the API itself "for
- * test purposes only" and heavily rate limited, so it is not offered). The WhatsApp Senders
- * node fetches, caches and renews the token itself; the pre-authentication here serves
- * "Test credential" and any other node that uses this credential.
+ * test purposes only" and heavily rate limited, so it is not offered).
  */
 export class SinchProvisioningApi implements ICredentialType {
 	name = 'sinchProvisioningApi';
@@ -51,15 +49,11 @@ export class SinchProvisioningApi implements ICredentialType {
 			required: true,
 			description: 'An access key of the project: Sinch dashboard, Settings > Access Keys',
 		},
-		{
-			displayName: 'Key Secret',
-			name: 'keySecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			description: 'The secret of that access key, shown only when the key is created',
-		},
+		secretProperty(
+			'Key Secret',
+			'keySecret',
+			'The secret of that access key, shown only when the key is created',
+		),
 		baseUrlProperty(sinchAdapter.defaultBaseUrl),
 		{
 			displayName: 'Token URL',
@@ -80,15 +74,12 @@ export class SinchProvisioningApi implements ICredentialType {
 
 	authenticate: IAuthenticate = bearerAuthentication('accessToken');
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: TEST_BASE_URL,
+	test: ICredentialTestRequest = credentialTest(
+		{
 			url: '={{ "/v1/projects/" + $credentials.projectId.trim() + "/whatsapp/senders" }}',
 			qs: { pageSize: 1 },
 		},
-		rules: refusedCredentialRules(
-			'Sinch refused the access token for this project (401): check the Project ID, and that the access key belongs to this project',
-			'Sinch accepted the key but refused access to this project (403): check the access key in the Sinch dashboard',
-		),
-	};
+		'Sinch refused the access token for this project (401): check the Project ID, and that the access key belongs to this project',
+		'Sinch accepted the key but refused access to this project (403): check the access key in the Sinch dashboard',
+	);
 }

@@ -6,12 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import {
-	baseUrlProperty,
-	refusedCredentialRules,
-	TEST_BASE_URL,
-	secureAuthentication,
-} from './common/properties';
+import { baseUrlProperty, credentialTest, secureAuthentication } from './common/properties';
 import { twilioAdapter } from '../nodes/WhatsAppSenders/providers/twilio';
 
 export class TwilioSendersApi implements ICredentialType {
@@ -90,15 +85,9 @@ export class TwilioSendersApi implements ICredentialType {
 					},
 	}));
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: TEST_BASE_URL,
-			url: '/v2/Channels/Senders',
-			qs: { Channel: 'whatsapp', PageSize: 1 },
-		},
-		rules: refusedCredentialRules(
-			'Twilio refused the Account SID and Auth Token, or the API Key SID and Secret (401): check them in the Twilio Console',
-			'Twilio accepted the credentials but refused access to WhatsApp senders (403): the API key may be restricted',
-		),
-	};
+	test: ICredentialTestRequest = credentialTest(
+		{ url: '/v2/Channels/Senders', qs: { Channel: 'whatsapp', PageSize: 1 } },
+		'Twilio refused the Account SID and Auth Token, or the API Key SID and Secret (401): check them in the Twilio Console',
+		'Twilio accepted the credentials but refused access to WhatsApp senders (403): the API key may be restricted',
+	);
 }

@@ -8,9 +8,9 @@ import type {
 
 import {
 	baseUrlProperty,
-	refusedCredentialRules,
-	secureAuthentication,
-	TEST_BASE_URL,
+	credentialTest,
+	headerAuthentication,
+	secretProperty,
 } from './common/properties';
 import { yCloudAdapter } from '../nodes/WhatsAppSenders/providers/yCloud';
 
@@ -27,33 +27,19 @@ export class YCloudApi implements ICredentialType {
 	documentationUrl = 'https://github.com/whatsapp-senders/n8n-nodes-whatsapp-senders#ycloud';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'API Key',
-			name: 'apiKey',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			description: 'The API key of your YCloud account (YCloud console → Developers → API Keys)',
-		},
+		secretProperty(
+			'API Key',
+			'apiKey',
+			'The API key of your YCloud account (YCloud console → Developers → API Keys)',
+		),
 		baseUrlProperty(yCloudAdapter.defaultBaseUrl),
 	];
 
-	// YCloud wants the key itself in X-API-Key, without a Bearer prefix
-	authenticate: IAuthenticate = secureAuthentication((credentials, requestOptions) => ({
-		...requestOptions,
-		headers: { ...requestOptions.headers, 'X-API-Key': String(credentials.apiKey ?? '') },
-	}));
+	authenticate: IAuthenticate = headerAuthentication('X-API-Key', 'apiKey');
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: TEST_BASE_URL,
-			url: '/whatsapp/phoneNumbers',
-			qs: { page: 1, limit: 1 },
-		},
-		rules: refusedCredentialRules(
-			'YCloud refused the API key (401): copy it again from Developers → API Keys in the YCloud console',
-			'YCloud accepted the API key but refused access to WhatsApp phone numbers (403): check the account and the key',
-		),
-	};
+	test: ICredentialTestRequest = credentialTest(
+		{ url: '/whatsapp/phoneNumbers', qs: { page: 1, limit: 1 } },
+		'YCloud refused the API key (401): copy it again from Developers → API Keys in the YCloud console',
+		'YCloud accepted the API key but refused access to WhatsApp phone numbers (403): check the account and the key',
+	);
 }

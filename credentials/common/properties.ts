@@ -1,5 +1,6 @@
 import type {
 	IAuthenticate,
+	IAuthenticateRuleResponseCode,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	IHttpRequestOptions,
@@ -8,11 +9,6 @@ import type {
 
 import { insecureUrlProblem } from '../../nodes/WhatsAppSenders/transport/baseUrl';
 
-/**
- * Autocalls and Famulor share one platform: an API key sent as a Bearer token and a
- * Base URL. Their credential types stay separate (users must never mix them up); the
- * fields, authentication and test request are built here once.
- */
 /** The Base URL field every credential has: the real provider by default, a proxy or simulator if changed. */
 export function baseUrlProperty(defaultBaseUrl: string): INodeProperties {
 	return {
@@ -25,22 +21,21 @@ export function baseUrlProperty(defaultBaseUrl: string): INodeProperties {
 	};
 }
 
-export function bearerApiKeyProperties(
-	providerName: string,
-	defaultBaseUrl: string,
-): INodeProperties[] {
-	return [
-		{
-			displayName: 'API Key',
-			name: 'apiKey',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			description: `The API key of your ${providerName} account, from its dashboard`,
-		},
-		baseUrlProperty(defaultBaseUrl),
-	];
+/** A required secret (API key, client secret, token): hidden as a password. */
+export function secretProperty(
+	displayName: string,
+	name: string,
+	description: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+		description,
+	};
 }
 
 /**
@@ -82,18 +77,25 @@ export function secureAuthentication(
 	};
 }
 
-/** Sends a credential field as a Bearer token. */
-export function bearerAuthentication(field: 'apiKey' | 'accessToken'): IAuthenticate {
-	return secureAuthentication((credentials, requestOptions) => ({
-		...requestOptions,
-		headers: {
-			...requestOptions.headers,
-			Authorization: `Bearer ${String(credentials[field] ?? '')}`,
-		},
-	}));
+/** Sends a credential field in a header, after the provider's scheme word if it wants one. */
+export function headerAuthentication(
+	header: string,
+	field: 'apiKey' | 'accessToken',
+	scheme?: string,
+): IAuthenticate {
+	return secureAuthentication((credentials, requestOptions) => {
+		const value = String(credentials[field] ?? '');
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, [header]: scheme ? `${scheme} ${value}` : value },
+		};
+	});
 }
 
-export const bearerApiKeyAuthentication = bearerAuthentication('apiKey');
+/** Sends a credential field as a Bearer token. */
+export function bearerAuthentication(field: 'apiKey' | 'accessToken'): IAuthenticate {
+	return headerAuthentication('Authorization', field, 'Bearer');
+}
 
 /** The credential's Base URL without trailing slashes, for test requests. */
 export const TEST_BASE_URL = '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}';
@@ -105,23 +107,49 @@ export const TEST_BASE_URL = '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}';
 export function refusedCredentialRules(
 	refused: string,
 	forbidden: string,
-): ICredentialTestRequest['rules'] {
+): IAuthenticateRuleResponseCode[] {
 	return [
 		{ type: 'responseCode', properties: { value: 401, message: refused } },
 		{ type: 'responseCode', properties: { value: 403, message: forbidden } },
 	];
 }
 
-export function platformSendersTestRequest(providerName: string): ICredentialTestRequest {
+/** "Test credential": `request` on the credential's Base URL, a 401 or 403 worded as above. */
+export function credentialTest(
+	request: Omit<ICredentialTestRequest['request'], 'baseURL'>,
+	refused: string,
+	forbidden: string,
+): ICredentialTestRequest {
 	return {
-		request: {
-			baseURL: TEST_BASE_URL,
-			url: '/user/whatsapp/senders',
-			qs: { status: 'online' },
-		},
-		rules: refusedCredentialRules(
-			`${providerName} refused the API key (401): copy it again from your ${providerName} dashboard`,
-			`${providerName} accepted the API key but refused access to WhatsApp senders (403): check the key's permissions`,
-		),
+		request: { baseURL: TEST_BASE_URL, ...request },
+		rules: refusedCredentialRules(refused, forbidden),
 	};
+}
+
+/**
+ * Autocalls and Famulor share one platform: an API key sent as a Bearer token and a
+ * Base URL. Their credential types stay separate (users must never mix them up); the
+ * fields and test request are built here once, the authentication in AutocallsApi, which
+ * FamulorApi extends.
+ */
+export function bearerApiKeyProperties(
+	providerName: string,
+	defaultBaseUrl: string,
+): INodeProperties[] {
+	return [
+		secretProperty(
+			'API Key',
+			'apiKey',
+			`The API key of your ${providerName} account, from its dashboard`,
+		),
+		baseUrlProperty(defaultBaseUrl),
+	];
+}
+
+export function platformSendersTestRequest(providerName: string): ICredentialTestRequest {
+	return credentialTest(
+		{ url: '/user/whatsapp/senders', qs: { status: 'online' } },
+		`${providerName} refused the API key (401): copy it again from your ${providerName} dashboard`,
+		`${providerName} accepted the API key but refused access to WhatsApp senders (403): check the key's permissions`,
+	);
 }

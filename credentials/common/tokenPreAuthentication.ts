@@ -13,7 +13,8 @@ import { insecureUrlProblem } from '../../nodes/WhatsAppSenders/transport/baseUr
 /**
  * The pre-authentication of a credential whose provider trades long-lived secrets for a
  * short-lived token (99digital, Gupshup, Sinch): n8n runs it for "Test credential" and for any
- * other node using the credential. It sends the exchange the node's transport sends (one
+ * other node using the credential (the WhatsApp Senders node fetches, caches and renews the
+ * token itself). It sends the exchange the node's transport sends (one
  * description per provider, `TokenExchange`), held to the same https rule before the secret
  * leaves, and reads the answer the same way; `failure` words a refusal for the user.
  */
