@@ -1,19 +1,41 @@
-import type { INodeTypeBaseDescription } from 'n8n-workflow';
-import { VersionedNodeType } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeTypeBaseDescription,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, VersionedNodeType } from 'n8n-workflow';
 
+import { routeSenderOperation } from './actions/router';
+import { providerCredentials } from './description';
+import { searchSenders } from './methods/listSearch';
 import { actionSubtitle } from './subtitle';
-import { WhatsAppSendersV1 } from './v1/WhatsAppSendersV1.node';
-import { WhatsAppSendersV2 } from './v2/WhatsAppSendersV2.node';
+import { versionOneProperties } from './v1/description';
+import { versionTwoCredentials, versionTwoProperties } from './v2/description';
+
+/** One version of the node: the same run and search, its own description (an INodeType). */
+class WhatsAppSendersVersion {
+	methods = { listSearch: { searchSenders } };
+
+	constructor(readonly description: INodeTypeDescription) {}
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await routeSenderOperation.call(this);
+	}
+}
 
 /**
- * Version 1: Provider, then the resource Sender (existing workflows). Version 2 (new nodes):
- * the resource is the provider, so the node panel and AI tools know every provider's operations.
+ * Version 1, unchanged for existing workflows: a Provider choice, then the one resource
+ * `sender` (v1/description.ts). n8n's node panel and its AI-tool descriptions read only the
+ * first operation list of a resource (Twilio's there), so new nodes are version 2: the
+ * resource is the provider, each with its own operation list (v2/description.ts).
  */
 export class WhatsAppSenders extends VersionedNodeType {
 	constructor() {
-		const baseDescription: INodeTypeBaseDescription = {
+		const shared: Omit<INodeTypeBaseDescription, 'defaultVersion'> = {
 			displayName: 'WhatsApp Senders',
 			name: 'whatsAppSenders',
+			// n8n resolves every version's icon path against this file
 			icon: { light: 'file:whatsAppSenders.svg', dark: 'file:whatsAppSenders.dark.svg' },
 			group: ['transform'],
 			subtitle: actionSubtitle('resource'),
@@ -22,11 +44,27 @@ export class WhatsAppSenders extends VersionedNodeType {
 			documentationUrl:
 				'https://github.com/whatsapp-senders/n8n-nodes-whatsapp-senders#whatsapp-senders-node',
 			usableAsTool: true,
-			defaultVersion: 2,
 		};
-		const versions = { 1: new WhatsAppSendersV1(), 2: new WhatsAppSendersV2() };
-		// n8n resolves every version's icon path against this file, not the version's folder
-		for (const version of Object.values(versions)) version.description.icon = baseDescription.icon;
-		super(versions, baseDescription);
+		const version = (
+			version: 1 | 2,
+			parts: Pick<INodeTypeDescription, 'subtitle' | 'credentials' | 'properties'>,
+		) =>
+			new WhatsAppSendersVersion({
+				...shared,
+				version,
+				defaults: { name: 'WhatsApp Senders' },
+				inputs: [NodeConnectionTypes.Main],
+				outputs: [NodeConnectionTypes.Main],
+				...parts,
+			});
+		const versions = {
+			1: version(1, {
+				subtitle: actionSubtitle('provider'),
+				credentials: providerCredentials,
+				properties: versionOneProperties,
+			}),
+			2: version(2, { credentials: versionTwoCredentials, properties: versionTwoProperties }),
+		};
+		super(versions, { ...shared, defaultVersion: 2 });
 	}
 }
