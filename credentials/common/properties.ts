@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { insecureUrlProblem } from '../../nodes/WhatsAppSenders/transport/baseUrl';
+import { insecureUrlProblem } from '../../nodes/WhatsAppSenders/core/url';
 
 /** The Base URL field every credential has: the real provider by default, a proxy or simulator if changed. */
 export function baseUrlProperty(defaultBaseUrl: string): INodeProperties {

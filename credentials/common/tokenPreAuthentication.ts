@@ -8,7 +8,7 @@ import type {
 	ProviderErrorDetail,
 	TokenExchange,
 } from '../../nodes/WhatsAppSenders/providers/types';
-import { insecureUrlProblem } from '../../nodes/WhatsAppSenders/transport/baseUrl';
+import { insecureUrlProblem } from '../../nodes/WhatsAppSenders/core/url';
 
 /**
  * The pre-authentication of a credential whose provider trades long-lived secrets for a

@@ -6,15 +6,17 @@ import {
 	PROFILE_LIMITS,
 	profileNameSchema,
 	profileTextSchema,
-	TWILIO_PROFILE_VERTICALS,
-	twilioVerticalSchema,
 	verificationMethodSchema,
-	voiceApplicationSidSchema,
 	wabaIdSchema,
 	webhookMethodSchema,
 	websitesSchema,
 	webUrlSchema,
 } from '../core/whatsappProfile';
+import {
+	TWILIO_PROFILE_VERTICALS,
+	twilioVerticalSchema,
+	voiceApplicationSidSchema,
+} from '../providers/twilio';
 import type { CreateField, UpdateSenderInput } from '../providers/types';
 
 /** A sender field Create and Update share; Create and Update read, check and send it from this alone. */

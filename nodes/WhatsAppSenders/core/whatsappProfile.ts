@@ -22,32 +22,6 @@ export const PROFILE_LIMITS = {
 	name: 75,
 };
 
-/** Twilio's profile verticals, as its Senders API contract lists them (display words, not Meta's codes). */
-export const TWILIO_PROFILE_VERTICALS = [
-	'Alcohol',
-	'Automotive',
-	'Beauty, Spa and Salon',
-	'Clothing and Apparel',
-	'Education',
-	'Entertainment',
-	'Event Planning and Service',
-	'Finance and Banking',
-	'Food and Grocery',
-	'Hotel and Lodging',
-	'Matrimony Service',
-	'Medical and Health',
-	'Non-profit',
-	'Online Gambling',
-	'OTC Drugs',
-	'Other',
-	'Physical Gambling',
-	'Professional Services',
-	'Public Service',
-	'Restaurant',
-	'Shopping and Retail',
-	'Travel and Transportation',
-] as const;
-
 /** Meta's vertical codes, exactly the enum of its contract's WhatsAppBusinessVertical (profile update and read). */
 export const META_PROFILE_VERTICALS = [
 	'OTHER',
@@ -73,9 +47,9 @@ export const META_PROFILE_VERTICALS = [
 	'OTC_DRUGS',
 ] as const;
 
+/** "+" and 8–15 digits, nothing else: what providers accept as a sender number. */
 const E164 = /^\+[1-9][0-9]{7,14}$/;
 
-/** "+" and 8–15 digits, nothing else: what providers accept as a sender number. */
 /**
  * Meta's vertical codes in the long words Sinch and Infobip both use (their enums differ in
  * BEAUTY's word and in which of Meta's newer verticals they have: each adapter adds those).
@@ -174,12 +148,6 @@ export const websitesSchema = listOf(
 	'websites',
 );
 
-export const twilioVerticalSchema = z.enum(TWILIO_PROFILE_VERTICALS, {
-	errorMap: () => ({
-		message: `must be one of Twilio's verticals: ${TWILIO_PROFILE_VERTICALS.join(', ')}`,
-	}),
-});
-
 /** The display name Meta reviews (verified_name). */
 export const profileNameSchema = z
 	.string({ invalid_type_error: 'must be text' })
@@ -217,12 +185,6 @@ export function countryCodeStartsNumber(
 export const verificationMethodSchema = z.enum(['sms', 'voice'], {
 	errorMap: () => ({ message: 'must be sms or voice' }),
 });
-
-/** A Twilio Voice application for calls to the number. */
-export const voiceApplicationSidSchema = z
-	.string()
-	.trim()
-	.regex(/^AP[0-9a-fA-F]{32}$/, 'must be AP followed by 32 hexadecimal characters');
 
 export const webhookMethodSchema = z.enum(['POST', 'PUT'], {
 	errorMap: () => ({ message: 'must be POST or PUT' }),

@@ -2,7 +2,7 @@ import { InvalidInputError, ProviderApiError } from '../core/errors';
 import { hashOf } from '../core/hash';
 import type { ProviderAdapter, TokenExchange } from '../providers/types';
 import { apiError, failed, parseBody, unreachable } from './answer';
-import { insecureUrlProblem } from './baseUrl';
+import { insecureUrlProblem } from '../core/url';
 import { withRetries, type RetryPolicy } from './retry';
 import { send, type HttpContext } from './send';
 import { CredentialsRejectedError, processTokenCache, type CachedToken } from './tokenCache';
