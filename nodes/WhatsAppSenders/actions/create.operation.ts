@@ -9,8 +9,9 @@ import {
 	normalizePhoneInput,
 } from '../core/whatsappProfile';
 import { PROVIDERS } from '../providers';
-import type { ProviderAdapter, CreateField, CreateSenderInput } from '../providers/types';
-import { optionsCollection, readTimeoutMs } from './common';
+import type { CreateField, CreateSenderInput, ProviderAdapter } from '../providers/types';
+import { readTimeoutMs, splitOptionsCollection } from './common';
+import type { OperationField } from './display';
 import {
 	fieldsShape,
 	filledIn,
@@ -18,13 +19,7 @@ import {
 	type SenderField,
 	senderInput,
 } from './senderFields';
-import type { OperationField } from './display';
 import type { SenderOperationModule } from './types';
-
-interface CreateParameters {
-	input: CreateSenderInput;
-	timeoutMs?: number;
-}
 
 /** Create's own field besides the phone number: Meta asks for the country code apart from the number. */
 const countryCodeField: Omit<SenderField, 'group'> = {
@@ -53,40 +48,30 @@ const COLLECTIONS: Partial<Record<CreateField, string>> = {
 const fieldsFor = (create: CreateField) => CREATE_FIELDS.filter((field) => field.create === create);
 const propertyOf = (create: CreateField) => fieldsFor(create)[0].property;
 
-/** The providers whose Create shows a field. */
-function providersOf(field: CreateField | 'phoneNumber'): ProviderAdapter[] {
-	return PROVIDERS.filter(
-		(provider) =>
-			provider.handlers.create &&
-			(field === 'phoneNumber' || provider.createFields?.includes(field)),
-	);
-}
+const creators = PROVIDERS.filter((provider) => provider.handlers.create);
+const asksFor = (create: CreateField) => (provider: ProviderAdapter) =>
+	provider.createFields?.includes(create) === true;
 
 /** A field of Create, shown for the providers that ask for it, required when all of them require it. */
-function createField(
-	field: CreateField | 'phoneNumber',
-	property: INodeProperties,
-): OperationField {
-	const providers = providersOf(field);
-	const required =
-		field !== 'phoneNumber' &&
-		providers.every((p) => p.requiredCreateFields?.includes(field as CreateField));
-	return {
-		property: field === 'phoneNumber' ? property : { ...property, required },
-		providers: providers.map((p) => p.id),
-	};
+function createField(create: CreateField, property: INodeProperties): OperationField {
+	const providers = creators.filter(asksFor(create));
+	const required = providers.every((p) => p.requiredCreateFields?.includes(create));
+	return { property: { ...property, required }, providers: providers.map((p) => p.id) };
 }
 
 const fields: OperationField[] = [
-	createField('phoneNumber', {
-		displayName: 'Phone Number',
-		name: 'phoneNumber',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '+14155550100',
-		description: 'The number to register, in E.164: "+", country code and number',
-	}),
+	{
+		property: {
+			displayName: 'Phone Number',
+			name: 'phoneNumber',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: '+14155550100',
+			description: 'The number to register, in E.164: "+", country code and number',
+		},
+		providers: creators.map((p) => p.id),
+	},
 	createField('countryCode', countryCodeField.property),
 	createField('wabaId', {
 		...propertyOf('wabaId'),
@@ -118,21 +103,12 @@ const fields: OperationField[] = [
 		default: {},
 		options: fieldsFor('webhook').map((field) => field.property),
 	}),
-	optionsCollection(
-		[
-			{
-				...propertyOf('voiceApplicationSid'),
-				description: 'A Twilio Voice application for calls to this number',
-			},
-		],
-		providersOf('voiceApplicationSid').map((p) => p.id),
-	),
-	optionsCollection(
-		[],
-		PROVIDERS.filter(
-			(p) => p.handlers.create && !p.createFields?.includes('voiceApplicationSid'),
-		).map((p) => p.id),
-	),
+	...splitOptionsCollection(creators, asksFor('voiceApplicationSid'), [
+		{
+			...propertyOf('voiceApplicationSid'),
+			description: 'A Twilio Voice application for calls to this number',
+		},
+	]),
 ];
 
 const LABELS = labelsOf(fields.map((field) => field.property));
@@ -146,14 +122,12 @@ function createSchema(provider: ProviderAdapter) {
 	return z.object(shape).superRefine(countryCodeStartsNumber);
 }
 
-const schemaByProvider = new Map(
-	PROVIDERS.filter((provider) => provider.handlers.create).map((provider) => [
-		provider.id,
-		createSchema(provider),
-	]),
-);
+const schemaByProvider = new Map(creators.map((provider) => [provider.id, createSchema(provider)]));
 
-export const createOperation: SenderOperationModule<'create', CreateParameters> = {
+export const createOperation: SenderOperationModule<
+	'create',
+	{ input: CreateSenderInput; timeoutMs?: number }
+> = {
 	value: 'create',
 	option: {
 		name: 'Create',
@@ -169,10 +143,7 @@ export const createOperation: SenderOperationModule<'create', CreateParameters> 
 			const collection = COLLECTIONS[create];
 			if (collection) {
 				const names = fieldsFor(create).map((field) => field.property.name);
-				Object.assign(
-					values,
-					filledIn(context.getNodeParameter(collection, itemIndex, {}) as IDataObject, names),
-				);
+				Object.assign(values, filledIn(context, itemIndex, collection, names));
 				continue;
 			}
 			const value = context.getNodeParameter(create, itemIndex, propertyOf(create).default);

@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../core/errors';
 import { PROVIDERS } from '../providers';
+import { senderOperation } from './common';
 import type { OperationField } from './display';
-import { senderOperation } from './senderLocator';
 
 const CONFIRM_FIELD = 'Confirm Permanent Deletion';
 

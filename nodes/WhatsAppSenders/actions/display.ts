@@ -20,14 +20,9 @@ export interface OperationField {
 	dependsOnProvider?: true;
 }
 
-/** The parameter that holds the provider id in this version. */
-export function providerParameter(version: NodeVersion): 'provider' | 'resource' {
-	return version === 1 ? 'provider' : 'resource';
-}
-
 /** The parameter that holds the provider id in a node of this type version. */
 export function providerParameterOf(typeVersion: number): 'provider' | 'resource' {
-	return providerParameter(typeVersion >= 2 ? 2 : 1);
+	return typeVersion >= 2 ? 'resource' : 'provider';
 }
 
 /** The field as the editor gets it in this version, shown for its operation and providers. */
@@ -36,13 +31,13 @@ export function placeField(
 	operation: SenderOperation,
 	{ property, providers, when, dependsOnProvider }: OperationField,
 ): INodeProperties {
-	const forProviders = providers && { [providerParameter(version)]: [...providers] };
+	const forProviders = providers && { [providerParameterOf(version)]: [...providers] };
 	const show =
 		version === 1
 			? { resource: ['sender'], operation: [operation], ...forProviders, ...when }
 			: { operation: [operation], ...when, ...forProviders };
 	const typeOptions = dependsOnProvider
-		? { ...property.typeOptions, loadOptionsDependsOn: [providerParameter(version)] }
+		? { ...property.typeOptions, loadOptionsDependsOn: [providerParameterOf(version)] }
 		: property.typeOptions;
 	return { ...property, ...(typeOptions && { typeOptions }), displayOptions: { show } };
 }

@@ -1,4 +1,4 @@
-import { senderOperation } from './senderLocator';
+import { senderOperation } from './common';
 
 export const getOperation = senderOperation({
 	option: {

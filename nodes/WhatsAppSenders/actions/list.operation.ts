@@ -3,21 +3,12 @@ import { z } from 'zod';
 
 import { validateParameters } from '../core/validation';
 import { PROVIDERS } from '../providers';
-import { optionsCollection, readTimeoutMs } from './common';
+import type { ListSendersOptions } from '../providers/types';
+import { readTimeoutMs, splitOptionsCollection } from './common';
 import type { OperationField } from './display';
 import type { SenderOperationModule } from './types';
 
-interface ListParameters {
-	limit?: number;
-	includeSecrets?: boolean;
-	statusFilter?: string;
-	timeoutMs?: number;
-	/** Shown above the output: a listing that succeeded with less than it should have read. */
-	onNotice: (message: string) => void;
-}
-
 const providersWithStatusFilter = PROVIDERS.filter((p) => p.listStatusFilters).map((p) => p.id);
-const providersWithSecrets = PROVIDERS.filter((p) => p.secretOutputFields).map((p) => p.id);
 
 const fields: OperationField[] = [
 	{
@@ -64,24 +55,17 @@ const fields: OperationField[] = [
 		},
 		providers: providersWithStatusFilter,
 	},
-	// n8n allows no displayOptions inside a collection: providers with per-number secrets get their own Options
-	optionsCollection(
-		[
-			{
-				displayName: 'Include Number API Keys',
-				name: 'includeSecrets',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to keep each number's own API key (a secret for sending messages) in the output. Off, it is left out.",
-			},
-		],
-		providersWithSecrets,
-	),
-	optionsCollection(
-		[],
-		PROVIDERS.filter((p) => !p.secretOutputFields).map((p) => p.id),
-	),
+	// providers with per-number secrets get their own Options
+	...splitOptionsCollection(PROVIDERS, (p) => p.secretOutputFields !== undefined, [
+		{
+			displayName: 'Include Number API Keys',
+			name: 'includeSecrets',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to keep each number's own API key (a secret for sending messages) in the output. Off, it is left out.",
+		},
+	]),
 ];
 
 function statusFilterSchema(values: readonly string[] | undefined) {
@@ -108,7 +92,10 @@ const schemaByProvider = new Map(
 	]),
 );
 
-export const listOperation: SenderOperationModule<'list', ListParameters> = {
+export const listOperation: SenderOperationModule<
+	'list',
+	{ options: ListSendersOptions; timeoutMs?: number }
+> = {
 	value: 'list',
 	option: {
 		name: 'List',
@@ -129,26 +116,23 @@ export const listOperation: SenderOperationModule<'list', ListParameters> = {
 			},
 			{ returnAll: 'Return All', limit: 'Limit', status: 'Status' },
 		);
-		const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const { includeSecrets } = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		return {
-			limit: input.limit,
-			includeSecrets: provider.secretOutputFields !== undefined && options.includeSecrets === true,
-			statusFilter: input.status,
+			options: {
+				limit: input.limit,
+				statusFilter: input.status,
+				includeSecrets: provider.secretOutputFields !== undefined && includeSecrets === true,
+				// shown above the output: a listing that succeeded with less than it should have
+				// read (n8n before execution hints, 1.x, just logs it)
+				onNotice: (message: string) =>
+					typeof context.addExecutionHints === 'function'
+						? context.addExecutionHints({ message, type: 'warning', location: 'outputPane' })
+						: context.logger.warn(message),
+			},
 			timeoutMs: readTimeoutMs(context, itemIndex),
-			// n8n before execution hints (1.x) just logs it
-			onNotice: (message: string) =>
-				typeof context.addExecutionHints === 'function'
-					? context.addExecutionHints({ message, type: 'warning', location: 'outputPane' })
-					: context.logger.warn(message),
 		};
 	},
-	async run(http, list, parameters) {
-		const senders = await list(http, {
-			limit: parameters.limit,
-			statusFilter: parameters.statusFilter,
-			includeSecrets: parameters.includeSecrets,
-			onNotice: parameters.onNotice,
-		});
-		return senders as unknown as IDataObject[];
+	async run(http, list, { options }) {
+		return (await list(http, options)) as unknown as IDataObject[];
 	},
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { validateParameters } from '../core/validation';
 import { providersSupporting } from '../providers';
-import { senderOperation } from './senderLocator';
+import { senderOperation } from './common';
 
 const pinSchema = z
 	.string({ invalid_type_error: 'must be the 6-digit PIN as text' })

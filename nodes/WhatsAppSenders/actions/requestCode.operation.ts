@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { validateParameters } from '../core/validation';
 import { verificationMethodSchema } from '../core/whatsappProfile';
 import { PROVIDERS, providersSupporting } from '../providers';
-import { senderOperation } from './senderLocator';
+import { senderOperation } from './common';
+import { VERIFICATION_METHOD_OPTIONS } from './senderFields';
 
 const withLanguage = PROVIDERS.filter(
 	(provider) => provider.handlers.requestCode && provider.codeLanguage,
@@ -35,10 +36,7 @@ export const requestCodeOperation = senderOperation({
 				name: 'codeMethod',
 				type: 'options',
 				default: 'sms',
-				options: [
-					{ name: 'SMS', value: 'sms' },
-					{ name: 'Voice Call', value: 'voice' },
-				],
+				options: VERIFICATION_METHOD_OPTIONS,
 				description: 'How the 6-digit code reaches the number',
 			},
 			providers: providersSupporting('requestCode'),

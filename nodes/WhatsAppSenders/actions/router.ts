@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { InvalidInputError } from '../core/errors';
+import { assertCredentialOfProvider } from '../credentialCheck';
+import { toNodeError } from '../nodeError';
 import { resolveProvider } from '../providers';
 import type { ProviderHttp } from '../providers/types';
 import { createProviderHttp } from '../transport/http';
-import { toNodeError } from '../nodeError';
 import { providerParameterOf } from './display';
-import { assertCredentialOfProvider } from '../credentialCheck';
 import { findOperation, operationsOf } from './index';
 import { leanToolOutput, withoutRaw } from './toolOutput';
 

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { z } from 'zod';
 
 import {
@@ -32,9 +32,10 @@ export interface SenderField {
 	create: CreateField;
 }
 
-const METHOD_OPTIONS = [
-	{ name: 'POST', value: 'POST' },
-	{ name: 'PUT', value: 'PUT' },
+/** The options of a verification method (Create's, and Request Code's Code Method). */
+export const VERIFICATION_METHOD_OPTIONS = [
+	{ name: 'SMS', value: 'sms' },
+	{ name: 'Voice Call', value: 'voice' },
 ];
 
 const profileField = (schema: z.ZodTypeAny, property: INodeProperties): SenderField => ({
@@ -43,12 +44,36 @@ const profileField = (schema: z.ZodTypeAny, property: INodeProperties): SenderFi
 	schema,
 	property,
 });
-const webhookField = (schema: z.ZodTypeAny, property: INodeProperties): SenderField => ({
-	group: 'webhook',
-	create: 'webhook',
-	schema,
-	property,
-});
+
+/** A webhook's method and URL fields (the callback, the fallback and the status callback). */
+function webhookFields(
+	label: string,
+	method: string,
+	url: string,
+	description: string,
+): SenderField[] {
+	const methodProperty: INodeProperties = {
+		displayName: `${label} Method`,
+		name: method,
+		type: 'options',
+		default: 'POST',
+		options: [
+			{ name: 'POST', value: 'POST' },
+			{ name: 'PUT', value: 'PUT' },
+		],
+	};
+	const urlProperty: INodeProperties = {
+		displayName: `${label} URL`,
+		name: url,
+		type: 'string',
+		default: '',
+		description,
+	};
+	return [
+		{ group: 'webhook', create: 'webhook', schema: webhookMethodSchema, property: methodProperty },
+		{ group: 'webhook', create: 'webhook', schema: webUrlSchema, property: urlProperty },
+	];
+}
 
 /** The one table of the Create and Update fields, in the order Create shows them. */
 export const SENDER_FIELDS: readonly SenderField[] = [
@@ -80,10 +105,7 @@ export const SENDER_FIELDS: readonly SenderField[] = [
 			name: 'verificationMethod',
 			type: 'options',
 			default: 'sms',
-			options: [
-				{ name: 'SMS', value: 'sms' },
-				{ name: 'Voice Call', value: 'voice' },
-			],
+			options: VERIFICATION_METHOD_OPTIONS,
 		},
 	},
 	profileField(profileTextSchema(PROFILE_LIMITS.about), {
@@ -140,48 +162,19 @@ export const SENDER_FIELDS: readonly SenderField[] = [
 		placeholder: 'https://example.com',
 		description: `The websites of the sender, separated by commas (at most ${PROFILE_LIMITS.websites}, https)`,
 	}),
-	webhookField(webhookMethodSchema, {
-		displayName: 'Callback Method',
-		name: 'callbackMethod',
-		type: 'options',
-		default: 'POST',
-		options: METHOD_OPTIONS,
-	}),
-	webhookField(webUrlSchema, {
-		displayName: 'Callback URL',
-		name: 'callbackUrl',
-		type: 'string',
-		default: '',
-		description: 'The URL to send the webhook to',
-	}),
-	webhookField(webhookMethodSchema, {
-		displayName: 'Fallback Method',
-		name: 'fallbackMethod',
-		type: 'options',
-		default: 'POST',
-		options: METHOD_OPTIONS,
-	}),
-	webhookField(webUrlSchema, {
-		displayName: 'Fallback URL',
-		name: 'fallbackUrl',
-		type: 'string',
-		default: '',
-		description: 'The URL to send the fallback webhook to',
-	}),
-	webhookField(webhookMethodSchema, {
-		displayName: 'Status Callback Method',
-		name: 'statusCallbackMethod',
-		type: 'options',
-		default: 'POST',
-		options: METHOD_OPTIONS,
-	}),
-	webhookField(webUrlSchema, {
-		displayName: 'Status Callback URL',
-		name: 'statusCallbackUrl',
-		type: 'string',
-		default: '',
-		description: 'The URL to send the status callback to',
-	}),
+	...webhookFields('Callback', 'callbackMethod', 'callbackUrl', 'The URL to send the webhook to'),
+	...webhookFields(
+		'Fallback',
+		'fallbackMethod',
+		'fallbackUrl',
+		'The URL to send the fallback webhook to',
+	),
+	...webhookFields(
+		'Status Callback',
+		'statusCallbackMethod',
+		'statusCallbackUrl',
+		'The URL to send the status callback to',
+	),
 	{
 		group: 'configuration',
 		create: 'voiceApplicationSid',
@@ -219,8 +212,14 @@ export function senderInput(values: IDataObject): UpdateSenderInput {
 	return input;
 }
 
-/** The values of the named fields the user filled in: in a collection, an empty string means "not set". */
-export function filledIn(values: IDataObject, names: readonly string[]): IDataObject {
+/** The named fields of an item's collection the user filled in: there, an empty string means "not set". */
+export function filledIn(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	collection: string,
+	names: readonly string[],
+): IDataObject {
+	const values = context.getNodeParameter(collection, itemIndex, {}) as IDataObject;
 	return Object.fromEntries(
 		names
 			.filter((name) => values[name] !== undefined && values[name] !== '')

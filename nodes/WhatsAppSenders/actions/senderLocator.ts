@@ -1,21 +1,9 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { InvalidInputError } from '../core/errors';
 import { PROVIDERS } from '../providers';
-import type {
-	ProviderAdapter,
-	ProviderHttp,
-	SenderHandlers,
-	SenderOperation,
-} from '../providers/types';
-import { optionsCollection, readTimeoutMs } from './common';
+import type { ProviderAdapter, SenderOperation } from '../providers/types';
 import type { OperationField } from './display';
-import type { SenderOperationModule } from './types';
 
 /**
  * The sender picked with a resource locator: from a searchable list, by ID, or by the
@@ -96,47 +84,4 @@ export function readSenderId(
 		);
 	}
 	return id;
-}
-
-/**
- * An operation on one sender: its locator, the operation's own fields, then the Options
- * collection. Each item's sender ID is checked first, then the operation's own input, then
- * the timeout, all before any request; what the call resolves to is the item's output.
- */
-export function senderOperation<O extends SenderOperation, I = undefined>({
-	option,
-	fields = [],
-	readInput,
-	call,
-}: {
-	option: INodePropertyOptions & { value: O };
-	/** The fields shown between the locator and the Options collection. */
-	fields?: OperationField[];
-	/** Reads and validates the item's own input, its sender ID already checked. */
-	readInput?: (
-		context: IExecuteFunctions,
-		itemIndex: number,
-		provider: ProviderAdapter,
-		senderId: string,
-	) => I;
-	call: (
-		http: ProviderHttp,
-		handler: SenderHandlers[O],
-		senderId: string,
-		input: I,
-	) => Promise<unknown>;
-}): SenderOperationModule<O, { senderId: string; input: I; timeoutMs?: number }> {
-	return {
-		value: option.value,
-		option,
-		fields: [...senderLocatorFields(option.value), ...fields, optionsCollection()],
-		readParameters(context, itemIndex, provider) {
-			const senderId = readSenderId(context, itemIndex, provider);
-			const input = readInput?.(context, itemIndex, provider, senderId) as I;
-			return { senderId, input, timeoutMs: readTimeoutMs(context, itemIndex) };
-		},
-		async run(http, handler, { senderId, input }) {
-			return [(await call(http, handler, senderId, input)) as IDataObject];
-		},
-	};
 }

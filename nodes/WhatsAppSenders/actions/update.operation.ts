@@ -1,12 +1,11 @@
-import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { InvalidInputError } from '../core/errors';
 import { labelsOf, validateParameters } from '../core/validation';
 import { providersSupporting } from '../providers';
-import { fieldsShape, filledIn, SENDER_FIELDS, senderInput } from './senderFields';
+import { senderOperation } from './common';
 import type { OperationField } from './display';
-import { senderOperation } from './senderLocator';
+import { fieldsShape, filledIn, SENDER_FIELDS, senderInput } from './senderFields';
 
 const updateFields: OperationField = {
 	property: {
@@ -36,10 +35,7 @@ export const updateOperation = senderOperation({
 	},
 	fields: [updateFields],
 	readInput(context, itemIndex) {
-		const values = filledIn(
-			context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
-			NAMES,
-		);
+		const values = filledIn(context, itemIndex, 'updateFields', NAMES);
 		if (Object.keys(values).length === 0) {
 			throw new InvalidInputError('Update Fields', 'add at least one field to change');
 		}

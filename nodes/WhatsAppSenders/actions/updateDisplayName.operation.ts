@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { validateParameters } from '../core/validation';
 import { providersSupporting } from '../providers';
-import { senderOperation } from './senderLocator';
+import { senderOperation } from './common';
 
 /** YCloud's WhatsappPhoneNameUpdateRequest.newName: 3 to 150 characters (its OpenAPI). */
 export const DISPLAY_NAME_LENGTH = { min: 3, max: 150 };

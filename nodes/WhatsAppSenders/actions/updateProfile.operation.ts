@@ -1,23 +1,26 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { InvalidInputError } from '../core/errors';
 import { labelsOf, validateParameters } from '../core/validation';
 import { META_PROFILE_VERTICALS, metaProfileSchema, PROFILE_LIMITS } from '../core/whatsappProfile';
 import { PROVIDERS } from '../providers';
+import type { ProviderAdapter } from '../providers/types';
+import { senderOperation } from './common';
 import type { OperationField } from './display';
-import { senderOperation } from './senderLocator';
 import { filledIn, SENDER_FIELDS } from './senderFields';
 
+const verticalsOf = (provider: ProviderAdapter) =>
+	provider.profileVerticals ?? META_PROFILE_VERTICALS;
+
+/** What a provider's Update Fields collection holds: its picture handle or not, its verticals. */
+const holds = (provider: ProviderAdapter) =>
+	`${provider.takesProfilePictureHandle === true}|${verticalsOf(provider).join(',')}`;
+
 /**
- * The collection a provider's Update Business Profile shows: n8n allows no displayOptions
- * inside a collection, so providers that differ in what they take (Meta's picture handle, the
- * verticals their list has) get a collection each.
+ * The collection a group of providers' Update Business Profile shows: n8n allows no
+ * displayOptions inside a collection, so providers that differ in what they take (Meta's
+ * picture handle, the verticals their list has) get a collection each.
  */
-function profileFields(
-	withPicture: boolean,
-	verticals: readonly string[],
-	providers: string[],
-): OperationField {
+function profileFields(group: ProviderAdapter[]): OperationField {
+	const [provider] = group;
 	return {
 		property: {
 			displayName: 'Update Fields',
@@ -38,7 +41,7 @@ function profileFields(
 					default: '',
 					description: `At most ${PROFILE_LIMITS.email} characters`,
 				},
-				...(withPicture
+				...(provider.takesProfilePictureHandle === true
 					? [
 							{
 								displayName: 'Profile Picture Handle',
@@ -54,35 +57,20 @@ function profileFields(
 					name: 'vertical',
 					type: 'options',
 					default: 'OTHER',
-					options: verticals.map((vertical) => ({ name: vertical, value: vertical })),
+					options: verticalsOf(provider).map((vertical) => ({ name: vertical, value: vertical })),
 					description: "The business category, as Meta's code",
 				},
 			],
 		},
-		providers,
+		providers: group.map(({ id }) => id),
 	};
 }
 
-/** Providers grouped by what their collection holds, in the provider table's order. */
-function profileCollections(): OperationField[] {
-	const groups = new Map<
-		string,
-		{ withPicture: boolean; verticals: readonly string[]; providers: string[] }
-	>();
-	for (const provider of PROVIDERS.filter((p) => p.handlers.updateProfile)) {
-		const withPicture = provider.takesProfilePictureHandle === true;
-		const verticals = provider.profileVerticals ?? META_PROFILE_VERTICALS;
-		const key = `${withPicture}|${verticals.join(',')}`;
-		const group = groups.get(key) ?? { withPicture, verticals, providers: [] };
-		group.providers.push(provider.id);
-		groups.set(key, group);
-	}
-	return [...groups.values()].map((group) =>
-		profileFields(group.withPicture, group.verticals, group.providers),
-	);
-}
-
-const collections = profileCollections();
+/** One collection per group of providers that hold the same, in the provider table's order. */
+const updaters = PROVIDERS.filter((provider) => provider.handlers.updateProfile);
+const collections = [...new Set(updaters.map(holds))].map((key) =>
+	profileFields(updaters.filter((provider) => holds(provider) === key)),
+);
 const LABELS = labelsOf(collections.map((field) => field.property));
 const NAMES = Object.keys(metaProfileSchema.shape);
 
@@ -96,10 +84,7 @@ export const updateProfileOperation = senderOperation({
 	},
 	fields: collections,
 	readInput(context, itemIndex) {
-		const values = filledIn(
-			context.getNodeParameter('profileFields', itemIndex, {}) as IDataObject,
-			NAMES,
-		);
+		const values = filledIn(context, itemIndex, 'profileFields', NAMES);
 		if (Object.keys(values).length === 0) {
 			throw new InvalidInputError(
 				'Update Fields',

@@ -1,8 +1,10 @@
 import { validateParameters } from '../core/validation';
 import { verificationCodeSchema } from '../core/whatsappProfile';
-import { findProvider, PROVIDERS, providersSupporting } from '../providers';
+import { PROVIDERS } from '../providers';
+import { senderOperation } from './common';
 import type { OperationField } from './display';
-import { senderOperation } from './senderLocator';
+
+const verifiers = PROVIDERS.filter((provider) => provider.handlers.verify);
 
 const codeField = (providers: string[], hint?: string): OperationField => ({
 	property: {
@@ -25,11 +27,11 @@ export const verifyOperation = senderOperation({
 		description: 'Submit the verification code of a sender waiting for it',
 	},
 	fields: [
-		codeField(providersSupporting('verify').filter((id) => !findProvider(id)?.verifyWithoutCode)),
+		codeField(verifiers.filter((p) => !p.verifyWithoutCode).map((p) => p.id)),
 		// a provider that verifies without a code in some cases says when, in its own words
-		...PROVIDERS.filter((provider) => provider.handlers.verify && provider.verifyWithoutCode).map(
-			(provider) => codeField([provider.id], provider.verifyWithoutCode),
-		),
+		...verifiers
+			.filter((p) => p.verifyWithoutCode)
+			.map((p) => codeField([p.id], p.verifyWithoutCode)),
 	],
 	readInput(context, itemIndex, provider) {
 		const given = context.getNodeParameter('verificationCode', itemIndex, '');

@@ -1,9 +1,13 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { providerParameterOf } from '../actions/display';
+import { toNodeError } from '../nodeError';
 import { resolveProvider } from '../providers';
 import { createProviderHttp } from '../transport/http';
-import { toNodeError } from '../nodeError';
-import { providerParameterOf } from '../actions/display';
+
+/** Case, spaces, brackets and dashes aside: "+1 (415) 555-0100" matches "4155550100". */
+const squash = (text: string | null | undefined) =>
+	(text ?? '').toLowerCase().replace(/[\s()-]/g, '');
 
 /** "From list" of the Sender locator: every sender of the account, searchable by number, name or ID. */
 export async function searchSenders(
@@ -18,14 +22,11 @@ export async function searchSenders(
 		const senders = await provider.handlers.list(http, {
 			statusFilter: provider.listStatusFilters?.includes('all') ? 'all' : undefined,
 		});
-		const needle = (filter ?? '').toLowerCase().replace(/[\s()-]/g, '');
+		const needle = squash(filter);
 		const results = senders
 			.filter((sender) =>
 				[sender.phoneNumber, sender.displayName, sender.id].some((field) =>
-					(field ?? '')
-						.toLowerCase()
-						.replace(/[\s()-]/g, '')
-						.includes(needle),
+					squash(field).includes(needle),
 				),
 			)
 			.map((sender) => ({

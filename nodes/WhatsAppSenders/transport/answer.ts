@@ -13,14 +13,6 @@ const NETWORK_FAILURES: Record<string, string> = {
 	EPIPE: 'connection closed',
 };
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-	try {
-		return { ok: true, value: JSON.parse(text) };
-	} catch {
-		return { ok: false };
-	}
-}
-
 /**
  * The body, read as text and parsed here so a truncated or non-JSON answer is reported as
  * such instead of slipping through as a string.
@@ -28,8 +20,11 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 export function parseBody(provider: ProviderAdapter, response: RawResponse): unknown {
 	const text = typeof response.body === 'string' ? response.body : '';
 	if (text.trim() === '') return undefined;
-	const parsed = parseJson(text);
-	if (parsed.ok) return parsed.value;
+	try {
+		return JSON.parse(text);
+	} catch {
+		// not JSON: unreadable in a success, the provider's own words (shortened) in a failure
+	}
 	if (response.statusCode >= 200 && response.statusCode < 300) {
 		throw new UnexpectedResponseError(provider.displayName, 'the body is not valid JSON');
 	}
@@ -40,21 +35,13 @@ export function parseBody(provider: ProviderAdapter, response: RawResponse): unk
  * Where a request went, as "GET https://host/path": no query string, and the Base URL rule
  * already refuses a user name or password in it, so nothing secret is named.
  */
-export function askedUrl(baseUrl: string, request: ProviderRequest): string {
+function askedUrl(baseUrl: string, request: ProviderRequest): string {
 	try {
 		const url = new URL(`${baseUrl}${request.path}`);
 		return `${request.method} ${url.origin}${url.pathname}`;
 	} catch {
 		return `${request.method} ${request.path}`;
 	}
-}
-
-/**
- * A 404 names the URL that was asked: a wrong Base URL (Autocalls' and Famulor's end in
- * /api) answers every request with Not Found, which alone does not say where to look.
- */
-function notFoundHint(provider: ProviderAdapter): string {
-	return `Check the Base URL in the ${provider.displayName} credential (by default ${provider.defaultBaseUrl}) and any ID given to the node.`;
 }
 
 export function apiError(
@@ -74,7 +61,13 @@ export function apiError(
 			`Check ${provider.credentialHint} in the ${provider.displayName} credential.${own ? ` ${provider.displayName} said: ${own.replace(/\.+$/, '')}.` : ''}${detail.hint ? ` ${detail.hint}` : ''}${moreInfo}`,
 		);
 	}
-	const hint = detail.hint ?? (status === 404 ? notFoundHint(provider) : undefined);
+	// a 404 names the URL that was asked: a wrong Base URL (Autocalls' and Famulor's end in
+	// /api) answers every request with Not Found, which alone does not say where to look
+	const hint =
+		detail.hint ??
+		(status === 404
+			? `Check the Base URL in the ${provider.displayName} credential (by default ${provider.defaultBaseUrl}) and any ID given to the node.`
+			: undefined);
 	return new ProviderApiError(
 		`${provider.displayName} error${own ? ` ${own}` : ` (HTTP ${status})`}`,
 		provider.displayName,

@@ -2,48 +2,35 @@ import { hashOf } from '../core/hash';
 import type { ProviderAdapter, ProviderHttp, ProviderRequest } from '../providers/types';
 import { readAnswer } from './answer';
 import { resolveBaseUrl } from './baseUrl';
-import { policyFor, repeatOf, withRetries, type RetryPolicy } from './retry';
+import { policyFor, repeatOf, withRetries } from './retry';
 import { send, type HttpContext } from './send';
 import { scopedTokens } from './tokenCache';
 import { tokenSession } from './tokenSession';
-
-export interface TransportOptions {
-	/** Per-request timeout; n8n's own default (5 minutes) when undefined. */
-	timeoutMs?: number;
-	retryPolicy?: RetryPolicy;
-}
 
 /**
  * The single HTTP path of the package: n8n's authenticated request helper (send.ts), the
  * provider's Base URL, answers read in the provider's words (answer.ts), retries with backoff
  * that honour Retry-After (retry.ts), and the access token of a provider with a token
- * exchange (tokenSession.ts), renewed once when the provider refuses it.
+ * exchange (tokenSession.ts), renewed once when the provider refuses it. `timeoutMs` applies
+ * to each request; n8n's own default (5 minutes) when undefined.
  */
 export async function createProviderHttp(
 	context: HttpContext,
 	provider: ProviderAdapter,
-	options: TransportOptions = {},
+	{ timeoutMs }: { timeoutMs?: number } = {},
 ): Promise<ProviderHttp> {
 	const credentials = await context.getCredentials(provider.credentialType);
 	const baseUrl = resolveBaseUrl(credentials.baseUrl, provider.defaultBaseUrl);
-	const policy = policyFor(provider, options.retryPolicy);
-	const tokens = provider.tokenExchange
-		? tokenSession(
-				context,
-				provider,
-				provider.tokenExchange,
-				baseUrl,
-				credentials,
-				options.timeoutMs,
-				policy,
-			)
-		: undefined;
+	const policy = policyFor(provider);
+	const exchange = provider.tokenExchange;
+	const tokens =
+		exchange && tokenSession(context, provider, exchange, baseUrl, credentials, timeoutMs, policy);
 
 	async function request<T>(request: ProviderRequest): Promise<T> {
 		// a provider with a token exchange gets its current token in the credentials
 		const attempt = async (token: string | undefined) => {
 			const data = token === undefined ? credentials : { ...credentials, accessToken: token };
-			const sent = await send(context, baseUrl, request, options.timeoutMs, {
+			const sent = await send(context, baseUrl, request, timeoutMs, {
 				type: provider.credentialType,
 				data,
 			});

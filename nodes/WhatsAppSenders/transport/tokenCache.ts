@@ -54,7 +54,8 @@ export class TokenCache {
 	 * or a new exchange. `exchange` throws CredentialsRejectedError on wrong credentials.
 	 */
 	async get(key: string, exchange: () => Promise<CachedToken>): Promise<CachedToken> {
-		const entry = this.entry(key);
+		const entry = this.entries.get(key) ?? {};
+		this.entries.set(key, entry);
 		const now = this.now();
 		if (entry.rejected && now < entry.rejected.until) {
 			throw new CredentialsRejectedError(entry.rejected.error, entry.rejected.until);
@@ -85,19 +86,6 @@ export class TokenCache {
 	invalidate(key: string, token: string): void {
 		const entry = this.entries.get(key);
 		if (entry?.token?.token === token) entry.token = undefined;
-	}
-
-	clear(): void {
-		this.entries.clear();
-	}
-
-	private entry(key: string): Entry {
-		let entry = this.entries.get(key);
-		if (!entry) {
-			entry = {};
-			this.entries.set(key, entry);
-		}
-		return entry;
 	}
 }
 

@@ -1,8 +1,8 @@
 import { InvalidInputError, ProviderApiError } from '../core/errors';
 import { hashOf } from '../core/hash';
+import { insecureUrlProblem } from '../core/url';
 import type { ProviderAdapter, TokenExchange } from '../providers/types';
 import { apiError, failed, parseBody, unreachable } from './answer';
-import { insecureUrlProblem } from '../core/url';
 import { withRetries, type RetryPolicy } from './retry';
 import { send, type HttpContext } from './send';
 import { CredentialsRejectedError, processTokenCache, type CachedToken } from './tokenCache';
@@ -46,19 +46,13 @@ export function tokenSession(
 	/** The first refusal in the provider's words; the ones the cache answers say until when. */
 	function refusal({ original, until }: CredentialsRejectedError): Error {
 		if (until === undefined) return original;
-		const {
-			message,
-			provider: name,
-			httpStatus,
-			providerCode,
-			description,
-		} = original as ProviderApiError;
+		const first = original as ProviderApiError;
 		return new ProviderApiError(
-			message,
-			name,
-			httpStatus,
-			providerCode,
-			`${description ?? ''} Not asked again until ${new Date(until).toISOString().slice(11, 16)} UTC, so ${provider.displayName} does not block this server for repeated wrong attempts; saving a corrected credential tries again at once.`.trim(),
+			first.message,
+			first.provider,
+			first.httpStatus,
+			first.providerCode,
+			`${first.description ?? ''} Not asked again until ${new Date(until).toISOString().slice(11, 16)} UTC, so ${provider.displayName} does not block this server for repeated wrong attempts; saving a corrected credential tries again at once.`.trim(),
 		);
 	}
 
