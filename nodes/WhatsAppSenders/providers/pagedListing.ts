@@ -1,7 +1,19 @@
 import { UnexpectedResponseError } from '../core/errors';
-import { asRecord, type JsonRecord } from '../core/json';
+import type { JsonRecord } from '../core/json';
 import type { Sender } from '../core/sender';
+import { objectOf } from './answers';
 import type { ProviderHttp, ProviderRequest, ListSendersOptions } from './types';
+
+/** The first `options.limit` items, or all of them without a Limit. */
+export function withinLimit<T>(items: T[], options: ListSendersOptions): T[] {
+	return options.limit === undefined ? items : items.slice(0, options.limit);
+}
+
+/** A page's senders go to `options.onPage` as soon as they are mapped, or into the list returned. */
+function handOver(options: ListSendersOptions, senders: Sender[], page: Sender[]): void {
+	if (options.onPage) options.onPage(page);
+	else senders.push(...page);
+}
 
 export interface PagedSenderListing {
 	/** The provider's name and what it calls one listed record, for errors ("Meta", "a phone number"). */
@@ -50,18 +62,13 @@ export async function listPagedSenders(
 		const records = listing.records(page);
 		const mapped: Sender[] = [];
 		for (const raw of records) {
-			const record = asRecord(raw);
-			if (!record)
-				throw new UnexpectedResponseError(
-					listing.provider,
-					`${listing.recordName} in the list is not an object`,
-				);
-			mapped.push(listing.map(record));
+			mapped.push(
+				listing.map(objectOf(raw, listing.provider, `${listing.recordName} in the list`)),
+			);
 			if (listed + mapped.length >= limit) break;
 		}
 		listed += mapped.length;
-		if (options.onPage) options.onPage(mapped);
-		else for (const sender of mapped) senders.push(sender);
+		handOver(options, senders, mapped);
 		if (listed >= limit) return senders;
 		if (records.length === 0) break;
 		request = listing.next(page, listed);
@@ -72,5 +79,22 @@ export async function listPagedSenders(
 			`the list ended after ${listed} of the ${announced} senders its first page announced`,
 		);
 	}
+	return senders;
+}
+
+/**
+ * Reads a listing whose items are known before any sender is (Infobip's named numbers,
+ * Gupshup's apps): up to the Limit, `size` items a step, each step's senders handed over.
+ */
+export async function listInSteps<T>(
+	options: ListSendersOptions,
+	items: T[],
+	size: number,
+	read: (step: T[]) => Promise<Sender[]>,
+): Promise<Sender[]> {
+	const chosen = withinLimit(items, options);
+	const senders: Sender[] = [];
+	for (let start = 0; start < chosen.length; start += size)
+		handOver(options, senders, await read(chosen.slice(start, start + size)));
 	return senders;
 }

@@ -1,4 +1,3 @@
-import { UnexpectedResponseError } from '../../core/errors';
 import { asRecord } from '../../core/json';
 import type { Sender } from '../../core/sender';
 import type {
@@ -7,6 +6,8 @@ import type {
 	ProviderHttp,
 	ListSendersOptions,
 } from '../types';
+import { arrayIn, objectOf } from '../answers';
+import { withinLimit } from '../pagedListing';
 import { mapPlatformSender } from './mapper';
 
 /**
@@ -45,30 +46,15 @@ interface PlatformAdapterIdentity {
 
 export function createPlatformAdapter(identity: PlatformAdapterIdentity): ProviderAdapter {
 	async function listSenders(http: ProviderHttp, options: ListSendersOptions): Promise<Sender[]> {
-		const response = asRecord(
-			await http.request({
-				method: 'GET',
-				path: PLATFORM_SENDERS_PATH,
-				qs: { status: options.statusFilter ?? 'all' },
-			}),
-		);
-		if (!response || !Array.isArray(response.data)) {
-			throw new UnexpectedResponseError(
-				identity.displayName,
-				'the sender list has no "data" array',
-			);
-		}
-		const rows =
-			options.limit === undefined ? response.data : response.data.slice(0, options.limit);
-		return rows.map((row) => {
-			const raw = asRecord(row);
-			if (!raw)
-				throw new UnexpectedResponseError(
-					identity.displayName,
-					'a sender in the list is not an object',
-				);
-			return mapPlatformSender(identity.id, raw);
+		const response = await http.request({
+			method: 'GET',
+			path: PLATFORM_SENDERS_PATH,
+			qs: { status: options.statusFilter ?? 'all' },
 		});
+		const rows = arrayIn(response, 'data', identity.displayName, 'the sender list');
+		return withinLimit(rows, options).map((row) =>
+			mapPlatformSender(identity.id, objectOf(row, identity.displayName, 'a sender in the list')),
+		);
 	}
 
 	return {

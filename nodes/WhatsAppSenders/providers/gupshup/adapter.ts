@@ -16,6 +16,8 @@ import {
 	mapGupshupApp,
 	parseGupshupError,
 } from './mapper';
+import { arrayIn, objectIn } from '../answers';
+import { listInSteps } from '../pagedListing';
 import { profileChanges } from '../profile';
 import { gupshupTokenExchange } from './tokenExchange';
 
@@ -38,14 +40,9 @@ const GUPSHUP_COOLDOWN_MS = 60_000;
 const APP_TOKEN_LIFETIME_MS = 24 * 60 * 60_000;
 
 async function listApps(http: ProviderHttp): Promise<JsonRecord[]> {
-	const answer = asRecord(await http.request({ method: 'GET', path: GUPSHUP_PATHS.partnerApps }));
-	if (!answer || !Array.isArray(answer.partnerAppsList)) {
-		throw new UnexpectedResponseError(
-			'Gupshup',
-			'the partner app list has no "partnerAppsList" array',
-		);
-	}
-	return answer.partnerAppsList.map((entry) => {
+	const answer = await http.request({ method: 'GET', path: GUPSHUP_PATHS.partnerApps });
+	const apps = arrayIn(answer, 'partnerAppsList', 'Gupshup', 'the partner app list');
+	return apps.map((entry) => {
 		const app = asRecord(entry);
 		if (!app || typeof app.id !== 'string' || app.id === '') {
 			throw new UnexpectedResponseError('Gupshup', 'an app in the partner app list has no id');
@@ -81,9 +78,9 @@ async function withAppToken(
 	http: ProviderHttp,
 	appId: string,
 	sign: (appToken: string) => ProviderRequest,
-): Promise<JsonRecord | undefined> {
+): Promise<unknown> {
 	const token = () => http.scopedTokens.get(appId, () => fetchAppToken(http, appId));
-	const ask = async (appToken: string) => asRecord(await http.request(sign(appToken)));
+	const ask = async (appToken: string) => await http.request(sign(appToken));
 	const first = await token();
 	// only a refusal of the cached token is worth a new one; everything else reaches the caller as it is
 	return await ask(first).catch(async (error: unknown) => {
@@ -107,13 +104,7 @@ async function wabaInfo(http: ProviderHttp, appId: string): Promise<JsonRecord> 
 		path: GUPSHUP_PATHS.wabaInfo(appId),
 		headers: { token },
 	}));
-	const info = asRecord(answer?.wabaInfo);
-	if (!info)
-		throw new UnexpectedResponseError(
-			'Gupshup',
-			`Get Waba Info for app ${appId} has no "wabaInfo" object`,
-		);
-	return info;
+	return objectIn(answer, 'wabaInfo', 'Gupshup', `Get Waba Info for app ${appId}`);
 }
 
 function isStatus(error: unknown, status: number): error is ProviderApiError {
@@ -152,15 +143,9 @@ async function readApp(http: ProviderHttp, app: JsonRecord): Promise<Sender> {
 
 /** One app after the other: Get Waba Info allows 10 requests per 60 seconds. */
 async function listSenders(http: ProviderHttp, options: ListSendersOptions): Promise<Sender[]> {
-	const apps = await listApps(http);
-	const chosen = options.limit === undefined ? apps : apps.slice(0, options.limit);
-	const senders: Sender[] = [];
-	for (const app of chosen) {
-		const sender = await readApp(http, app);
-		if (options.onPage) options.onPage([sender]);
-		else senders.push(sender);
-	}
-	return senders;
+	return await listInSteps(options, await listApps(http), 1, async ([app]) => [
+		await readApp(http, app),
+	]);
 }
 
 /** The app from the partner's list (its name), then its Waba Info: an id of another account is refused before any app token is asked. */
@@ -188,13 +173,7 @@ async function readProfile(http: ProviderHttp, appId: string): Promise<JsonRecor
 		path: GUPSHUP_PATHS.profile(appId),
 		headers: { Authorization: token },
 	}));
-	const profile = asRecord(answer?.profile);
-	if (!profile)
-		throw new UnexpectedResponseError(
-			'Gupshup',
-			`the business profile of app ${appId} has no "profile" object`,
-		);
-	return profile;
+	return objectIn(answer, 'profile', 'Gupshup', `the business profile of app ${appId}`);
 }
 
 async function getGupshupProfile(
@@ -260,12 +239,12 @@ async function updateGupshupProfile(
 			form,
 			headers: { Authorization: token },
 		}));
-		updated = asRecord(answer?.profile);
-		if (!updated)
-			throw new UnexpectedResponseError(
-				'Gupshup',
-				`the updated business profile of app ${appId} has no "profile" object`,
-			);
+		updated = objectIn(
+			answer,
+			'profile',
+			'Gupshup',
+			`the updated business profile of app ${appId}`,
+		);
 	}
 	if (about !== undefined) {
 		await withAppToken(http, appId, (token) => ({

@@ -11,6 +11,8 @@ import type {
 	ProviderHttp,
 	RequestCodeInput,
 } from '../types';
+import { arrayIn, objectOf } from '../answers';
+import { listInSteps } from '../pagedListing';
 import { profileChanges } from '../profile';
 import { mapInfobipSender, NOT_ON_ACCOUNT, notFoundSender, parseInfobipError } from './mapper';
 
@@ -52,21 +54,13 @@ async function readQuality(
 	http: ProviderHttp,
 	numbers: string[],
 ): Promise<Map<string, JsonRecord>> {
-	const answer = asRecord(
-		await http.request({
-			method: 'GET',
-			path: INFOBIP_QUALITY_PATH,
-			qs: { senders: numbers.map((number) => number.slice(1)).join(',') },
-		}),
-	);
-	if (!answer || !Array.isArray(answer.results)) {
-		throw new UnexpectedResponseError(
-			'Infobip',
-			'the senders quality answer has no "results" array',
-		);
-	}
+	const answer = await http.request({
+		method: 'GET',
+		path: INFOBIP_QUALITY_PATH,
+		qs: { senders: numbers.map((number) => number.slice(1)).join(',') },
+	});
 	const results = new Map<string, JsonRecord>();
-	for (const entry of answer.results) {
+	for (const entry of arrayIn(answer, 'results', 'Infobip', 'the senders quality answer')) {
 		const result = asRecord(entry);
 		if (!result || typeof result.sender !== 'string' || result.sender === '') {
 			throw new UnexpectedResponseError(
@@ -84,20 +78,14 @@ async function listInfobipSenders(
 	http: ProviderHttp,
 	options: ListSendersOptions,
 ): Promise<Sender[]> {
-	const all = namedSenders(http.account.senders ?? '');
-	const numbers = options.limit === undefined ? all : all.slice(0, options.limit);
-	const senders: Sender[] = [];
-	for (let start = 0; start < numbers.length; start += INFOBIP_BATCH) {
-		const batch = numbers.slice(start, start + INFOBIP_BATCH);
+	const numbers = namedSenders(http.account.senders ?? '');
+	return await listInSteps(options, numbers, INFOBIP_BATCH, async (batch) => {
 		const results = await readQuality(http, batch);
-		const page = batch.map((number) => {
+		return batch.map((number) => {
 			const result = results.get(number);
 			return result ? mapInfobipSender(result) : notFoundSender(number);
 		});
-		if (options.onPage) options.onPage(page);
-		else senders.push(...page);
-	}
-	return senders;
+	});
 }
 
 /** One number, named in the credential or not; a number Infobip does not return is an error saying so. */
@@ -202,9 +190,8 @@ export const INFOBIP_ABOUT_MAX = 130;
 const businessInfoPath = (id: string) => `/whatsapp/1/senders/${id.slice(1)}/business-info`;
 
 async function getInfobipProfile(http: ProviderHttp, id: string): Promise<Record<string, unknown>> {
-	const info = asRecord(await http.request({ method: 'GET', path: businessInfoPath(id) }));
-	if (!info) throw new UnexpectedResponseError('Infobip', 'the business info is not an object');
-	return { provider: 'infobip', id, ...info };
+	const info = await http.request({ method: 'GET', path: businessInfoPath(id) });
+	return { provider: 'infobip', id, ...objectOf(info, 'Infobip', 'the business info') };
 }
 
 /**

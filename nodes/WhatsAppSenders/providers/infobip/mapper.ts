@@ -1,6 +1,7 @@
 import { asRecord, type JsonRecord } from '../../core/json';
 import { textOrNull, senderOf } from '../../core/normalize';
 import type { Sender } from '../../core/sender';
+import { joinHint } from '../answers';
 import type { ProviderErrorDetail } from '../types';
 import { META_STATUS } from '../metaCloud';
 
@@ -62,12 +63,12 @@ export function parseInfobipError(status: number, body: unknown): ProviderErrorD
 				([field, messages]) =>
 					`${field}: ${Array.isArray(messages) ? messages.join(', ') : String(messages)}`,
 			);
-	const hint = [
+	const hint = joinHint([
 		textOrNull(record?.action),
 		violations.length > 0 ? `Infobip refused: ${violations.join('; ')}.` : null,
 		status === 429
 			? 'Infobip allows 10 requests a second per account; the node waited and tried again.'
 			: null,
-	].filter(Boolean);
-	return { code, message, hint: hint.join(' ') || undefined };
+	]);
+	return { code, message, hint };
 }

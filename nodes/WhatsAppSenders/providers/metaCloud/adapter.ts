@@ -11,6 +11,7 @@ import type {
 	ListSendersOptions,
 	RequestCodeInput,
 } from '../types';
+import { arrayIn, joinHint, type ErrorCodeMeanings } from '../answers';
 import { listPagedSenders } from '../pagedListing';
 import { profileChanges } from '../profile';
 import { mapMetaPhoneNumber, metaPhoneNumberFields } from './mapper';
@@ -24,43 +25,42 @@ const PROFILE_FIELDS = 'about,address,description,email,profile_picture_url,webs
  * What Meta's error codes mean for the user. Throttling codes (4, 17, 80007, 130429) are
  * marked notProcessed: Meta did not process the request, whatever HTTP status it used.
  */
-const META_ERRORS: Record<string, { hint: string; notProcessed?: boolean; credentials?: boolean }> =
-	{
-		'190': {
-			hint: 'The access token is invalid or expired: create a new system-user token in Business Settings.',
-			credentials: true,
-		},
-		'10': {
-			hint: 'The token lacks the whatsapp_business_management permission for this WhatsApp Business Account.',
-			credentials: true,
-		},
-		'200': {
-			hint: 'The token lacks the whatsapp_business_management permission for this WhatsApp Business Account.',
-			credentials: true,
-		},
-		'100': {
-			hint: 'Meta refused a parameter: check the WABA ID and Graph API Version in the credential and the values sent.',
-		},
-		'4': { hint: 'The app hit its Graph API rate limit.', notProcessed: true },
-		'17': { hint: 'The user hit its Graph API rate limit.', notProcessed: true },
-		'803': {
-			hint: 'Meta found no such phone number or WhatsApp Business Account: check the ID, and that the token can see this WABA.',
-		},
-		'80007': { hint: 'The WhatsApp Business Account hit its rate limit.', notProcessed: true },
-		'130429': { hint: 'The number hit its throughput limit.', notProcessed: true },
-		'133005': {
-			hint: 'The PIN does not match the two-step verification PIN set for this number. Reset it in WhatsApp Manager if it is lost.',
-		},
-		'133016': {
-			hint: 'Meta allows at most 10 register or deregister calls per number in 72 hours. Try again later.',
-		},
-		'136024': {
-			hint: 'Meta could not send the code. Wait before asking again, or try the other method (SMS or voice).',
-		},
-		'136025': {
-			hint: 'The verification code is wrong or expired: ask for a new one with Request Code.',
-		},
-	};
+const META_ERRORS: ErrorCodeMeanings = {
+	'190': {
+		hint: 'The access token is invalid or expired: create a new system-user token in Business Settings.',
+		credentials: true,
+	},
+	'10': {
+		hint: 'The token lacks the whatsapp_business_management permission for this WhatsApp Business Account.',
+		credentials: true,
+	},
+	'200': {
+		hint: 'The token lacks the whatsapp_business_management permission for this WhatsApp Business Account.',
+		credentials: true,
+	},
+	'100': {
+		hint: 'Meta refused a parameter: check the WABA ID and Graph API Version in the credential and the values sent.',
+	},
+	'4': { hint: 'The app hit its Graph API rate limit.', notProcessed: true },
+	'17': { hint: 'The user hit its Graph API rate limit.', notProcessed: true },
+	'803': {
+		hint: 'Meta found no such phone number or WhatsApp Business Account: check the ID, and that the token can see this WABA.',
+	},
+	'80007': { hint: 'The WhatsApp Business Account hit its rate limit.', notProcessed: true },
+	'130429': { hint: 'The number hit its throughput limit.', notProcessed: true },
+	'133005': {
+		hint: 'The PIN does not match the two-step verification PIN set for this number. Reset it in WhatsApp Manager if it is lost.',
+	},
+	'133016': {
+		hint: 'Meta allows at most 10 register or deregister calls per number in 72 hours. Try again later.',
+	},
+	'136024': {
+		hint: 'Meta could not send the code. Wait before asking again, or try the other method (SMS or voice).',
+	},
+	'136025': {
+		hint: 'The verification code is wrong or expired: ask for a new one with Request Code.',
+	},
+};
 
 /**
  * Meta's error envelope: `error.code` decides (not the HTTP status), `error_data.details`
@@ -75,16 +75,15 @@ function parseMetaError(_status: number, body: unknown): ProviderErrorDetail {
 	const subcode =
 		error.error_subcode === undefined ? '' : ` (subcode ${String(error.error_subcode)})`;
 	const details = asRecord(error.error_data)?.details;
-	const hint = [
-		typeof details === 'string' ? details : undefined,
-		known?.hint,
-		typeof error.error_user_msg === 'string' ? error.error_user_msg : undefined,
-		typeof error.fbtrace_id === 'string' ? `fbtrace_id ${error.fbtrace_id}.` : undefined,
-	];
 	return {
 		code,
 		message: typeof error.message === 'string' ? `${error.message}${subcode}` : undefined,
-		hint: hint.filter(Boolean).join(' ') || undefined,
+		hint: joinHint([
+			typeof details === 'string' ? details : undefined,
+			known?.hint,
+			typeof error.error_user_msg === 'string' ? error.error_user_msg : undefined,
+			typeof error.fbtrace_id === 'string' ? `fbtrace_id ${error.fbtrace_id}.` : undefined,
+		]),
 		notProcessed: known?.notProcessed,
 		transient: error.is_transient === true || undefined,
 		credentialsRejected: known?.credentials,
@@ -126,12 +125,7 @@ async function listMetaNumbers(http: ProviderHttp, options: ListSendersOptions):
 		provider: 'Meta',
 		recordName: 'a phone number',
 		first: pageRequest(0),
-		records(page) {
-			const numbers = asRecord(page)?.data;
-			if (!Array.isArray(numbers))
-				throw new UnexpectedResponseError('Meta', 'the phone number list has no "data" array');
-			return numbers;
-		},
+		records: (page) => arrayIn(page, 'data', 'Meta', 'the phone number list'),
 		map: mapMetaPhoneNumber,
 		// only the cursor is taken from paging.next: its host is Meta's and the Base URL must win
 		next(page, listed) {

@@ -1,4 +1,3 @@
-import { UnexpectedResponseError } from '../../core/errors';
 import { senderOf } from '../../core/normalize';
 import { asRecord, type JsonRecord } from '../../core/json';
 import type { Sender } from '../../core/sender';
@@ -18,6 +17,8 @@ import {
 	readEnvelopeFailure,
 	SECRET_FIELDS,
 } from './mapper';
+import { arrayIn, objectOf } from '../answers';
+import { withinLimit } from '../pagedListing';
 import { ninetyNineTokenExchange } from './tokenExchange';
 
 /**
@@ -35,22 +36,18 @@ const {
 } = NINETY_NINE_PATHS;
 
 async function getNumbersResponse(http: ProviderHttp): Promise<JsonRecord & { list: unknown[] }> {
-	const response = asRecord(await http.request({ method: 'GET', path: NUMBERS_PATH }));
-	if (!response || !Array.isArray(response.list)) {
-		throw new UnexpectedResponseError('99digital', 'the number list has no "list" array');
-	}
-	return response as JsonRecord & { list: unknown[] };
+	const response = await http.request<JsonRecord>({ method: 'GET', path: NUMBERS_PATH });
+	return { ...response, list: arrayIn(response, 'list', '99digital', 'the number list') };
 }
 
 async function listNumbers(http: ProviderHttp, options: ListSendersOptions): Promise<Sender[]> {
 	const { list } = await getNumbersResponse(http);
-	const rows = options.limit === undefined ? list : list.slice(0, options.limit);
-	return rows.map((row) => {
-		const raw = asRecord(row);
-		if (!raw)
-			throw new UnexpectedResponseError('99digital', 'a number in the list is not an object');
-		return mapNinetyNineNumber(raw, options.includeSecrets === true);
-	});
+	return withinLimit(list, options).map((row) =>
+		mapNinetyNineNumber(
+			objectOf(row, '99digital', 'a number in the list'),
+			options.includeSecrets === true,
+		),
+	);
 }
 
 /** Irreversible at 99digital (history, contacts and counters are lost): sent once, never repeated. */
@@ -89,19 +86,10 @@ async function registerNumber(http: ProviderHttp, input: CreateSenderInput): Pro
 }
 
 async function listRegisteredNumbers(http: ProviderHttp): Promise<RegisteredNumber[]> {
-	const response = asRecord(await http.request({ method: 'GET', path: REGISTERED_PATH }));
-	if (!response || !Array.isArray(response.list)) {
-		throw new UnexpectedResponseError(
-			'99digital',
-			'the registered number list has no "list" array',
-		);
-	}
-	return response.list.map((row) => {
-		const raw = asRecord(row);
-		if (!raw)
-			throw new UnexpectedResponseError('99digital', 'a registered number is not an object');
-		return mapRegisteredNumber(raw);
-	});
+	const response = await http.request({ method: 'GET', path: REGISTERED_PATH });
+	return arrayIn(response, 'list', '99digital', 'the registered number list').map((row) =>
+		mapRegisteredNumber(objectOf(row, '99digital', 'a registered number')),
+	);
 }
 
 export const ninetyNineDigitalAdapter: ProviderAdapter = {

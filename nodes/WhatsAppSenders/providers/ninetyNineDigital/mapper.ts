@@ -1,6 +1,7 @@
 import { asRecord, type JsonRecord } from '../../core/json';
 import { textOrNull, toE164 } from '../../core/normalize';
 import type { Sender } from '../../core/sender';
+import { withoutSecrets } from '../answers';
 import type { ProviderErrorDetail, RegisteredNumber } from '../types';
 
 /** The per-number key 99digital returns for its messaging API: a secret, left out unless asked for. */
@@ -101,13 +102,6 @@ export function readEnvelopeFailure(body: unknown, path = ''): ProviderErrorDeta
 	};
 }
 
-function withoutSecrets(raw: JsonRecord, includeSecrets: boolean): JsonRecord {
-	if (includeSecrets) return raw;
-	const copy = { ...raw };
-	for (const field of SECRET_FIELDS) delete copy[field];
-	return copy;
-}
-
 function digits(value: unknown): string {
 	return String(value ?? '').replace(/[^0-9]/g, '');
 }
@@ -136,7 +130,7 @@ export function mapNinetyNineNumber(raw: JsonRecord, includeSecrets = false): Se
 			accountId: zeroAsNull(raw.onlineAccount),
 			inboxId: zeroAsNull(raw.onlineInbox),
 		},
-		raw: withoutSecrets(raw, includeSecrets),
+		raw: withoutSecrets(raw, SECRET_FIELDS, includeSecrets),
 	};
 }
 

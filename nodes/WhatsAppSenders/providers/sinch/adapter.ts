@@ -11,6 +11,7 @@ import type {
 	ListSendersOptions,
 	RequestCodeInput,
 } from '../types';
+import { arrayIn, objectOf } from '../answers';
 import { listPagedSenders } from '../pagedListing';
 import { profileChanges } from '../profile';
 import {
@@ -75,10 +76,7 @@ async function readAccount(
 			);
 			return unreadable;
 		});
-	if (answer === unreadable) return undefined;
-	const account = asRecord(answer);
-	if (!account) throw new UnexpectedResponseError('Sinch', 'the WhatsApp account is not an object');
-	return account;
+	return answer === unreadable ? undefined : objectOf(answer, 'Sinch', 'the WhatsApp account');
 }
 
 async function listSinchSenders(
@@ -98,12 +96,7 @@ async function listSinchSenders(
 		provider: 'Sinch',
 		recordName: 'a sender',
 		first: page(),
-		records(answer) {
-			const senders = asRecord(answer)?.senders;
-			if (!Array.isArray(senders))
-				throw new UnexpectedResponseError('Sinch', 'the sender list has no "senders" array');
-			return senders;
-		},
+		records: (answer) => arrayIn(answer, 'senders', 'Sinch', 'the sender list'),
 		map: (record) => mapSinchSender(record, account, options.includeSecrets === true),
 		next(answer) {
 			const token = textOrNull(asRecord(answer)?.nextPageToken);
@@ -142,16 +135,13 @@ async function registerSinchSender(
 	input: RequestCodeInput,
 ): Promise<Record<string, unknown>> {
 	const method = input.method === 'voice' ? 'VOICE' : 'SMS';
-	const answer = asRecord(
-		await http.request({
-			method: 'POST',
-			path: `${projectPath(http)}/senders/${id}/register`,
-			body: { method },
-			repeat: 'never',
-		}),
-	);
-	if (!answer) throw new UnexpectedResponseError('Sinch', 'the register answer is not an object');
-	return { provider: 'sinch', id, ...answer };
+	const answer = await http.request({
+		method: 'POST',
+		path: `${projectPath(http)}/senders/${id}/register`,
+		body: { method },
+		repeat: 'never',
+	});
+	return { provider: 'sinch', id, ...objectOf(answer, 'Sinch', 'the register answer') };
 }
 
 /**
@@ -195,16 +185,13 @@ async function updateSinchProfile(
 	// websites given are sent, so giving one website never deletes the second
 	if (websites?.[0] !== undefined) details.websiteOne = websites[0];
 	if (websites?.[1] !== undefined) details.websiteTwo = websites[1];
-	const answer = asRecord(
-		await http.request({
-			method: 'PATCH',
-			path: `${projectPath(http)}/senders/${id}`,
-			body: { status: 'SUBMIT', details },
-			repeat: 'ifNotProcessed',
-		}),
-	);
-	if (!answer) throw new UnexpectedResponseError('Sinch', 'the updated sender is not an object');
-	return mapSinchProfile(answer);
+	const answer = await http.request({
+		method: 'PATCH',
+		path: `${projectPath(http)}/senders/${id}`,
+		body: { status: 'SUBMIT', details },
+		repeat: 'ifNotProcessed',
+	});
+	return mapSinchProfile(objectOf(answer, 'Sinch', 'the updated sender'));
 }
 
 /**

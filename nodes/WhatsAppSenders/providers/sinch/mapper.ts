@@ -8,6 +8,7 @@ import {
 	type StatusMeaning,
 } from '../../core/normalize';
 import type { OfflineReason, Sender } from '../../core/sender';
+import { joinHint, withoutSecrets } from '../answers';
 import type { ProviderErrorDetail } from '../types';
 
 /**
@@ -92,13 +93,6 @@ function offlineReasons(
 	return [{ code: errorCode ?? word, message: errorReason ?? reasons[0].message, moreInfo: null }];
 }
 
-function withoutSecrets(raw: JsonRecord, includeSecrets: boolean): JsonRecord {
-	if (includeSecrets) return raw;
-	const copy = { ...raw };
-	for (const field of SECRET_FIELDS) delete copy[field];
-	return copy;
-}
-
 /** The WhatsappAccountDto of GET /v1/projects/{projectId}/whatsapp, or undefined when Sinch could not read it. */
 export type SinchAccount = JsonRecord;
 
@@ -169,7 +163,7 @@ export function mapSinchSender(
 			messagingLimit: readTierLimit(limitWord).limit,
 			messagingLimitText: limitWord,
 			...(reasons ? { offlineReasons: reasons } : {}),
-			raw: withoutSecrets(raw, includeSecrets),
+			raw: withoutSecrets(raw, SECRET_FIELDS, includeSecrets),
 		},
 		ban,
 	);
@@ -195,16 +189,15 @@ export function parseSinchError(status: number, body: unknown): ProviderErrorDet
 	const error = asRecord(body);
 	const code = textOrNull(error?.errorCode) ?? undefined;
 	const validation = asRecord(error?.additionalInformation)?.validationErrors;
-	const hint = [
-		textOrNull(error?.resolution),
-		Array.isArray(validation) && validation.length > 0
-			? `Sinch's validation errors: ${validation.map(String).join('; ')}.`
-			: null,
-	].filter((part): part is string => part !== null);
 	return {
 		code,
 		message: textOrNull(error?.message) ?? undefined,
-		hint: hint.length > 0 ? hint.join(' ') : undefined,
+		hint: joinHint([
+			textOrNull(error?.resolution),
+			Array.isArray(validation) && validation.length > 0
+				? `Sinch's validation errors: ${validation.map(String).join('; ')}.`
+				: null,
+		]),
 		tokenExpired: status === 401 || undefined,
 	};
 }

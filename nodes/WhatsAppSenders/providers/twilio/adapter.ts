@@ -10,6 +10,7 @@ import type {
 	ListSendersOptions,
 	UpdateSenderInput,
 } from '../types';
+import { arrayIn } from '../answers';
 import { listPagedSenders } from '../pagedListing';
 import { TWILIO_ERROR_HINTS } from './errorHints';
 import { mapTwilioSender } from './mapper';
@@ -58,12 +59,7 @@ async function listTwilioSenders(
 				PageSize: Math.min(TWILIO_MAX_PAGE_SIZE, options.limit ?? Infinity),
 			},
 		},
-		records(page) {
-			const senders = asRecord(page)?.senders;
-			if (!Array.isArray(senders))
-				throw new UnexpectedResponseError('Twilio', 'the sender list has no "senders" array');
-			return senders;
-		},
+		records: (page) => arrayIn(page, 'senders', 'Twilio', 'the sender list'),
 		map: mapTwilioSender,
 		next(page) {
 			const nextPageUrl = asRecord(asRecord(page)?.meta)?.next_page_url;

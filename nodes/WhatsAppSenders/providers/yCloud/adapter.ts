@@ -11,6 +11,7 @@ import type {
 	BusinessProfileInput,
 	ListSendersOptions,
 } from '../types';
+import { arrayIn, joinHint, objectOf, type ErrorCodeMeanings } from '../answers';
 import { listPagedSenders } from '../pagedListing';
 import { profileChanges } from '../profile';
 import { mapYCloudPhoneNumber, yCloudWabaBlock } from './mapper';
@@ -38,10 +39,7 @@ export const YCLOUD_WEBSITE_MAX_LENGTH = 255;
  * account quota (200 requests/s, 10,000/h): the request was not processed, and the transport
  * waits the Retry-After YCloud sends before repeating it.
  */
-const YCLOUD_ERRORS: Record<
-	string,
-	{ hint: string; notProcessed?: boolean; credentials?: boolean }
-> = {
+const YCLOUD_ERRORS: ErrorCodeMeanings = {
 	UNAUTHORIZED: {
 		hint: 'YCloud wants the API key itself in the X-API-Key header: copy it again from Developers → API Keys in the YCloud console.',
 		credentials: true,
@@ -65,17 +63,16 @@ function parseYCloudError(_status: number, body: unknown): ProviderErrorDetail {
 	const code = typeof error.code === 'string' ? error.code : undefined;
 	const known = code === undefined ? undefined : YCLOUD_ERRORS[code];
 	const whatsapp = asRecord(error.whatsappApiError);
-	const hint = [
-		typeof error.target === 'string' ? `Field: ${error.target}.` : undefined,
-		known?.hint,
-		typeof whatsapp?.message === 'string' ? `WhatsApp said: ${whatsapp.message}.` : undefined,
-		typeof error.requestId === 'string' ? `YCloud request ID ${error.requestId}.` : undefined,
-	];
 	return {
 		code,
 		message: typeof error.message === 'string' ? error.message : undefined,
 		moreInfo: typeof error.docUrl === 'string' ? error.docUrl : undefined,
-		hint: hint.filter(Boolean).join(' ') || undefined,
+		hint: joinHint([
+			typeof error.target === 'string' ? `Field: ${error.target}.` : undefined,
+			known?.hint,
+			typeof whatsapp?.message === 'string' ? `WhatsApp said: ${whatsapp.message}.` : undefined,
+			typeof error.requestId === 'string' ? `YCloud request ID ${error.requestId}.` : undefined,
+		]),
 		notProcessed: known?.notProcessed,
 		credentialsRejected: known?.credentials,
 	};
@@ -89,9 +86,7 @@ function itemsOf(page: unknown, what: string): unknown[] {
 	const items = asRecord(page)?.items;
 	// `items` is optional in YCloud's schema: a page without it is an empty page
 	if (items === undefined && asRecord(page)) return [];
-	if (!Array.isArray(items))
-		throw new UnexpectedResponseError('YCloud', `the ${what} list has no "items" array`);
-	return items;
+	return arrayIn(page, 'items', 'YCloud', `the ${what} list`);
 }
 
 function totalOf(page: unknown): number | undefined {
@@ -115,15 +110,8 @@ async function listWabas(http: ProviderHttp): Promise<JsonRecord[]> {
 		});
 		if (page === 1) total = totalOf(answer);
 		const items = itemsOf(answer, 'WhatsApp Business Account');
-		for (const item of items) {
-			const waba = asRecord(item);
-			if (!waba)
-				throw new UnexpectedResponseError(
-					'YCloud',
-					'a WhatsApp Business Account in the list is not an object',
-				);
-			wabas.push(waba);
-		}
+		for (const item of items)
+			wabas.push(objectOf(item, 'YCloud', 'a WhatsApp Business Account in the list'));
 		if (items.length < YCLOUD_MAX_PAGE_SIZE || (total !== undefined && wabas.length >= total))
 			break;
 	}
@@ -227,26 +215,25 @@ function numberPath(id: string): string {
 
 /** The number, with its WABA's ban state and restrictions on top (one more request). */
 async function getYCloudNumber(http: ProviderHttp, id: string): Promise<Sender> {
-	const number = asRecord(await http.request({ method: 'GET', path: numberPath(id) }));
-	if (!number) throw new UnexpectedResponseError('YCloud', 'the phone number is not an object');
-	const waba = asRecord(
+	const number = objectOf(
+		await http.request({ method: 'GET', path: numberPath(id) }),
+		'YCloud',
+		'the phone number',
+	);
+	const waba = objectOf(
 		await http.request({
 			method: 'GET',
 			path: `${YCLOUD_WABAS_PATH}/${encodeURIComponent(String(number.wabaId ?? id.split('/')[0]))}`,
 		}),
+		'YCloud',
+		'the WhatsApp Business Account',
 	);
-	if (!waba)
-		throw new UnexpectedResponseError('YCloud', 'the WhatsApp Business Account is not an object');
 	return applySendingBlock(mapYCloudPhoneNumber(number), yCloudWabaBlock(waba, Date.now()));
 }
 
 async function getYCloudProfile(http: ProviderHttp, id: string): Promise<Record<string, unknown>> {
-	const profile = asRecord(
-		await http.request({ method: 'GET', path: `${numberPath(id)}/profile` }),
-	);
-	if (!profile)
-		throw new UnexpectedResponseError('YCloud', 'the phone number profile is not an object');
-	return { provider: 'ycloud', id, ...profile };
+	const profile = await http.request({ method: 'GET', path: `${numberPath(id)}/profile` });
+	return { provider: 'ycloud', id, ...objectOf(profile, 'YCloud', 'the phone number profile') };
 }
 
 /**
@@ -265,20 +252,17 @@ async function updateYCloudProfile(
 		verticals: YCLOUD_VERTICALS,
 		websiteMaxLength: YCLOUD_WEBSITE_MAX_LENGTH,
 	});
-	const answer = asRecord(
-		await http.request({
-			method: 'PATCH',
-			path: `${numberPath(id)}/profile`,
-			body,
-			repeat: 'ifNotProcessed',
-		}),
-	);
-	if (!answer)
-		throw new UnexpectedResponseError(
-			'YCloud',
-			'the updated phone number profile is not an object',
-		);
-	return { provider: 'ycloud', id, ...answer };
+	const answer = await http.request({
+		method: 'PATCH',
+		path: `${numberPath(id)}/profile`,
+		body,
+		repeat: 'ifNotProcessed',
+	});
+	return {
+		provider: 'ycloud',
+		id,
+		...objectOf(answer, 'YCloud', 'the updated phone number profile'),
+	};
 }
 
 /**
@@ -292,17 +276,13 @@ async function updateYCloudDisplayName(
 	id: string,
 	displayName: string,
 ): Promise<Record<string, unknown>> {
-	const answer = asRecord(
-		await http.request({
-			method: 'PATCH',
-			path: `${numberPath(id)}/displayName`,
-			body: { newName: displayName },
-			repeat: 'ifNotProcessed',
-		}),
-	);
-	if (!answer)
-		throw new UnexpectedResponseError('YCloud', 'the display name answer is not an object');
-	return { provider: 'ycloud', id, ...answer };
+	const answer = await http.request({
+		method: 'PATCH',
+		path: `${numberPath(id)}/displayName`,
+		body: { newName: displayName },
+		repeat: 'ifNotProcessed',
+	});
+	return { provider: 'ycloud', id, ...objectOf(answer, 'YCloud', 'the display name answer') };
 }
 
 export const yCloudAdapter: ProviderAdapter = {
