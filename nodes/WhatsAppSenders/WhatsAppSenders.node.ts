@@ -45,7 +45,7 @@ export class WhatsAppSenders extends VersionedNodeType {
 				'https://github.com/whatsapp-senders/n8n-nodes-whatsapp-senders#whatsapp-senders-node',
 			usableAsTool: true,
 		};
-		const version = (
+		const describe = (
 			version: 1 | 2,
 			parts: Pick<INodeTypeDescription, 'subtitle' | 'credentials' | 'properties'>,
 		) =>
@@ -58,12 +58,12 @@ export class WhatsAppSenders extends VersionedNodeType {
 				...parts,
 			});
 		const versions = {
-			1: version(1, {
+			1: describe(1, {
 				subtitle: actionSubtitle('provider'),
 				credentials: providerCredentials,
 				properties: versionOneProperties,
 			}),
-			2: version(2, { credentials: versionTwoCredentials, properties: versionTwoProperties }),
+			2: describe(2, { credentials: versionTwoCredentials, properties: versionTwoProperties }),
 		};
 		super(versions, { ...shared, defaultVersion: 2 });
 	}

@@ -508,6 +508,24 @@ const CASES: Array<[string, ListingProvider, IDataObject, string]> = [
 		{ operation: 'create', phoneNumber: '+917835039205' },
 		'Operation',
 	],
+	// several bad inputs at once: the sender is named first, then the operation's own input, then the timeout
+	[
+		'a bad sender ID and no deletion confirmation',
+		'99digital',
+		{ operation: 'delete', senderId: byId('={{ "+972-50" }}'), options: { timeout: -1 } },
+		'Sender',
+	],
+	[
+		'a two-digit PIN and a negative timeout',
+		'metaCloud',
+		{
+			operation: 'register',
+			senderId: byId('106540352242922'),
+			pin: '12',
+			options: { timeout: -1 },
+		},
+		'PIN',
+	],
 ];
 
 describe('Bad input is refused before any request, as an error item that names the field and the item', () => {

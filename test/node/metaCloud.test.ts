@@ -341,6 +341,7 @@ describe('A Meta number from start to finish', () => {
 				about: 'We answer in minutes',
 				vertical: 'ONLINE_GAMBLING',
 				websites: 'https://acme.example, https://acme.example/care',
+				profilePictureHandle: '4::aW1hZ2UvanBlZw==:ARb',
 			},
 		});
 		expect(updated.error).toBeUndefined();
@@ -354,6 +355,7 @@ describe('A Meta number from start to finish', () => {
 				about: 'We answer in minutes',
 				vertical: 'ONLINE_GAMBLING',
 				websites: ['https://acme.example', 'https://acme.example/care'],
+				profile_picture_handle: '4::aW1hZ2UvanBlZw==:ARb',
 			},
 		]);
 		expect(updated.items[0].json).toMatchObject({

@@ -1,6 +1,7 @@
 import {
 	normalizeQuality,
 	parseMessagingLimit,
+	senderOf,
 	toE164,
 } from '../../nodes/WhatsAppSenders/core/normalize';
 
@@ -63,4 +64,64 @@ describe('messaging limits', () => {
 			expect(parseMessagingLimit(input)).toBeNull();
 		},
 	);
+});
+
+describe("a provider's words read into the sender (senderOf)", () => {
+	it('gives every field in the order of the sender model, UNKNOWN and null for what the provider does not say', () => {
+		const sender = senderOf({ provider: 'infobip', id: '+447796344125', raw: {} });
+		expect(Object.keys(sender)).toEqual([
+			'provider',
+			'id',
+			'phoneNumber',
+			'displayName',
+			'status',
+			'providerStatus',
+			'qualityRating',
+			'messagingLimit',
+			'messagingLimitText',
+			'raw',
+		]);
+		expect(sender).toMatchObject({
+			phoneNumber: null,
+			displayName: null,
+			status: 'UNKNOWN',
+			providerStatus: null,
+			qualityRating: 'UNKNOWN',
+			messagingLimit: null,
+			messagingLimitText: null,
+		});
+	});
+
+	it("reads the status meaning's reason, the quality and the tier, with the offline reasons before raw", () => {
+		const sender = senderOf({
+			provider: 'metaCloud',
+			id: '1',
+			providerStatus: 'BANNED',
+			meaning: { status: 'OFFLINE', reason: 'Meta banned the number.' },
+			quality: 'low',
+			limit: 'TIER_10K',
+			raw: { status: 'BANNED' },
+		});
+		expect(sender).toMatchObject({
+			status: 'OFFLINE',
+			qualityRating: 'RED',
+			messagingLimit: 10_000,
+			messagingLimitText: 'TIER_10K',
+			offlineReasons: [{ code: 'BANNED', message: 'Meta banned the number.', moreInfo: null }],
+		});
+		expect(Object.keys(sender).slice(-2)).toEqual(['offlineReasons', 'raw']);
+	});
+
+	it('takes offline reasons given apart in place of the meaning’s', () => {
+		const reasons = [{ code: 'NOT_ON_ACCOUNT', message: 'not returned', moreInfo: null }];
+		const sender = senderOf({
+			provider: 'infobip',
+			id: '+1',
+			meaning: { status: 'NOT_FOUND', reason: 'ignored' },
+			offlineReasons: reasons,
+			raw: {},
+		});
+		expect(sender.offlineReasons).toEqual(reasons);
+		expect(Object.keys(sender).slice(-2)).toEqual(['offlineReasons', 'raw']);
+	});
 });

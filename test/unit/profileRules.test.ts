@@ -80,6 +80,13 @@ describe('Update Business Profile refuses what a provider does not take, before 
 			'YCloud takes websites of at most 255 characters each',
 		],
 		['sinch', 'no field at all', {}, 'Update Fields', 'add at least one field to change'],
+		[
+			'sinch',
+			'only emptied websites, which leave Sinch nothing to send',
+			{ websites: [] },
+			'Update Fields',
+			'add at least one field to change',
+		],
 	] as [string, string, BusinessProfileInput, string, string][])(
 		'%s: %s, naming the field',
 		async (id, _what, profile, field, message) => {

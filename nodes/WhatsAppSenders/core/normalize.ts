@@ -94,13 +94,15 @@ export interface SenderWords {
 	quality?: unknown;
 	/** A tier word or a number (readTierLimit). */
 	limit?: unknown;
+	/** Why it cannot send, when that is not the status meaning's reason. */
+	offlineReasons?: OfflineReason[];
 	raw: Record<string, unknown>;
 }
 
 export function senderOf(words: SenderWords): Sender {
 	const providerStatus = words.providerStatus ?? null;
 	const { text, limit } = readTierLimit(words.limit);
-	const offlineReasons = offlineReasonsOf(providerStatus, words.meaning);
+	const offlineReasons = words.offlineReasons ?? offlineReasonsOf(providerStatus, words.meaning);
 	return {
 		provider: words.provider,
 		id: words.id,

@@ -1,7 +1,7 @@
 import { UnexpectedResponseError } from '../core/errors';
 import type { JsonRecord } from '../core/json';
 import type { Sender } from '../core/sender';
-import { objectOf } from './answers';
+import { objectOf } from './shapes';
 import type { ProviderHttp, ProviderRequest, ListSendersOptions } from './types';
 
 /** The first `options.limit` items, or all of them without a Limit. */

@@ -7,11 +7,16 @@ export interface ProfileRules {
 	provider: string;
 	/** What the provider takes instead of Meta's picture upload handle, which it refuses; absent: it takes the handle. */
 	pictureInstead?: string;
-	/** Meta's vertical codes it takes: sent as they are (a list) or in its own words (code → word). */
-	verticals?: readonly string[] | Readonly<Record<string, string>>;
+	/** Meta's vertical codes it takes, each with the word it is sent as; absent: every code, sent as it is. */
+	verticals?: Readonly<Record<string, string>>;
 	aboutMax?: number;
 	websiteMaxLength?: number;
 }
+
+/** The fields set, in Meta's names (the vertical in the provider's word): what the adapter sends. */
+export type ProfileChanges = Omit<BusinessProfileInput, 'profilePictureHandle'> & {
+	profile_picture_handle?: string;
+};
 
 /**
  * The fields set, in Meta's names, with the vertical in the provider's word: each checked
@@ -20,7 +25,7 @@ export interface ProfileRules {
 export function profileChanges(
 	{ profilePictureHandle, vertical, ...fields }: BusinessProfileInput,
 	rules: ProfileRules,
-): Record<string, unknown> {
+): ProfileChanges {
 	const { provider, pictureInstead, verticals, aboutMax, websiteMaxLength } = rules;
 	if (profilePictureHandle !== undefined && pictureInstead !== undefined) {
 		throw new InvalidInputError(
@@ -36,18 +41,15 @@ export function profileChanges(
 			`${provider} takes websites of at most ${websiteMaxLength} characters each`,
 		);
 	}
-	const changes: Record<string, unknown> = Object.fromEntries(
+	const changes: ProfileChanges = Object.fromEntries(
 		Object.entries(fields).filter(([, value]) => value !== undefined),
 	);
 	if (vertical !== undefined) {
-		const words = Array.isArray(verticals)
-			? Object.fromEntries(verticals.map((code: string) => [code, code]))
-			: (verticals as Readonly<Record<string, string>> | undefined);
-		const word = words === undefined ? vertical : words[vertical];
+		const word = verticals === undefined ? vertical : verticals[vertical];
 		if (word === undefined) {
 			throw new InvalidInputError(
 				'Vertical',
-				`${vertical} is not one of ${provider}'s verticals: ${Object.keys(words ?? {}).join(', ')}`,
+				`${vertical} is not one of ${provider}'s verticals: ${Object.keys(verticals ?? {}).join(', ')}`,
 			);
 		}
 		changes.vertical = word;

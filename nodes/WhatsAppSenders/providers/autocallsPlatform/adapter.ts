@@ -6,7 +6,7 @@ import type {
 	ProviderHttp,
 	ListSendersOptions,
 } from '../types';
-import { arrayIn, objectOf } from '../answers';
+import { arrayIn, objectOf } from '../shapes';
 import { withinLimit } from '../pagedListing';
 import { mapPlatformSender } from './mapper';
 

@@ -16,7 +16,7 @@ import {
 	mapGupshupApp,
 	parseGupshupError,
 } from './mapper';
-import { arrayIn, objectIn } from '../answers';
+import { arrayIn, objectIn } from '../shapes';
 import { listInSteps } from '../pagedListing';
 import { profileChanges } from '../profile';
 import { gupshupTokenExchange } from './tokenExchange';
@@ -226,7 +226,7 @@ async function updateGupshupProfile(
 	appId: string,
 	profile: BusinessProfileInput,
 ): Promise<Record<string, unknown>> {
-	const { about, ...details }: BusinessProfileInput = profileChanges(profile, {
+	const { about, ...details } = profileChanges(profile, {
 		provider: 'Gupshup',
 		pictureInstead: 'the image file itself (Update Profile Picture)',
 	});

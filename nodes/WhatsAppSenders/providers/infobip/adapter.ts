@@ -11,7 +11,7 @@ import type {
 	ProviderHttp,
 	RequestCodeInput,
 } from '../types';
-import { arrayIn, objectOf } from '../answers';
+import { arrayIn, objectOf } from '../shapes';
 import { listInSteps } from '../pagedListing';
 import { profileChanges } from '../profile';
 import { mapInfobipSender, NOT_ON_ACCOUNT, notFoundSender, parseInfobipError } from './mapper';

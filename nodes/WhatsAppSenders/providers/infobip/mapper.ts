@@ -1,7 +1,7 @@
 import { asRecord, type JsonRecord } from '../../core/json';
 import { textOrNull, senderOf } from '../../core/normalize';
 import type { Sender } from '../../core/sender';
-import { joinHint } from '../answers';
+import { joinHint } from '../shapes';
 import type { ProviderErrorDetail } from '../types';
 import { META_STATUS } from '../metaCloud';
 
@@ -35,11 +35,15 @@ export const NOT_ON_ACCOUNT =
  * sender, and never a removal (the number is still in the credential).
  */
 export function notFoundSender(e164: string): Sender {
-	return {
-		...senderOf({ provider: 'infobip', id: e164, phoneNumber: e164, raw: {} }),
-		status: 'NOT_FOUND',
+	return senderOf({
+		provider: 'infobip',
+		id: e164,
+		phoneNumber: e164,
+		providerStatus: null,
+		meaning: { status: 'NOT_FOUND' },
 		offlineReasons: [{ code: 'NOT_ON_ACCOUNT', message: NOT_ON_ACCOUNT, moreInfo: null }],
-	};
+		raw: {},
+	});
 }
 
 /**

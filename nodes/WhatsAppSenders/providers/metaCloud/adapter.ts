@@ -11,7 +11,7 @@ import type {
 	ListSendersOptions,
 	RequestCodeInput,
 } from '../types';
-import { arrayIn, joinHint, type ErrorCodeMeanings } from '../answers';
+import { arrayIn, joinHint, type ErrorCodeMeanings } from '../shapes';
 import { listPagedSenders } from '../pagedListing';
 import { profileChanges } from '../profile';
 import { mapMetaPhoneNumber, metaPhoneNumberFields } from './mapper';

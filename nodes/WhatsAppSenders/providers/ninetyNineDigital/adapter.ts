@@ -17,7 +17,7 @@ import {
 	readEnvelopeFailure,
 	SECRET_FIELDS,
 } from './mapper';
-import { arrayIn, objectOf } from '../answers';
+import { arrayIn, objectOf } from '../shapes';
 import { withinLimit } from '../pagedListing';
 import { ninetyNineTokenExchange } from './tokenExchange';
 
@@ -36,8 +36,9 @@ const {
 } = NINETY_NINE_PATHS;
 
 async function getNumbersResponse(http: ProviderHttp): Promise<JsonRecord & { list: unknown[] }> {
-	const response = await http.request<JsonRecord>({ method: 'GET', path: NUMBERS_PATH });
-	return { ...response, list: arrayIn(response, 'list', '99digital', 'the number list') };
+	const response = await http.request({ method: 'GET', path: NUMBERS_PATH });
+	const list = arrayIn(response, 'list', '99digital', 'the number list');
+	return { ...(response as JsonRecord), list };
 }
 
 async function listNumbers(http: ProviderHttp, options: ListSendersOptions): Promise<Sender[]> {

@@ -1,7 +1,7 @@
 import { asRecord, type JsonRecord } from '../../core/json';
 import { textOrNull, toE164 } from '../../core/normalize';
 import type { Sender } from '../../core/sender';
-import { withoutSecrets } from '../answers';
+import { withoutSecrets } from '../shapes';
 import type { ProviderErrorDetail, RegisteredNumber } from '../types';
 
 /** The per-number key 99digital returns for its messaging API: a secret, left out unless asked for. */

@@ -11,7 +11,7 @@ import type {
 	ListSendersOptions,
 	RequestCodeInput,
 } from '../types';
-import { arrayIn, objectOf } from '../answers';
+import { arrayIn, objectOf } from '../shapes';
 import { listPagedSenders } from '../pagedListing';
 import { profileChanges } from '../profile';
 import {
@@ -176,15 +176,19 @@ async function updateSinchProfile(
 	id: string,
 	profile: BusinessProfileInput,
 ): Promise<Record<string, unknown>> {
-	const { websites, ...details } = profileChanges(profile, {
+	const { websites, ...changes } = profileChanges(profile, {
 		provider: 'Sinch',
 		pictureInstead: 'a picture URL instead',
 		verticals: SINCH_VERTICALS,
-	}) as Record<string, unknown> & { websites?: string[] };
+	});
 	// Sinch deletes a website sent as null ("If null the value will be deleted"): only the
 	// websites given are sent, so giving one website never deletes the second
+	const details: Record<string, unknown> = { ...changes };
 	if (websites?.[0] !== undefined) details.websiteOne = websites[0];
 	if (websites?.[1] !== undefined) details.websiteTwo = websites[1];
+	// emptied websites (", ") leave nothing Sinch can be sent
+	if (Object.keys(details).length === 0)
+		throw new InvalidInputError('Update Fields', 'add at least one field to change');
 	const answer = await http.request({
 		method: 'PATCH',
 		path: `${projectPath(http)}/senders/${id}`,

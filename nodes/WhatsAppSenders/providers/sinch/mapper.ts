@@ -8,7 +8,7 @@ import {
 	type StatusMeaning,
 } from '../../core/normalize';
 import type { OfflineReason, Sender } from '../../core/sender';
-import { joinHint, withoutSecrets } from '../answers';
+import { joinHint, withoutSecrets } from '../shapes';
 import type { ProviderErrorDetail } from '../types';
 
 /**

@@ -10,7 +10,7 @@ import type {
 	ListSendersOptions,
 	UpdateSenderInput,
 } from '../types';
-import { arrayIn } from '../answers';
+import { arrayIn } from '../shapes';
 import { listPagedSenders } from '../pagedListing';
 import { TWILIO_ERROR_HINTS } from './errorHints';
 import { mapTwilioSender } from './mapper';

@@ -1,7 +1,7 @@
-/** What the rest of the package (the provider table, the credential) uses of this provider. */
+/** What the rest of the package uses of this provider: the table and the credential its adapter, the Create and Update fields Twilio's own rules. */
 export { twilioAdapter } from './adapter';
 export {
 	TWILIO_PROFILE_VERTICALS,
 	twilioVerticalSchema,
 	voiceApplicationSidSchema,
-} from './senderFields';
+} from './fieldRules';

@@ -11,7 +11,7 @@ import type {
 	BusinessProfileInput,
 	ListSendersOptions,
 } from '../types';
-import { arrayIn, joinHint, objectOf, type ErrorCodeMeanings } from '../answers';
+import { arrayIn, joinHint, objectOf, type ErrorCodeMeanings } from '../shapes';
 import { listPagedSenders } from '../pagedListing';
 import { profileChanges } from '../profile';
 import { mapYCloudPhoneNumber, yCloudWabaBlock } from './mapper';
@@ -249,7 +249,7 @@ async function updateYCloudProfile(
 	const body = profileChanges(profile, {
 		provider: 'YCloud',
 		pictureInstead: 'the URL of a picture already uploaded to Meta (profilePictureUrl) instead',
-		verticals: YCLOUD_VERTICALS,
+		verticals: Object.fromEntries(YCLOUD_VERTICALS.map((code) => [code, code])),
 		websiteMaxLength: YCLOUD_WEBSITE_MAX_LENGTH,
 	});
 	const answer = await http.request({

@@ -4,7 +4,7 @@ import {
 	objectIn,
 	objectOf,
 	withoutSecrets,
-} from '../../nodes/WhatsAppSenders/providers/answers';
+} from '../../nodes/WhatsAppSenders/providers/shapes';
 
 /** What a user reads when a provider answers something the node cannot read. */
 describe('An answer of the wrong shape says which provider and what was wrong', () => {
