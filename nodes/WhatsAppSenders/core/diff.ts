@@ -145,25 +145,25 @@ function limitDiffers(old: Fingerprint, sender: Sender, wordlessLimits: boolean)
 /** One change per watched field that differs from the stored code, each listing all of them. */
 function fieldChanges(sender: Sender, before: string, wordlessLimits: boolean): SenderChange[] {
 	const old = decodeFingerprint(before);
-	const differs: Record<WatchedField, () => boolean> = {
-		status: () => statusDiffers(old, sender),
-		qualityRating: () => old.qualityRating !== sender.qualityRating,
-		messagingLimit: () => limitDiffers(old, sender, wordlessLimits),
+	const differs: Record<WatchedField, boolean> = {
+		status: statusDiffers(old, sender),
+		qualityRating: old.qualityRating !== sender.qualityRating,
+		messagingLimit: limitDiffers(old, sender, wordlessLimits),
 	};
-	const changed = FIELD_EVENTS.filter(([field]) => differs[field]());
+	const changed = FIELD_EVENTS.filter(([field]) => differs[field]);
 	const fields = changed.map(([field]) => field);
-	const previousValues: Partial<Fingerprint> = {};
-	for (const field of fields) Object.assign(previousValues, { [field]: old[field] });
-	if (fields.includes('status') && old.providerStatus !== undefined)
-		previousValues.providerStatus = old.providerStatus;
-	if (fields.includes('messagingLimit') && old.messagingLimitText !== undefined)
-		previousValues.messagingLimitText = old.messagingLimitText;
-	return changed.map(([field, event]) => {
-		const change: SenderChange = { event, sender, previous: previousValues, changes: fields };
-		if (field === 'qualityRating') {
-			const direction = qualityDirection(old.qualityRating, sender.qualityRating);
-			if (direction) change.direction = direction;
-		}
-		return change;
-	});
+	const previous: Partial<Fingerprint> = {};
+	for (const field of fields) Object.assign(previous, { [field]: old[field] });
+	if (differs.status && old.providerStatus !== undefined)
+		previous.providerStatus = old.providerStatus;
+	if (differs.messagingLimit && old.messagingLimitText !== undefined)
+		previous.messagingLimitText = old.messagingLimitText;
+	const direction = qualityDirection(old.qualityRating, sender.qualityRating);
+	return changed.map(([field, event]) => ({
+		event,
+		sender,
+		previous,
+		changes: fields,
+		...(field === 'qualityRating' && direction && { direction }),
+	}));
 }

@@ -2,8 +2,6 @@ import { SENDER_EVENTS, type SenderChange } from './diff';
 import { toE164 } from './normalize';
 import type { QualityRating, Sender, SenderStatus } from './sender';
 
-export type QualityDirectionFilter = 'any' | 'downgrade' | 'upgrade';
-
 /** What the trigger can announce besides sender changes: it reads its provider again after failed polls. */
 export const TRIGGER_EVENTS = [...SENDER_EVENTS, 'pollingResumed'] as const;
 export type TriggerEventName = (typeof TRIGGER_EVENTS)[number];
@@ -14,7 +12,7 @@ export interface EventFilters {
 	senders: readonly string[];
 	qualityBecomes: readonly QualityRating[];
 	statusBecomes: readonly SenderStatus[];
-	qualityDirection: QualityDirectionFilter;
+	qualityDirection: 'any' | 'downgrade' | 'upgrade';
 }
 
 /** Splits "+1 415 555 0100, XE…\n12" into ids and E.164 numbers. */
@@ -26,7 +24,8 @@ export function parseSenderList(text: string): string[] {
 		.map((entry) => (/^[+0-9][0-9\s().-]*$/.test(entry) && toE164(entry)) || entry);
 }
 
-function matchesSender(
+/** Whether the sender is one the *Only Senders* filter names (by id or number); an empty one names all. */
+export function matchesSender(
 	sender: SenderChange['sender'] | Sender,
 	senders: readonly string[],
 ): boolean {
@@ -35,6 +34,11 @@ function matchesSender(
 		senders.includes(sender.id) ||
 		(sender.phoneNumber !== null && senders.includes(sender.phoneNumber))
 	);
+}
+
+/** Whether a "becomes" filter lets the value through: an empty one lets every value through. */
+export function allows<T>(becomes: readonly T[], value: T): boolean {
+	return becomes.length === 0 || becomes.includes(value);
 }
 
 /**
@@ -48,18 +52,13 @@ export function filterChanges(
 	return changes.filter((change) => {
 		if (!filters.events.includes(change.event) || !matchesSender(change.sender, filters.senders))
 			return false;
-		if (change.event === 'qualityChanged') {
-			if (
-				filters.qualityBecomes.length > 0 &&
-				!filters.qualityBecomes.includes(change.sender.qualityRating)
-			)
-				return false;
-			if (filters.qualityDirection !== 'any' && change.direction !== filters.qualityDirection)
-				return false;
-		}
-		if (change.event === 'statusChanged' && filters.statusBecomes.length > 0) {
-			return filters.statusBecomes.includes(change.sender.status);
-		}
+		if (change.event === 'qualityChanged')
+			return (
+				allows(filters.qualityBecomes, change.sender.qualityRating) &&
+				(filters.qualityDirection === 'any' || change.direction === filters.qualityDirection)
+			);
+		if (change.event === 'statusChanged')
+			return allows(filters.statusBecomes, change.sender.status);
 		return true;
 	});
 }
@@ -69,8 +68,7 @@ export function filterSenders(senders: readonly Sender[], filters: EventFilters)
 	return senders.filter(
 		(sender) =>
 			matchesSender(sender, filters.senders) &&
-			(filters.qualityBecomes.length === 0 ||
-				filters.qualityBecomes.includes(sender.qualityRating)) &&
-			(filters.statusBecomes.length === 0 || filters.statusBecomes.includes(sender.status)),
+			allows(filters.qualityBecomes, sender.qualityRating) &&
+			allows(filters.statusBecomes, sender.status),
 	);
 }

@@ -30,8 +30,8 @@ type Grouped<G> = Array<SenderChange | AccountGroup | G>;
 function foldIntoGroups<G extends AccountGroup>(
 	changes: ReadonlyArray<SenderChange | AccountGroup>,
 	event: G['event'],
-	keyOf: (change: SenderChange, sender: Sender) => string,
 	groupOf: (change: SenderChange, sender: Sender) => G,
+	keyOf: (group: G) => string,
 ): Grouped<G> {
 	const groups = new Map<string, G>();
 	const others: Grouped<G> = [];
@@ -41,12 +41,10 @@ function foldIntoGroups<G extends AccountGroup>(
 			continue;
 		}
 		const sender = change.sender as Sender;
-		const key = keyOf(change, sender);
-		let group = groups.get(key);
-		if (!group) {
-			group = groupOf(change, sender);
-			groups.set(key, group);
-		}
+		const candidate = groupOf(change, sender);
+		const key = keyOf(candidate);
+		const group = groups.get(key) ?? candidate;
+		groups.set(key, group);
 		group.senders.push({
 			id: sender.id,
 			phoneNumber: sender.phoneNumber,
@@ -58,15 +56,6 @@ function foldIntoGroups<G extends AccountGroup>(
 	return others;
 }
 
-function previousLimit(change: SenderChange): LimitChangeGroup['previous'] {
-	return {
-		messagingLimit: change.previous.messagingLimit ?? null,
-		...(change.previous.messagingLimitText !== undefined && {
-			messagingLimitText: change.previous.messagingLimitText,
-		}),
-	};
-}
-
 /** The limit changes that share the same before and after, one group each. */
 export function groupLimitChanges(
 	changes: readonly SenderChange[],
@@ -74,26 +63,29 @@ export function groupLimitChanges(
 	return foldIntoGroups<LimitChangeGroup>(
 		changes,
 		'messagingLimitChanged',
-		(change, sender) => {
-			const previous = previousLimit(change);
-			return JSON.stringify([
-				previous.messagingLimit,
-				previous.messagingLimitText ?? null,
-				sender.messagingLimit,
-				sender.messagingLimitText,
-			]);
-		},
 		(change, sender) => ({
 			event: 'messagingLimitChanged',
 			scope: 'account',
 			senders: [],
-			previous: previousLimit(change),
+			previous: {
+				messagingLimit: change.previous.messagingLimit ?? null,
+				...(change.previous.messagingLimitText !== undefined && {
+					messagingLimitText: change.previous.messagingLimitText,
+				}),
+			},
 			current: {
 				messagingLimit: sender.messagingLimit,
 				messagingLimitText: sender.messagingLimitText,
 			},
 			changes: ['messagingLimit'],
 		}),
+		({ previous, current }) =>
+			JSON.stringify([
+				previous.messagingLimit,
+				previous.messagingLimitText ?? null,
+				current.messagingLimit,
+				current.messagingLimitText,
+			]),
 	) as Array<SenderChange | LimitChangeGroup>;
 }
 
@@ -113,15 +105,6 @@ export interface StatusChangeGroup {
 	changes: ['status'];
 }
 
-function previousStatus(change: SenderChange): StatusChangeGroup['previous'] {
-	return {
-		status: change.previous.status ?? (change.sender as Sender).status,
-		...(change.previous.providerStatus !== undefined && {
-			providerStatus: change.previous.providerStatus,
-		}),
-	};
-}
-
 /** Folds status changes that share their before, after and cause into one group each, placed as limit groups are. */
 export function groupStatusChanges(
 	changes: ReadonlyArray<SenderChange | LimitChangeGroup>,
@@ -129,18 +112,16 @@ export function groupStatusChanges(
 	return foldIntoGroups<StatusChangeGroup>(
 		changes,
 		'statusChanged',
-		(change, sender) =>
-			JSON.stringify([
-				previousStatus(change),
-				sender.status,
-				sender.providerStatus,
-				sender.offlineReasons ?? [],
-			]),
 		(change, sender) => ({
 			event: 'statusChanged',
 			scope: 'account',
 			senders: [],
-			previous: previousStatus(change),
+			previous: {
+				status: change.previous.status ?? sender.status,
+				...(change.previous.providerStatus !== undefined && {
+					providerStatus: change.previous.providerStatus,
+				}),
+			},
 			current: {
 				status: sender.status,
 				providerStatus: sender.providerStatus,
@@ -148,5 +129,7 @@ export function groupStatusChanges(
 			},
 			changes: ['status'],
 		}),
+		({ previous, current }) =>
+			JSON.stringify([previous, current.status, current.providerStatus, current.offlineReasons]),
 	);
 }

@@ -1,5 +1,5 @@
 import type { SenderChange } from './diff';
-import type { Snapshot } from './snapshot';
+import { emptySnapshot, type Snapshot } from './snapshot';
 
 /**
  * Providers in trouble sometimes answer 200 with an empty or cut-short list. Reporting that
@@ -37,7 +37,7 @@ export function holdMassRemovals(
 	const suspect = fresh.length === known || (fresh.length * 100) / known > thresholdPercent;
 	if (!suspect) return { changes: [...changes], snapshot: listed, held: [] };
 
-	const snapshot = Object.assign(Object.create(null) as Snapshot, listed);
+	const snapshot = Object.assign(emptySnapshot(), listed);
 	for (const change of fresh) snapshot[change.sender.id] = previous[change.sender.id];
 	return {
 		changes: changes.filter(

@@ -115,14 +115,8 @@ const QUALITY_BY_CODE = invert(QUALITY_CODES);
  */
 export function encodeFingerprint(sender: Fingerprint): string {
 	const word = limitWord(sender);
-	const limit =
-		sender.messagingLimit !== null
-			? sender.messagingLimit.toString(36)
-			: word === undefined
-				? ''
-				: `~${word}`;
-	const number = sender.phoneNumber;
-	const phone = number === null ? '' : number.startsWith('+') ? number.slice(1) : number;
+	const limit = sender.messagingLimit?.toString(36) ?? (word === undefined ? '' : `~${word}`);
+	const phone = (sender.phoneNumber ?? '').replace(/^\+/, '');
 	const offline = offlineWord(sender);
 	return `${STATUS_CODES[sender.status]}${QUALITY_CODES[sender.qualityRating]}${limit}|${phone}${offline === undefined ? '' : `|${offline}`}`;
 }

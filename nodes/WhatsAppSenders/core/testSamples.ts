@@ -1,5 +1,5 @@
 import { qualityDirection, type SenderChange, type SenderEventName } from './diff';
-import type { EventFilters } from './eventFilter';
+import { allows, type EventFilters } from './eventFilter';
 import type { QualityRating, Sender, SenderStatus } from './sender';
 import { decodeFingerprint, encodeFingerprint } from './snapshot';
 
@@ -87,10 +87,7 @@ export function sampleChanges(
 	if (wanted('senderAdded'))
 		changes.push({ event: 'senderAdded', sender: first, previous: {}, changes: [] });
 	if (wanted('statusChanged')) {
-		const sender =
-			senders.find(
-				(s) => filters.statusBecomes.length === 0 || filters.statusBecomes.includes(s.status),
-			) ?? first;
+		const sender = senders.find((s) => allows(filters.statusBecomes, s.status)) ?? first;
 		changes.push({
 			event: 'statusChanged',
 			sender,
@@ -100,22 +97,21 @@ export function sampleChanges(
 	}
 	if (wanted('qualityChanged')) {
 		const fits = (s: Sender) =>
-			(filters.qualityBecomes.length === 0 || filters.qualityBecomes.includes(s.qualityRating)) &&
+			allows(filters.qualityBecomes, s.qualityRating) &&
 			qualityBefore(s.qualityRating, filters.qualityDirection) !== undefined;
 		const sender =
 			senders.find((s) => fits(s) && s.qualityRating !== 'UNKNOWN') ?? senders.find(fits) ?? first;
 		const before =
 			qualityBefore(sender.qualityRating, filters.qualityDirection) ??
 			qualityBefore(sender.qualityRating, 'any')!;
-		const change: SenderChange = {
+		const direction = qualityDirection(before, sender.qualityRating);
+		changes.push({
 			event: 'qualityChanged',
 			sender,
 			previous: { qualityRating: before },
 			changes: ['qualityRating'],
-		};
-		const direction = qualityDirection(before, sender.qualityRating);
-		if (direction) change.direction = direction;
-		changes.push(change);
+			...(direction && { direction }),
+		});
 	}
 	if (wanted('messagingLimitChanged')) {
 		const chosen = senders.find((s) => s.messagingLimit !== null) ?? first;

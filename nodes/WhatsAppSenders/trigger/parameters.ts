@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { SENDER_EVENTS } from '../core/diff';
 import { type EventFilters, parseSenderList, TRIGGER_EVENTS } from '../core/eventFilter';
 import { DEFAULT_MASS_REMOVAL_PERCENT } from '../core/massRemoval';
 import { QUALITY_RATINGS, SENDER_STATUSES } from '../core/sender';
@@ -69,13 +70,7 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Events',
 		name: 'events',
 		type: 'multiOptions',
-		default: [
-			'senderAdded',
-			'senderRemoved',
-			'statusChanged',
-			'qualityChanged',
-			'messagingLimitChanged',
-		],
+		default: [...SENDER_EVENTS],
 		options: EVENT_OPTIONS,
 		description:
 			'Which changes start the workflow. Each change is one item; a limit change several senders share is one item for the account.',

@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
+
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { type SenderChange, SnapshotComparison } from '../core/diff';
-import { filterChanges, filterSenders } from '../core/eventFilter';
+import { type SenderChange, SnapshotComparison, type WatchedField } from '../core/diff';
+import { filterChanges, filterSenders, matchesSender } from '../core/eventFilter';
 import {
 	groupLimitChanges,
 	groupStatusChanges,
@@ -12,8 +14,6 @@ import {
 import { holdMassRemovals } from '../core/massRemoval';
 import type { Sender } from '../core/sender';
 import { placeholderSender, sampleChanges } from '../core/testSamples';
-import { randomBytes } from 'node:crypto';
-
 import { InvalidInputError, ProviderApiError, UnexpectedResponseError } from '../core/errors';
 import { hashOf } from '../core/hash';
 import {
@@ -151,13 +151,34 @@ function pauseError(provider: string, until: number, cause?: ProviderApiError): 
 export const SAMPLE_ID_PREFIX = 'sample-';
 
 /** The part of a change that identifies it: the field's value before and after, or the sender as it was / is. */
-const EVENT_FIELDS: Partial<
-	Record<SenderChange['event'], 'status' | 'qualityRating' | 'messagingLimit'>
-> = {
+const EVENT_FIELDS: Partial<Record<SenderChange['event'], WatchedField>> = {
 	statusChanged: 'status',
 	qualityChanged: 'qualityRating',
 	messagingLimitChanged: 'messagingLimit',
 };
+
+/** A sender's change, or its state on a first poll that emits it (*Emit Current State on First Poll*). */
+type EmittedChange = Omit<SenderChange, 'event'> & {
+	event: SenderChange['event'] | 'currentState';
+};
+
+/**
+ * The words of a limit change without a number, before and after, or null when neither side
+ * has one: ids of changes between numbers stay as they were before limits kept their words.
+ */
+function limitWords(
+	previous: { messagingLimitText?: string | null },
+	current: { messagingLimit: number | null; messagingLimitText?: string | null },
+): Array<string | null> | null {
+	const words = [previous.messagingLimitText ?? null, limitWord(current) ?? null];
+	return words.every((word) => word === null) ? null : words;
+}
+
+/** What tells apart two changes whose values read the same: the offline word of a status, the words of a limit without a number. */
+function wordOf(field: WatchedField, change: EmittedChange): unknown {
+	if (field === 'status') return change.previous.providerStatus ?? null;
+	return field === 'messagingLimit' ? limitWords(change.previous, change.sender) : null;
+}
 
 /**
  * The same change gets the same id, whichever poll reports it: n8n saves the trigger's state
@@ -167,22 +188,7 @@ const EVENT_FIELDS: Partial<
  * moves the generation, so the same change happening again later gets a new id. Only the
  * changed field's before and after count, so another field changing meanwhile keeps the id.
  */
-/** What tells apart two changes whose values read the same: the offline word of a status, the words of a limit without a number. */
-function wordOf(field: string, change: Pick<SenderChange, 'sender' | 'previous'>): unknown {
-	if (field === 'status') return change.previous.providerStatus ?? null;
-	if (field !== 'messagingLimit') return null;
-	const words = [change.previous.messagingLimitText ?? null, limitWord(change.sender) ?? null];
-	// ids of changes between numbers stay as they were before limits kept their words
-	return words.every((word) => word === null) ? null : words;
-}
-
-function eventId(
-	stateId: string,
-	change: { event: SenderChange['event'] | 'currentState' } & Pick<
-		SenderChange,
-		'sender' | 'previous'
-	>,
-): string {
+function eventId(stateId: string, change: EmittedChange): string {
 	const field = change.event === 'currentState' ? undefined : EVENT_FIELDS[change.event];
 	const what = field
 		? JSON.stringify([change.previous[field], change.sender[field], wordOf(field, change)])
@@ -191,23 +197,21 @@ function eventId(
 }
 
 function eventItem(
-	change:
-		| Pick<SenderChange, 'event' | 'sender' | 'previous' | 'changes' | 'direction'>
-		| { event: 'currentState'; sender: Sender },
+	change: EmittedChange,
 	provider: string,
 	detectedAt: string,
-	stateId?: string,
+	stateId: string,
 ): INodeExecutionData {
 	const json: IDataObject = {
-		...(stateId !== undefined && { eventId: eventId(stateId, { previous: {}, ...change }) }),
+		eventId: eventId(stateId, change),
 		event: change.event,
 		provider,
 		sender: change.sender as unknown as IDataObject,
-		previous: ('previous' in change ? change.previous : {}) as IDataObject,
-		changes: 'changes' in change ? change.changes : [],
+		previous: change.previous as IDataObject,
+		changes: change.changes,
 		detectedAt,
 	};
-	if ('direction' in change && change.direction) json.direction = change.direction;
+	if (change.direction) json.direction = change.direction;
 	return { json };
 }
 
@@ -222,16 +226,14 @@ function groupItem(
 	detectedAt: string,
 	stateId: string,
 ): INodeExecutionData {
-	const words =
-		group.event === 'messagingLimitChanged'
-			? [group.previous.messagingLimitText ?? null, limitWord(group.current) ?? null]
-			: [null];
+	const limit = group.event === 'messagingLimitChanged';
+	const words = limit ? limitWords(group.previous, group.current) : null;
 	const what = JSON.stringify([
-		...(group.event === 'messagingLimitChanged'
+		...(limit
 			? [group.previous.messagingLimit, group.current.messagingLimit]
 			: [group.previous, group.current.status, group.current.providerStatus]),
 		group.senders.map((sender) => sender.id),
-		...(words.some((word) => word !== null) ? [words] : []),
+		...(words ? [words] : []),
 	]);
 	return {
 		json: {
@@ -252,29 +254,18 @@ function groupItem(
 /** The items of a poll's changes: limit changes one per account unless the user asked for one per sender; status changes per account if asked. */
 function changeItems(
 	changes: SenderChange[],
-	grouping: Grouping,
+	parameters: TriggerParameters,
 	provider: string,
 	detectedAt: string,
 	stateId: string,
 ): INodeExecutionData[] {
-	const limits = grouping.limits ? groupLimitChanges(changes) : changes;
-	return (grouping.statuses ? groupStatusChanges(limits) : limits).map((change) =>
+	const limits = parameters.groupLimitChanges ? groupLimitChanges(changes) : changes;
+	return (parameters.groupStatusChanges ? groupStatusChanges(limits) : limits).map((change) =>
 		'scope' in change
 			? groupItem(change, provider, detectedAt, stateId)
 			: eventItem(change, provider, detectedAt, stateId),
 	);
 }
-
-/** Which changes the user wants as one item per account. */
-interface Grouping {
-	limits: boolean;
-	statuses: boolean;
-}
-
-const groupingOf = (parameters: TriggerParameters): Grouping => ({
-	limits: parameters.groupLimitChanges,
-	statuses: parameters.groupStatusChanges,
-});
 
 /**
  * A test run with no real change to show: one sample per chosen event, from the watched
@@ -288,11 +279,7 @@ function testSampleItems(
 	detectedAt: string,
 	stateId: string,
 ): INodeExecutionData[] {
-	const watched = filterSenders(senders, {
-		...parameters.filters,
-		qualityBecomes: [],
-		statusBecomes: [],
-	});
+	const watched = senders.filter((sender) => matchesSender(sender, parameters.filters.senders));
 	// no sample of an event the provider can never produce
 	const events = provider.withoutQualityAndLimit
 		? parameters.filters.events.filter((event) => STATUS_ONLY_EVENTS.includes(event))
@@ -302,7 +289,7 @@ function testSampleItems(
 		{ ...parameters.filters, events },
 		parameters.groupLimitChanges,
 	);
-	const items = changeItems(samples, groupingOf(parameters), provider.id, detectedAt, stateId);
+	const items = changeItems(samples, parameters, provider.id, detectedAt, stateId);
 	if (events.includes('pollingResumed')) {
 		const blind: TriggerState = {
 			blindSince: Date.parse(detectedAt) - 10 * 60_000,
@@ -347,7 +334,7 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 		// the current senders themselves are needed only on a first poll or a test run; otherwise
 		// each page is compared as it arrives and only the changed senders are kept, so the
 		// parsed pages (about 1 KB a sender) are freed young instead of piling up for the GC
-		const keepSenders = stored === undefined || this.getMode() === 'manual';
+		const keepSenders = stored === undefined || !live;
 		const senders: Sender[] = [];
 		const previous = stored === undefined ? emptySnapshot() : unpackSnapshot(stored);
 		const comparison = new SnapshotComparison(
@@ -397,7 +384,7 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 		if (!live) {
 			items =
 				changes.length > 0
-					? changeItems(changes, groupingOf(parameters), provider.id, detectedAt, stateId)
+					? changeItems(changes, parameters, provider.id, detectedAt, stateId)
 					: testSampleItems(senders, parameters, provider, detectedAt, stateId);
 		} else if (stored === undefined) {
 			state.scope = http.accountScope;
@@ -408,7 +395,12 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 			const firstId = `${http.accountScope}:${state.epoch}:0`;
 			items = parameters.emitOnFirstPoll
 				? filterSenders(senders, parameters.filters).map((sender) =>
-						eventItem({ event: 'currentState', sender }, provider.id, detectedAt, firstId),
+						eventItem(
+							{ event: 'currentState', sender, previous: {}, changes: [] },
+							provider.id,
+							detectedAt,
+							firstId,
+						),
 					)
 				: [];
 			if (items.length > 0) state.generation = 1;
@@ -418,7 +410,7 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 				state.senders = packSnapshot(snapshot);
 				state.heldRemovals = held.join(',');
 			}
-			items = changeItems(changes, groupingOf(parameters), provider.id, detectedAt, stateId);
+			items = changeItems(changes, parameters, provider.id, detectedAt, stateId);
 			if (items.length > 0) state.generation = generation + 1;
 		}
 		if (live && state.blindSince !== undefined) {
@@ -433,16 +425,12 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 	} catch (error) {
 		// kept in the workflow's static data, which n8n holds between the polls of an active workflow
 		let failure = error;
-		const paused =
-			watched !== undefined &&
-			live &&
-			error instanceof ProviderApiError &&
-			error.retryAfterMs !== undefined;
-		if (paused) {
-			state.pausedUntil =
-				Date.now() + Math.min((error as ProviderApiError).retryAfterMs!, MAX_PAUSE_MS);
-			state.pausedScope = watched!.scope;
-			failure = pauseError(watched!.provider, state.pausedUntil, error as ProviderApiError);
+		let paused = false;
+		if (watched && live && error instanceof ProviderApiError && error.retryAfterMs !== undefined) {
+			paused = true;
+			state.pausedUntil = Date.now() + Math.min(error.retryAfterMs, MAX_PAUSE_MS);
+			state.pausedScope = watched.scope;
+			failure = pauseError(watched.provider, state.pausedUntil, error);
 		}
 		const nodeError = toNodeError(this.getNode(), failure);
 		if (!live) throw nodeError;
