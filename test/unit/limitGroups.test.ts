@@ -138,4 +138,23 @@ describe('grouping status changes (Group Status Changes)', () => {
 			[['3'], 'BANNED'],
 		]);
 	});
+
+	it('keeps numbers with the same provider word but different reasons in separate changes', () => {
+		const stored = takeSnapshot(['1', '2'].map((id) => sender(id, 2000, 'TIER_2K')));
+		const changes = diffSnapshots(stored, [
+			banned('1'),
+			sender('2', 2000, 'TIER_2K', {
+				status: 'OFFLINE',
+				providerStatus: 'CONNECTED/BLOCKED',
+				offlineReasons: [
+					{ code: '131031', message: 'Business account locked', moreInfo: null, solution: null },
+				],
+			}),
+		]);
+		const groups = groupStatusChanges(changes).filter((group) => 'scope' in group);
+		expect(groups.map((group) => 'scope' in group && group.senders.map((s) => s.id))).toEqual([
+			['1'],
+			['2'],
+		]);
+	});
 });
