@@ -74,4 +74,29 @@ describe('blind spells', () => {
 			/^Twilio asked for no requests until \S+Z: polling resumes then$/,
 		);
 	});
+
+	it("keeps the pause a new account asks for during the old account's blind spell: the next poll sends nothing", async () => {
+		const otherSid = twilioSid('AC');
+		twilio.addAccount(otherSid, AUTH_TOKEN);
+		const staticData: IDataObject = {};
+		const poll = async (accountSid: string) =>
+			await pollSendersTrigger({
+				parameters: { provider: 'twilio' },
+				credentials: { twilioSendersApi: { ...credentials().twilioSendersApi, accountSid } },
+				staticData,
+			});
+		await poll(ACCOUNT_SID);
+		twilio.server.injectFaults(...failing(503));
+		expect((await poll(ACCOUNT_SID)).error?.message).toMatch(/^Twilio error/);
+		// the credential now names another account, which answers with an hour's Retry-After
+		twilio.server.injectFaults({
+			status: 429,
+			body: { code: 20429, message: 'Too Many Requests', status: 429 },
+			headers: { 'Retry-After': '3600' },
+		});
+		expect((await poll(otherSid)).error?.message).toMatch(/asked for no requests until/);
+		twilio.server.resetRequests();
+		const next = await poll(otherSid);
+		expect([next.items, next.error, twilio.server.requests.length]).toEqual([[], undefined, 0]);
+	});
 });

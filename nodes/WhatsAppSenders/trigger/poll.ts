@@ -426,6 +426,10 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 		// kept in the workflow's static data, which n8n holds between the polls of an active workflow
 		let failure = error;
 		let paused = false;
+		// another account's blind spell (the credential changed) is not this one's: cleared
+		// before this account's pause is kept, which clearing it afterwards would drop
+		if (live && watched && state.blindScope !== undefined && state.blindScope !== watched.scope)
+			clearBlindSpell(state);
 		if (watched && live && error instanceof ProviderApiError && error.retryAfterMs !== undefined) {
 			paused = true;
 			state.pausedUntil = Date.now() + Math.min(error.retryAfterMs, MAX_PAUSE_MS);
@@ -434,9 +438,6 @@ export async function pollSenders(this: IPollFunctions): Promise<INodeExecutionD
 		}
 		const nodeError = toNodeError(this.getNode(), failure);
 		if (!live) throw nodeError;
-		// another account's blind spell (the credential changed) is not this one's
-		if (watched && state.blindScope !== undefined && state.blindScope !== watched.scope)
-			clearBlindSpell(state);
 		// a blind spell is told once per cause: the same failure poll after poll ends quietly
 		const cause = causeOf(failure, paused);
 		state.blindFailures = (state.blindFailures ?? 0) + 1;
