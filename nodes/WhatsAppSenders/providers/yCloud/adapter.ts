@@ -31,6 +31,9 @@ export const YCLOUD_VERTICALS: readonly string[] = META_PROFILE_VERTICALS.filter
 		!['ALCOHOL', 'ONLINE_GAMBLING', 'PHYSICAL_GAMBLING', 'OTC_DRUGS'].includes(vertical),
 );
 
+/** YCloud takes Meta's codes as they are. */
+const YCLOUD_VERTICALS_AS_SENT = Object.fromEntries(YCLOUD_VERTICALS.map((code) => [code, code]));
+
 /** "a maximum of 2 websites with a maximum of 255 characters each" (YCloud's profile update request; the node allows 256). */
 export const YCLOUD_WEBSITE_MAX_LENGTH = 255;
 
@@ -249,7 +252,7 @@ async function updateYCloudProfile(
 	const body = profileChanges(profile, {
 		provider: 'YCloud',
 		pictureInstead: 'the URL of a picture already uploaded to Meta (profilePictureUrl) instead',
-		verticals: Object.fromEntries(YCLOUD_VERTICALS.map((code) => [code, code])),
+		verticals: YCLOUD_VERTICALS_AS_SENT,
 		websiteMaxLength: YCLOUD_WEBSITE_MAX_LENGTH,
 	});
 	const answer = await http.request({
